@@ -1,0 +1,18 @@
+//! # scorecard
+//!
+//! The adoption scorecard engine for English local authorities: the DfE indicators (A1, A10,
+//! A2, A3 and the local "placed within 12 months of the SHOBPA decision"), their three-year
+//! rolling averages, a projection of the children now in the pipeline, the pace the remaining
+//! adoptions must reach to meet a threshold, a Monte Carlo of the uncertainty, and the CSV
+//! reader for records exported from case-management spreadsheets.
+//!
+//! Nothing here touches the web or the clock: the as-of date is always an argument, so every
+//! function is a pure function of its inputs and runs the same natively and in WebAssembly.
+
+pub mod dates;
+pub mod error;
+pub mod record;
+
+pub use dates::{FinancialYear, RollingPeriod};
+pub use error::{Error, ErrorKind, Problem, Severity};
+pub use record::{ChildRecord, Field, YearAggregate};

@@ -1,0 +1,241 @@
+//! What the authority knows about each child, and about years with no child-level data.
+
+use crate::dates::FinancialYear;
+use chrono::NaiveDate;
+use std::fmt;
+
+/// One child's journey through the adoption route, identified by a case reference, never a
+/// name. Every date but `entered_care` may be missing: a missing date means "not yet".
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct ChildRecord {
+    /// The case reference (`child_id` in files), unique within the authority's data.
+    pub child_id: String,
+    /// The day the child became looked after: where A1 and A3 start counting.
+    pub entered_care: NaiveDate,
+    /// The agency decision maker's "should be placed for adoption" decision.
+    pub shobpa_decision: Option<NaiveDate>,
+    /// The court's authority to place (the placement order): where A2 starts counting.
+    pub placement_order: Option<NaiveDate>,
+    /// The decision on a match to an adoptive family: where A2 stops counting.
+    pub matched: Option<NaiveDate>,
+    /// The child moved in with the adoptive family: where A1 and A3 stop counting.
+    pub placed: Option<NaiveDate>,
+    /// Adopted by the child's own foster carers (A10 then stops at the foster placement).
+    pub foster_carer_adoption: bool,
+    /// For a foster-carer adoption: the day the child moved in with those carers as a
+    /// foster placement.
+    pub foster_placement_start: Option<NaiveDate>,
+    /// The adoption order: the child counts in the financial year it is granted.
+    pub adoption_order: Option<NaiveDate>,
+    /// The plan changed away from adoption; the child leaves every figure.
+    pub left_route: Option<NaiveDate>,
+    /// A manager's expected date of match, used for projection until the real one is known.
+    pub expected_match: Option<NaiveDate>,
+    /// A manager's expected date of moving in, used for projection.
+    pub expected_placed: Option<NaiveDate>,
+    /// A manager's expected date of the adoption order, used for projection.
+    pub expected_adoption_order: Option<NaiveDate>,
+}
+
+impl Default for ChildRecord {
+    fn default() -> Self {
+        ChildRecord {
+            child_id: String::new(),
+            entered_care: NaiveDate::MIN,
+            shobpa_decision: None,
+            placement_order: None,
+            matched: None,
+            placed: None,
+            foster_carer_adoption: false,
+            foster_placement_start: None,
+            adoption_order: None,
+            left_route: None,
+            expected_match: None,
+            expected_placed: None,
+            expected_adoption_order: None,
+        }
+    }
+}
+
+impl ChildRecord {
+    /// A child with only a reference and the date they entered care.
+    pub fn new(child_id: impl Into<String>, entered_care: NaiveDate) -> ChildRecord {
+        ChildRecord {
+            child_id: child_id.into(),
+            entered_care,
+            ..ChildRecord::default()
+        }
+    }
+
+    /// Whether the child is adopted (has an adoption order).
+    pub fn is_adopted(&self) -> bool {
+        self.adoption_order.is_some()
+    }
+
+    /// Whether the child is still in the pipeline: not adopted and not left the route.
+    pub fn is_in_pipeline(&self) -> bool {
+        self.adoption_order.is_none() && self.left_route.is_none()
+    }
+
+    /// The value of one date field.
+    pub fn date(&self, field: Field) -> Option<NaiveDate> {
+        match field {
+            Field::ChildId | Field::FosterCarerAdoption => None,
+            Field::EnteredCare => Some(self.entered_care),
+            Field::ShobpaDecision => self.shobpa_decision,
+            Field::PlacementOrder => self.placement_order,
+            Field::Matched => self.matched,
+            Field::Placed => self.placed,
+            Field::FosterPlacementStart => self.foster_placement_start,
+            Field::AdoptionOrder => self.adoption_order,
+            Field::LeftRoute => self.left_route,
+            Field::ExpectedMatch => self.expected_match,
+            Field::ExpectedPlaced => self.expected_placed,
+            Field::ExpectedAdoptionOrder => self.expected_adoption_order,
+        }
+    }
+
+    /// Sets one date field (`EnteredCare` is only changed by `Some`).
+    pub fn set_date(&mut self, field: Field, value: Option<NaiveDate>) {
+        match field {
+            Field::ChildId | Field::FosterCarerAdoption => {}
+            Field::EnteredCare => {
+                if let Some(v) = value {
+                    self.entered_care = v
+                }
+            }
+            Field::ShobpaDecision => self.shobpa_decision = value,
+            Field::PlacementOrder => self.placement_order = value,
+            Field::Matched => self.matched = value,
+            Field::Placed => self.placed = value,
+            Field::FosterPlacementStart => self.foster_placement_start = value,
+            Field::AdoptionOrder => self.adoption_order = value,
+            Field::LeftRoute => self.left_route = value,
+            Field::ExpectedMatch => self.expected_match = value,
+            Field::ExpectedPlaced => self.expected_placed = value,
+            Field::ExpectedAdoptionOrder => self.expected_adoption_order = value,
+        }
+    }
+}
+
+/// A field of a child record, named as in the CSV header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Field {
+    ChildId,
+    EnteredCare,
+    ShobpaDecision,
+    PlacementOrder,
+    Matched,
+    Placed,
+    FosterCarerAdoption,
+    FosterPlacementStart,
+    AdoptionOrder,
+    LeftRoute,
+    ExpectedMatch,
+    ExpectedPlaced,
+    ExpectedAdoptionOrder,
+}
+
+impl Field {
+    /// Every field, in the order of the CSV format.
+    pub const ALL: [Field; 13] = [
+        Field::ChildId,
+        Field::EnteredCare,
+        Field::ShobpaDecision,
+        Field::PlacementOrder,
+        Field::Matched,
+        Field::Placed,
+        Field::FosterCarerAdoption,
+        Field::FosterPlacementStart,
+        Field::AdoptionOrder,
+        Field::LeftRoute,
+        Field::ExpectedMatch,
+        Field::ExpectedPlaced,
+        Field::ExpectedAdoptionOrder,
+    ];
+
+    /// The date fields, in the order of the CSV format.
+    pub const DATES: [Field; 11] = [
+        Field::EnteredCare,
+        Field::ShobpaDecision,
+        Field::PlacementOrder,
+        Field::Matched,
+        Field::Placed,
+        Field::FosterPlacementStart,
+        Field::AdoptionOrder,
+        Field::LeftRoute,
+        Field::ExpectedMatch,
+        Field::ExpectedPlaced,
+        Field::ExpectedAdoptionOrder,
+    ];
+
+    /// The column name in the CSV format, e.g. `placement_order`.
+    pub fn column(self) -> &'static str {
+        match self {
+            Field::ChildId => "child_id",
+            Field::EnteredCare => "entered_care",
+            Field::ShobpaDecision => "shobpa_decision",
+            Field::PlacementOrder => "placement_order",
+            Field::Matched => "matched",
+            Field::Placed => "placed",
+            Field::FosterCarerAdoption => "foster_carer_adoption",
+            Field::FosterPlacementStart => "foster_placement_start",
+            Field::AdoptionOrder => "adoption_order",
+            Field::LeftRoute => "left_route",
+            Field::ExpectedMatch => "expected_match",
+            Field::ExpectedPlaced => "expected_placed",
+            Field::ExpectedAdoptionOrder => "expected_adoption_order",
+        }
+    }
+
+    /// The label a person reads, e.g. "placement order".
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::ChildId => "case reference",
+            Field::EnteredCare => "entered care",
+            Field::ShobpaDecision => "SHOBPA decision",
+            Field::PlacementOrder => "placement order",
+            Field::Matched => "matched",
+            Field::Placed => "placed",
+            Field::FosterCarerAdoption => "foster carer adoption",
+            Field::FosterPlacementStart => "foster placement start",
+            Field::AdoptionOrder => "adoption order",
+            Field::LeftRoute => "left the adoption route",
+            Field::ExpectedMatch => "expected match",
+            Field::ExpectedPlaced => "expected placed",
+            Field::ExpectedAdoptionOrder => "expected adoption order",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Published figures for a financial year with no child-level data.
+///
+/// A year has one source or the other, never both: where a year has both child records and an
+/// aggregate, the validation says so.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct YearAggregate {
+    /// The financial year the figures are for.
+    pub year: FinancialYear,
+    /// Children adopted in the year (the A1 and A3 denominator).
+    pub adopted: u32,
+    /// Mean days from entering care to moving in (A1), over the children adopted.
+    pub a1_average_days: f64,
+    /// Children counted in A2 (those with a placement order).
+    pub a2_children: u32,
+    /// Mean days from placement order to match (A2), over `a2_children`.
+    pub a2_average_days: Option<f64>,
+    /// Children who moved in less than 14 months after entering care (A3 count).
+    pub a3_under_14_months: u32,
+    /// Mean A10 days, where published.
+    pub a10_average_days: Option<f64>,
+}
