@@ -1,0 +1,81 @@
+# shellcheck shell=bash
+# Installs what the build needs, skipping whatever is already present at the right version.
+# Sourced by scripts/serve and scripts/test; the versions are the ones known to work on these
+# machines (see Trunk.toml and the README).
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132.0.0
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "cargo is not on PATH: install Rust with rustup first (https://rustup.rs)." >&2
+    exit 1
+  fi
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing trunk $TRUNK_VERSION (about 5 minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+ensure_wasm_bindgen() {
+  # Not --locked: the CLI's lock file asks for a crate version the registry here lacks.
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+    || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+ensure_wasm_opt() {
+  # Debian's binaryen is too old for what current Rust emits; the npm package is current.
+  if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ] \
+    && [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then
+    say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+    mkdir -p "$ROOT/tools"
+    (cd "$ROOT/tools" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null)
+  fi
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "Installing Debian's chromium and chromium-driver"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+ensure_e2e_packages() {
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    say "Installing playwright-core for the end-to-end tests (it drives Debian's chromium)"
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
+  fi
+}
+
+build_release() {
+  say "Building the release bundle into dist/"
+  (cd "$ROOT" && trunk build --release)
+}
