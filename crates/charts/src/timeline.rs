@@ -1,0 +1,151 @@
+//! The pipeline timeline: one bar per child still in the process, split into the stages of the
+//! route, solid where the dates are known and hollow where they are projected, with a line at
+//! the as-of date.
+
+use crate::{palette, ChartError};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One stage of one child's journey, in fractional calendar years (2015.5 = about 1 July 2015).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineSegment {
+    /// Index into [`Timeline::stage_names`].
+    pub stage: usize,
+    /// When the stage began.
+    pub start: f64,
+    /// When it ended, or is projected to end.
+    pub end: f64,
+    /// Whether the end (and so the segment) is projected rather than known.
+    pub projected: bool,
+}
+
+/// One child's bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    /// The child's case reference.
+    pub label: String,
+    /// The stages, in route order.
+    pub segments: Vec<TimelineSegment>,
+}
+
+/// What the timeline chart shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Timeline {
+    /// The caption.
+    pub title: String,
+    /// The stage names, in route order, for the legend.
+    pub stage_names: Vec<String>,
+    /// One row per child, drawn top to bottom.
+    pub rows: Vec<TimelineRow>,
+    /// The as-of date, in fractional years.
+    pub as_of: f64,
+}
+
+/// Draws `timeline` filling `area`.
+pub fn draw_timeline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    timeline: &Timeline,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let (width, _) = area.dim_in_pixel();
+    let text = (width as f64 / 55.0).clamp(14.0, 26.0);
+    let starts = timeline
+        .rows
+        .iter()
+        .flat_map(|r| r.segments.iter().map(|s| s.start));
+    let ends = timeline
+        .rows
+        .iter()
+        .flat_map(|r| r.segments.iter().map(|s| s.end));
+    let lo = starts.fold(timeline.as_of, f64::min).floor();
+    let hi = ends.fold(timeline.as_of, f64::max).ceil().max(lo + 1.0);
+    if timeline.rows.is_empty() {
+        area.draw(&Text::new(
+            "No children in the pipeline.",
+            (20, 30),
+            ("sans-serif", text).into_font().color(&palette::AXIS),
+        ))?;
+        return Ok(());
+    }
+    let n = timeline.rows.len();
+    let labels: Vec<String> = timeline.rows.iter().map(|r| r.label.clone()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .caption(&timeline.title, ("sans-serif", text * 1.2))
+        .margin(text as u32)
+        .x_label_area_size((text * 2.4) as u32)
+        .y_label_area_size((text * 6.0) as u32)
+        // Rows count downwards from the top, as a list of children reads.
+        .build_cartesian_2d(lo..hi, (n as f64 - 0.5)..-0.5f64)?;
+    let row_label = |y: &f64| -> String {
+        let i = y.round();
+        if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+            labels[i as usize].clone()
+        } else {
+            String::new()
+        }
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n.min(40))
+        .y_label_formatter(&row_label)
+        .x_labels(((hi - lo) as usize + 1).min(12))
+        .x_label_formatter(&|x| format!("{:.0}", x))
+        .label_style(
+            ("sans-serif", text * 0.85)
+                .into_font()
+                .color(&palette::AXIS),
+        )
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+
+    for (i, row) in timeline.rows.iter().enumerate() {
+        let y = i as f64;
+        for seg in &row.segments {
+            let colour = palette::STAGES[seg.stage % palette::STAGES.len()];
+            // Projected stages are hollow so that "not yet happened" does not rest on colour.
+            let style = if seg.projected {
+                colour.stroke_width(2)
+            } else {
+                colour.filled()
+            };
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(seg.start, y - 0.35), (seg.end.max(seg.start), y + 0.35)],
+                style,
+            )))?;
+        }
+    }
+    for (k, name) in timeline.stage_names.iter().enumerate() {
+        let colour = palette::STAGES[k % palette::STAGES.len()];
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], colour.filled()));
+    }
+    chart
+        .draw_series(DashedLineSeries::new(
+            [(timeline.as_of, n as f64 - 0.5), (timeline.as_of, -0.5)],
+            5,
+            4,
+            palette::THRESHOLD.stroke_width(2),
+        ))?
+        .label("as of date (hollow bars are projected)")
+        .legend(|(x, y)| {
+            PathElement::new(
+                vec![(x, y), (x + 14, y)],
+                palette::THRESHOLD.stroke_width(2),
+            )
+        });
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerLeft)
+        .background_style(WHITE.mix(0.9))
+        .border_style(palette::AXIS)
+        .label_font(("sans-serif", text * 0.85))
+        .draw()?;
+    area.present()?;
+    Ok(())
+}

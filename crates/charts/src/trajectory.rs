@@ -1,0 +1,334 @@
+//! The trajectory chart: one indicator's three-year rolling average period by period, actual
+//! then projected, with the Monte Carlo's 10–90% band, the threshold schedule as a step line,
+//! the single-year values as points, and optionally a second scenario to compare.
+
+use crate::{palette, ChartError};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One rolling period on the chart.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PeriodPoint {
+    /// The period's name, e.g. "2014-17".
+    pub label: String,
+    /// The three-year average, when the period holds any child.
+    pub rolling: Option<f64>,
+    /// Whether the figure rests on projected children (projected or mixed basis).
+    pub projected: bool,
+    /// The 10th and 90th percentiles from the Monte Carlo, for projected periods.
+    pub band: Option<(f64, f64)>,
+    /// The threshold for the period, where one applies.
+    pub threshold: Option<f64>,
+    /// The single-year value of the period's last financial year.
+    pub single_year: Option<f64>,
+    /// The same period's figure under a second scenario, when two are compared.
+    pub comparison: Option<f64>,
+}
+
+/// What the trajectory chart shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Trajectory {
+    /// The caption, e.g. "A1: entering care to moving in, three-year average".
+    pub title: String,
+    /// The unit on the value axis, e.g. "days".
+    pub unit: String,
+    /// The periods, oldest first.
+    pub periods: Vec<PeriodPoint>,
+    /// The name of the compared scenario, when `comparison` values are given.
+    pub comparison_name: Option<String>,
+}
+
+impl Trajectory {
+    /// The smallest and largest value anything on the chart reaches, padded so that lines do
+    /// not sit on the frame; `None` when there is nothing to draw.
+    fn value_range(&self) -> Option<(f64, f64)> {
+        let values = self.periods.iter().flat_map(|p| {
+            [
+                p.rolling,
+                p.threshold,
+                p.single_year,
+                p.comparison,
+                p.band.map(|b| b.0),
+                p.band.map(|b| b.1),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        let (lo, hi) = values.filter(|v| v.is_finite()).fold(
+            None,
+            |acc: Option<(f64, f64)>, v| match acc {
+                None => Some((v, v)),
+                Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+            },
+        )?;
+        let pad = ((hi - lo) * 0.1).max(10.0);
+        // Extra room at the top holds the legend clear of the lines.
+        let legend_room = (hi - lo + 2.0 * pad) * 0.5;
+        Some(((lo - pad).max(0.0), hi + pad + legend_room))
+    }
+
+    /// A sentence per period for screen readers: the figure, its basis, the threshold and
+    /// whether it is met, so the chart says nothing a listener cannot also hear.
+    pub fn text_alternative(&self) -> String {
+        let mut out = format!("{}.", self.title);
+        for p in &self.periods {
+            let Some(value) = p.rolling else { continue };
+            out.push_str(&format!(
+                " {}: {} {} {}",
+                p.label,
+                value.round(),
+                self.unit,
+                if p.projected {
+                    "(projected)"
+                } else {
+                    "(actual)"
+                }
+            ));
+            if let Some((lo, hi)) = p.band {
+                out.push_str(&format!(
+                    ", likely between {} and {}",
+                    lo.round(),
+                    hi.round()
+                ));
+            }
+            if let Some(t) = p.threshold {
+                let met = value.round() <= t;
+                out.push_str(&format!(
+                    ", threshold {}, {}",
+                    t.round(),
+                    if met { "met" } else { "not met" }
+                ));
+            }
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// Draws `trajectory` filling `area`.
+///
+/// An empty trajectory draws a framed note rather than an empty axis, so that a screen with no
+/// data says why.
+pub fn draw_trajectory<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    trajectory: &Trajectory,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let (width, _) = area.dim_in_pixel();
+    // Text scales with the canvas so the chart stays legible on a projector and at 1024 px.
+    let text = (width as f64 / 45.0).clamp(15.0, 28.0);
+    let Some((y_lo, y_hi)) = trajectory.value_range() else {
+        area.draw(&Text::new(
+            "No figures to draw yet: add children or yearly figures.",
+            (20, 30),
+            ("sans-serif", text).into_font().color(&palette::AXIS),
+        ))?;
+        return Ok(());
+    };
+    let n = trajectory.periods.len();
+    let labels: Vec<String> = trajectory.periods.iter().map(|p| p.label.clone()).collect();
+
+    let mut chart = ChartBuilder::on(area)
+        .caption(&trajectory.title, ("sans-serif", text * 1.2))
+        .margin(text as u32)
+        .x_label_area_size((text * 2.6) as u32)
+        .y_label_area_size((text * 4.2) as u32)
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
+
+    let label_of = |x: &f64| -> String {
+        let i = x.round();
+        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+            labels[i as usize].clone()
+        } else {
+            String::new()
+        }
+    };
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n.max(1))
+        .x_label_formatter(&label_of)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_desc(trajectory.unit.as_str())
+        .axis_desc_style(("sans-serif", text))
+        .label_style(
+            ("sans-serif", text * 0.85)
+                .into_font()
+                .color(&palette::AXIS),
+        )
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+
+    let points = &trajectory.periods;
+    let at = |i: usize| i as f64;
+
+    // The 10–90% band first, so every line is drawn over it.
+    let band: Vec<(f64, (f64, f64))> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.band.map(|b| (at(i), b)))
+        .collect();
+    if band.len() >= 2 {
+        let outline: Vec<(f64, f64)> = band
+            .iter()
+            .map(|(x, b)| (*x, b.1))
+            .chain(band.iter().rev().map(|(x, b)| (*x, b.0)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                outline,
+                palette::BAND.mix(0.35).filled(),
+            )))?
+            .label("likely range (10–90%)")
+            .legend(|(x, y)| {
+                Rectangle::new(
+                    [(x, y - 5), (x + 20, y + 5)],
+                    palette::BAND.mix(0.35).filled(),
+                )
+            });
+    } else if let Some((x, (lo, hi))) = band.first() {
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.1, *lo), (x + 0.1, *hi)],
+            palette::BAND.mix(0.35).filled(),
+        )))?;
+    }
+
+    // The threshold as a step line: each period's threshold spans the whole period's slot, so
+    // a fall from 497 to 426 shows as a step, not a slope.
+    let mut step: Vec<(f64, f64)> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        if let Some(t) = p.threshold {
+            step.push((at(i) - 0.5, t));
+            step.push((at(i) + 0.5, t));
+        }
+    }
+    if !step.is_empty() {
+        chart
+            .draw_series(DashedLineSeries::new(
+                step,
+                6,
+                4,
+                palette::THRESHOLD.stroke_width(2),
+            ))?
+            .label("threshold")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 8, y)], palette::THRESHOLD.stroke_width(2))
+            });
+    }
+
+    // Actual periods as a solid line with filled circles; projected ones dashed with hollow
+    // circles, continuing from the last actual point so the line does not break.
+    let actual: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.projected)
+        .filter_map(|(i, p)| p.rolling.map(|v| (at(i), v)))
+        .collect();
+    if !actual.is_empty() {
+        chart
+            .draw_series(LineSeries::new(
+                actual.clone(),
+                palette::ACTUAL.stroke_width(3),
+            ))?
+            .label("three-year average, actual")
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], palette::ACTUAL.stroke_width(3))
+            });
+        chart.draw_series(
+            actual
+                .iter()
+                .map(|&(x, y)| Circle::new((x, y), 5, palette::ACTUAL.filled())),
+        )?;
+    }
+    let mut projected: Vec<(f64, f64)> = Vec::new();
+    let first_projected = points
+        .iter()
+        .position(|p| p.projected && p.rolling.is_some());
+    if let Some(first) = first_projected {
+        if let Some(last_actual) = actual.iter().rev().find(|(x, _)| *x < at(first)) {
+            projected.push(*last_actual);
+        }
+        projected.extend(
+            points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.projected)
+                .filter_map(|(i, p)| p.rolling.map(|v| (at(i), v))),
+        );
+    }
+    if !projected.is_empty() {
+        chart
+            .draw_series(DashedLineSeries::new(
+                projected.clone(),
+                10,
+                5,
+                palette::PROJECTED.stroke_width(3),
+            ))?
+            .label("three-year average, projected")
+            .legend(|(x, y)| {
+                PathElement::new(
+                    vec![(x, y), (x + 10, y)],
+                    palette::PROJECTED.stroke_width(3),
+                )
+            });
+        chart.draw_series(
+            projected
+                .iter()
+                .filter(|(x, _)| first_projected.is_some_and(|f| *x >= at(f)))
+                .map(|&(x, y)| Circle::new((x, y), 5, palette::PROJECTED.stroke_width(2))),
+        )?;
+    }
+
+    let single: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.single_year.map(|v| (at(i), v)))
+        .collect();
+    if !single.is_empty() {
+        chart
+            .draw_series(
+                single
+                    .iter()
+                    .map(|&(x, y)| TriangleMarker::new((x, y), 6, palette::SINGLE_YEAR.filled())),
+            )?
+            .label("single year (last year of the period)")
+            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, palette::SINGLE_YEAR.filled()));
+    }
+
+    let comparison: Vec<(f64, f64)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.comparison.map(|v| (at(i), v)))
+        .collect();
+    if !comparison.is_empty() {
+        let name = trajectory
+            .comparison_name
+            .clone()
+            .unwrap_or_else(|| "compared scenario".to_string());
+        chart
+            .draw_series(LineSeries::new(
+                comparison.clone(),
+                palette::COMPARISON.stroke_width(2),
+            ))?
+            .label(name)
+            .legend(|(x, y)| Cross::new((x + 10, y), 6, palette::COMPARISON.stroke_width(2)));
+        chart.draw_series(
+            comparison
+                .iter()
+                .map(|&(x, y)| Cross::new((x, y), 6, palette::COMPARISON.stroke_width(2))),
+        )?;
+    }
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.9))
+        .border_style(palette::AXIS)
+        .label_font(("sans-serif", text * 0.85))
+        .draw()?;
+    area.present()?;
+    Ok(())
+}

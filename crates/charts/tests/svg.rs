@@ -1,0 +1,184 @@
+//! The charts drawn natively on the SVG backend: what a person reads on them must be there.
+//! The SVG files are also written to target/charts/ so a developer can look at them.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_svg::SVGBackend;
+use scorecard_charts::*;
+
+fn render(
+    f: impl FnOnce(&plotters::drawing::DrawingArea<SVGBackend<'_>, plotters::coord::Shift>),
+    name: &str,
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (1000, 500)).into_drawing_area();
+        f(&root);
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/charts");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(format!("{name}.svg")), &svg);
+    svg
+}
+
+/// Every piece of text the SVG shows, trimmed, in drawing order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            Some(body[..body.find("</text>")?].trim().to_string())
+        })
+        .collect()
+}
+
+/// Seed 003's A1 figures: actual 3-year averages to 2012-15, then two projected periods.
+fn seed_a1() -> Trajectory {
+    let p = |label: &str, rolling: f64, projected: bool, threshold: f64| PeriodPoint {
+        label: label.into(),
+        rolling: Some(rolling),
+        projected,
+        threshold: Some(threshold),
+        ..PeriodPoint::default()
+    };
+    let mut periods = vec![
+        p("2010-13", 596.0, false, 639.0),
+        p("2011-14", 593.0, false, 568.0),
+        p("2012-15", 565.0, false, 497.0),
+        p("2013-16", 554.0, true, 426.0),
+        p("2014-17", 535.0, true, 426.0),
+    ];
+    periods[2].single_year = Some(535.0);
+    periods[3].band = Some((540.0, 570.0));
+    periods[4].band = Some((500.0, 575.0));
+    Trajectory {
+        title: "A1: entering care to moving in, three-year average".into(),
+        unit: "days".into(),
+        periods,
+        comparison_name: None,
+    }
+}
+
+#[test]
+fn the_trajectory_names_every_period_and_series_it_draws() {
+    let svg = render(|a| draw_trajectory(a, &seed_a1()).unwrap(), "trajectory");
+    for label in ["2010-13", "2011-14", "2012-15", "2013-16", "2014-17"] {
+        assert!(svg.contains(label), "period {label} missing from the axis");
+    }
+    for legend in [
+        "threshold",
+        "three-year average, actual",
+        "three-year average, projected",
+        "likely range (10–90%)",
+        "single year (last year of the period)",
+    ] {
+        assert!(svg.contains(legend), "legend entry {legend:?} missing");
+    }
+    assert!(svg.contains("days"), "the value axis must say its unit");
+}
+
+#[test]
+fn a_trajectory_with_only_actual_figures_shows_no_projection_in_its_legend() {
+    let mut t = seed_a1();
+    t.periods.truncate(3);
+    t.periods.iter_mut().for_each(|p| p.band = None);
+    let svg = render(
+        |a| draw_trajectory(a, &t).unwrap(),
+        "trajectory_actual_only",
+    );
+    assert!(svg.contains("three-year average, actual"));
+    assert!(!svg.contains("projected"));
+    assert!(!svg.contains("likely range"));
+}
+
+#[test]
+fn an_empty_trajectory_says_why_it_is_empty() {
+    let t = Trajectory {
+        title: "A2".into(),
+        unit: "days".into(),
+        ..Trajectory::default()
+    };
+    let svg = render(|a| draw_trajectory(a, &t).unwrap(), "trajectory_empty");
+    assert!(svg.contains("No figures to draw yet"));
+}
+
+#[test]
+fn the_compared_scenario_is_named_in_the_legend() {
+    let mut t = seed_a1();
+    t.comparison_name = Some("Faster matching".into());
+    t.periods[3].comparison = Some(540.0);
+    t.periods[4].comparison = Some(480.0);
+    let svg = render(|a| draw_trajectory(a, &t).unwrap(), "trajectory_compared");
+    assert!(svg.contains("Faster matching"));
+}
+
+#[test]
+fn the_text_alternative_reads_each_figure_with_its_basis_and_status() {
+    let text = seed_a1().text_alternative();
+    // 593 against 568: not met; 596 against 639: met.
+    assert!(
+        text.contains("2010-13: 596 days (actual), threshold 639, met."),
+        "{text}"
+    );
+    assert!(
+        text.contains("2011-14: 593 days (actual), threshold 568, not met."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "2014-17: 535 days (projected), likely between 500 and 575, threshold 426, not met."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_timeline_draws_a_bar_per_child_and_names_the_stages() {
+    let t = Timeline {
+        title: "Children in the pipeline".into(),
+        stage_names: vec![
+            "entered care to SHOBPA decision".into(),
+            "placed to adoption order".into(),
+        ],
+        rows: vec![
+            TimelineRow {
+                label: "C-101".into(),
+                segments: vec![
+                    TimelineSegment {
+                        stage: 0,
+                        start: 2013.2,
+                        end: 2013.9,
+                        projected: false,
+                    },
+                    TimelineSegment {
+                        stage: 1,
+                        start: 2013.9,
+                        end: 2016.1,
+                        projected: true,
+                    },
+                ],
+            },
+            TimelineRow {
+                label: "C-102".into(),
+                segments: vec![TimelineSegment {
+                    stage: 0,
+                    start: 2014.5,
+                    end: 2015.4,
+                    projected: false,
+                }],
+            },
+        ],
+        as_of: 2015.5,
+    };
+    let svg = render(|a| draw_timeline(a, &t).unwrap(), "timeline");
+    assert!(svg.contains("C-101") && svg.contains("C-102"));
+    assert!(svg.contains("placed to adoption order"));
+    assert!(svg.contains("as of date"));
+    // Years 2013 to 2017 on the time axis (the projected end in 2016 rounds the axis up to 2017).
+    let shown = texts(&svg);
+    for year in ["2013", "2014", "2015", "2016", "2017"] {
+        assert!(
+            shown.iter().any(|t| t == year),
+            "year {year} missing from {shown:?}"
+        );
+    }
+}
