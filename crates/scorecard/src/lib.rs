@@ -12,7 +12,9 @@
 pub mod dates;
 pub mod error;
 pub mod record;
+pub mod validate;
 
 pub use dates::{FinancialYear, RollingPeriod};
 pub use error::{Error, ErrorKind, Problem, Severity};
 pub use record::{ChildRecord, Field, YearAggregate};
+pub use validate::{is_usable, usable, validate, validate_aggregate, validate_child};

@@ -1,0 +1,590 @@
+//! Checks child records and yearly aggregates before they enter any figure.
+//!
+//! Every problem is reported at once, each naming the child and the field (its CSV column
+//! name), so that a manager can fix a whole spreadsheet in one pass. An *error* is a record
+//! that cannot be true (a child placed before being matched); the record is left out of the
+//! figures until it is corrected. A *warning* is unusual but possible (a placement order dated
+//! before the SHOBPA decision); the record is still used.
+//!
+//! Expected dates are a manager's plans, not facts: a wrong plan is always a warning, never a
+//! reason to drop the child's real history from the figures.
+
+use crate::dates::{days_between, format_uk, FinancialYear};
+use crate::error::Problem;
+use crate::record::{ChildRecord, Field, YearAggregate};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The residence the law requires before an adoption application (Adoption and Children Act
+/// 2002, s.42: ten weeks living with the adopters for an agency placement).
+const MINIMUM_RESIDENCE_DAYS: i64 = 70;
+
+/// Every problem of one child's record on its own, without comparing it with other children
+/// (duplicates are found by [`validate`]). The record form calls this for instant feedback.
+pub fn validate_child(child: &ChildRecord) -> Vec<Problem> {
+    let mut check = Check::new(child);
+    check.reference();
+    check.nothing_before_entering_care();
+    check.route_order();
+    check.implied_dates();
+    check.foster_carer_adoption();
+    check.left_route();
+    check.expected_dates();
+    check.problems
+}
+
+/// Every problem of the children and the yearly aggregates together: each record's own
+/// problems, duplicate case references (an error on the second and later use), duplicate
+/// aggregate years, and a year that has both an aggregate and adopted children's records.
+pub fn validate(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = child_problems(children, None)
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    problems.extend(aggregate_problems(aggregates));
+    problems.extend(year_conflicts(children, aggregates));
+    problems
+}
+
+/// Every problem of one year's aggregate figures on their own.
+pub fn validate_aggregate(aggregate: &YearAggregate) -> Vec<Problem> {
+    let year = aggregate.year;
+    let mut out = Vec::new();
+    let mut error = |column: &str, message: String| {
+        out.push(Problem::error(format!("in {year}, {message}")).field(column));
+    };
+    if aggregate.a3_under_14_months > aggregate.adopted {
+        error(
+            "a3_under_14_months",
+            format!(
+                "{} children placed within 14 months is more than the {} adopted",
+                aggregate.a3_under_14_months, aggregate.adopted
+            ),
+        );
+    }
+    if aggregate.a2_children > aggregate.adopted {
+        error(
+            "a2_children",
+            format!(
+                "{} children counted in A2 is more than the {} adopted",
+                aggregate.a2_children, aggregate.adopted
+            ),
+        );
+    }
+    let averages = [
+        ("a1_average_days", Some(aggregate.a1_average_days)),
+        ("a2_average_days", aggregate.a2_average_days),
+        ("a10_average_days", aggregate.a10_average_days),
+    ];
+    for (column, value) in averages {
+        if let Some(v) = value {
+            if !v.is_finite() || v < 0.0 {
+                error(column, format!("the average {v} is not a number of days"));
+            }
+        }
+    }
+    if aggregate.a2_children > 0 && aggregate.a2_average_days.is_none() {
+        out.push(
+            Problem::warning(format!(
+                "in {year}, {} children are counted in A2 but their average is missing, so \
+                 A2 leaves the year out",
+                aggregate.a2_children
+            ))
+            .field("a2_average_days"),
+        );
+    }
+    out
+}
+
+/// Whether a record with these problems can be used in the figures: warnings do not stop it,
+/// errors do.
+pub fn is_usable(problems: &[Problem]) -> bool {
+    !problems.iter().any(Problem::is_error)
+}
+
+/// The records the figures may use, after leaving out what [`validate`] reports as errors.
+///
+/// Children with an error are left out, and of several children sharing one case reference only
+/// the first is kept. Aggregates with an error are left out, and of two for one year the
+/// first is kept. Where a year has both an aggregate and adopted children's records, the
+/// aggregate is used and those children are left out: a published yearly figure covers every
+/// child adopted that year, while child records of a past year are often only the children
+/// still on the spreadsheet.
+pub fn usable(
+    children: &[ChildRecord],
+    aggregates: &[YearAggregate],
+) -> (Vec<ChildRecord>, Vec<YearAggregate>) {
+    let mut years = BTreeSet::new();
+    let kept_aggregates: Vec<YearAggregate> = aggregates
+        .iter()
+        .filter(|a| is_usable(&validate_aggregate(a)) && years.insert(a.year))
+        .cloned()
+        .collect();
+    let mut unusable = vec![false; children.len()];
+    for (index, problem) in child_problems(children, None) {
+        if problem.is_error() {
+            unusable[index] = true;
+        }
+    }
+    let kept_children = children
+        .iter()
+        .zip(unusable)
+        .filter(|(child, bad)| {
+            let aggregate_year = child
+                .adoption_order
+                .is_some_and(|d| years.contains(&FinancialYear::containing(d)));
+            !bad && !aggregate_year
+        })
+        .map(|(child, _)| child.clone())
+        .collect();
+    (kept_children, kept_aggregates)
+}
+
+/// Each child's problems with the index of the child they belong to, duplicates included.
+///
+/// `lines`, when the children came from a file, gives each child's line so that a duplicate
+/// can say where the reference was first used.
+pub(crate) fn child_problems(
+    children: &[ChildRecord],
+    lines: Option<&[usize]>,
+) -> Vec<(usize, Problem)> {
+    let mut out = Vec::new();
+    let mut first_use: HashMap<&str, usize> = HashMap::new();
+    for (index, child) in children.iter().enumerate() {
+        out.extend(validate_child(child).into_iter().map(|p| (index, p)));
+        let id = child.child_id.trim();
+        if id.is_empty() {
+            continue;
+        }
+        match first_use.get(id) {
+            Some(&first) => {
+                let where_first = match lines.and_then(|l| l.get(first)) {
+                    Some(line) => format!("line {line}"),
+                    None => format!("record {}", first + 1),
+                };
+                let problem = Problem::error(format!(
+                    "the case reference {id} is already used by another child ({where_first}); \
+                     each child needs its own"
+                ))
+                .child(id)
+                .field(Field::ChildId.column());
+                out.push((index, problem));
+            }
+            None => {
+                first_use.insert(id, index);
+            }
+        }
+    }
+    out
+}
+
+/// Problems of each aggregate, and a second aggregate for the same year.
+fn aggregate_problems(aggregates: &[YearAggregate]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for aggregate in aggregates {
+        out.extend(validate_aggregate(aggregate));
+        if !seen.insert(aggregate.year) {
+            out.push(
+                Problem::error(format!(
+                    "{} has more than one row of yearly figures; keep one",
+                    aggregate.year
+                ))
+                .field("year"),
+            );
+        }
+    }
+    out
+}
+
+/// A year counted from both an aggregate and adopted children's records would count its
+/// adoptions twice, so it is an error naming the year.
+fn year_conflicts(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec<Problem> {
+    let mut adopted_by_year: BTreeMap<FinancialYear, usize> = BTreeMap::new();
+    for order in children.iter().filter_map(|c| c.adoption_order) {
+        *adopted_by_year
+            .entry(FinancialYear::containing(order))
+            .or_default() += 1;
+    }
+    let aggregate_years: BTreeSet<FinancialYear> = aggregates.iter().map(|a| a.year).collect();
+    aggregate_years
+        .into_iter()
+        .filter_map(|year| {
+            let count = adopted_by_year.get(&year)?;
+            Some(
+                Problem::error(format!(
+                    "{year} has both yearly figures and {count} adopted children's records; a \
+                     year uses one or the other, so delete the yearly figures or those records"
+                ))
+                .field("year"),
+            )
+        })
+        .collect()
+}
+
+/// The checks of one record, gathering problems as they go.
+struct Check<'a> {
+    child: &'a ChildRecord,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Check<'a> {
+    fn new(child: &'a ChildRecord) -> Check<'a> {
+        Check {
+            child,
+            problems: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, problem: Problem, field: Field) {
+        let problem = problem.field(field.column());
+        let id = self.child.child_id.trim();
+        self.problems.push(if id.is_empty() {
+            problem
+        } else {
+            problem.child(id)
+        });
+    }
+
+    fn error(&mut self, field: Field, message: String) {
+        self.push(Problem::error(message), field);
+    }
+
+    fn warning(&mut self, field: Field, message: String) {
+        self.push(Problem::warning(message), field);
+    }
+
+    fn reference(&mut self) {
+        if self.child.child_id.trim().is_empty() {
+            self.error(
+                Field::ChildId,
+                "the case reference is empty; every child needs one".to_string(),
+            );
+        }
+    }
+
+    /// Every milestone of the route happens while the child is in care, so none can come
+    /// before the day the child entered care (A1 would be negative).
+    fn nothing_before_entering_care(&mut self) {
+        let entered = self.child.entered_care;
+        for field in [
+            Field::ShobpaDecision,
+            Field::PlacementOrder,
+            Field::Matched,
+            Field::Placed,
+            Field::FosterPlacementStart,
+            Field::AdoptionOrder,
+            Field::LeftRoute,
+        ] {
+            if let Some(date) = self.child.date(field).filter(|&d| d < entered) {
+                self.error(
+                    field,
+                    format!(
+                        "{} {} is before the child entered care on {}",
+                        field.label(),
+                        format_uk(date),
+                        format_uk(entered)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The order of the route that the law fixes: the agency decides a child should be placed
+    /// for adoption before a match, a child is matched before moving in, and the adoption
+    /// order follows the placement. A match before the placement order is allowed (A2 then
+    /// scores 0), and a placement order before the decision is only unusual (a decision
+    /// re-taken after a change of plan keeps the later date).
+    fn route_order(&mut self) {
+        let c = self.child;
+        if let (Some(decision), Some(matched)) = (c.shobpa_decision, c.matched) {
+            if matched < decision {
+                self.error(
+                    Field::Matched,
+                    format!(
+                        "matched {} is before the SHOBPA decision on {}; a child is matched \
+                         only after the decision that they should be placed for adoption",
+                        format_uk(matched),
+                        format_uk(decision)
+                    ),
+                );
+            }
+        }
+        if let (Some(decision), Some(order)) = (c.shobpa_decision, c.placement_order) {
+            if order < decision {
+                self.warning(
+                    Field::PlacementOrder,
+                    format!(
+                        "placement order {} is before the SHOBPA decision on {}; the decision \
+                         normally comes first, so check both dates",
+                        format_uk(order),
+                        format_uk(decision)
+                    ),
+                );
+            }
+        }
+        if let (Some(matched), Some(placed)) = (c.matched, c.placed) {
+            if placed < matched {
+                self.error(
+                    Field::Placed,
+                    format!(
+                        "placed {} is before the match on {}; a child moves in with adopters \
+                         only after being matched",
+                        format_uk(placed),
+                        format_uk(matched)
+                    ),
+                );
+            }
+        }
+        if let (Some(placed), Some(order)) = (c.placed, c.adoption_order) {
+            let days = days_between(placed, order);
+            if days < 0 {
+                self.error(
+                    Field::AdoptionOrder,
+                    format!(
+                        "adoption order {} is before the child was placed on {}",
+                        format_uk(order),
+                        format_uk(placed)
+                    ),
+                );
+            } else if days < MINIMUM_RESIDENCE_DAYS && !c.foster_carer_adoption {
+                self.warning(
+                    Field::AdoptionOrder,
+                    format!(
+                        "adoption order {} is only {days} days after the child was placed; the \
+                         law asks for 10 weeks living with the adopters first, so check the dates",
+                        format_uk(order)
+                    ),
+                );
+            }
+        }
+        if let (Some(order), Some(placed)) = (c.placement_order, c.placed) {
+            if placed < order {
+                self.warning(
+                    Field::Placed,
+                    format!(
+                        "placed {} is before the placement order on {}; this happens only with \
+                         the parents' consent, so check the dates",
+                        format_uk(placed),
+                        format_uk(order)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A later milestone proves an earlier one happened: an adoption order needs the child to
+    /// have moved in, and moving in needs a match.
+    fn implied_dates(&mut self) {
+        let c = self.child;
+        if let (Some(order), None) = (c.adoption_order, c.placed) {
+            self.error(
+                Field::Placed,
+                format!(
+                    "the date placed is missing, but the child has an adoption order on {}; \
+                     enter the day they moved in with the adopters",
+                    format_uk(order)
+                ),
+            );
+        }
+        if c.matched.is_none() {
+            let later = c
+                .placed
+                .map(|d| ("moved in with the adopters", d))
+                .or(c.adoption_order.map(|d| ("has an adoption order", d)));
+            if let Some((what, date)) = later {
+                self.error(
+                    Field::Matched,
+                    format!(
+                        "the match date is missing, but the child {what} on {}; enter the date \
+                         of the match",
+                        format_uk(date)
+                    ),
+                );
+            }
+        }
+        let later_than_decision = c.matched.or(c.placed).or(c.adoption_order);
+        if c.shobpa_decision.is_none() && later_than_decision.is_some() {
+            self.warning(
+                Field::ShobpaDecision,
+                "the SHOBPA decision date is missing, though the child is already matched; \
+                 the 12-month indicator leaves the child out"
+                    .to_string(),
+            );
+        }
+    }
+
+    /// For a foster-carer adoption A10 stops at the start of the foster placement, which
+    /// begins before the placement for adoption with the same carers.
+    fn foster_carer_adoption(&mut self) {
+        let c = self.child;
+        match (c.foster_carer_adoption, c.foster_placement_start) {
+            (true, Some(start)) => {
+                if let Some(placed) = c.placed.filter(|&p| start > p) {
+                    self.error(
+                        Field::FosterPlacementStart,
+                        format!(
+                            "the foster placement began on {}, after the child was placed for \
+                             adoption with the same carers on {}; it should begin first",
+                            format_uk(start),
+                            format_uk(placed)
+                        ),
+                    );
+                }
+            }
+            (true, None) if c.placed.is_some() => self.warning(
+                Field::FosterPlacementStart,
+                "the child is adopted by their foster carers but the date the foster placement \
+                 began is missing; A10 uses the date placed instead"
+                    .to_string(),
+            ),
+            (false, Some(_)) => self.warning(
+                Field::FosterCarerAdoption,
+                "a foster placement start is given but the child is not marked as adopted by \
+                 their foster carers; A10 ignores that date"
+                    .to_string(),
+            ),
+            _ => {}
+        }
+    }
+
+    fn left_route(&mut self) {
+        let c = self.child;
+        let Some(left) = c.left_route else { return };
+        if let Some(order) = c.adoption_order {
+            self.error(
+                Field::LeftRoute,
+                format!(
+                    "the child left the adoption route on {} but also has an adoption order on \
+                     {}; clear one of them",
+                    format_uk(left),
+                    format_uk(order)
+                ),
+            );
+            return;
+        }
+        let after = [Field::PlacementOrder, Field::Matched, Field::Placed]
+            .into_iter()
+            .find_map(|f| c.date(f).filter(|&d| d > left).map(|d| (f, d)));
+        if let Some((field, date)) = after {
+            self.warning(
+                Field::LeftRoute,
+                format!(
+                    "the child left the adoption route on {} but {} {} is later; if adoption is \
+                     the plan again, clear left_route",
+                    format_uk(left),
+                    field.label(),
+                    format_uk(date)
+                ),
+            );
+        }
+        for field in [
+            Field::ExpectedMatch,
+            Field::ExpectedPlaced,
+            Field::ExpectedAdoptionOrder,
+        ] {
+            if c.date(field).is_some() {
+                self.warning(
+                    field,
+                    format!(
+                        "the child left the adoption route, so the {} is ignored",
+                        field.label()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// An expected date stands in for an actual date until the real one is known: once it is,
+    /// the plan is stale; and a plan cannot come before a milestone that has already happened.
+    fn expected_dates(&mut self) {
+        let c = self.child;
+        if c.left_route.is_some() {
+            return;
+        }
+        // (expected, the actual it stands in for, the actual milestones that come before it)
+        let plans = [
+            (
+                Field::ExpectedMatch,
+                Field::Matched,
+                vec![Field::EnteredCare, Field::ShobpaDecision],
+            ),
+            (
+                Field::ExpectedPlaced,
+                Field::Placed,
+                vec![Field::EnteredCare, Field::Matched],
+            ),
+            (
+                Field::ExpectedAdoptionOrder,
+                Field::AdoptionOrder,
+                vec![Field::EnteredCare, Field::Placed],
+            ),
+        ];
+        let mut previous_plan: Option<(Field, NaiveDate)> = None;
+        for (expected_field, actual_field, before) in plans {
+            let Some(expected) = c.date(expected_field) else {
+                continue;
+            };
+            if let Some(actual) = c.date(actual_field) {
+                let message = if expected < actual {
+                    format!(
+                        "{} {} is before the actual {} on {}, which replaces it; the actual \
+                         date is used",
+                        expected_field.label(),
+                        format_uk(expected),
+                        milestone(actual_field).trim_start_matches("the "),
+                        format_uk(actual)
+                    )
+                } else {
+                    format!(
+                        "{} is set but the actual {} is known ({}); the actual date is used",
+                        expected_field.label(),
+                        milestone(actual_field).trim_start_matches("the "),
+                        format_uk(actual)
+                    )
+                };
+                self.warning(expected_field, message);
+                continue;
+            }
+            let earlier = before
+                .into_iter()
+                .find_map(|f| c.date(f).filter(|&d| expected < d).map(|d| (f, d)));
+            if let Some((field, date)) = earlier {
+                self.warning(
+                    expected_field,
+                    format!(
+                        "{} {} is before {} on {}, so it cannot happen then",
+                        expected_field.label(),
+                        format_uk(expected),
+                        milestone(field),
+                        format_uk(date)
+                    ),
+                );
+            } else if let Some((field, date)) = previous_plan.filter(|&(_, d)| expected < d) {
+                self.warning(
+                    expected_field,
+                    format!(
+                        "{} {} is before the {} on {}",
+                        expected_field.label(),
+                        format_uk(expected),
+                        field.label(),
+                        format_uk(date)
+                    ),
+                );
+            }
+            previous_plan = Some((expected_field, expected));
+        }
+    }
+}
+
+/// A milestone named as a person says it in a sentence ("before the match on ...").
+fn milestone(field: Field) -> &'static str {
+    match field {
+        Field::EnteredCare => "the child entered care",
+        Field::ShobpaDecision => "the SHOBPA decision",
+        Field::Matched => "the match",
+        Field::Placed => "the move to the adopters",
+        Field::AdoptionOrder => "the adoption order",
+        other => other.label(),
+    }
+}
