@@ -42,16 +42,30 @@ pub struct Timeline {
 }
 
 /// Draws `timeline` filling `area`.
+///
+/// `pixel_ratio` is the device pixels per CSS pixel of the target (the canvas is sized by
+/// `devicePixelRatio` to stay sharp on high-DPI screens); text, lines and markers are scaled by
+/// it so the chart looks the same size on every screen. Use 1.0 for SVG.
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     timeline: &Timeline,
+    pixel_ratio: f64,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
+    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
+        pixel_ratio
+    } else {
+        1.0
+    };
     let (width, _) = area.dim_in_pixel();
-    let text = (width as f64 / 55.0).clamp(14.0, 26.0);
+    let width = width as f64 / ratio;
+    // Sizes in CSS pixels, scaled to device pixels.
+    let px = |css: f64| css * ratio;
+    let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
+    let text = px((width / 55.0).clamp(14.0, 24.0));
     let starts = timeline
         .rows
         .iter()
@@ -108,7 +122,7 @@ where
             let colour = palette::STAGES[seg.stage % palette::STAGES.len()];
             // Projected stages are hollow so that "not yet happened" does not rest on colour.
             let style = if seg.projected {
-                colour.stroke_width(2)
+                colour.stroke_width(w(2))
             } else {
                 colour.filled()
             };
@@ -130,13 +144,13 @@ where
             [(timeline.as_of, n as f64 - 0.5), (timeline.as_of, -0.5)],
             5,
             4,
-            palette::THRESHOLD.stroke_width(2),
+            palette::THRESHOLD.stroke_width(w(2)),
         ))?
         .label("as of date (hollow bars are projected)")
         .legend(|(x, y)| {
             PathElement::new(
                 vec![(x, y), (x + 14, y)],
-                palette::THRESHOLD.stroke_width(2),
+                palette::THRESHOLD.stroke_width(w(2)),
             )
         });
     chart

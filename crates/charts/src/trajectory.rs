@@ -107,19 +107,33 @@ impl Trajectory {
 
 /// Draws `trajectory` filling `area`.
 ///
+/// `pixel_ratio` is the device pixels per CSS pixel of the target (the canvas is sized by
+/// `devicePixelRatio` to stay sharp on high-DPI screens); text, lines and markers are scaled by
+/// it so the chart looks the same size on every screen. Use 1.0 for SVG.
+///
 /// An empty trajectory draws a framed note rather than an empty axis, so that a screen with no
 /// data says why.
 pub fn draw_trajectory<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     trajectory: &Trajectory,
+    pixel_ratio: f64,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
+    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
+        pixel_ratio
+    } else {
+        1.0
+    };
     let (width, _) = area.dim_in_pixel();
+    let width = width as f64 / ratio;
+    // Sizes in CSS pixels, scaled to device pixels.
+    let px = |css: f64| css * ratio;
+    let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
     // Text scales with the canvas so the chart stays legible on a projector and at 1024 px.
-    let text = (width as f64 / 45.0).clamp(15.0, 28.0);
+    let text = px((width / 45.0).clamp(15.0, 26.0));
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
         area.draw(&Text::new(
             "No figures to draw yet: add children or yearly figures.",
@@ -211,11 +225,14 @@ where
                 step,
                 6,
                 4,
-                palette::THRESHOLD.stroke_width(2),
+                palette::THRESHOLD.stroke_width(w(2)),
             ))?
             .label("threshold")
             .legend(|(x, y)| {
-                PathElement::new(vec![(x, y), (x + 8, y)], palette::THRESHOLD.stroke_width(2))
+                PathElement::new(
+                    vec![(x, y), (x + 8, y)],
+                    palette::THRESHOLD.stroke_width(w(2)),
+                )
             });
     }
 
@@ -231,16 +248,19 @@ where
         chart
             .draw_series(LineSeries::new(
                 actual.clone(),
-                palette::ACTUAL.stroke_width(3),
+                palette::ACTUAL.stroke_width(w(3)),
             ))?
             .label("three-year average, actual")
             .legend(|(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], palette::ACTUAL.stroke_width(3))
+                PathElement::new(
+                    vec![(x, y), (x + 20, y)],
+                    palette::ACTUAL.stroke_width(w(3)),
+                )
             });
         chart.draw_series(
             actual
                 .iter()
-                .map(|&(x, y)| Circle::new((x, y), 5, palette::ACTUAL.filled())),
+                .map(|&(x, y)| Circle::new((x, y), w(5), palette::ACTUAL.filled())),
         )?;
     }
     let mut projected: Vec<(f64, f64)> = Vec::new();
@@ -265,20 +285,20 @@ where
                 projected.clone(),
                 10,
                 5,
-                palette::PROJECTED.stroke_width(3),
+                palette::PROJECTED.stroke_width(w(3)),
             ))?
             .label("three-year average, projected")
             .legend(|(x, y)| {
                 PathElement::new(
                     vec![(x, y), (x + 10, y)],
-                    palette::PROJECTED.stroke_width(3),
+                    palette::PROJECTED.stroke_width(w(3)),
                 )
             });
         chart.draw_series(
             projected
                 .iter()
                 .filter(|(x, _)| first_projected.is_some_and(|f| *x >= at(f)))
-                .map(|&(x, y)| Circle::new((x, y), 5, palette::PROJECTED.stroke_width(2))),
+                .map(|&(x, y)| Circle::new((x, y), w(5), palette::PROJECTED.stroke_width(w(2)))),
         )?;
     }
 
@@ -290,9 +310,9 @@ where
     if !single.is_empty() {
         chart
             .draw_series(
-                single
-                    .iter()
-                    .map(|&(x, y)| TriangleMarker::new((x, y), 6, palette::SINGLE_YEAR.filled())),
+                single.iter().map(|&(x, y)| {
+                    TriangleMarker::new((x, y), w(6), palette::SINGLE_YEAR.filled())
+                }),
             )?
             .label("single year (last year of the period)")
             .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, palette::SINGLE_YEAR.filled()));
@@ -311,14 +331,14 @@ where
         chart
             .draw_series(LineSeries::new(
                 comparison.clone(),
-                palette::COMPARISON.stroke_width(2),
+                palette::COMPARISON.stroke_width(w(2)),
             ))?
             .label(name)
-            .legend(|(x, y)| Cross::new((x + 10, y), 6, palette::COMPARISON.stroke_width(2)));
+            .legend(|(x, y)| Cross::new((x + 10, y), 6, palette::COMPARISON.stroke_width(w(2))));
         chart.draw_series(
             comparison
                 .iter()
-                .map(|&(x, y)| Cross::new((x, y), 6, palette::COMPARISON.stroke_width(2))),
+                .map(|&(x, y)| Cross::new((x, y), w(6), palette::COMPARISON.stroke_width(w(2)))),
         )?;
     }
 

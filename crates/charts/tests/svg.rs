@@ -60,7 +60,10 @@ fn seed_a1() -> Trajectory {
 
 #[test]
 fn the_trajectory_names_every_period_and_series_it_draws() {
-    let svg = render(|a| draw_trajectory(a, &seed_a1()).unwrap(), "trajectory");
+    let svg = render(
+        |a| draw_trajectory(a, &seed_a1(), 1.0).unwrap(),
+        "trajectory",
+    );
     for label in ["2010-13", "2011-14", "2012-15", "2013-16", "2014-17"] {
         assert!(svg.contains(label), "period {label} missing from the axis");
     }
@@ -82,7 +85,7 @@ fn a_trajectory_with_only_actual_figures_shows_no_projection_in_its_legend() {
     t.periods.truncate(3);
     t.periods.iter_mut().for_each(|p| p.band = None);
     let svg = render(
-        |a| draw_trajectory(a, &t).unwrap(),
+        |a| draw_trajectory(a, &t, 1.0).unwrap(),
         "trajectory_actual_only",
     );
     assert!(svg.contains("three-year average, actual"));
@@ -97,7 +100,7 @@ fn an_empty_trajectory_says_why_it_is_empty() {
         unit: "days".into(),
         ..Trajectory::default()
     };
-    let svg = render(|a| draw_trajectory(a, &t).unwrap(), "trajectory_empty");
+    let svg = render(|a| draw_trajectory(a, &t, 1.0).unwrap(), "trajectory_empty");
     assert!(svg.contains("No figures to draw yet"));
 }
 
@@ -107,7 +110,10 @@ fn the_compared_scenario_is_named_in_the_legend() {
     t.comparison_name = Some("Faster matching".into());
     t.periods[3].comparison = Some(540.0);
     t.periods[4].comparison = Some(480.0);
-    let svg = render(|a| draw_trajectory(a, &t).unwrap(), "trajectory_compared");
+    let svg = render(
+        |a| draw_trajectory(a, &t, 1.0).unwrap(),
+        "trajectory_compared",
+    );
     assert!(svg.contains("Faster matching"));
 }
 
@@ -169,7 +175,7 @@ fn the_timeline_draws_a_bar_per_child_and_names_the_stages() {
         ],
         as_of: 2015.5,
     };
-    let svg = render(|a| draw_timeline(a, &t).unwrap(), "timeline");
+    let svg = render(|a| draw_timeline(a, &t, 1.0).unwrap(), "timeline");
     assert!(svg.contains("C-101") && svg.contains("C-102"));
     assert!(svg.contains("placed to adoption order"));
     assert!(svg.contains("as of date"));
@@ -181,4 +187,28 @@ fn the_timeline_draws_a_bar_per_child_and_names_the_stages() {
             "year {year} missing from {shown:?}"
         );
     }
+}
+
+/// The font size of the first (caption) text element.
+fn caption_font_size(svg: &str) -> f64 {
+    let at = svg.find("font-size=\"").unwrap() + "font-size=\"".len();
+    svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn on_a_high_dpi_canvas_the_text_keeps_its_size_on_screen() {
+    let mut one = String::new();
+    let mut two = String::new();
+    {
+        let root = SVGBackend::with_string(&mut one, (1000, 500)).into_drawing_area();
+        draw_trajectory(&root, &seed_a1(), 1.0).unwrap();
+    }
+    {
+        let root = SVGBackend::with_string(&mut two, (2000, 1000)).into_drawing_area();
+        draw_trajectory(&root, &seed_a1(), 2.0).unwrap();
+    }
+    // Twice the device pixels at a pixel ratio of 2 is the same CSS size: twice the font size
+    // (within plotters' own rounding of font sizes to its layout).
+    let (a, b) = (caption_font_size(&one), caption_font_size(&two));
+    assert!((b / a - 2.0).abs() < 0.05, "{a} then {b}");
 }
