@@ -9,6 +9,7 @@
 //! Nothing here touches the web or the clock: the as-of date is always an argument, so every
 //! function is a pure function of its inputs and runs the same natively and in WebAssembly.
 
+pub mod csv;
 pub mod dates;
 pub mod error;
 pub mod record;
