@@ -1,0 +1,136 @@
+//! The forecast as a CSV table, one row per figure, for committee papers ("Download forecast
+//! (CSV)").
+
+use crate::forecast::Forecast;
+use crate::indicator::Indicator;
+use crate::rolling::Figure;
+use std::fmt::Write;
+
+/// The header of [`Forecast::to_csv`].
+pub const FORECAST_CSV_HEADER: &str =
+    "section,period,indicator,children,value,threshold,meets,basis";
+
+/// The indicators listed for three-year periods: the percentages are single-year figures.
+const ROLLING_INDICATORS: [Indicator; 4] =
+    [Indicator::A1, Indicator::A10, Indicator::A2, Indicator::A3];
+
+impl Forecast {
+    /// The forecast as CSV with the header
+    /// `section,period,indicator,children,value,threshold,meets,basis`.
+    ///
+    /// Sections, in this order: `rolling` and `year` (children in the data: adopted, or
+    /// projected from the pipeline), `rolling_assumed` and `year_assumed` (the same plus the
+    /// further adoptions the scenario expects, for the periods and years that end after the
+    /// as-of date, the only ones those adoptions can change), `required_pace` and
+    /// `required_pace_equal_years` (when there is a target). Every period and year holding
+    /// any child is listed, oldest first. Three-year rows give A1, A10, A2 and A3 (the count);
+    /// single years also A3_percent and placed_12m_percent.
+    ///
+    /// `children` is the figure's denominator (for A2 the children with a placement order);
+    /// for `required_pace` the number of unknown adoptions, and empty for the equal-years
+    /// answer, which counts years, not children. `value` has one decimal place (halves
+    /// rounded away from zero), empty with no children. `threshold` is the government
+    /// threshold of a three-year A1, A10 or A2 figure, the local target of
+    /// placed_12m_percent, or the target value of a required pace; `meets` is `yes` / `no`
+    /// where a threshold applies to a figure and empty otherwise (and for the required pace).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::with_capacity(64 * (self.years.len() + self.rolling.len()) * 8);
+        out.push_str(FORECAST_CSV_HEADER);
+        out.push('\n');
+        for p in self.rolling.iter().filter(|p| p.adoptions > 0) {
+            for ind in ROLLING_INDICATORS {
+                figure_row(&mut out, "rolling", &p.period.to_string(), p.figure(ind));
+            }
+        }
+        for y in self.years.iter().filter(|y| y.holds_children()) {
+            for ind in Indicator::ALL {
+                figure_row(&mut out, "year", &y.year.to_string(), y.figure(ind));
+            }
+        }
+        for p in self.rolling_assumed.iter().filter(|p| p.adoptions > 0) {
+            for ind in ROLLING_INDICATORS {
+                figure_row(
+                    &mut out,
+                    "rolling_assumed",
+                    &p.period.to_string(),
+                    p.figure(ind),
+                );
+            }
+        }
+        for y in self.years_assumed.iter().filter(|y| y.holds_children()) {
+            for ind in Indicator::ALL {
+                figure_row(&mut out, "year_assumed", &y.year.to_string(), y.figure(ind));
+            }
+        }
+        if let Some(pace) = &self.pace {
+            let t = &pace.target;
+            let _ = writeln!(
+                out,
+                "required_pace,{},{},{},{},{},,projected",
+                t.period,
+                t.indicator.label(),
+                pace.unknown_adoptions,
+                pace.required_average.map(one_decimal).unwrap_or_default(),
+                number(t.value),
+            );
+            let _ = writeln!(
+                out,
+                "required_pace_equal_years,{},{},,{},{},,projected",
+                t.period,
+                t.indicator.label(),
+                pace.equal_years.map(one_decimal).unwrap_or_default(),
+                number(t.value),
+            );
+        }
+        out
+    }
+}
+
+fn figure_row(out: &mut String, section: &str, period: &str, f: &Figure) {
+    let meets = match f.status {
+        Some(s) if s.met => "yes",
+        Some(_) => "no",
+        None => "",
+    };
+    let _ = writeln!(
+        out,
+        "{section},{period},{},{},{},{},{meets},{}",
+        f.indicator.label(),
+        f.children,
+        f.value.map(one_decimal).unwrap_or_default(),
+        f.threshold.map(number).unwrap_or_default(),
+        f.basis.label(),
+    );
+}
+
+/// One decimal place, halves away from zero (344.25 -> "344.3"), as a person rounds by hand.
+pub(crate) fn one_decimal(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    // Avoid "-0.0" for a tiny negative value.
+    let r = if r == 0.0 { 0.0 } else { r };
+    format!("{r:.1}")
+}
+
+/// A threshold as typed: whole numbers without decimals.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        one_decimal(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_have_one_decimal_rounded_half_away() {
+        assert_eq!(one_decimal(344.25), "344.3");
+        assert_eq!(one_decimal(68.181818), "68.2");
+        assert_eq!(one_decimal(371.5), "371.5");
+        assert_eq!(one_decimal(-0.01), "0.0");
+        assert_eq!(number(426.0), "426");
+        assert_eq!(number(80.5), "80.5");
+    }
+}

@@ -1,0 +1,287 @@
+//! The one entry point the dashboard calls: every yearly and three-year figure, actual and
+//! projected, with and without the further adoptions the scenario expects, the pipeline
+//! children's contributions, and the required pace.
+
+use crate::dates::{days_between, FinancialYear, RollingPeriod};
+use crate::indicator::Indicator;
+use crate::model::Model;
+use crate::pace::{solve, PaceAnswer, PaceTarget};
+use crate::projection::{Projection, StageDurations};
+use crate::record::{ChildRecord, YearAggregate};
+use crate::rolling::{PeriodFigures, YearBook, YearFigures};
+use crate::scenario::{AssumedPace, Scenario, Stage};
+use crate::thresholds::ThresholdSchedule;
+use chrono::NaiveDate;
+
+/// Everything a forecast depends on, borrowed from the app's state.
+#[derive(Debug, Clone, Copy)]
+pub struct ForecastInput<'a> {
+    /// The usable child records (records with errors left out by the caller).
+    pub children: &'a [ChildRecord],
+    /// Published figures for years with no child records.
+    pub aggregates: &'a [YearAggregate],
+    /// The day the figures are as of: nothing is projected before it.
+    pub as_of: NaiveDate,
+    /// The thresholds the three-year figures are judged against.
+    pub thresholds: &'a ThresholdSchedule,
+    /// Stage durations, expected adoptions and assumed pace.
+    pub scenario: &'a Scenario,
+    /// The required-pace question; `None` asks about the next threshold not yet met.
+    pub target: Option<PaceTarget>,
+}
+
+/// The expected adoptions of one financial year that ends after the as-of date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedYear {
+    /// The financial year.
+    pub year: FinancialYear,
+    /// Expected total adoptions in the year (including those already known).
+    pub expected: u32,
+    /// Whether the scenario set the total (otherwise the mean of the last three complete
+    /// years).
+    pub overridden: bool,
+    /// Already adopted in the year.
+    pub adopted: u32,
+    /// Pipeline children projected into the year.
+    pub projected: u32,
+    /// The further adoptions not yet in the data: expected − adopted − projected, never
+    /// below 0.
+    pub unknown: u32,
+}
+
+/// How much one pipeline child moves one period's average.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contribution {
+    /// The period.
+    pub period: RollingPeriod,
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The period's figure with the child minus without it (days, or percentage points),
+    /// from the children in the data alone. Positive adds days ("adds 14 days").
+    pub change: f64,
+}
+
+/// One child still in the pipeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PipelineChild {
+    /// Position of the child in `ForecastInput::children`.
+    pub index: usize,
+    /// The case reference.
+    pub child_id: String,
+    /// The stage the child is in on the as-of date.
+    pub stage: Stage,
+    /// Days since entering care, on the as-of date.
+    pub days_so_far: i64,
+    /// Projected milestones, year and values.
+    pub projection: Projection,
+    /// The child's effect on every listed period it counts in, for A1, A10, A2, A3_percent
+    /// and placed_12m_percent.
+    pub contributions: Vec<Contribution>,
+}
+
+/// The whole forecast.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forecast {
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// The first financial year that ends after the as-of date (the current year).
+    pub current_year: FinancialYear,
+    /// The stage durations used for projection, with their sources.
+    pub durations: StageDurations,
+    /// Every financial year from the earliest in the data to the last projected (at least
+    /// two years past the current one), from the children in the data alone.
+    pub years: Vec<YearFigures>,
+    /// Every three-year period ending in those years, from the children in the data alone.
+    pub rolling: Vec<PeriodFigures>,
+    /// The current and later years, plus the further adoptions the scenario expects.
+    pub years_assumed: Vec<YearFigures>,
+    /// The periods ending in the current or a later year, plus the further adoptions.
+    pub rolling_assumed: Vec<PeriodFigures>,
+    /// Expected adoptions of the current and later years.
+    pub expected: Vec<ExpectedYear>,
+    /// The pace the further adoptions are assumed to go at (resolved defaults).
+    pub assumed_pace: AssumedPace,
+    /// The children still in the pipeline, in input order.
+    pub pipeline: Vec<PipelineChild>,
+    /// The required pace for the target (given, or the next threshold not yet met).
+    pub pace: Option<PaceAnswer>,
+    /// Years with both child records and an aggregate: the child records were used.
+    pub conflicting_years: Vec<FinancialYear>,
+}
+
+impl Forecast {
+    /// A year's figures from the children in the data.
+    pub fn year(&self, year: FinancialYear) -> Option<&YearFigures> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// A period's figures from the children in the data.
+    pub fn period(&self, period: RollingPeriod) -> Option<&PeriodFigures> {
+        self.rolling.iter().find(|p| p.period == period)
+    }
+
+    /// A year's figures with the assumed further adoptions.
+    pub fn year_assumed(&self, year: FinancialYear) -> Option<&YearFigures> {
+        self.years_assumed.iter().find(|y| y.year == year)
+    }
+
+    /// A period's figures with the assumed further adoptions.
+    pub fn period_assumed(&self, period: RollingPeriod) -> Option<&PeriodFigures> {
+        self.rolling_assumed.iter().find(|p| p.period == period)
+    }
+
+    /// The headline periods: the one ending this March (the current year's) and the next two.
+    pub fn headline_periods(&self) -> [RollingPeriod; 3] {
+        let y = self.current_year;
+        [
+            RollingPeriod::ending_with(y),
+            RollingPeriod::ending_with(y.next()),
+            RollingPeriod::ending_with(y.next().next()),
+        ]
+    }
+}
+
+/// Computes the forecast. Pure: the same input always gives the same figures.
+pub fn forecast(input: &ForecastInput) -> Forecast {
+    from_model(input, Model::build(input, 0))
+}
+
+pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
+    let schedule = input.thresholds;
+    let first = model.book.first;
+    let last = model.book.last();
+    let years: Vec<YearFigures> = (first.0..=last.0)
+        .map(|y| model.book.year_figures(FinancialYear(y), schedule))
+        .collect();
+    let rolling: Vec<PeriodFigures> = (first.0..=last.0)
+        .map(|y| {
+            model
+                .book
+                .period_figures(RollingPeriod::ending_with(FinancialYear(y)), schedule)
+        })
+        .collect();
+
+    let target_last = input.target.map_or(last, |t| t.period.last_year.max(last));
+    let expected = model.expected(input.scenario, target_last);
+    let assumed_pace = model.assumed_pace(input.scenario);
+    let assumed = model.assumed_book(&expected, &assumed_pace);
+    let open = model.first_open.max(first);
+    let years_assumed: Vec<YearFigures> = (open.0..=last.0)
+        .map(|y| assumed.year_figures(FinancialYear(y), schedule))
+        .collect();
+    let rolling_assumed: Vec<PeriodFigures> = (open.0..=last.0)
+        .map(|y| assumed.period_figures(RollingPeriod::ending_with(FinancialYear(y)), schedule))
+        .collect();
+
+    let pipeline = model
+        .projections
+        .iter()
+        .filter_map(|(index, projection)| {
+            let child = input.children.get(*index)?;
+            Some(PipelineChild {
+                index: *index,
+                child_id: child.child_id.clone(),
+                stage: projection.stage,
+                days_so_far: days_between(child.entered_care, input.as_of),
+                contributions: contributions(&model.book, projection),
+                projection: projection.clone(),
+            })
+        })
+        .collect();
+
+    let target = input
+        .target
+        .or_else(|| default_target(&model, &rolling_assumed, schedule));
+    let pace = target.map(|t| solve(&model, &expected, &t));
+
+    Forecast {
+        as_of: input.as_of,
+        current_year: model.first_open,
+        durations: model.durations.clone(),
+        years,
+        rolling,
+        years_assumed,
+        rolling_assumed,
+        expected,
+        assumed_pace,
+        pipeline,
+        pace,
+        conflicting_years: model.conflicts.clone(),
+    }
+}
+
+/// The indicators a pipeline child's contribution is shown for.
+const CONTRIBUTING: [Indicator; 5] = [
+    Indicator::A1,
+    Indicator::A10,
+    Indicator::A2,
+    Indicator::A3Percent,
+    Indicator::Placed12mPercent,
+];
+
+/// The change a projected child makes to each listed period it counts in: the period's mean
+/// with the child minus the mean of the others, straight from the period's sum and count.
+fn contributions(book: &YearBook, projection: &Projection) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    for offset in 0..3 {
+        let period = RollingPeriod::ending_with(FinancialYear(projection.year.0 + offset));
+        if period.last_year > book.last() {
+            break;
+        }
+        let window = book.window(period);
+        for indicator in CONTRIBUTING {
+            let Some(v) = projection.values.value(indicator) else {
+                continue;
+            };
+            let t = window.measures[indicator.measure() as usize];
+            if t.children < 2 {
+                continue;
+            }
+            let with = t.sum / t.children as f64;
+            let without = (t.sum - v) / (t.children - 1) as f64;
+            let scale = if indicator.is_percent() { 100.0 } else { 1.0 };
+            out.push(Contribution {
+                period,
+                indicator,
+                change: (with - without) * scale,
+            });
+        }
+    }
+    out
+}
+
+/// The next threshold not yet met: the first of the current period and the next two, for
+/// A1, then A10, then A2, whose figure with the assumed adoptions is not met; if all are met,
+/// A1 for the current period.
+fn default_target(
+    model: &Model,
+    rolling_assumed: &[PeriodFigures],
+    schedule: &ThresholdSchedule,
+) -> Option<PaceTarget> {
+    let y = model.first_open;
+    for period in [y, y.next(), y.next().next()].map(RollingPeriod::ending_with) {
+        let Some(figures) = rolling_assumed.iter().find(|p| p.period == period) else {
+            continue;
+        };
+        for indicator in Indicator::DAYS {
+            let f = figures.figure(indicator);
+            if let (Some(threshold), Some(status)) = (f.threshold, f.status) {
+                if !status.met {
+                    return Some(PaceTarget {
+                        indicator,
+                        value: threshold,
+                        period,
+                    });
+                }
+            }
+        }
+    }
+    let period = RollingPeriod::ending_with(y);
+    schedule
+        .threshold(Indicator::A1, period)
+        .map(|value| PaceTarget {
+            indicator: Indicator::A1,
+            value,
+            period,
+        })
+}

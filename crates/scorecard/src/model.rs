@@ -1,0 +1,200 @@
+//! The per-year tallies behind a forecast, built once per input and reused by the forecast,
+//! the required pace, the delay impact and the Monte Carlo. Every child's values are computed
+//! once; every figure afterwards is a sum over at most three years.
+
+use crate::dates::FinancialYear;
+use crate::forecast::{ExpectedYear, ForecastInput};
+use crate::indicator::{adopted_child_values, MEASURES};
+use crate::projection::{project, stage_history, Projection, StageDurations};
+use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};
+use crate::scenario::{AssumedPace, Scenario};
+use chrono::NaiveDate;
+
+/// How many years either side of the as-of date a child may count in. A wildly wrong date
+/// (year 9999) must not make the tallies enormous; validation reports such dates anyway.
+const YEAR_REACH: i32 = 60;
+
+/// The tallies and projections of one input.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    pub first_open: FinancialYear,
+    #[allow(dead_code)] // read by the Monte Carlo
+    pub history: [Vec<u32>; 5],
+    pub durations: StageDurations,
+    /// Adopted and projected children, plus aggregates for years without child records.
+    pub book: YearBook,
+    /// Years with both child records and an aggregate (child records were used).
+    pub conflicts: Vec<FinancialYear>,
+    /// Pipeline children: index into the input's children and projection.
+    pub projections: Vec<(usize, Projection)>,
+    /// The fastest adopted child per measure (days measures only).
+    pub fastest_child: [Option<f64>; MEASURES],
+}
+
+/// The first financial year that ends after `as_of`: the year still open.
+pub(crate) fn first_open_year(as_of: NaiveDate) -> FinancialYear {
+    let year = FinancialYear::containing(as_of);
+    if as_of >= year.last_day() {
+        year.next()
+    } else {
+        year
+    }
+}
+
+impl Model {
+    /// Builds the model; `delay_days` moves every pipeline child's projected dates later.
+    pub fn build(input: &ForecastInput, delay_days: i64) -> Model {
+        let first_open = first_open_year(input.as_of);
+        let history = stage_history(input.children);
+        let durations = StageDurations::from_history(&history, input.scenario);
+        let in_reach = |y: FinancialYear| (y.0 - first_open.0).abs() <= YEAR_REACH;
+
+        let mut adopted = Vec::new();
+        let mut projections = Vec::new();
+        for (i, child) in input.children.iter().enumerate() {
+            if let Some((year, values)) = adopted_child_values(child) {
+                if in_reach(year) {
+                    adopted.push((year, values));
+                }
+            } else if let Some(p) = project(child, input.as_of, &durations.days, delay_days) {
+                if in_reach(p.year) {
+                    projections.push((i, p));
+                }
+            }
+        }
+
+        let years = adopted
+            .iter()
+            .map(|(y, _)| *y)
+            .chain(projections.iter().map(|(_, p)| p.year))
+            .chain(
+                input
+                    .aggregates
+                    .iter()
+                    .map(|a| a.year)
+                    .filter(|y| in_reach(*y)),
+            );
+        let (mut first, mut last) = (first_open, first_open.next().next());
+        for y in years {
+            first = first.min(y);
+            last = last.max(y);
+        }
+        let mut book = YearBook::new(first, last);
+        let mut fastest_child = [None; MEASURES];
+        for (year, values) in &adopted {
+            book.add_child(*year, values, false);
+            for (m, fastest) in fastest_child.iter_mut().enumerate().take(3) {
+                if let Some(v) = values.measure(MEASURE_ORDER[m]) {
+                    *fastest = Some(fastest.map_or(v, |f: f64| f.min(v)));
+                }
+            }
+        }
+        for (_, p) in &projections {
+            book.add_child(p.year, &p.values, true);
+        }
+        let mut conflicts = Vec::new();
+        for a in input.aggregates {
+            if !book.add_aggregate(a) && !conflicts.contains(&a.year) {
+                conflicts.push(a.year);
+            }
+        }
+        conflicts.sort();
+        Model {
+            first_open,
+            history,
+            durations,
+            book,
+            conflicts,
+            projections,
+            fastest_child,
+        }
+    }
+
+    /// The default expected adoptions for an open year: the mean of the adoptions in the last
+    /// three complete years that have data, rounded; 0 without any.
+    pub fn default_expected(&self) -> u32 {
+        let counts: Vec<u32> = (1..=3)
+            .filter_map(|back| self.book.get(FinancialYear(self.first_open.0 - back)))
+            .filter(|t| t.source != YearSource::Empty)
+            .map(|t| t.adopted)
+            .collect();
+        if counts.is_empty() {
+            0
+        } else {
+            (counts.iter().sum::<u32>() as f64 / counts.len() as f64).round() as u32
+        }
+    }
+
+    /// The expected adoptions of every open year from the first open one to `last`.
+    pub fn expected(&self, scenario: &Scenario, last: FinancialYear) -> Vec<ExpectedYear> {
+        let default = self.default_expected();
+        (self.first_open.0..=last.0)
+            .map(|y| {
+                let year = FinancialYear(y);
+                let (adopted, projected) = self
+                    .book
+                    .get(year)
+                    .map_or((0, 0), |t| (t.adopted, t.projected));
+                let overridden = scenario.expected_adoptions.get(&year).copied();
+                let expected = overridden.unwrap_or(default);
+                ExpectedYear {
+                    year,
+                    expected,
+                    overridden: overridden.is_some(),
+                    adopted,
+                    projected,
+                    unknown: expected.saturating_sub(adopted + projected),
+                }
+            })
+            .collect()
+    }
+
+    /// The pace of the assumed further adoptions: the scenario's, else the last complete
+    /// year's average for each indicator (going back to the latest year that has one).
+    pub fn assumed_pace(&self, scenario: &Scenario) -> AssumedPace {
+        let last_complete = |m: usize| {
+            (self.book.first.0..self.first_open.0)
+                .rev()
+                .find_map(|y| self.book.get(FinancialYear(y))?.measures[m].mean())
+        };
+        let s = &scenario.assumed_pace;
+        AssumedPace {
+            a1_days: s.a1_days.or_else(|| last_complete(0)),
+            a10_days: s.a10_days.or_else(|| last_complete(1)),
+            a2_days: s.a2_days.or_else(|| last_complete(2)),
+            a3_percent: s.a3_percent.or_else(|| last_complete(3).map(|m| m * 100.0)),
+            placed_12m_percent: s
+                .placed_12m_percent
+                .or_else(|| last_complete(4).map(|m| m * 100.0)),
+        }
+    }
+
+    /// The book plus the assumed further adoptions of every open year.
+    pub fn assumed_book(&self, expected: &[ExpectedYear], pace: &AssumedPace) -> YearBook {
+        let mut book = self.book.clone();
+        for e in expected {
+            if e.unknown == 0 {
+                continue;
+            }
+            if let Some(t) = book.get_mut(e.year) {
+                add_assumed(t, e.unknown, pace);
+            }
+        }
+        book
+    }
+}
+
+/// Adds `unknown` adoptions at `pace` to one year's tally.
+pub(crate) fn add_assumed(t: &mut crate::rolling::YearTally, unknown: u32, pace: &AssumedPace) {
+    for (m, tally) in t.measures.iter_mut().enumerate() {
+        if let Some(v) = pace.measure(MEASURE_ORDER[m]) {
+            tally.children += unknown;
+            tally.sum += unknown as f64 * v;
+            tally.projected += unknown;
+        }
+    }
+    t.assumed += unknown;
+    if t.source == YearSource::Empty {
+        t.source = YearSource::Children;
+    }
+}

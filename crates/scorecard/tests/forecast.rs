@@ -1,0 +1,295 @@
+//! Yearly and three-year figures, aggregates, projection and the CSV export, against values
+//! worked out by hand.
+
+mod common;
+use common::*;
+use scorecard::{
+    forecast, Basis, ChildRecord, FinancialYear, Indicator, PaceTarget, RollingPeriod, Stage,
+    StageDuration, YearAggregate, YearSource, FORECAST_CSV_HEADER,
+};
+
+fn fy(y: i32) -> FinancialYear {
+    FinancialYear(y)
+}
+
+#[test]
+fn the_three_year_average_is_over_children_not_a_mean_of_yearly_means() {
+    // 2013-14: one child at 100 days; 2014-15: three at 200; 2015-16: none.
+    // Children: (100 + 3 x 200) / 4 = 175. A mean of yearly means would say 150.
+    let data = Data::new(
+        vec![
+            with_days("A", 100, 10, d(2013, 6, 1)),
+            with_days("B", 200, 10, d(2014, 6, 1)),
+            with_days("C", 200, 10, d(2014, 7, 1)),
+            with_days("D", 200, 10, d(2015, 3, 31)),
+        ],
+        d(2016, 5, 1),
+    );
+    let f = forecast(&data.input());
+    let p = f.period(RollingPeriod::parse("2013-16").unwrap()).unwrap();
+    let a1 = p.figure(Indicator::A1);
+    assert_eq!(a1.children, 4);
+    assert_eq!(a1.value, Some(175.0));
+    assert_eq!(a1.basis, Basis::Actual);
+    // The 2013-16 threshold is 426: 175 is met, 251 days under.
+    let s = a1.status.unwrap();
+    assert!(s.met);
+    assert_eq!(s.gap, 175.0 - 426.0);
+    // An empty year has no value, and a year with children does.
+    assert_eq!(f.year(fy(2015)).unwrap().figure(Indicator::A1).value, None);
+    assert_eq!(
+        f.year(fy(2014)).unwrap().figure(Indicator::A1).value,
+        Some(200.0)
+    );
+}
+
+#[test]
+fn a_window_mixes_an_aggregate_year_with_child_years_and_child_records_win_a_clash() {
+    let mut data = Data::new(
+        vec![
+            with_days("A", 300, 50, d(2013, 6, 1)),
+            with_days("B", 500, 150, d(2014, 6, 1)),
+        ],
+        d(2016, 5, 1),
+    );
+    data.aggregates = vec![
+        YearAggregate {
+            year: fy(2012),
+            adopted: 10,
+            a1_average_days: 400.0,
+            a2_children: 8,
+            a2_average_days: Some(100.0),
+            a3_under_14_months: 4,
+            a10_average_days: None,
+        },
+        // Clashes with child A's year: the child record is used and the clash reported.
+        YearAggregate {
+            year: fy(2013),
+            adopted: 50,
+            a1_average_days: 999.0,
+            a2_children: 50,
+            a2_average_days: Some(999.0),
+            a3_under_14_months: 0,
+            a10_average_days: Some(999.0),
+        },
+    ];
+    let f = forecast(&data.input());
+    assert_eq!(f.conflicting_years, vec![fy(2013)]);
+    assert_eq!(f.year(fy(2012)).unwrap().source, YearSource::Aggregate);
+    assert_eq!(f.year(fy(2013)).unwrap().source, YearSource::Children);
+    let p = f.period(RollingPeriod::parse("2012-15").unwrap()).unwrap();
+    // A1: (10 x 400 + 300 + 500) / 12 = 4800 / 12 = 400.
+    assert_eq!(p.figure(Indicator::A1).children, 12);
+    assert_eq!(p.figure(Indicator::A1).value, Some(400.0));
+    // A2: (8 x 100 + 50 + 150) / 10 = 1000 / 10 = 100.
+    assert_eq!(p.figure(Indicator::A2).children, 10);
+    assert_eq!(p.figure(Indicator::A2).value, Some(100.0));
+    // A10 is not in the aggregate: only the two children count, (300 + 500) / 2 = 400.
+    assert_eq!(p.figure(Indicator::A10).children, 2);
+    // A3: the aggregate's 4 plus child A (300 days < 14 months); B (500 days) is not.
+    assert_eq!(p.figure(Indicator::A3).value, Some(5.0));
+    let pct = p.figure(Indicator::A3Percent).value.unwrap();
+    assert!((pct - 5.0 / 12.0 * 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_pipeline_child_is_projected_from_the_scenario_and_never_before_the_as_of_date() {
+    // Placement order on 1 Sep 2015, no match yet; as of 1 Mar 2016. With 10 days for
+    // family finding the match would be 11 Sep 2015, in the past: it is the as-of date.
+    let mut c = ChildRecord::new("P1", d(2015, 1, 1));
+    c.shobpa_decision = Some(d(2015, 6, 1));
+    c.placement_order = Some(d(2015, 9, 1));
+    let mut data = Data::new(vec![c], d(2016, 3, 1));
+    data.scenario
+        .stages
+        .insert(Stage::PlacementOrderToMatch, StageDuration::Days(10));
+    data.scenario
+        .stages
+        .insert(Stage::MatchToPlaced, StageDuration::Days(30));
+    data.scenario
+        .stages
+        .insert(Stage::PlacedToAdoptionOrder, StageDuration::Days(100));
+    let f = forecast(&data.input());
+    let p = &f.pipeline[0];
+    assert_eq!(p.stage, Stage::PlacementOrderToMatch);
+    let m = p.projection.milestones;
+    assert_eq!(m.matched, Some(d(2016, 3, 1)));
+    assert_eq!(m.placed, Some(d(2016, 3, 31)));
+    assert_eq!(m.adoption_order, Some(d(2016, 7, 9))); // 31 Mar + 100 days
+    assert_eq!(p.projection.year, fy(2016));
+    // A2: 1 Sep 2015 -> 1 Mar 2016 = 30 + 31 + 30 + 31 + 31 + 29 (leap February) = 182.
+    assert_eq!(p.projection.values.a2_days, Some(182));
+    assert_eq!(p.days_so_far, 425); // 1 Jan 2015 -> 1 Mar 2016 = 365 + 31 + 29
+    let y = f.year(fy(2016)).unwrap();
+    assert_eq!(y.projected, 1);
+    assert_eq!(y.figure(Indicator::A2).basis, Basis::Projected);
+}
+
+#[test]
+fn expected_dates_replace_the_stage_durations_but_not_the_as_of_rule() {
+    let mut c = ChildRecord::new("P1", d(2015, 1, 1));
+    c.shobpa_decision = Some(d(2015, 6, 1));
+    c.placement_order = Some(d(2015, 9, 1));
+    c.matched = Some(d(2015, 10, 1));
+    c.expected_placed = Some(d(2016, 1, 1)); // overdue on the as-of date
+    c.expected_adoption_order = Some(d(2016, 4, 1));
+    let data = Data::new(vec![c], d(2016, 2, 1));
+    let f = forecast(&data.input());
+    let m = f.pipeline[0].projection.milestones;
+    assert_eq!(
+        m.placed,
+        Some(d(2016, 2, 1)),
+        "an overdue expected date moves to the as-of date"
+    );
+    assert_eq!(m.adoption_order, Some(d(2016, 4, 1)));
+    assert_eq!(
+        f.pipeline[0].projection.year,
+        fy(2016),
+        "1 April opens 2016-17"
+    );
+    assert_eq!(
+        f.pipeline[0].projection.projected,
+        [false, false, false, true, true]
+    );
+}
+
+#[test]
+fn the_default_durations_are_national_until_five_children_completed_a_stage() {
+    let data = Data::new(vec![with_days("A", 300, 50, d(2013, 6, 1))], d(2016, 5, 1));
+    let f = forecast(&data.input());
+    assert_eq!(f.durations.days, [274, 122, 183, 30, 274]);
+    let kids = (0..5)
+        .map(|i| with_days(&format!("K{i}"), 300, 40 + 10 * i, d(2014, 6, 1)))
+        .collect();
+    let f = forecast(&Data::new(kids, d(2016, 5, 1)).input());
+    // Placement order to match: 40, 50, 60, 70, 80 days; the median is 60.
+    assert_eq!(f.durations.days(Stage::PlacementOrderToMatch), 60);
+    // Match to moving in is 20 days for every child (see `with_days`).
+    assert_eq!(f.durations.days(Stage::MatchToPlaced), 20);
+}
+
+#[test]
+fn a_pipeline_child_reports_what_it_adds_to_each_period() {
+    // Two adopted children in 2015-16 at 100 and 200 days of A1; a pipeline child whose
+    // projected A1 will be 600 days, adopted in 2016-17.
+    let mut pipeline = ChildRecord::new("P", d(2015, 1, 1));
+    pipeline.shobpa_decision = Some(d(2015, 3, 1));
+    pipeline.placement_order = Some(d(2015, 5, 1));
+    pipeline.matched = Some(d(2015, 8, 1));
+    pipeline.expected_placed = Some(d(2016, 8, 23)); // 1 Jan 2015 + 600 days
+    pipeline.expected_adoption_order = Some(d(2016, 12, 1));
+    let data = Data::new(
+        vec![
+            with_days("A", 100, 10, d(2015, 6, 1)),
+            with_days("B", 200, 10, d(2015, 7, 1)),
+            pipeline,
+        ],
+        d(2016, 5, 1),
+    );
+    let f = forecast(&data.input());
+    let p = &f.pipeline[0];
+    assert_eq!(p.projection.values.a1_days, Some(600));
+    let c = p
+        .contributions
+        .iter()
+        .find(|c| {
+            c.indicator == Indicator::A1 && c.period == RollingPeriod::parse("2014-17").unwrap()
+        })
+        .unwrap();
+    // With: (100 + 200 + 600) / 3 = 300; without: 150; it adds 150 days.
+    assert!((c.change - 150.0).abs() < 1e-9);
+    let period = f.period(RollingPeriod::parse("2014-17").unwrap()).unwrap();
+    assert_eq!(period.figure(Indicator::A1).basis, Basis::Mixed);
+}
+
+/// Two children and an aggregate, worked through by hand:
+/// - aggregate 2013-14: 10 adopted, A1 500, A2 8 children at 150, 3 under 14 months;
+/// - C1: entered 1 Jan 2014, decision 1 Mar, order 1 May, match 1 Jul, placed 1 Aug 2014,
+///   adopted 31 Mar 2015 (2014-15): A1 212, A2 61, under 14 months, within 12 months;
+/// - C2: entered 1 Apr 2013, decision 1 Jan 2014, order 1 Feb, matched 20 Jan 2014 (before
+///   the order), placed 1 Jun 2014, adopted 1 Apr 2015 (2015-16): A1 426, A2 0, not under
+///   14 months (placed on the 14-month day), within 12 months.
+fn committee_data() -> Data {
+    let c1 = adopted(
+        "C1",
+        d(2014, 1, 1),
+        d(2014, 3, 1),
+        d(2014, 5, 1),
+        d(2014, 7, 1),
+        d(2014, 8, 1),
+        d(2015, 3, 31),
+    );
+    let c2 = adopted(
+        "C2",
+        d(2013, 4, 1),
+        d(2014, 1, 1),
+        d(2014, 2, 1),
+        d(2014, 1, 20),
+        d(2014, 6, 1),
+        d(2015, 4, 1),
+    );
+    let mut data = Data::new(vec![c1, c2], d(2016, 1, 15));
+    data.aggregates = vec![YearAggregate {
+        year: fy(2013),
+        adopted: 10,
+        a1_average_days: 500.0,
+        a2_children: 8,
+        a2_average_days: Some(150.0),
+        a3_under_14_months: 3,
+        a10_average_days: None,
+    }];
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A1,
+        value: 426.0,
+        period: RollingPeriod::parse("2013-16").unwrap(),
+    });
+    data
+}
+
+#[test]
+fn the_csv_has_the_exact_header_and_hand_checked_rows() {
+    let data = committee_data();
+    let f = forecast(&data.input());
+    let csv = f.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "section,period,indicator,children,value,threshold,meets,basis"
+    );
+    assert_eq!(lines[0], FORECAST_CSV_HEADER);
+    let has = |row: &str| assert!(lines.contains(&row), "missing row {row}\n{csv}");
+    // 2013-16 A1: (10 x 500 + 212 + 426) / 12 = 5638 / 12 = 469.83; threshold 426: not met.
+    has("rolling,2013-16,A1,12,469.8,426,no,actual");
+    // A10 has no aggregate figure: (212 + 426) / 2 = 319.
+    has("rolling,2013-16,A10,2,319.0,426,yes,actual");
+    // A2: (8 x 150 + 61 + 0) / 10 = 126.1 against 121 for March 2016.
+    has("rolling,2013-16,A2,10,126.1,121,no,actual");
+    // A3: 3 + 1 + 0 = 4 of 12; no threshold.
+    has("rolling,2013-16,A3,12,4.0,,,actual");
+    // The period before holds the aggregate and C1: (5000 + 212) / 11 = 473.8; threshold 497.
+    has("rolling,2012-15,A1,11,473.8,497,yes,actual");
+    // Single years: C1's year.
+    has("year,2014-15,A1,1,212.0,,,actual");
+    has("year,2014-15,A3_percent,1,100.0,,,actual");
+    has("year,2014-15,placed_12m_percent,1,100.0,80,yes,actual");
+    has("year,2013-14,placed_12m_percent,0,,80,,actual");
+    // Percentages are not listed for three-year periods.
+    assert!(!csv.contains("rolling,2013-16,A3_percent"));
+    // Assumed: the expected adoptions default to the mean of the last three complete years
+    // with data, (10 + 1) / 2 = 5.5 -> 6; 2015-16 already has C2, so 5 more at the last
+    // complete year's pace (2014-15: C1, 212 days). (426 + 5 x 212) / 6 = 1486 / 6 = 247.7.
+    has("year_assumed,2015-16,A1,6,247.7,,,mixed");
+    // 2016-17: 6 assumed adoptions at 212 days.
+    has("year_assumed,2016-17,A1,6,212.0,,,projected");
+    // 2013-16 with them: (5000 + 212 + 426 + 1060) / 17 = 6698 / 17 = 394.0: met.
+    has("rolling_assumed,2013-16,A1,17,394.0,426,yes,mixed");
+    // Required pace for 426 in 2013-16: (426 x 17 - 5638) / 5 = (7242 - 5638) / 5 = 320.8.
+    has("required_pace,2013-16,A1,5,320.8,426,,projected");
+    // Equal years: 2013-14 500 and 2014-15 212 are known; (3 x 426 - 712) / 1 = 566.
+    has("required_pace_equal_years,2013-16,A1,,566.0,426,,projected");
+    // Years with no child are not listed; every row has eight fields.
+    assert!(!csv.contains("year,2012-13"));
+    for l in &lines {
+        assert_eq!(l.split(',').count(), 8, "{l}");
+    }
+}

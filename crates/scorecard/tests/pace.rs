@@ -1,0 +1,190 @@
+//! The required pace against the seeds' worked examples.
+
+mod common;
+use common::*;
+use scorecard::{forecast, FinancialYear, Indicator, PaceStatus, PaceTarget, RollingPeriod};
+
+/// Seed 003 §3.5: 535 days of A1 in 2014-15 (here 30 children), target 426 days for the three
+/// years ending March 2017, as of the start of 2015-16.
+fn sheffield(n1: usize) -> Data {
+    let children = (0..n1)
+        .map(|i| with_days(&format!("C{i}"), 535, 100, d(2014, 6, 1)))
+        .collect();
+    let mut data = Data::new(children, d(2015, 4, 1));
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A1,
+        value: 426.0,
+        period: RollingPeriod::ending_march(2017),
+    });
+    data
+}
+
+#[test]
+fn equal_years_gives_the_seeds_371_5_days() {
+    let f = forecast(&sheffield(30).input());
+    let pace = f.pace.unwrap();
+    // (3 x 426 - 535) / 2 = 371.5
+    assert_eq!(pace.equal_years, Some(371.5));
+    assert_eq!(pace.equal_years_unknown_years, 2);
+}
+
+#[test]
+fn child_weighted_30_then_20_and_20_gives_about_344_days() {
+    let mut data = sheffield(30);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2015), 20);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2016), 20);
+    let pace = forecast(&data.input()).pace.unwrap();
+    // (426 x 70 - 535 x 30) / 40 = (29820 - 16050) / 40 = 344.25
+    assert_eq!(pace.unknown_adoptions, 40);
+    assert_eq!(pace.known_children, 30);
+    let r = pace.required_average.unwrap();
+    assert!((r - 344.25).abs() < 1e-9, "{r}");
+    // 344 is faster than the only year in the history (535).
+    assert_eq!(pace.status, PaceStatus::BeyondOwnHistory);
+    assert_eq!(pace.best_year, Some((FinancialYear(2014), 535.0)));
+}
+
+#[test]
+fn the_default_expected_adoptions_are_the_mean_of_the_last_three_complete_years() {
+    // 2012-13: 10, 2013-14: 20, 2014-15: 30 adoptions: 20 expected in each later year.
+    let mut children = Vec::new();
+    for (year, n) in [(2012, 10), (2013, 20), (2014, 30)] {
+        for i in 0..n {
+            children.push(with_days(&format!("C{year}-{i}"), 400, 100, d(year, 6, 1)));
+        }
+    }
+    let f = forecast(&Data::new(children, d(2015, 4, 1)).input());
+    assert_eq!(f.expected[0].year, FinancialYear(2015));
+    assert_eq!(f.expected[0].expected, 20);
+    assert!(!f.expected[0].overridden);
+    assert_eq!(f.expected[0].unknown, 20);
+}
+
+#[test]
+fn a_22_child_pipeline_at_567_days_of_a2_makes_the_pace_impossible() {
+    // Seed 003 §3.11: 30 children adopted in 2014-15 at 293 days of A2; 22 children placed
+    // without an adoption order whose A2 is 567 days; about 25 adoptions a year.
+    let mut children: Vec<_> = (0..30)
+        .map(|i| with_days(&format!("A{i}"), 500, 293, d(2014, 9, 1)))
+        .collect();
+    for i in 0..22 {
+        let mut c = with_days(&format!("P{i}"), 800, 567, d(2015, 6, 1));
+        c.adoption_order = None;
+        c.expected_adoption_order = Some(d(2015, 9, 1));
+        children.push(c);
+    }
+    let mut data = Data::new(children, d(2015, 4, 1));
+    for y in [2015, 2016] {
+        data.scenario
+            .expected_adoptions
+            .insert(FinancialYear(y), 25);
+    }
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A2,
+        value: 121.0,
+        period: RollingPeriod::ending_march(2017),
+    });
+    let pace = forecast(&data.input()).pace.unwrap();
+    // Unknown: 2015-16 has 25 - 22 = 3 left, 2016-17 all 25: 28.
+    assert_eq!(pace.unknown_adoptions, 28);
+    // (121 x 80 - (30 x 293 + 22 x 567)) / 28 = (9680 - 21264) / 28 = -413.7: impossible.
+    let r = pace.required_average.unwrap();
+    assert!((r - (9680.0 - 21264.0) / 28.0).abs() < 1e-9);
+    assert_eq!(pace.status, PaceStatus::Impossible);
+
+    // Without the pipeline the same target was within reach of 0 days:
+    // (121 x 80 - 8790) / 50 = 17.8 days, faster than the only year (293).
+    data.children.truncate(30);
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert!((pace.required_average.unwrap() - 17.8).abs() < 1e-9);
+    assert_eq!(pace.status, PaceStatus::BeyondOwnHistory);
+}
+
+#[test]
+fn a_period_already_complete_has_no_unknown_adoptions() {
+    let mut data = sheffield(3);
+    data.as_of = d(2017, 4, 1);
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(pace.status, PaceStatus::NoUnknownAdoptions);
+    assert_eq!(pace.required_average, None);
+    // 535 days > 426: not met.
+    assert_eq!(pace.met_without_unknown, Some(false));
+}
+
+/// Seed 004: 15 of 22 adoptions within 12 months of the decision.
+fn seed_004(in_time: usize, total: usize) -> Data {
+    let children = (0..total)
+        .map(|i| {
+            // 300 days (in time) or 400 days (late) from the decision to moving in.
+            let late = i >= in_time;
+            let decision = d(2014, 1, 1);
+            let placed = decision + chrono::Duration::days(if late { 400 } else { 300 });
+            adopted(
+                &format!("C{i}"),
+                d(2013, 6, 1),
+                decision,
+                d(2014, 2, 1),
+                d(2014, 3, 1),
+                placed,
+                d(2015, 3, 1),
+            )
+        })
+        .collect();
+    Data::new(children, d(2015, 4, 1))
+}
+
+#[test]
+fn fifteen_of_twenty_two_is_68_2_percent_and_sixteen_of_twenty_three_69_6() {
+    let f = forecast(&seed_004(15, 22).input());
+    let y = f
+        .year(FinancialYear(2014))
+        .unwrap()
+        .figure(Indicator::Placed12mPercent);
+    assert_eq!(y.children, 22);
+    assert!((y.value.unwrap() - 1500.0 / 22.0).abs() < 1e-9); // 68.18...
+    assert!(f
+        .to_csv()
+        .contains("year,2014-15,placed_12m_percent,22,68.2,80,no,actual"));
+    let f = forecast(&seed_004(16, 23).input());
+    assert!(f
+        .to_csv()
+        .contains("year,2014-15,placed_12m_percent,23,69.6,80,no,actual"));
+}
+
+#[test]
+fn the_percentage_solver_says_how_many_must_be_in_time() {
+    let mut data = seed_004(15, 22);
+    data.as_of = d(2014, 12, 1); // 2014-15 still open
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2014), 32);
+    data.target = Some(PaceTarget {
+        indicator: Indicator::Placed12mPercent,
+        value: 80.0,
+        period: RollingPeriod::ending_march(2015),
+    });
+    let pace = forecast(&data.input()).pace.unwrap();
+    // 10 more adoptions: 80% of 32 is 25.6, so 11 would be needed: impossible.
+    assert_eq!(pace.unknown_adoptions, 10);
+    assert_eq!(pace.status, PaceStatus::Impossible);
+    assert_eq!(pace.required_in_time, None);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2014), 62);
+    let pace = forecast(&data.input()).pace.unwrap();
+    // 40 more: 80% of 62 = 49.6 -> 50 in time, 35 of the 40.
+    assert_eq!(pace.required_in_time, Some(35));
+    // (0.8 x 62 - 15) / 40 = 86.5% of them.
+    assert!((pace.required_average.unwrap() - 86.5).abs() < 1e-9);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2014), 23);
+    data.target.as_mut().unwrap().value = 60.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    // 60% of 23 = 13.8 <= 15: met even if the one further adoption is late.
+    assert_eq!(pace.status, PaceStatus::AlreadyMet);
+}
