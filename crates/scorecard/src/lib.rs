@@ -8,12 +8,61 @@
 //!
 //! Nothing here touches the web or the clock: the as-of date is always an argument, so every
 //! function is a pure function of its inputs and runs the same natively and in WebAssembly.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use scorecard::{
+//!     forecast, ChildRecord, ForecastInput, Indicator, PaceTarget, RollingPeriod, Scenario,
+//!     ThresholdSchedule,
+//! };
+//!
+//! let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! // One child adopted in 2014-15: in care on 1 Jan 2014, moved in 1 Dec 2014 (334 days).
+//! let mut child = ChildRecord::new("C1", day(2014, 1, 1));
+//! child.shobpa_decision = Some(day(2014, 4, 1));
+//! child.placement_order = Some(day(2014, 7, 1));
+//! child.matched = Some(day(2014, 10, 1));
+//! child.placed = Some(day(2014, 12, 1));
+//! child.adoption_order = Some(day(2015, 3, 2));
+//!
+//! let thresholds = ThresholdSchedule::default();
+//! let scenario = Scenario::default();
+//! let children = [child];
+//! let input = ForecastInput {
+//!     children: &children,
+//!     aggregates: &[],
+//!     as_of: day(2015, 4, 1),
+//!     thresholds: &thresholds,
+//!     scenario: &scenario,
+//!     target: Some(PaceTarget {
+//!         indicator: Indicator::A1,
+//!         value: 426.0,
+//!         period: RollingPeriod::ending_march(2017),
+//!     }),
+//! };
+//! let f = forecast(&input);
+//! let a1 = f.period(RollingPeriod::ending_march(2017)).unwrap().figure(Indicator::A1);
+//! assert_eq!(a1.value, Some(334.0));
+//! assert!(a1.status.unwrap().met); // 334 <= 426
+//! // The seed's equal-years answer: (3 x 426 - 334) / 2 = 472 days for the next two years.
+//! assert_eq!(f.pace.as_ref().unwrap().equal_years, Some(472.0));
+//! assert!(f.to_csv().starts_with("section,period,indicator,children,value,threshold,meets,basis"));
+//! ```
 
 pub mod csv;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod export;
+pub mod forecast;
+pub mod indicator;
+mod model;
+pub mod pace;
+pub mod projection;
 pub mod record;
+pub mod rolling;
+pub mod scenario;
+pub mod thresholds;
 pub mod validate;
 
 pub use csv::{
@@ -23,4 +72,13 @@ pub use dates::{FinancialYear, RollingPeriod};
 pub use demo::{demo_as_of, demo_dataset, Demo};
 pub use error::{Error, ErrorKind, Problem, Severity};
 pub use record::{ChildRecord, Field, YearAggregate};
+
+pub use export::FORECAST_CSV_HEADER;
+pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
+pub use indicator::{ChildValues, Indicator, Milestones};
+pub use pace::{PaceAnswer, PaceStatus, PaceTarget};
+pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
+pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
+pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
+pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
 pub use validate::{is_usable, usable, validate, validate_aggregate, validate_child};
