@@ -82,3 +82,9 @@ pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
 pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
 pub use validate::{is_usable, usable, validate, validate_aggregate, validate_child};
+
+pub mod comparators;
+pub use comparators::{
+    estimated_rank, read_comparators, write_comparators, ComparatorImport, ComparatorRow,
+    ComparatorTable,
+};
