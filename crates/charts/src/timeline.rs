@@ -26,6 +26,9 @@ pub struct TimelineRow {
     pub label: String,
     /// The stages, in route order.
     pub segments: Vec<TimelineSegment>,
+    /// The row in words for screen readers, e.g. "placement order to match, adoption order
+    /// projected in 2016-17".
+    pub summary: String,
 }
 
 /// What the timeline chart shows.
@@ -39,6 +42,17 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
     /// The as-of date, in fractional years.
     pub as_of: f64,
+}
+
+impl Timeline {
+    /// A sentence per child for screen readers, from each row's summary.
+    pub fn text_alternative(&self) -> String {
+        let mut out = format!("{}: {} children.", self.title, self.rows.len());
+        for row in &self.rows {
+            out.push_str(&format!(" {}: {}.", row.label, row.summary));
+        }
+        out
+    }
 }
 
 /// Draws `timeline` filling `area`.

@@ -162,6 +162,7 @@ fn the_timeline_draws_a_bar_per_child_and_names_the_stages() {
                         projected: true,
                     },
                 ],
+                summary: "moving in to adoption order, order projected in 2015-16".into(),
             },
             TimelineRow {
                 label: "C-102".into(),
@@ -171,11 +172,17 @@ fn the_timeline_draws_a_bar_per_child_and_names_the_stages() {
                     end: 2015.4,
                     projected: false,
                 }],
+                summary: "entered care to SHOBPA decision".into(),
             },
         ],
         as_of: 2015.5,
     };
     let svg = render(|a| draw_timeline(a, &t, 1.0).unwrap(), "timeline");
+    assert_eq!(
+        t.text_alternative(),
+        "Children in the pipeline: 2 children. C-101: moving in to adoption order, order \
+         projected in 2015-16. C-102: entered care to SHOBPA decision."
+    );
     assert!(svg.contains("C-101") && svg.contains("C-102"));
     assert!(svg.contains("placed to adoption order"));
     assert!(svg.contains("as of date"));
