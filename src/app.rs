@@ -1,0 +1,122 @@
+//! The root component: loads the stored document once, shares the state with every screen
+//! through a context, saves each change, listens to other tabs, and draws the frame (header,
+//! navigation, banners, status messages) around the current screen.
+
+use crate::browser;
+use crate::components::demo_banner::DemoBanner;
+use crate::components::status::Status;
+use crate::components::storage_banner::StorageBanner;
+use crate::document::Document;
+use crate::screens::Screen;
+use crate::state::{Action, AppState, Saving};
+use crate::storage;
+use yew::prelude::*;
+
+/// The shared state handle every screen reads and dispatches to.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app's state from the nearest provider. Panics only when a component is used outside
+/// `<App/>`, which is a programming error.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("components are rendered inside <App/>")
+}
+
+/// The as-of date in force: the one set in the settings, or today's date.
+#[hook]
+pub fn use_as_of() -> chrono::NaiveDate {
+    let app = use_app();
+    app.document.settings.as_of_or(browser::today())
+}
+
+/// The whole app.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::start(storage::load(), demonstration_document()));
+    use_save_on_change(&state);
+    use_other_tabs(&state);
+    let screen = use_state(Screen::from_location);
+
+    let tabs = Screen::ALL.iter().map(|&tab| {
+        let current = *screen == tab;
+        let onclick = {
+            let screen = screen.clone();
+            Callback::from(move |_| {
+                tab.remember_in_location();
+                screen.set(tab);
+            })
+        };
+        html! {
+            <li class="tabs__item">
+                <button type="button" class={classes!("tabs__tab", current.then_some("tabs__tab--current"))}
+                    aria-current={current.then_some("page")} {onclick}>
+                    { tab.title() }
+                </button>
+            </li>
+        }
+    });
+    let authority = state.document.settings.authority_name.clone();
+
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <a class="skip-link" href="#main">{ "Skip to main content" }</a>
+            <header class="header">
+                <div class="header__inner">
+                    <span class="header__title">{ "Adoption scorecard forecast" }</span>
+                    if !authority.is_empty() {
+                        <span class="header__authority">{ authority }</span>
+                    }
+                </div>
+            </header>
+            <nav class="tabs" aria-label="Sections">
+                <ul class="tabs__list">{ for tabs }</ul>
+            </nav>
+            <main id="main" class="main" tabindex="-1">
+                <StorageBanner />
+                <DemoBanner />
+                <Status />
+                { screen.render() }
+            </main>
+            <footer class="footer">
+                <p>{ "Your data stays in this browser. Nothing is sent over the network; \
+                       download a backup to keep a copy or move it to another computer." }</p>
+            </footer>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The dataset a new user sees first.
+pub fn demonstration_document() -> Document {
+    crate::document::demonstration()
+}
+
+/// Saves the document after every change made in this tab, unless saving is paused; a
+/// refused save becomes a notice and the stored copy stays as it was.
+#[hook]
+fn use_save_on_change(state: &AppContext) {
+    let current = state.clone();
+    use_effect_with(state.revision, move |revision| {
+        if *revision > 0 && current.saving == Saving::On {
+            let result = storage::to_json(&current.document).and_then(|text| storage::save(&text));
+            if let Err(why) = result {
+                current.dispatch(Action::SaveFailed(why.to_string()));
+            }
+        }
+    });
+}
+
+/// Follows the document when another tab of the app changes it.
+#[hook]
+fn use_other_tabs(state: &AppContext) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let listener = storage::watch_other_tabs(move |new_text| {
+            let loaded = match new_text {
+                None => Ok(None),
+                Some(raw) => storage::read_stored(raw).map(Some),
+            };
+            dispatcher.dispatch(Action::OtherTabChanged(loaded));
+        });
+        move || drop(listener)
+    });
+}

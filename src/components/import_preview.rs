@@ -1,0 +1,134 @@
+//! What a file would bring in, shown before anything changes: rows read, rows with problems
+//! (each naming its line and column), columns that were ignored, and the choice to replace or
+//! merge. Only "Confirm import" changes the data.
+
+use crate::state::ImportMode;
+use scorecard::Problem;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The outcome of reading a file, ready to be shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Preview {
+    /// The file's name.
+    pub file_name: String,
+    /// Data rows read (not counting the header or blank lines).
+    pub rows_read: usize,
+    /// Rows with at least one problem.
+    pub rows_with_problems: usize,
+    /// Every problem, each naming its line and column.
+    pub problems: Vec<Problem>,
+    /// Header names that are not part of the format (ignored).
+    pub unknown_columns: Vec<String>,
+    /// Rows that will be brought in on confirmation.
+    pub usable: usize,
+    /// Why the whole file could not be read (no header, wrong separator), if so.
+    pub failure: Option<String>,
+}
+
+/// Properties of [`ImportPreview`].
+#[derive(Properties, PartialEq)]
+pub struct ImportPreviewProps {
+    /// What is read: "records" or "yearly figures".
+    pub what: AttrValue,
+    /// The key merging goes by: "child_id" or "year".
+    pub merge_key: AttrValue,
+    /// The preview to show.
+    pub preview: Rc<Preview>,
+    /// Called with the chosen mode when the user confirms.
+    pub on_confirm: Callback<ImportMode>,
+    /// Called when the user cancels.
+    pub on_cancel: Callback<()>,
+}
+
+/// The import preview panel.
+#[function_component]
+pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
+    let mode = use_state(|| ImportMode::Replace);
+    let p = &props.preview;
+    let id = format!("import-{}", props.merge_key);
+    let radio = |value: ImportMode, label: String| {
+        let mode_handle = mode.clone();
+        let onchange = Callback::from(move |_| mode_handle.set(value));
+        let input_id = format!("{id}-{value:?}").to_lowercase();
+        html! {
+            <div class="choice">
+                <input class="choice__input" type="radio" id={input_id.clone()} name={id.clone()}
+                    checked={*mode == value} {onchange} />
+                <label class="choice__label" for={input_id}>{ label }</label>
+            </div>
+        }
+    };
+    let confirm = {
+        let on_confirm = props.on_confirm.clone();
+        let mode = *mode;
+        Callback::from(move |_| on_confirm.emit(mode))
+    };
+    let cancel = props.on_cancel.reform(|_| ());
+    let can_import = p.failure.is_none() && p.usable > 0;
+    let unknown = if p.unknown_columns.is_empty() {
+        "none".to_string()
+    } else {
+        p.unknown_columns.join(", ")
+    };
+    html! {
+        <section class="panel panel--preview" aria-labelledby={format!("{id}-heading")}>
+            <h3 id={format!("{id}-heading")} class="panel__title">
+                { format!("Import preview: {}", p.file_name) }
+            </h3>
+            <p class="panel__lead">{ "Nothing has changed yet. Check what the file holds, then confirm or cancel." }</p>
+            if let Some(failure) = &p.failure {
+                <p class="message message--error">
+                    <strong>{ "Error: " }</strong>{ format!("the file could not be read: {failure}") }
+                </p>
+            } else {
+                <dl class="summary">
+                    <div class="summary__row"><dt>{ "Rows read" }</dt><dd>{ p.rows_read }</dd></div>
+                    <div class="summary__row"><dt>{ "Rows with problems" }</dt><dd>{ p.rows_with_problems }</dd></div>
+                    <div class="summary__row">
+                        <dt>{ format!("{} that will be imported", capitalised(&props.what)) }</dt>
+                        <dd>{ p.usable }</dd>
+                    </div>
+                    <div class="summary__row"><dt>{ "Unknown columns (ignored)" }</dt><dd>{ unknown }</dd></div>
+                </dl>
+                if !p.problems.is_empty() {
+                    <h4 class="panel__subtitle">{ format!("Problems ({})", p.problems.len()) }</h4>
+                    <p class="panel__hint">
+                        { "Rows with a cell that cannot be read are left out. Other problems are brought in \
+                           with the row, listed on the screen and left out of the figures until corrected. \
+                           Line 1 is the header row." }
+                    </p>
+                    <ul class="problem-list">
+                        { for p.problems.iter().map(|problem| html! {
+                            <li class={if problem.is_error() { "problem problem--error" } else { "problem problem--warning" }}>
+                                <strong>{ if problem.is_error() { "Error: " } else { "Warning: " } }</strong>
+                                { problem.to_string() }
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <fieldset class="fieldset">
+                    <legend class="fieldset__legend">{ "How to bring them in" }</legend>
+                    { radio(ImportMode::Replace, format!("Replace all {}", props.what)) }
+                    { radio(ImportMode::Merge, format!(
+                        "Merge by {} (update matching entries, add new ones)", props.merge_key)) }
+                </fieldset>
+            }
+            <div class="button-row">
+                if can_import {
+                    <button type="button" class="button" onclick={confirm}>{ "Confirm import" }</button>
+                }
+                <button type="button" class="button button--secondary" onclick={cancel}>{ "Cancel import" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// "records" -> "Records".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,97 @@
+//! What this browser keeps for the authority: one document holding every record, aggregate,
+//! setting and scenario, saved as a whole so that a backup file and the stored copy are the
+//! same thing.
+//!
+//! Figures are never stored here: they are derived from the document whenever it changes, so
+//! an upgrade of the engine can never leave stale numbers behind.
+
+use chrono::NaiveDate;
+use scorecard::{ChildRecord, PaceTarget, Scenario, ThresholdSchedule, YearAggregate};
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes. Every earlier version has a migration in
+/// [`crate::migrate`]; a document with a higher number was written by a newer build and is
+/// left untouched.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// Everything the app keeps, as stored in the browser and in a backup file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The schema version ([`DOCUMENT_VERSION`] once loaded).
+    pub version: u32,
+    /// Whether the records are the built-in demonstration dataset rather than real children,
+    /// so that the app can say so on every screen.
+    #[serde(default)]
+    pub demonstration: bool,
+    /// One record per child.
+    #[serde(default)]
+    pub records: Vec<ChildRecord>,
+    /// Published figures for past years without child-level data.
+    #[serde(default)]
+    pub aggregates: Vec<YearAggregate>,
+    /// The authority's settings.
+    #[serde(default)]
+    pub settings: Settings,
+    /// The what-if scenarios and the required-pace target (filled in by the forecast screens).
+    #[serde(default)]
+    pub scenarios: Scenarios,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            version: DOCUMENT_VERSION,
+            demonstration: false,
+            records: Vec::new(),
+            aggregates: Vec::new(),
+            settings: Settings::default(),
+            scenarios: Scenarios::default(),
+        }
+    }
+}
+
+/// The authority's settings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The authority's name, shown in the header and on reports.
+    pub authority_name: String,
+    /// The date the figures are worked out at. `None` means "today", so that a manager's
+    /// figures move on by themselves while a trainer can fix any date.
+    pub as_of: Option<NaiveDate>,
+    /// The thresholds the three-year averages are judged against; data, never constants.
+    pub thresholds: ThresholdSchedule,
+}
+
+impl Settings {
+    /// The as-of date in force, given today's date (read by the caller: this module has no
+    /// clock).
+    pub fn as_of_or(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+}
+
+/// The what-if scenarios saved with the data.
+///
+/// FORECAST SCREENS: extend this struct (pace target, comparison pair) as issue 4 needs; every
+/// field must carry `#[serde(default)]` so that documents saved before it still load.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenarios {
+    /// The named scenarios, in the order the user saved them.
+    pub saved: Vec<Scenario>,
+    /// The name of the scenario in use; `None` is the baseline.
+    pub selected: Option<String>,
+    /// The required-pace target the manager chose; `None` means the default (the next
+    /// threshold not yet met).
+    pub pace_target: Option<PaceTarget>,
+}
+
+/// The demonstration dataset: synthetic children matching seed 003's mid-2015 figures, with
+/// the as-of date fixed to the demonstration's own date so that its figures never drift.
+pub fn demonstration() -> Document {
+    Document {
+        demonstration: true,
+        ..Document::default()
+    }
+}

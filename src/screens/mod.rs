@@ -1,0 +1,82 @@
+//! One module per screen, and the list of screens the navigation offers.
+
+pub mod aggregates;
+pub mod forecast;
+pub mod records;
+pub mod settings;
+
+use yew::prelude::*;
+
+/// A screen of the app, reachable from the top navigation and by its address (`#records`),
+/// so that a reload or a bookmark comes back to the same screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The children's records, import and export.
+    Records,
+    /// Published yearly figures for years without child-level data.
+    Aggregates,
+    /// The forecast dashboard (issue 4).
+    Forecast,
+    /// Authority, as-of date, thresholds, backup and restore.
+    Settings,
+}
+
+impl Screen {
+    /// Every screen, in navigation order.
+    pub const ALL: [Screen; 4] = [
+        Screen::Records,
+        Screen::Aggregates,
+        Screen::Forecast,
+        Screen::Settings,
+    ];
+
+    /// The name in the navigation.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Records => "Records",
+            Screen::Aggregates => "Yearly figures",
+            Screen::Forecast => "Forecast",
+            Screen::Settings => "Settings and backup",
+        }
+    }
+
+    /// The address fragment, without `#`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Screen::Records => "records",
+            Screen::Aggregates => "yearly-figures",
+            Screen::Forecast => "forecast",
+            Screen::Settings => "settings",
+        }
+    }
+
+    /// The screen named by the page address; the records screen when none is.
+    pub fn from_location() -> Screen {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let slug = hash.trim_start_matches('#');
+        Screen::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Screen::Records)
+    }
+
+    /// Puts the screen in the address without adding a history entry per click.
+    pub fn remember_in_location(self) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let url = format!("#{}", self.slug());
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// The screen's component.
+    pub fn render(self) -> Html {
+        match self {
+            Screen::Records => html! { <records::RecordsScreen /> },
+            Screen::Aggregates => html! { <aggregates::AggregatesScreen /> },
+            Screen::Forecast => html! { <forecast::ForecastScreen /> },
+            Screen::Settings => html! { <settings::SettingsScreen /> },
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The records screen: every child, with add / edit / delete, import from CSV through a
+//! preview, and export back to the same CSV format.
+
+use crate::app::{use_app, use_as_of};
+use crate::browser;
+use crate::components::file_picker::FilePicker;
+use crate::components::import_preview::{ImportPreview, Preview};
+use crate::components::record_form::RecordForm;
+use crate::components::record_table::RecordTable;
+use crate::notice::Notice;
+use crate::state::{Action, ImportMode};
+use scorecard::csv::{read_children, write_children};
+use scorecard::dates::format_uk;
+use scorecard::{validate, ChildRecord};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the form is doing.
+#[derive(Debug, Clone, PartialEq)]
+enum Editing {
+    Nothing,
+    New,
+    Existing(ChildRecord),
+}
+
+/// A file read and waiting for the user's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+struct PendingImport {
+    preview: Rc<Preview>,
+    records: Vec<ChildRecord>,
+}
+
+/// Reads a CSV file of children into a preview (nothing changes yet).
+fn prepare_import(file_name: String, text: &str) -> PendingImport {
+    match read_children(text) {
+        Ok(import) => PendingImport {
+            preview: Rc::new(Preview {
+                file_name,
+                rows_read: import.rows_read,
+                rows_with_problems: import.rows_with_problems,
+                problems: import.problems,
+                unknown_columns: import.unknown_columns,
+                usable: import.records.len(),
+                failure: None,
+            }),
+            records: import.records.into_iter().map(|(_, r)| r).collect(),
+        },
+        Err(error) => PendingImport {
+            preview: Rc::new(Preview {
+                file_name,
+                failure: Some(error.to_string()),
+                ..Preview::default()
+            }),
+            records: Vec::new(),
+        },
+    }
+}
+
+/// The records screen.
+#[function_component]
+pub fn RecordsScreen() -> Html {
+    let app = use_app();
+    let as_of = use_as_of();
+    let editing = use_state(|| Editing::Nothing);
+    let pending = use_state(|| None::<PendingImport>);
+    let document = app.document.clone();
+    let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
+    let problems = use_memo(document.clone(), |d| validate(&d.records, &d.aggregates));
+    let taken_ids = use_memo(document.clone(), |d| {
+        Rc::new(d.records.iter().map(|r| r.child_id.clone()).collect::<BTreeSet<_>>())
+    });
+
+    let on_file = {
+        let pending = pending.clone();
+        let editing = editing.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            editing.set(Editing::Nothing);
+            pending.set(Some(prepare_import(name, &text)));
+        })
+    };
+    let on_confirm = {
+        let pending = pending.clone();
+        let app = app.clone();
+        Callback::from(move |mode: ImportMode| {
+            if let Some(import) = (*pending).clone() {
+                app.dispatch(Action::ImportRecords {
+                    records: import.records,
+                    mode,
+                });
+            }
+            pending.set(None);
+        })
+    };
+    let on_cancel_import = {
+        let pending = pending.clone();
+        let app = app.clone();
+        Callback::from(move |_| {
+            pending.set(None);
+            app.dispatch(Action::Notify(Notice::new(
+                crate::notice::Level::Info,
+                "Import cancelled: nothing was changed.",
+            )));
+        })
+    };
+    let export = {
+        let app = app.clone();
+        let records = records.clone();
+        Callback::from(move |_| {
+            let text = write_children(&records);
+            let notice = match browser::download("children-records.csv", "text/csv", &text) {
+                Ok(()) => Notice::success(format!("Exported {} records to children-records.csv.", records.len())),
+                Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
+            };
+            app.dispatch(Action::Notify(notice));
+        })
+    };
+    let add = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(Editing::New))
+    };
+    let on_edit = {
+        let editing = editing.clone();
+        let records = records.clone();
+        Callback::from(move |id: String| {
+            if let Some(record) = records.iter().find(|r| r.child_id == id) {
+                editing.set(Editing::Existing(record.clone()));
+            }
+        })
+    };
+    let on_delete = {
+        let app = app.clone();
+        let editing = editing.clone();
+        Callback::from(move |id: String| {
+            editing.set(Editing::Nothing);
+            app.dispatch(Action::DeleteRecord(id));
+        })
+    };
+    let on_save = {
+        let app = app.clone();
+        let editing = editing.clone();
+        Callback::from(move |record: ChildRecord| {
+            match &*editing {
+                Editing::Existing(original) => app.dispatch(Action::UpdateRecord {
+                    child_id: original.child_id.clone(),
+                    record,
+                }),
+                _ => app.dispatch(Action::AddRecord(record)),
+            }
+            editing.set(Editing::Nothing);
+        })
+    };
+    let on_cancel_form = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(Editing::Nothing))
+    };
+
+    let pipeline = records.iter().filter(|r| r.is_in_pipeline()).count();
+    let adopted = records.iter().filter(|r| r.is_adopted()).count();
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let form = match &*editing {
+        Editing::Nothing => Html::default(),
+        Editing::New => html! {
+            <RecordForm key="new" editing={None::<ChildRecord>} taken_ids={(*taken_ids).clone()}
+                on_save={on_save.clone()} on_cancel={on_cancel_form.clone()} />
+        },
+        Editing::Existing(record) => html! {
+            <RecordForm key={format!("edit-{}", record.child_id)} editing={Some(record.clone())}
+                taken_ids={(*taken_ids).clone()} on_save={on_save.clone()} on_cancel={on_cancel_form.clone()} />
+        },
+    };
+
+    html! {
+        <section class="screen" aria-labelledby="records-heading">
+            <h1 id="records-heading" class="screen__title">{ "Children's records" }</h1>
+            <p class="screen__lead">
+                { format!("{} children: {pipeline} in the pipeline, {adopted} adopted. Days are counted to the as-of date, {}.",
+                    records.len(), format_uk(as_of)) }
+            </p>
+            <div class="panel panel--actions">
+                <div class="actions">
+                    <div class="actions__item">
+                        <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
+                    </div>
+                    <div class="actions__item">
+                        <FilePicker id="import-records" label="Import records" accept=".csv,text/csv"
+                            hint="A CSV file with a header row (child_id, entered_care, placement_order, …). Nothing changes until you confirm."
+                            onload={on_file} />
+                    </div>
+                    <div class="actions__item">
+                        <button type="button" class="button button--secondary" onclick={export}>
+                            { "Export records (CSV)" }
+                        </button>
+                    </div>
+                </div>
+            </div>
+            if let Some(import) = &*pending {
+                <ImportPreview what="records" merge_key="child_id" preview={import.preview.clone()}
+                    {on_confirm} on_cancel={on_cancel_import} />
+            }
+            { form }
+            if !problems.is_empty() {
+                <details class="details">
+                    <summary class="details__summary">
+                        { format!("Problems in the records: {errors} error{}, {warnings} warning{}",
+                            if errors == 1 { "" } else { "s" }, if warnings == 1 { "" } else { "s" }) }
+                    </summary>
+                    <p class="details__text">{ "Records with an error are left out of the figures until they are corrected." }</p>
+                    <ul class="problem-list">
+                        { for problems.iter().map(|p| html! {
+                            <li class={if p.is_error() { "problem problem--error" } else { "problem problem--warning" }}>
+                                <strong>{ if p.is_error() { "Error: " } else { "Warning: " } }</strong>{ p.to_string() }
+                            </li>
+                        }) }
+                    </ul>
+                </details>
+            }
+            <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete} />
+        </section>
+    }
+}

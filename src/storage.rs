@@ -1,0 +1,126 @@
+//! The only module that touches the browser's LocalStorage.
+//!
+//! Everything is one JSON document under one fixed key. Loading tells three cases apart –
+//! nothing stored yet, stored and readable (migrated to the current version), stored but
+//! unreadable – because the last one must never be overwritten: Yew's todomvc example parses
+//! with a fallback to an empty list and its first save destroys what it could not read.
+
+use crate::document::Document;
+use crate::migrate::{read_document, Unreadable};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Storage, StorageEvent};
+
+/// The LocalStorage key. Fixed for ever: the schema version lives inside the document, so a
+/// new version of the app finds and migrates the old data under the same key.
+pub const STORAGE_KEY: &str = "adoption-forecast/v1";
+
+/// Why the stored document could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The browser gives no LocalStorage (private mode, or storage disabled by policy).
+    Unavailable(String),
+    /// Something is stored but cannot be read; `raw` is exactly what is stored, so that it
+    /// can be downloaded and is never lost.
+    Unreadable {
+        /// The stored text, unchanged.
+        raw: String,
+        /// Why it cannot be read.
+        reason: Unreadable,
+    },
+}
+
+/// Why a save failed. The previously stored document is then still in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser gives no LocalStorage.
+    Unavailable(String),
+    /// The browser refused to store it, usually because its storage quota is full.
+    Refused(String),
+    /// The document could not be turned into JSON (a programming error, reported not hidden).
+    Serialize(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Unavailable(why) => write!(f, "this browser's storage is not available ({why})"),
+            SaveError::Refused(why) => write!(f, "the browser refused to store it ({why}); its storage may be full"),
+            SaveError::Serialize(why) => write!(f, "it could not be written out ({why})"),
+        }
+    }
+}
+
+/// The browser's LocalStorage.
+pub fn local_storage() -> Result<Storage, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("no local storage".into()),
+        Err(e) => Err(js_message(&e)),
+    }
+}
+
+/// Loads the stored document from LocalStorage.
+pub fn load() -> Result<Option<Document>, LoadError> {
+    load_from(&local_storage().map_err(LoadError::Unavailable)?)
+}
+
+/// Loads the stored document from `storage`: `Ok(None)` when nothing is stored yet.
+pub fn load_from(storage: &Storage) -> Result<Option<Document>, LoadError> {
+    let raw = storage
+        .get_item(STORAGE_KEY)
+        .map_err(|e| LoadError::Unavailable(js_message(&e)))?;
+    match raw {
+        None => Ok(None),
+        Some(raw) => read_stored(raw).map(Some),
+    }
+}
+
+/// Reads stored text (from LocalStorage or from another tab's `storage` event).
+pub fn read_stored(raw: String) -> Result<Document, LoadError> {
+    read_document(&raw).map_err(|reason| LoadError::Unreadable { raw, reason })
+}
+
+/// The JSON text a document is stored as.
+pub fn to_json(document: &Document) -> Result<String, SaveError> {
+    serde_json::to_string(document).map_err(|e| SaveError::Serialize(e.to_string()))
+}
+
+/// Saves `text` (from [`to_json`]) to LocalStorage.
+pub fn save(text: &str) -> Result<(), SaveError> {
+    save_to(&local_storage().map_err(SaveError::Unavailable)?, text)
+}
+
+/// Saves `text` under [`STORAGE_KEY`] in `storage`. LocalStorage replaces a value in one step,
+/// so a refused write leaves the previous document exactly as it was.
+pub fn save_to(storage: &Storage, text: &str) -> Result<(), SaveError> {
+    storage
+        .set_item(STORAGE_KEY, text)
+        .map_err(|e| SaveError::Refused(js_message(&e)))
+}
+
+/// Calls `on_change` with the new stored text (or `None` when it was removed) whenever another
+/// tab of the app changes the document. Keep the returned listener alive while listening.
+pub fn watch_other_tabs(on_change: impl Fn(Option<String>) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<StorageEvent>() else {
+            return;
+        };
+        // A `null` key means the other tab cleared all of this origin's storage.
+        match event.key() {
+            Some(key) if key == STORAGE_KEY => on_change(event.new_value()),
+            None => on_change(None),
+            Some(_) => {}
+        }
+    }))
+}
+
+/// The message of a JavaScript exception (e.g. "QuotaExceededError: ...").
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", exception.name(), exception.message());
+    }
+    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+}
