@@ -243,3 +243,21 @@ fn written_records_read_back_unchanged() {
         .collect();
     assert_eq!(back, children);
 }
+
+#[test]
+fn excel_unicode_text_is_decoded_then_recognised_as_tab_separated() {
+    // Excel's "Unicode Text": UTF-16 little-endian with a byte order mark, tabs between cells.
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "child_id\tentered_care\r\nC1\t01/01/2014\r\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let e = read_children(&scorecard::csv::decode_text(&bytes)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::WrongDelimiter);
+}
+
+#[test]
+fn a_windows_1252_file_keeps_its_pound_signs_in_the_case_reference() {
+    let bytes = b"child_id,entered_care\nLA\xa3-7,2014-01-01\n";
+    let import = read_children(&scorecard::csv::decode_text(bytes)).unwrap();
+    assert_eq!(import.records[0].1.child_id, "LA£-7");
+}
