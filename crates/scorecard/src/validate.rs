@@ -106,7 +106,7 @@ pub fn is_usable(problems: &[Problem]) -> bool {
 ///
 /// Children with an error are left out, and of several children sharing one case reference only
 /// the first is kept. Aggregates with an error are left out, and of two for one year the
-/// first is kept. Where a year has both an aggregate and adopted children's records, the
+/// first usable one is kept. Where a year has both an aggregate and adopted children's records, the
 /// aggregate is used and those children are left out: a published yearly figure covers every
 /// child adopted that year, while child records of a past year are often only the children
 /// still on the spreadsheet.

@@ -140,6 +140,10 @@ fn validation_problems_of_read_records_carry_their_line() {
         "line 2, child C1, placed: placed 01/02/2015 is before the match on 01/03/2015; a child \
          moves in with adopters only after being matched"
     );
+    assert_eq!(import.error_count(), 1);
+    // The error, and a warning that the SHOBPA decision is missing for a matched child.
+    assert_eq!(import.problems_on(2).count(), 2);
+    assert_eq!(import.problems_on(1).count(), 0);
 }
 
 #[test]

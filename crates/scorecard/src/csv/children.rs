@@ -28,6 +28,18 @@ pub struct ChildImport {
     pub unknown_columns: Vec<String>,
 }
 
+impl ChildImport {
+    /// The problems of the row starting on `line`, for showing beside that row in a preview.
+    pub fn problems_on(&self, line: usize) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(move |p| p.line == Some(line))
+    }
+
+    /// How many problems make a row or a record unusable (errors, not warnings).
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}
+
 /// The columns of the child format, in the order they are written.
 const COLUMNS: [&str; 13] = [
     "child_id",
