@@ -90,3 +90,9 @@ pub use comparators::{
     estimated_rank, read_comparators, write_comparators, ComparatorImport, ComparatorRow,
     ComparatorTable,
 };
+
+pub mod workshop;
+pub use workshop::{
+    child_name, delay_sentence, life_at_placement, life_sentence, CohortTemplate, DelayEffect,
+    DelayLength, DelayUnit, LifeAtPlacement,
+};
