@@ -265,3 +265,12 @@ fn a_windows_1252_file_keeps_its_pound_signs_in_the_case_reference() {
     let import = read_children(&scorecard::csv::decode_text(bytes)).unwrap();
     assert_eq!(import.records[0].1.child_id, "LA£-7");
 }
+
+#[test]
+fn a_column_named_twice_in_the_header_is_refused_naming_both_positions() {
+    let e = read_children("child_id,entered_care,Placed,placed\n").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Malformed);
+    assert_eq!(e.line(), Some(1));
+    assert!(e.to_string().contains("placed appears twice"), "{e}");
+    assert!(e.to_string().contains("columns 3 and 4"), "{e}");
+}
