@@ -4,7 +4,7 @@
 
 use crate::dates::{days_between, FinancialYear, RollingPeriod};
 use crate::indicator::Indicator;
-use crate::model::Model;
+use crate::model::{Delay, Model};
 use crate::pace::{solve, PaceAnswer, PaceTarget};
 use crate::projection::{Projection, StageDurations};
 use crate::record::{ChildRecord, YearAggregate};
@@ -143,7 +143,7 @@ impl Forecast {
 
 /// Computes the forecast. Pure: the same input always gives the same figures.
 pub fn forecast(input: &ForecastInput) -> Forecast {
-    from_model(input, Model::build(input, 0))
+    from_model(input, Model::build(input, Delay::None))
 }
 
 pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {

@@ -51,6 +51,7 @@
 
 pub mod csv;
 pub mod dates;
+pub mod delay;
 pub mod demo;
 pub mod error;
 pub mod export;
@@ -63,6 +64,7 @@ pub mod projection;
 pub mod record;
 pub mod rolling;
 pub mod scenario;
+pub mod simulate;
 pub mod thresholds;
 pub mod validate;
 
@@ -74,6 +76,7 @@ pub use demo::{demo_as_of, demo_dataset, Demo};
 pub use error::{Error, ErrorKind, Problem, Severity};
 pub use record::{ChildRecord, Field, YearAggregate};
 
+pub use delay::{delay_impact, ChildShift, DelayImpact, Delayed, PeriodChange};
 pub use export::FORECAST_CSV_HEADER;
 pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
 pub use indicator::{ChildValues, Indicator, Milestones};
@@ -82,6 +85,7 @@ pub use pace::{PaceAnswer, PaceStatus, PaceTarget};
 pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
 pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
+pub use simulate::{simulate, PeriodBand, Simulation, SimulationSettings, SimulationSummary};
 pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
 pub use validate::{is_usable, usable, validate, validate_aggregate, validate_child};
 

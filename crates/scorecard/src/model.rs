@@ -2,13 +2,48 @@
 //! the required pace, the delay impact and the Monte Carlo. Every child's values are computed
 //! once; every figure afterwards is a sum over at most three years.
 
-use crate::dates::FinancialYear;
+use crate::dates::{add_days, FinancialYear};
 use crate::forecast::{ExpectedYear, ForecastInput};
-use crate::indicator::{adopted_child_values, MEASURES};
+use crate::indicator::{adopted_child_values, ChildValues, MEASURES};
 use crate::projection::{project, stage_history, Projection, StageDurations};
+use crate::record::ChildRecord;
 use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};
 use crate::scenario::{AssumedPace, Scenario};
 use chrono::NaiveDate;
+
+/// Which children a hypothetical delay applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Delay {
+    None,
+    /// Every pipeline child, by this many days.
+    AllPipeline(i64),
+    /// One child (index into the input's children), by this many days.
+    Child(usize, i64),
+}
+
+impl Delay {
+    fn days_for(self, index: usize) -> i64 {
+        match self {
+            Delay::None => 0,
+            Delay::AllPipeline(days) => days,
+            Delay::Child(i, days) if i == index => days,
+            Delay::Child(..) => 0,
+        }
+    }
+}
+
+/// An adopted child as if family finding had taken `days` longer: the match, the move and
+/// the adoption order all come later (the foster placement of a foster-carer adoption does
+/// not move).
+fn delayed_adoption(child: &ChildRecord, days: i64) -> ChildRecord {
+    let shift = |d: Option<NaiveDate>| d.map(|d| add_days(d, days));
+    ChildRecord {
+        matched: shift(child.matched),
+        placed: shift(child.placed),
+        adoption_order: shift(child.adoption_order),
+        ..child.clone()
+    }
+}
 
 /// How many years either side of the as-of date a child may count in. A wildly wrong date
 /// (year 9999) must not make the tallies enormous; validation reports such dates anyway.
@@ -18,13 +53,14 @@ const YEAR_REACH: i32 = 60;
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
     pub first_open: FinancialYear,
-    #[allow(dead_code)] // read by the Monte Carlo
     pub history: [Vec<u32>; 5],
     pub durations: StageDurations,
     /// Adopted and projected children, plus aggregates for years without child records.
     pub book: YearBook,
     /// Years with both child records and an aggregate (child records were used).
     pub conflicts: Vec<FinancialYear>,
+    /// Adopted children: index into the input's children, year and values.
+    pub adopted: Vec<(usize, FinancialYear, ChildValues)>,
     /// Pipeline children: index into the input's children and projection.
     pub projections: Vec<(usize, Projection)>,
     /// The fastest adopted child per measure (days measures only).
@@ -42,8 +78,8 @@ pub(crate) fn first_open_year(as_of: NaiveDate) -> FinancialYear {
 }
 
 impl Model {
-    /// Builds the model; `delay_days` moves every pipeline child's projected dates later.
-    pub fn build(input: &ForecastInput, delay_days: i64) -> Model {
+    /// Builds the model, with `delay` applied to the children it names.
+    pub fn build(input: &ForecastInput, delay: Delay) -> Model {
         let first_open = first_open_year(input.as_of);
         let history = stage_history(input.children);
         let durations = StageDurations::from_history(&history, input.scenario);
@@ -52,9 +88,17 @@ impl Model {
         let mut adopted = Vec::new();
         let mut projections = Vec::new();
         for (i, child) in input.children.iter().enumerate() {
-            if let Some((year, values)) = adopted_child_values(child) {
+            let delay_days = delay.days_for(i);
+            // "Every pipeline child" leaves the adopted children alone.
+            let delays_adopted = matches!(delay, Delay::Child(..)) && delay_days != 0;
+            let found = if delays_adopted && child.is_adopted() {
+                adopted_child_values(&delayed_adoption(child, delay_days))
+            } else {
+                adopted_child_values(child)
+            };
+            if let Some((year, values)) = found {
                 if in_reach(year) {
-                    adopted.push((year, values));
+                    adopted.push((i, year, values));
                 }
             } else if let Some(p) = project(child, input.as_of, &durations.days, delay_days) {
                 if in_reach(p.year) {
@@ -65,7 +109,7 @@ impl Model {
 
         let years = adopted
             .iter()
-            .map(|(y, _)| *y)
+            .map(|(_, y, _)| *y)
             .chain(projections.iter().map(|(_, p)| p.year))
             .chain(
                 input
@@ -81,7 +125,7 @@ impl Model {
         }
         let mut book = YearBook::new(first, last);
         let mut fastest_child = [None; MEASURES];
-        for (year, values) in &adopted {
+        for (_, year, values) in &adopted {
             book.add_child(*year, values, false);
             for (m, fastest) in fastest_child.iter_mut().enumerate().take(3) {
                 if let Some(v) = values.measure(MEASURE_ORDER[m]) {
@@ -105,6 +149,7 @@ impl Model {
             durations,
             book,
             conflicts,
+            adopted,
             projections,
             fastest_child,
         }
