@@ -6,9 +6,11 @@
 //! template, and the sentence and the child's figures are pure functions of plain numbers.
 
 mod cohort;
+mod impact;
 mod life;
 mod sentence;
 
 pub use cohort::{child_name, CohortTemplate};
+pub use impact::{impact_sentence, telling_change};
 pub use life::{life_at_placement, life_sentence, LifeAtPlacement};
 pub use sentence::{delay_sentence, DelayEffect, DelayLength, DelayUnit};
