@@ -1,0 +1,122 @@
+//! Property tests named in the engine issue.
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+use scorecard::{
+    delay_impact, forecast, ChildRecord, Delayed, FinancialYear, Indicator, PaceTarget,
+    RollingPeriod,
+};
+
+fn period() -> RollingPeriod {
+    RollingPeriod::ending_march(2017)
+}
+
+/// Adopted children of 2014-17 with the given A1 days, spread over the three years.
+fn adopted_in_period(values: &[(i64, u8)]) -> Vec<ChildRecord> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, (a1, year))| with_days(&format!("C{i}"), *a1, 30, d(2014 + *year as i32, 9, 1)))
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn the_rolling_average_lies_between_the_smallest_and_largest_child(
+        values in prop::collection::vec((0i64..2000, 0u8..3), 1..60)
+    ) {
+        let data = Data::new(adopted_in_period(&values), d(2018, 1, 1));
+        let f = forecast(&data.input());
+        let v = f.period(period()).unwrap().figure(Indicator::A1).value.unwrap();
+        let min = values.iter().map(|v| v.0).min().unwrap() as f64;
+        let max = values.iter().map(|v| v.0).max().unwrap() as f64;
+        prop_assert!(v >= min - 1e-9 && v <= max + 1e-9, "{} not in {}..{}", v, min, max);
+    }
+
+    #[test]
+    fn adding_a_child_equal_to_the_average_leaves_it_unchanged(
+        mut values in prop::collection::vec((0i64..2000, 0u8..3), 1..40),
+        year in 0u8..3,
+    ) {
+        // Make the sum divisible by the count so that the average is a whole number of days.
+        let n = values.len() as i64;
+        let sum: i64 = values.iter().map(|v| v.0).sum();
+        values[0].0 += (n - sum % n) % n;
+        let mean = values.iter().map(|v| v.0).sum::<i64>() / n;
+        let data = Data::new(adopted_in_period(&values), d(2018, 1, 1));
+        let before = forecast(&data.input()).period(period()).unwrap().figure(Indicator::A1).value;
+        let mut more = data.children.clone();
+        more.push(with_days("NEW", mean, 30, d(2014 + year as i32, 10, 1)));
+        let data = Data { children: more, ..data };
+        let after = forecast(&data.input()).period(period()).unwrap().figure(Indicator::A1).value;
+        prop_assert_eq!(before, after);
+        prop_assert_eq!(before, Some(mean as f64));
+    }
+
+    #[test]
+    fn delaying_any_child_never_improves_a1(
+        adopted in prop::collection::vec((0i64..1500, 0u8..3), 0..15),
+        // Pipeline children: entered care (days before the as-of date) and how far along.
+        pipeline in prop::collection::vec((30i64..900, 0usize..5), 1..10),
+        pick in 0usize..100,
+        days in 0i64..500,
+    ) {
+        let as_of = d(2016, 6, 1);
+        let mut children = adopted_in_period(&adopted);
+        for (i, (ago, stage)) in pipeline.iter().enumerate() {
+            let entered = as_of - chrono::Duration::days(*ago);
+            let mut c = ChildRecord::new(format!("P{i}"), entered);
+            let step = ago / 6;
+            let dates = [&mut c.shobpa_decision, &mut c.placement_order, &mut c.matched, &mut c.placed];
+            for (k, slot) in dates.into_iter().enumerate().take(*stage) {
+                *slot = Some(entered + chrono::Duration::days(step * (k as i64 + 1)));
+            }
+            children.push(c);
+        }
+        let index = pick % children.len();
+        let data = Data::new(children, as_of);
+        let impact = delay_impact(&data.input(), Delayed::Child(index), days);
+        for shift in &impact.children {
+            if let (Some(b), Some(a)) = (shift.before.a1_days, shift.after.a1_days) {
+                prop_assert!(a >= b, "the child's own A1 went from {} to {}", b, a);
+            }
+            for c in impact.periods.iter().filter(|c| c.before.indicator == Indicator::A1) {
+                let holds = |y: Option<FinancialYear>| y.is_some_and(|y| c.period.contains(y));
+                if holds(shift.year_before) && holds(shift.year_after) {
+                    let (b, a) = (c.before.value.unwrap(), c.after.value.unwrap());
+                    prop_assert!(a >= b - 1e-9, "{}: {} -> {}", c.period, b, a);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_required_pace_fed_back_as_the_unknown_childrens_value_reproduces_the_target(
+        values in prop::collection::vec((0i64..2000, 0u8..2), 1..40),
+        expected in (0u32..60, 0u32..60),
+        target in 100.0f64..800.0,
+    ) {
+        // 2014-15 and 2015-16 complete; 2016-17 and 2017-18 still to come.
+        let children = values
+            .iter()
+            .enumerate()
+            .map(|(i, (a1, y))| with_days(&format!("C{i}"), *a1, 30, d(2014 + *y as i32, 9, 1)))
+            .collect();
+        let mut data = Data::new(children, d(2016, 4, 1));
+        data.scenario.expected_adoptions.insert(FinancialYear(2016), expected.0);
+        data.scenario.expected_adoptions.insert(FinancialYear(2017), expected.1);
+        let target_period = RollingPeriod::ending_march(2018);
+        data.target = Some(PaceTarget { indicator: Indicator::A1, value: target, period: target_period });
+        let pace = forecast(&data.input()).pace.unwrap();
+        match pace.required_average {
+            None => prop_assert_eq!(pace.unknown_adoptions, 0),
+            Some(r) => {
+                data.scenario.assumed_pace.a1_days = Some(r);
+                let f = forecast(&data.input());
+                let v = f.period_assumed(target_period).unwrap().figure(Indicator::A1).value.unwrap();
+                prop_assert!((v - target).abs() < 1e-6, "{} instead of {}", v, target);
+            }
+        }
+    }
+}
