@@ -55,7 +55,12 @@ pub fn App() -> Html {
             </li>
         }
     });
-    let authority = state.document.settings.authority_name.clone();
+    // The demonstration's name says it is not real; the banner below says so already.
+    let authority = if state.document.demonstration {
+        String::new()
+    } else {
+        state.document.settings.authority_name.clone()
+    };
 
     html! {
         <ContextProvider<AppContext> context={state.clone()}>

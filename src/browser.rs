@@ -41,8 +41,11 @@ pub fn download(file_name: &str, mime_type: &str, contents: &str) -> Result<(), 
 
 /// The text of a file the user chose (read as UTF-8).
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| describe(&e))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| describe(&e))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
 }
 
 /// The first file of an `<input type="file">` change event, clearing the input so that the

@@ -85,13 +85,35 @@ pub struct Scenarios {
     /// The required-pace target the manager chose; `None` means the default (the next
     /// threshold not yet met).
     pub pace_target: Option<PaceTarget>,
+    /// The scenario in use, with any changes not yet saved under a name. Kept in the document
+    /// so that a manager's what-if survives a reload; the baseline is `Scenario::default()`.
+    pub working: Scenario,
+    /// The scenario shown beside the one in use, if any.
+    pub compare: Option<Comparison>,
+}
+
+/// What the scenario in use is compared with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Comparison {
+    /// The baseline: the authority's own history, national figures where it has too little.
+    Baseline,
+    /// A saved scenario, by name.
+    Saved(String),
 }
 
 /// The demonstration dataset: synthetic children matching seed 003's mid-2015 figures, with
 /// the as-of date fixed to the demonstration's own date so that its figures never drift.
 pub fn demonstration() -> Document {
+    let demo = scorecard::demo_dataset();
     Document {
         demonstration: true,
+        records: demo.children,
+        aggregates: demo.aggregates,
+        settings: Settings {
+            authority_name: demo.authority.to_string(),
+            as_of: Some(demo.as_of),
+            ..Settings::default()
+        },
         ..Document::default()
     }
 }

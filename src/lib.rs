@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod document;
+pub mod forecast;
 pub mod migrate;
 pub mod notice;
 pub mod screens;

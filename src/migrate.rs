@@ -35,7 +35,10 @@ impl fmt::Display for Unreadable {
         match self {
             Unreadable::NotJson(detail) => write!(f, "it is not valid JSON ({detail})"),
             Unreadable::WrongShape { version, detail } => {
-                write!(f, "it does not match the version {version} layout ({detail})")
+                write!(
+                    f,
+                    "it does not match the version {version} layout ({detail})"
+                )
             }
             Unreadable::NewerVersion { found } => write!(
                 f,

@@ -4,11 +4,13 @@
 //! changes nothing, so that Yew re-renders nothing; every change to the document keeps the
 //! document before it, so that the last changes can be undone.
 
-use crate::document::Document;
+use crate::document::{Comparison, Document};
 use crate::notice::Notice;
 use crate::storage::LoadError;
 use chrono::NaiveDate;
-use scorecard::{ChildRecord, FinancialYear, PaceTarget, Scenario, ThresholdSchedule, YearAggregate};
+use scorecard::{
+    ChildRecord, FinancialYear, PaceTarget, Scenario, ThresholdSchedule, YearAggregate,
+};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -95,6 +97,13 @@ pub enum Action {
     SelectScenario(Option<String>),
     /// FORECAST SCREENS: sets the required-pace target (`None`: the default target).
     SetPaceTarget(Option<PaceTarget>),
+    /// Changes the scenario in use; a saved scenario in use is updated with it, so that a
+    /// named scenario never silently differs from what is on screen.
+    EditScenario(Scenario),
+    /// Saves the scenario in use under a name (replacing one of that name) and uses it.
+    SaveScenarioAs(String),
+    /// Shows another scenario beside the one in use (`None`: stop comparing).
+    CompareWith(Option<Comparison>),
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
     /// Replaces everything by a backup the user chose (already migrated).
@@ -246,8 +255,12 @@ impl Reducible for AppState {
             }
             Action::ImportRecords { records, mode } => {
                 let label = match mode {
-                    ImportMode::Replace => format!("imported {} records, replacing all", records.len()),
-                    ImportMode::Merge => format!("imported {} records, merged by child_id", records.len()),
+                    ImportMode::Replace => {
+                        format!("imported {} records, replacing all", records.len())
+                    }
+                    ImportMode::Merge => {
+                        format!("imported {} records, merged by child_id", records.len())
+                    }
                 };
                 self.edit(label, |d| {
                     d.records = match mode {
@@ -259,7 +272,10 @@ impl Reducible for AppState {
                     }
                 })
             }
-            Action::SaveAggregate { replacing, aggregate } => {
+            Action::SaveAggregate {
+                replacing,
+                aggregate,
+            } => {
                 let label = format!("saved the figures for {}", aggregate.year);
                 self.edit(label, |d| {
                     if let Some(old) = replacing.filter(|y| *y != aggregate.year) {
@@ -269,11 +285,10 @@ impl Reducible for AppState {
                     d.aggregates.sort_by_key(|a| a.year);
                 })
             }
-            Action::DeleteAggregate(year) => {
-                self.edit(format!("deleted the figures for {year}"), |d| {
+            Action::DeleteAggregate(year) => self
+                .edit(format!("deleted the figures for {year}"), |d| {
                     d.aggregates.retain(|a| a.year != year)
-                })
-            }
+                }),
             Action::ImportAggregates { aggregates, mode } => {
                 let label = format!("imported the figures for {} years", aggregates.len());
                 self.edit(label, |d| {
@@ -286,18 +301,23 @@ impl Reducible for AppState {
             }
             Action::SetAuthorityName(name) => {
                 let name = name.trim().to_string();
-                self.edit("changed the authority's name", |d| d.settings.authority_name = name)
+                self.edit("changed the authority's name", |d| {
+                    d.settings.authority_name = name
+                })
             }
             Action::SetAsOf(as_of) => {
                 let label = match as_of {
-                    Some(date) => format!("set the as-of date to {}", scorecard::dates::format_uk(date)),
+                    Some(date) => format!(
+                        "set the as-of date to {}",
+                        scorecard::dates::format_uk(date)
+                    ),
                     None => "set the as-of date to follow today's date".to_string(),
                 };
                 self.edit(label, |d| d.settings.as_of = as_of)
             }
-            Action::SetThresholds(schedule) => {
-                self.edit("changed the threshold schedule", |d| d.settings.thresholds = schedule)
-            }
+            Action::SetThresholds(schedule) => self.edit("changed the threshold schedule", |d| {
+                d.settings.thresholds = schedule
+            }),
             Action::SaveScenario(scenario) => {
                 let label = format!("saved scenario {}", scenario.name);
                 self.edit(label, |d| {
@@ -308,20 +328,63 @@ impl Reducible for AppState {
                     }
                 })
             }
-            Action::DeleteScenario(name) => {
-                self.edit(format!("deleted scenario {name}"), |d| {
-                    d.scenarios.saved.retain(|s| s.name != name);
-                    if d.scenarios.selected.as_deref() == Some(name.as_str()) {
-                        d.scenarios.selected = None;
-                    }
-                })
-            }
+            Action::DeleteScenario(name) => self.edit(format!("deleted scenario {name}"), |d| {
+                d.scenarios.saved.retain(|s| s.name != name);
+                if d.scenarios.selected.as_deref() == Some(name.as_str()) {
+                    d.scenarios.selected = None;
+                }
+                if d.scenarios.working.name == name {
+                    d.scenarios.working = Scenario::default();
+                }
+                if d.scenarios.compare == Some(Comparison::Saved(name.clone())) {
+                    d.scenarios.compare = None;
+                }
+            }),
             Action::SelectScenario(name) => {
                 let label = match &name {
                     Some(name) => format!("chose scenario {name}"),
                     None => "went back to the baseline".to_string(),
                 };
-                self.edit(label, |d| d.scenarios.selected = name)
+                self.edit(label, |d| {
+                    d.scenarios.working = name
+                        .as_ref()
+                        .and_then(|n| d.scenarios.saved.iter().find(|s| &s.name == n))
+                        .cloned()
+                        .unwrap_or_default();
+                    d.scenarios.selected = name;
+                })
+            }
+            Action::EditScenario(scenario) => self.edit("changed the scenario", |d| {
+                if !scenario.name.is_empty() {
+                    if let Some(slot) = d
+                        .scenarios
+                        .saved
+                        .iter_mut()
+                        .find(|s| s.name == scenario.name)
+                    {
+                        *slot = scenario.clone();
+                    }
+                }
+                d.scenarios.working = scenario;
+            }),
+            Action::SaveScenarioAs(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return self;
+                }
+                self.edit(format!("saved scenario {name}"), |d| {
+                    let mut scenario = d.scenarios.working.clone();
+                    scenario.name = name.clone();
+                    match d.scenarios.saved.iter_mut().find(|s| s.name == name) {
+                        Some(slot) => *slot = scenario.clone(),
+                        None => d.scenarios.saved.push(scenario.clone()),
+                    }
+                    d.scenarios.working = scenario;
+                    d.scenarios.selected = Some(name);
+                })
+            }
+            Action::CompareWith(compare) => {
+                self.edit("changed the comparison", |d| d.scenarios.compare = compare)
             }
             Action::SetPaceTarget(target) => {
                 self.edit("changed the target", |d| d.scenarios.pace_target = target)
@@ -330,11 +393,11 @@ impl Reducible for AppState {
                 if !self.document.demonstration {
                     return self;
                 }
-                self.edit("cleared the demonstration data", |d| *d = Document::default())
+                self.edit("cleared the demonstration data", |d| {
+                    *d = Document::default()
+                })
             }
-            Action::RestoreBackup(backup) => {
-                self.edit("restored the backup", |d| *d = backup)
-            }
+            Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
             Action::Undo => {
                 let Some(change) = self.history.last().cloned() else {
                     return self;
@@ -409,16 +472,20 @@ impl AppState {
                 next.notice = None;
                 Rc::new(next)
             }
-            Err(LoadError::Unavailable(why)) => {
-                self.with_notice(Some(Notice::error(format!("Storage is not available: {why}."))))
-            }
+            Err(LoadError::Unavailable(why)) => self.with_notice(Some(Notice::error(format!(
+                "Storage is not available: {why}."
+            )))),
         }
     }
 }
 
 /// `existing` with each of `incoming` replacing the entry with the same key, or added at the
 /// end when its key is new.
-fn merge_by<T: Clone, K: PartialEq>(existing: &[T], incoming: Vec<T>, key: impl Fn(&T) -> K) -> Vec<T> {
+fn merge_by<T: Clone, K: PartialEq>(
+    existing: &[T],
+    incoming: Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<T> {
     let mut merged = existing.to_vec();
     for item in incoming {
         let k = key(&item);

@@ -44,8 +44,13 @@ pub enum SaveError {
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SaveError::Unavailable(why) => write!(f, "this browser's storage is not available ({why})"),
-            SaveError::Refused(why) => write!(f, "the browser refused to store it ({why}); its storage may be full"),
+            SaveError::Unavailable(why) => {
+                write!(f, "this browser's storage is not available ({why})")
+            }
+            SaveError::Refused(why) => write!(
+                f,
+                "the browser refused to store it ({why}); its storage may be full"
+            ),
             SaveError::Serialize(why) => write!(f, "it could not be written out ({why})"),
         }
     }

@@ -20,11 +20,31 @@ pub struct AggregateFormProps {
 const FIELDS: [(&str, &str, &str); 7] = [
     ("year", "Financial year", "For example 2013-14"),
     ("adopted", "Children adopted", "Whole number"),
-    ("a1_average_days", "A1 average (days)", "Entered care to moving in"),
-    ("a2_children", "A2 children", "Children with a placement order"),
-    ("a2_average_days", "A2 average (days)", "Placement order to match; leave empty if not published"),
-    ("a3_under_14_months", "A3: placed within 14 months", "Number of children"),
-    ("a10_average_days", "A10 average (days)", "Leave empty if not published"),
+    (
+        "a1_average_days",
+        "A1 average (days)",
+        "Entered care to moving in",
+    ),
+    (
+        "a2_children",
+        "A2 children",
+        "Children with a placement order",
+    ),
+    (
+        "a2_average_days",
+        "A2 average (days)",
+        "Placement order to match; leave empty if not published",
+    ),
+    (
+        "a3_under_14_months",
+        "A3: placed within 14 months",
+        "Number of children",
+    ),
+    (
+        "a10_average_days",
+        "A10 average (days)",
+        "Leave empty if not published",
+    ),
 ];
 
 fn texts_of(a: Option<&YearAggregate>) -> Vec<String> {
@@ -70,7 +90,9 @@ fn read(texts: &[String]) -> (Option<YearAggregate>, Vec<Problem>) {
         match t(i).parse::<f64>() {
             Ok(v) => Some(v),
             Err(_) => {
-                problems.push(Problem::error("enter a number of days, for example 512.5").field(FIELDS[i].0));
+                problems.push(
+                    Problem::error("enter a number of days, for example 512.5").field(FIELDS[i].0),
+                );
                 None
             }
         }

@@ -17,7 +17,9 @@ pub struct AggregateTableProps {
 
 /// Shows an optional average, or a dash for "not published".
 fn days(value: Option<f64>) -> String {
-    value.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+    value
+        .map(|v| format!("{v:.1}"))
+        .unwrap_or_else(|| "–".into())
 }
 
 /// The yearly figures table.
@@ -57,11 +59,11 @@ pub fn AggregateTable(props: &AggregateTableProps) -> Html {
                                 <td class="table__number">{ a.a3_under_14_months }</td>
                                 <td class="table__number">{ days(a.a10_average_days) }</td>
                                 <td class="table__actions">
-                                    <button type="button" class="button button--small button--secondary"
+                                    <button type="button" class="button button--link"
                                         onclick={props.on_edit.reform(move |_| i)}>
                                         { "Edit" }<span class="visually-hidden">{ format!(" {year}") }</span>
                                     </button>
-                                    <button type="button" class="button button--small button--danger"
+                                    <button type="button" class="button button--link"
                                         onclick={props.on_delete.reform(move |_| i)}>
                                         { "Delete" }<span class="visually-hidden">{ format!(" {year}") }</span>
                                     </button>

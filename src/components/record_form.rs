@@ -36,7 +36,10 @@ impl Draft {
             dates: Field::DATES
                 .iter()
                 .map(|&f| {
-                    let text = record.and_then(|r| r.date(f)).map(format_uk).unwrap_or_default();
+                    let text = record
+                        .and_then(|r| r.date(f))
+                        .map(format_uk)
+                        .unwrap_or_default();
                     (f, text)
                 })
                 .collect(),
@@ -61,15 +64,20 @@ impl Draft {
             let text = text.trim();
             if text.is_empty() {
                 if *field == Field::EnteredCare {
-                    problems.push(Problem::error("enter the date the child entered care").field(field.column()));
+                    problems.push(
+                        Problem::error("enter the date the child entered care")
+                            .field(field.column()),
+                    );
                 }
                 continue;
             }
             match parse_date(text) {
                 Some(date) => record.set_date(*field, Some(date)),
                 None => problems.push(
-                    Problem::error(format!("\"{text}\" is not a date: write it as DD/MM/YYYY, for example 01/04/2015"))
-                        .field(field.column()),
+                    Problem::error(format!(
+                        "\"{text}\" is not a date: write it as DD/MM/YYYY, for example 01/04/2015"
+                    ))
+                    .field(field.column()),
                 ),
             }
         }
@@ -120,7 +128,11 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
     let general: Vec<&Problem> = checked
         .problems
         .iter()
-        .filter(|p| p.field.as_deref().is_none_or(|f| Field::ALL.iter().all(|x| x.column() != f)))
+        .filter(|p| {
+            p.field
+                .as_deref()
+                .is_none_or(|f| Field::ALL.iter().all(|x| x.column() != f))
+        })
         .collect();
 
     let touch = |field: Field| {

@@ -68,7 +68,9 @@ fn natural(a: &str, b: &str) -> Ordering {
     fn key(s: &str) -> (String, u64, String) {
         let digits_at = s.find(|c: char| c.is_ascii_digit()).unwrap_or(s.len());
         let (prefix, rest) = s.split_at(digits_at);
-        let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let number = rest[..end].parse().unwrap_or(0);
         (prefix.to_lowercase(), number, rest[end..].to_lowercase())
     }
@@ -114,8 +116,9 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
             (true, true) => " ▲",
             (true, false) => " ▼",
         };
+        let numeric = c == Column::DaysWaiting;
         html! {
-            <th scope="col" aria-sort={aria_sort}>
+            <th scope="col" aria-sort={aria_sort} class={classes!(numeric.then_some("table__number"))}>
                 <button type="button" class="sort-button" {onclick}>
                     { c.title() }<span aria-hidden="true">{ arrow }</span>
                 </button>
@@ -175,10 +178,10 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                                     <td>{ row.record.placed.map(format_uk).unwrap_or_default() }</td>
                                     <td>{ row.record.adoption_order.map(format_uk).unwrap_or_default() }</td>
                                     <td class="table__actions">
-                                        <button type="button" class="button button--small button--secondary" onclick={edit}>
+                                        <button type="button" class="button button--link" onclick={edit}>
                                             { "Edit" }<span class="visually-hidden">{ format!(" child {id}") }</span>
                                         </button>
-                                        <button type="button" class="button button--small button--danger" onclick={delete}>
+                                        <button type="button" class="button button--link" onclick={delete}>
                                             { "Delete" }<span class="visually-hidden">{ format!(" child {id}") }</span>
                                         </button>
                                     </td>

@@ -39,9 +39,18 @@ pub fn ThresholdTable() -> Html {
         let entry = schedule.entries[index];
         let period = RollingPeriod::ending_march(entry.ending_march);
         let (value, label) = match column {
-            Column::EndingMarch => (entry.ending_march, format!("Period ending March (row {})", index + 1)),
-            Column::A1 => (entry.a1_days as i32, format!("A1 threshold for {period} (days)")),
-            Column::A2 => (entry.a2_days as i32, format!("A2 threshold for {period} (days)")),
+            Column::EndingMarch => (
+                entry.ending_march,
+                format!("Period ending March (row {})", index + 1),
+            ),
+            Column::A1 => (
+                entry.a1_days as i32,
+                format!("A1 threshold for {period} (days)"),
+            ),
+            Column::A2 => (
+                entry.a2_days as i32,
+                format!("A2 threshold for {period} (days)"),
+            ),
         };
         let id = format!("threshold-{index}-{column:?}").to_lowercase();
         let error = errors.get(&(index, column)).cloned();
@@ -107,8 +116,15 @@ pub fn ThresholdTable() -> Html {
             let mut next = schedule.clone();
             let last = next.entries.iter().max_by_key(|e| e.ending_march).copied();
             next.entries.push(match last {
-                Some(e) => ThresholdEntry { ending_march: e.ending_march + 1, ..e },
-                None => ThresholdEntry { ending_march: 2018, a1_days: 426, a2_days: 121 },
+                Some(e) => ThresholdEntry {
+                    ending_march: e.ending_march + 1,
+                    ..e
+                },
+                None => ThresholdEntry {
+                    ending_march: 2018,
+                    a1_days: 426,
+                    a2_days: 121,
+                },
             });
             app.dispatch(Action::SetThresholds(next));
         })
@@ -128,7 +144,10 @@ pub fn ThresholdTable() -> Html {
             let value = if text.is_empty() {
                 Some(None)
             } else {
-                text.parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v)).map(Some)
+                text.parse::<f64>()
+                    .ok()
+                    .filter(|v| (0.0..=100.0).contains(v))
+                    .map(Some)
             };
             match value {
                 Some(v) => {
@@ -137,7 +156,10 @@ pub fn ThresholdTable() -> Html {
                     next.placed_12m_target_percent = v;
                     app.dispatch(Action::SetThresholds(next));
                 }
-                None => set_error((usize::MAX, Column::A1), Some("enter a percentage between 0 and 100, or leave it empty".into())),
+                None => set_error(
+                    (usize::MAX, Column::A1),
+                    Some("enter a percentage between 0 and 100, or leave it empty".into()),
+                ),
             }
         })
     };

@@ -86,7 +86,10 @@ pub fn AggregatesScreen() -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             pending.set(None);
-            app.dispatch(Action::Notify(Notice::new(Level::Info, "Import cancelled: nothing was changed.")));
+            app.dispatch(Action::Notify(Notice::new(
+                Level::Info,
+                "Import cancelled: nothing was changed.",
+            )));
         })
     };
     let export = {
@@ -96,7 +99,9 @@ pub fn AggregatesScreen() -> Html {
             let text = write_aggregates(&aggregates);
             let notice = match browser::download("yearly-figures.csv", "text/csv", &text) {
                 Ok(()) => Notice::success("Exported the yearly figures to yearly-figures.csv."),
-                Err(why) => Notice::error(format!("The yearly figures could not be exported: {why}.")),
+                Err(why) => {
+                    Notice::error(format!("The yearly figures could not be exported: {why}."))
+                }
             };
             app.dispatch(Action::Notify(notice));
         })
@@ -133,7 +138,10 @@ pub fn AggregatesScreen() -> Html {
                 Editing::Existing(a) => Some(a.year),
                 _ => None,
             };
-            app.dispatch(Action::SaveAggregate { replacing, aggregate });
+            app.dispatch(Action::SaveAggregate {
+                replacing,
+                aggregate,
+            });
             editing.set(Editing::Nothing);
         })
     };
@@ -143,7 +151,9 @@ pub fn AggregatesScreen() -> Html {
     };
     let form = match &*editing {
         Editing::Nothing => Html::default(),
-        Editing::New => html! { <AggregateForm key="new" editing={None::<YearAggregate>} {on_save} {on_cancel} /> },
+        Editing::New => {
+            html! { <AggregateForm key="new" editing={None::<YearAggregate>} {on_save} {on_cancel} /> }
+        }
         Editing::Existing(a) => html! {
             <AggregateForm key={a.year.to_string()} editing={Some(a.clone())} {on_save} {on_cancel} />
         },

@@ -68,7 +68,12 @@ pub fn RecordsScreen() -> Html {
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     let problems = use_memo(document.clone(), |d| validate(&d.records, &d.aggregates));
     let taken_ids = use_memo(document.clone(), |d| {
-        Rc::new(d.records.iter().map(|r| r.child_id.clone()).collect::<BTreeSet<_>>())
+        Rc::new(
+            d.records
+                .iter()
+                .map(|r| r.child_id.clone())
+                .collect::<BTreeSet<_>>(),
+        )
     });
 
     let on_file = {
@@ -109,7 +114,10 @@ pub fn RecordsScreen() -> Html {
         Callback::from(move |_| {
             let text = write_children(&records);
             let notice = match browser::download("children-records.csv", "text/csv", &text) {
-                Ok(()) => Notice::success(format!("Exported {} records to children-records.csv.", records.len())),
+                Ok(()) => Notice::success(format!(
+                    "Exported {} records to children-records.csv.",
+                    records.len()
+                )),
                 Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
             };
             app.dispatch(Action::Notify(notice));

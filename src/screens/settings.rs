@@ -17,8 +17,14 @@ use yew::prelude::*;
 /// A backup read from a file, waiting for confirmation.
 #[derive(Debug, Clone, PartialEq)]
 enum PendingRestore {
-    Readable { file_name: String, document: Box<Document> },
-    Unreadable { file_name: String, reason: String },
+    Readable {
+        file_name: String,
+        document: Box<Document>,
+    },
+    Unreadable {
+        file_name: String,
+        reason: String,
+    },
 }
 
 /// The settings screen.
@@ -29,11 +35,14 @@ pub fn SettingsScreen() -> Html {
     let pending = use_state(|| None::<PendingRestore>);
     {
         let name = name.clone();
-        use_effect_with(app.document.settings.authority_name.clone(), move |stored| {
-            if name.trim() != stored.as_str() {
-                name.set(stored.clone());
-            }
-        });
+        use_effect_with(
+            app.document.settings.authority_name.clone(),
+            move |stored| {
+                if name.trim() != stored.as_str() {
+                    name.set(stored.clone());
+                }
+            },
+        );
     }
     let on_name_input = {
         let name = name.clone();
@@ -47,9 +56,17 @@ pub fn SettingsScreen() -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             let notice = match storage::to_json(&app.document) {
-                Ok(text) => match browser::download("adoption-forecast-backup.json", "application/json", &text) {
-                    Ok(()) => Notice::success("Downloaded a backup of everything: adoption-forecast-backup.json."),
-                    Err(why) => Notice::error(format!("The backup could not be downloaded: {why}.")),
+                Ok(text) => match browser::download(
+                    "adoption-forecast-backup.json",
+                    "application/json",
+                    &text,
+                ) {
+                    Ok(()) => Notice::success(
+                        "Downloaded a backup of everything: adoption-forecast-backup.json.",
+                    ),
+                    Err(why) => {
+                        Notice::error(format!("The backup could not be downloaded: {why}."))
+                    }
                 },
                 Err(why) => Notice::error(format!("The backup could not be made: {why}.")),
             };
@@ -60,8 +77,14 @@ pub fn SettingsScreen() -> Html {
         let pending = pending.clone();
         Callback::from(move |(file_name, text): (String, String)| {
             pending.set(Some(match read_document(&text) {
-                Ok(document) => PendingRestore::Readable { file_name, document: Box::new(document) },
-                Err(reason) => PendingRestore::Unreadable { file_name, reason: reason.to_string() },
+                Ok(document) => PendingRestore::Readable {
+                    file_name,
+                    document: Box::new(document),
+                },
+                Err(reason) => PendingRestore::Unreadable {
+                    file_name,
+                    reason: reason.to_string(),
+                },
             }));
         })
     };
@@ -80,7 +103,10 @@ pub fn SettingsScreen() -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             pending.set(None);
-            app.dispatch(Action::Notify(Notice::new(Level::Info, "Restore cancelled: nothing was changed.")));
+            app.dispatch(Action::Notify(Notice::new(
+                Level::Info,
+                "Restore cancelled: nothing was changed.",
+            )));
         })
     };
     let restore_preview = match &*pending {
@@ -95,7 +121,10 @@ pub fn SettingsScreen() -> Html {
                 </div>
             </section>
         },
-        Some(PendingRestore::Readable { file_name, document }) => html! {
+        Some(PendingRestore::Readable {
+            file_name,
+            document,
+        }) => html! {
             <section class="panel panel--preview" aria-labelledby="restore-heading">
                 <h3 id="restore-heading" class="panel__title">{ format!("Restore: {file_name}") }</h3>
                 <p class="panel__lead">{ "Nothing has changed yet. Restoring replaces everything in this browser with the backup (you can undo it)." }</p>

@@ -1,0 +1,263 @@
+//! The forecast dashboard: where the figures are heading and what it takes to reach the
+//! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
+//! recomputed on every change and never stored.
+
+use super::chart_canvas::{ChartCanvas, ChartSpec};
+use super::chart_data::{timeline, trajectory, Bands};
+use super::headline_cards::HeadlineCards;
+use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
+use super::pace_panel::PacePanel;
+use super::pipeline_table::PipelineTable;
+use super::scenario_panel::ScenarioPanel;
+use crate::app::{use_app, use_as_of};
+use crate::browser;
+use crate::document::{Comparison, Document};
+use crate::notice::Notice;
+use crate::state::Action;
+use chrono::NaiveDate;
+use scorecard::dates::format_uk;
+use scorecard::{forecast, usable, Forecast, ForecastInput, Indicator, Scenario};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The indicators the trajectory chart can show.
+const CHART_INDICATORS: [Indicator; 4] = [
+    Indicator::A1,
+    Indicator::A10,
+    Indicator::A2,
+    Indicator::A3Percent,
+];
+
+/// The records and aggregates the figures may use: impossible records are left out (the
+/// records screen lists them), as the engine's validation decides.
+struct Usable {
+    children: Vec<scorecard::ChildRecord>,
+    aggregates: Vec<scorecard::YearAggregate>,
+}
+
+/// An `Rc` compared by identity: a memo keyed on it reruns only when the value it holds was
+/// rebuilt, without comparing thousands of records on every render.
+struct Same<T>(Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A callback that sends the action `wrap` makes of its value.
+fn send<T: 'static>(app: &crate::app::AppContext, wrap: fn(T) -> Action) -> Callback<T> {
+    let app = app.clone();
+    Callback::from(move |value| app.dispatch(wrap(value)))
+}
+
+fn forecast_of(data: &Usable, doc: &Document, as_of: NaiveDate, scenario: &Scenario) -> Forecast {
+    forecast(&ForecastInput {
+        children: &data.children,
+        aggregates: &data.aggregates,
+        as_of,
+        thresholds: &doc.settings.thresholds,
+        scenario,
+        target: doc.scenarios.pace_target,
+    })
+}
+
+/// The scenario a comparison names, if it still exists.
+fn compared(doc: &Document) -> Option<Scenario> {
+    match doc.scenarios.compare.as_ref()? {
+        Comparison::Baseline => Some(Scenario {
+            name: "Baseline".into(),
+            ..Scenario::default()
+        }),
+        Comparison::Saved(name) => doc
+            .scenarios
+            .saved
+            .iter()
+            .find(|s| &s.name == name)
+            .cloned(),
+    }
+}
+
+/// The forecast dashboard.
+#[function_component]
+pub fn ForecastDashboard() -> Html {
+    let app = use_app();
+    let as_of = use_as_of();
+    let document = app.document.clone();
+    let chart_indicator = use_state(|| Indicator::A1);
+
+    let data = use_memo(document.clone(), |doc| {
+        let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+        Usable {
+            children,
+            aggregates,
+        }
+    });
+    let key = (Same(data.clone()), Same(document.clone()), as_of);
+    let main = use_memo(key.clone(), |(data, doc, as_of)| {
+        forecast_of(&data.0, &doc.0, *as_of, &doc.0.scenarios.working)
+    });
+    let comparison = use_memo(key.clone(), |(data, doc, as_of)| {
+        compared(&doc.0).map(|s| {
+            (
+                s.name.clone(),
+                Rc::new(forecast_of(&data.0, &doc.0, *as_of, &s)),
+            )
+        })
+    });
+    let simulation = {
+        let data = data.clone();
+        let doc = document.clone();
+        use_monte_carlo(key, move || {
+            prepare(&ForecastInput {
+                children: &data.children,
+                aggregates: &data.aggregates,
+                as_of,
+                thresholds: &doc.settings.thresholds,
+                scenario: &doc.scenarios.working,
+                target: doc.scenarios.pace_target,
+            })
+        })
+    };
+
+    let bands: Option<Bands> = simulation.as_ref().map(|s| {
+        s.bands
+            .iter()
+            .filter(|b| b.indicator == *chart_indicator && b.assumed)
+            .filter_map(|b| Some((b.period, (b.p10?, b.p90?))))
+            .collect()
+    });
+    let chart = use_memo(
+        (
+            Same(main.clone()),
+            *chart_indicator,
+            bands.clone(),
+            Same(comparison.clone()),
+        ),
+        |(main, indicator, bands, comparison)| {
+            let other = comparison
+                .0
+                .as_ref()
+                .as_ref()
+                .map(|(n, f)| (n.as_str(), f.as_ref()));
+            Rc::new(trajectory(&main.0, *indicator, bands.as_ref(), other))
+        },
+    );
+    let pipeline_chart = use_memo(Same(main.clone()), |main| Rc::new(timeline(&main.0)));
+
+    let on_target = {
+        let app = app.clone();
+        Callback::from(move |t| app.dispatch(Action::SetPaceTarget(Some(t))))
+    };
+    let on_expected = {
+        let app = app.clone();
+        let working = document.scenarios.working.clone();
+        Callback::from(move |(year, n): (scorecard::FinancialYear, Option<u32>)| {
+            let mut next = working.clone();
+            match n {
+                Some(n) => next.expected_adoptions.insert(year, n),
+                None => next.expected_adoptions.remove(&year),
+            };
+            app.dispatch(Action::EditScenario(next));
+        })
+    };
+    let on_chart_indicator = {
+        let chart_indicator = chart_indicator.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(i) = Indicator::parse(&v) {
+                chart_indicator.set(i);
+            }
+        })
+    };
+    let download_csv = {
+        let main = main.clone();
+        let app = app.clone();
+        Callback::from(move |_| {
+            let name = format!("forecast-{}.csv", main.as_of);
+            if let Err(why) = browser::download(&name, "text/csv", &main.to_csv()) {
+                app.dispatch(Action::Notify(Notice::error(why)));
+            }
+        })
+    };
+
+    let probability = simulation.as_ref().and_then(|s| s.probability_target_met);
+    let saved: Vec<String> = document
+        .scenarios
+        .saved
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let scenario_name = {
+        let name = &document.scenarios.working.name;
+        if name.is_empty() {
+            "Baseline".to_string()
+        } else {
+            name.clone()
+        }
+    };
+
+    html! {
+        <>
+            <p class="screen__lead">
+                { format!("Figures as of {}, under the scenario \u{201c}{}\u{201d}. ", format_uk(as_of), scenario_name) }
+                { "Periods are three financial years, April to March; the scorecard counts a child in the year of the adoption order." }
+            </p>
+            <div class="dashboard__actions">
+                <button type="button" class="button" onclick={download_csv}>{ "Download forecast (CSV)" }</button>
+            </div>
+            if let Some((name, other)) = comparison.as_ref() {
+                <div class="compare">
+                    <HeadlineCards forecast={main.clone()} heading={Some(AttrValue::from(scenario_name.clone()))} id_prefix="main-" />
+                    <HeadlineCards forecast={other.clone()} heading={Some(AttrValue::from(name.clone()))} id_prefix="compare-" />
+                </div>
+            } else {
+                <HeadlineCards forecast={main.clone()} />
+            }
+            <section class="panel" aria-labelledby="trajectory-heading">
+                <h2 id="trajectory-heading">{ "Trajectory" }</h2>
+                <div class="field field--inline">
+                    <label class="field__label" for="chart-indicator">{ "Indicator on the chart" }</label>
+                    <select class="field__select" id="chart-indicator" onchange={on_chart_indicator}>
+                        { for CHART_INDICATORS.iter().map(|i| html! {
+                            <option value={i.label()} selected={*i == *chart_indicator}>{ i.label() }</option>
+                        }) }
+                    </select>
+                    <span class="field__hint">
+                        { if simulation.is_some() {
+                            format!("The shaded band is where the figure falls in 8 of 10 of {RUNS} simulated futures.")
+                        } else {
+                            "Simulating the likely range…".to_string()
+                        } }
+                    </span>
+                </div>
+                <ChartCanvas id="trajectory-chart" label={format!("Trajectory of the {} three-year average", chart_indicator.label())}
+                    chart={ChartSpec::Trajectory((*chart).clone())}
+                    file_name={format!("trajectory-{}-{}.png", chart_indicator.label(), as_of)} />
+            </section>
+            <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} />
+            <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
+                saved={saved} compare={document.scenarios.compare.clone()}
+                on_change={send(&app, Action::EditScenario)}
+                on_save={send(&app, Action::SaveScenarioAs)}
+                on_select={send(&app, Action::SelectScenario)}
+                on_delete={send(&app, Action::DeleteScenario)}
+                on_compare={send(&app, Action::CompareWith)} />
+            <section class="panel" aria-labelledby="pipeline-heading">
+                <h2 id="pipeline-heading">{ "The pipeline" }</h2>
+                <ChartCanvas id="timeline-chart" label="Timeline of the children in the pipeline"
+                    class={classes!("chart__canvas--tall")}
+                    chart={ChartSpec::Timeline((*pipeline_chart).clone())}
+                    file_name={format!("pipeline-{}.png", as_of)} />
+                <PipelineTable forecast={main.clone()} />
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,157 @@
+//! The required-pace panel: the manager picks a target (indicator, value, period) and the
+//! expected adoptions for each open year of it, and reads the answer as a sentence, beside the
+//! seed's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
+
+use super::sentences::{equal_years_sentence, pace_sentence};
+use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The indicators a pace target can be set for (the ones with a threshold in days).
+pub const TARGET_INDICATORS: [Indicator; 3] = [Indicator::A1, Indicator::A10, Indicator::A2];
+
+/// Properties of [`PacePanel`].
+#[derive(Properties, PartialEq)]
+pub struct PacePanelProps {
+    /// The forecast whose `pace` answers the current target.
+    pub forecast: Rc<Forecast>,
+    /// The chance of meeting the target from the Monte Carlo, once it has run.
+    #[prop_or_default]
+    pub probability: Option<f64>,
+    /// A new target chosen.
+    pub on_target: Callback<PaceTarget>,
+    /// A year's expected total adoptions changed (`None`: back to the default).
+    pub on_expected: Callback<(FinancialYear, Option<u32>)>,
+}
+
+/// The periods a target can be set for: the one ending this March and the next four.
+fn target_periods(forecast: &Forecast) -> Vec<RollingPeriod> {
+    (0..5)
+        .map(|k| RollingPeriod::ending_with(FinancialYear(forecast.current_year.0 + k)))
+        .collect()
+}
+
+/// The required-pace panel.
+#[function_component]
+pub fn PacePanel(props: &PacePanelProps) -> Html {
+    let Some(answer) = props.forecast.pace.as_ref() else {
+        return html! {
+            <section class="panel" aria-labelledby="pace-heading">
+                <h2 id="pace-heading">{ "Required pace" }</h2>
+                <p>{ "Every threshold in the schedule is met: there is no target to solve for. Choose one below." }</p>
+            </section>
+        };
+    };
+    let target = answer.target;
+
+    let on_indicator = {
+        let on_target = props.on_target.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(indicator) = Indicator::parse(&value) {
+                on_target.emit(PaceTarget {
+                    indicator,
+                    ..target
+                });
+            }
+        })
+    };
+    let on_value = {
+        let on_target = props.on_target.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            // A value that is not a number is left for the user to correct; the answer keeps
+            // showing the last target that was one.
+            if let Ok(value) = text.trim().parse::<f64>() {
+                if value.is_finite() && value >= 0.0 {
+                    on_target.emit(PaceTarget { value, ..target });
+                }
+            }
+        })
+    };
+    let on_period = {
+        let on_target = props.on_target.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(period) = RollingPeriod::parse(&text) {
+                on_target.emit(PaceTarget { period, ..target });
+            }
+        })
+    };
+
+    let expected_inputs = answer.years.iter().map(|year| {
+        let id = format!("expected-{}", year.year);
+        let fy = year.year;
+        let on_expected = props.on_expected.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            let text = text.trim();
+            if text.is_empty() {
+                on_expected.emit((fy, None));
+            } else if let Ok(n) = text.parse::<u32>() {
+                on_expected.emit((fy, Some(n)));
+            }
+        });
+        html! {
+            <div class="field field--inline">
+                <label class="field__label" for={id.clone()}>{ format!("Expected adoptions {}", year.year) }</label>
+                <input class="field__input" id={id} type="number" min="0" step="1" inputmode="numeric"
+                    value={year.expected.to_string()} {onchange} />
+                <span class="field__hint">
+                    { format!("{} adopted, {} projected from the pipeline, {} still to come{}",
+                        year.adopted, year.projected, year.unknown,
+                        if year.overridden { "" } else { " (default: mean of the last three complete years)" }) }
+                </span>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="panel" aria-labelledby="pace-heading">
+            <h2 id="pace-heading">{ "Required pace" }</h2>
+            <div class="pace__controls">
+                <div class="field">
+                    <label class="field__label" for="target-indicator">{ "Target indicator" }</label>
+                    <select class="field__select" id="target-indicator" onchange={on_indicator}>
+                        { for TARGET_INDICATORS.iter().map(|i| html! {
+                            <option value={i.label()} selected={*i == target.indicator}>{ i.label() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="target-value">{ "Target value" }</label>
+                    <input class="field__input" id="target-value" type="number" min="0" step="1" inputmode="numeric"
+                        value={format!("{}", target.value)} onchange={on_value} />
+                    <span class="field__hint">{ "days" }</span>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="target-period">{ "Target period" }</label>
+                    <select class="field__select" id="target-period" onchange={on_period}>
+                        { for target_periods(&props.forecast).iter().chain(
+                            (!target_periods(&props.forecast).contains(&target.period)).then_some(&target.period)
+                          ).map(|p| html! {
+                            <option value={p.to_string()} selected={*p == target.period}>{ p.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            if !answer.years.is_empty() {
+                <fieldset class="pace__expected">
+                    <legend>{ "Expected total adoptions, including children already adopted that year" }</legend>
+                    { for expected_inputs }
+                </fieldset>
+            }
+            <p class="pace__answer" aria-live="polite">{ pace_sentence(answer) }</p>
+            if let Some(simple) = equal_years_sentence(answer) {
+                <p class="pace__simple">{ simple }</p>
+            }
+            <p class="pace__probability">
+                { match props.probability {
+                    Some(p) => format!("Chance of meeting the target, from 1,000 simulated futures: {:.0}%.", p * 100.0),
+                    None => "Chance of meeting the target: simulating…".to_string(),
+                } }
+            </p>
+        </section>
+    }
+}

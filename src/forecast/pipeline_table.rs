@@ -1,0 +1,145 @@
+//! The pipeline: every child still in the process, with its stage, days so far, projected
+//! adoption order and what it will do to the three-year averages, sortable by impact.
+
+use scorecard::dates::format_uk;
+use scorecard::{Contribution, Forecast, Indicator, PipelineChild};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`PipelineTable`].
+#[derive(Properties, PartialEq)]
+pub struct PipelineTableProps {
+    /// The forecast whose pipeline is listed.
+    pub forecast: Rc<Forecast>,
+}
+
+/// The orders the table can be sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PipelineSort {
+    /// Largest effect on any A1 or A2 average first.
+    Impact,
+    /// Longest since entering care first.
+    DaysSoFar,
+    /// Earliest projected adoption order first.
+    AdoptionOrder,
+    /// By case reference.
+    ChildId,
+}
+
+/// The child's largest effect on a three-year average, by size.
+pub fn largest_effect(child: &PipelineChild, indicator: Indicator) -> Option<&Contribution> {
+    child
+        .contributions
+        .iter()
+        .filter(|c| c.indicator == indicator)
+        .max_by(|a, b| a.change.abs().total_cmp(&b.change.abs()))
+}
+
+/// "adds 14 days to the 2015-18 A2 average", as the issue words it.
+pub fn effect_sentence(c: &Contribution) -> String {
+    let days = c.change.round() as i64;
+    let verb = match days {
+        0 => {
+            return format!(
+                "hardly moves the {} {} average",
+                c.period,
+                c.indicator.label()
+            )
+        }
+        d if d > 0 => format!("adds {} to", plural_days(d)),
+        d => format!("takes {} off", plural_days(-d)),
+    };
+    format!("{verb} the {} {} average", c.period, c.indicator.label())
+}
+
+fn plural_days(d: i64) -> String {
+    if d == 1 {
+        "1 day".into()
+    } else {
+        format!("{d} days")
+    }
+}
+
+fn impact(child: &PipelineChild) -> f64 {
+    [Indicator::A1, Indicator::A2]
+        .iter()
+        .filter_map(|&i| largest_effect(child, i))
+        .map(|c| c.change.abs())
+        .fold(0.0, f64::max)
+}
+
+/// The children in `order`.
+pub fn sorted(forecast: &Forecast, order: PipelineSort) -> Vec<&PipelineChild> {
+    let mut rows: Vec<&PipelineChild> = forecast.pipeline.iter().collect();
+    match order {
+        PipelineSort::Impact => rows.sort_by(|a, b| impact(b).total_cmp(&impact(a))),
+        PipelineSort::DaysSoFar => rows.sort_by(|a, b| b.days_so_far.cmp(&a.days_so_far)),
+        PipelineSort::AdoptionOrder => rows.sort_by_key(|c| c.projection.milestones.adoption_order),
+        PipelineSort::ChildId => rows.sort_by(|a, b| a.child_id.cmp(&b.child_id)),
+    }
+    rows
+}
+
+/// The pipeline table.
+#[function_component]
+pub fn PipelineTable(props: &PipelineTableProps) -> Html {
+    let order = use_state(|| PipelineSort::Impact);
+    let header = |label: &str, by: PipelineSort| {
+        let current = *order == by;
+        let onclick = {
+            let order = order.clone();
+            Callback::from(move |_| order.set(by))
+        };
+        html! {
+            <th scope="col" aria-sort={if current { "descending" } else { "none" }}>
+                <button type="button" class="table__sort" {onclick}>
+                    { label.to_string() }
+                    if current { <span class="table__sort-mark">{ " (sorted)" }</span> }
+                </button>
+            </th>
+        }
+    };
+    let rows = sorted(&props.forecast, *order);
+    html! {
+        <div class="table-wrap">
+            <table class="table" aria-label="Children in the pipeline">
+                <caption class="table__caption">
+                    { format!("{} children still in the process, as of {}", rows.len(), format_uk(props.forecast.as_of)) }
+                </caption>
+                <thead>
+                    <tr>
+                        { header("Child", PipelineSort::ChildId) }
+                        <th scope="col">{ "Stage" }</th>
+                        { header("Days since entering care", PipelineSort::DaysSoFar) }
+                        { header("Projected adoption order", PipelineSort::AdoptionOrder) }
+                        <th scope="col">{ "Projected A1" }</th>
+                        <th scope="col">{ "Projected A2" }</th>
+                        { header("Effect on the averages", PipelineSort::Impact) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|c| {
+                        let order_date = c.projection.milestones.adoption_order;
+                        let effects: Vec<String> = [Indicator::A1, Indicator::A2]
+                            .iter()
+                            .filter_map(|&i| largest_effect(c, i))
+                            .map(effect_sentence)
+                            .collect();
+                        html! {
+                            <tr>
+                                <th scope="row">{ c.child_id.clone() }</th>
+                                <td>{ c.stage.label() }</td>
+                                <td class="num">{ c.days_so_far }</td>
+                                <td>{ order_date.map(format_uk).unwrap_or_default() }
+                                    { format!(" ({})", c.projection.year) }</td>
+                                <td class="num">{ c.projection.values.value(Indicator::A1).map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</td>
+                                <td class="num">{ c.projection.values.value(Indicator::A2).map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</td>
+                                <td>{ if effects.is_empty() { "too few children to say".to_string() } else { effects.join("; ") } }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

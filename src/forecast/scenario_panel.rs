@@ -1,0 +1,228 @@
+//! The what-if controls: each stage's duration (in days, or "N% faster" than its default),
+//! named scenarios saved with the data, the baseline one click away, and a second scenario to
+//! compare side by side.
+
+use crate::document::Comparison;
+use scorecard::{DurationSource, Forecast, Scenario, Stage, StageDuration};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of [`ScenarioPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ScenarioPanelProps {
+    /// The forecast of the scenario in use (for each stage's default and the days used).
+    pub forecast: Rc<Forecast>,
+    /// The scenario in use.
+    pub scenario: Scenario,
+    /// The names of the saved scenarios.
+    pub saved: Vec<String>,
+    /// What the scenario in use is compared with, if anything.
+    pub compare: Option<Comparison>,
+    /// The scenario in use changed.
+    pub on_change: Callback<Scenario>,
+    /// Save the scenario in use under this name.
+    pub on_save: Callback<String>,
+    /// Use a saved scenario (`None`: the baseline).
+    pub on_select: Callback<Option<String>>,
+    /// Delete a saved scenario.
+    pub on_delete: Callback<String>,
+    /// Compare with the baseline or a saved scenario (`None`: stop comparing).
+    pub on_compare: Callback<Option<Comparison>>,
+}
+
+fn source_text(source: DurationSource, days: u32) -> String {
+    match source {
+        DurationSource::OwnMedian { children } => {
+            format!("default {days} days: the median of your {children} children who completed it")
+        }
+        DurationSource::National => {
+            format!(
+                "default {days} days: national figure (fewer than 5 of your children completed it)"
+            )
+        }
+    }
+}
+
+/// The comparison a value of the "Compare with" select stands for.
+fn comparison_of(value: &str) -> Option<Comparison> {
+    match value {
+        "baseline" => Some(Comparison::Baseline),
+        v => v
+            .strip_prefix("saved:")
+            .map(|n| Comparison::Saved(n.to_string())),
+    }
+}
+
+/// The scenario with `stage` set to `duration` (`None`: back to its default).
+fn with_stage(scenario: &Scenario, stage: Stage, duration: Option<StageDuration>) -> Scenario {
+    let mut next = scenario.clone();
+    match duration {
+        Some(d) => next.stages.insert(stage, d),
+        None => next.stages.remove(&stage),
+    };
+    next
+}
+
+/// The what-if scenario controls.
+#[function_component]
+pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
+    let name_ref = use_node_ref();
+    let durations = &props.forecast.durations;
+
+    let stage_row = |stage: Stage| {
+        let default = durations.defaults[stage.index()];
+        let used = durations.days[stage.index()];
+        let setting = props.scenario.stage(stage);
+        let key = format!("stage-{}", stage.index());
+        let on_days = {
+            let on_change = props.on_change.clone();
+            let base = props.scenario.clone();
+            Callback::from(move |e: Event| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                let text = text.trim();
+                if text.is_empty() {
+                    on_change.emit(with_stage(&base, stage, None));
+                } else if let Ok(days) = text.parse::<u32>() {
+                    on_change.emit(with_stage(&base, stage, Some(StageDuration::Days(days))));
+                }
+            })
+        };
+        let on_percent = {
+            let on_change = props.on_change.clone();
+            let base = props.scenario.clone();
+            Callback::from(move |e: Event| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                let text = text.trim();
+                if text.is_empty() {
+                    on_change.emit(with_stage(&base, stage, None));
+                } else if let Ok(p) = text.parse::<f64>() {
+                    // 100% faster would be 0 days; slower (negative) is allowed.
+                    if p.is_finite() && p < 100.0 {
+                        on_change.emit(with_stage(
+                            &base,
+                            stage,
+                            Some(StageDuration::PercentFaster(p)),
+                        ));
+                    }
+                }
+            })
+        };
+        let percent_value = match setting {
+            StageDuration::PercentFaster(p) if p != 0.0 => format!("{p}"),
+            _ => String::new(),
+        };
+        html! {
+            <tr key={key.clone()}>
+                <th scope="row">
+                    { stage.label() }
+                    <span class="field__hint">{ source_text(default.source, default.days) }</span>
+                </th>
+                <td>
+                    <label class="visually-hidden" for={format!("{key}-days")}>{ format!("{} (days)", stage.label()) }</label>
+                    <input id={format!("{key}-days")} class="field__input input--short" type="number" min="0" step="1"
+                        inputmode="numeric" value={used.to_string()} onchange={on_days} />
+                </td>
+                <td>
+                    <label class="visually-hidden" for={format!("{key}-faster")}>{ format!("{} (% faster)", stage.label()) }</label>
+                    <input id={format!("{key}-faster")} class="field__input input--short" type="number" step="1"
+                        inputmode="decimal" value={percent_value} placeholder="0" onchange={on_percent} />
+                </td>
+            </tr>
+        }
+    };
+
+    let on_save = {
+        let on_save = props.on_save.clone();
+        let name_ref = name_ref.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = name_ref.cast::<HtmlInputElement>() {
+                let name = input.value().trim().to_string();
+                if !name.is_empty() {
+                    on_save.emit(name);
+                    input.set_value("");
+                }
+            }
+        })
+    };
+    let on_select = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_select.emit((!v.is_empty()).then_some(v));
+        })
+    };
+    let on_compare = {
+        let on_compare = props.on_compare.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            on_compare.emit(comparison_of(&v));
+        })
+    };
+    let baseline = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_| on_select.emit(None))
+    };
+    let delete = {
+        let on_delete = props.on_delete.clone();
+        let name = props.scenario.name.clone();
+        Callback::from(move |_| on_delete.emit(name.clone()))
+    };
+    let current = props.scenario.name.clone();
+    let is_saved = props.saved.contains(&current);
+
+    html! {
+        <section class="panel" aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">{ "What if" }</h2>
+            <div class="scenario__bar">
+                <div class="field">
+                    <label class="field__label" for="scenario-select">{ "Scenario in use" }</label>
+                    <select class="field__select" id="scenario-select" onchange={on_select}>
+                        <option value="" selected={!is_saved}>
+                            { if current.is_empty() || !is_saved { "Baseline (unsaved changes apply)" } else { "Baseline" } }
+                        </option>
+                        { for props.saved.iter().map(|n| html! {
+                            <option value={n.clone()} selected={*n == current}>{ n.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="button" class="button button--secondary" onclick={baseline}>{ "Back to baseline" }</button>
+                if is_saved {
+                    <button type="button" class="button button--warning" onclick={delete}>
+                        { format!("Delete scenario \u{201c}{current}\u{201d}") }
+                    </button>
+                }
+                <div class="field">
+                    <label class="field__label" for="compare-select">{ "Compare with" }</label>
+                    <select class="field__select" id="compare-select" onchange={on_compare}>
+                        <option value="" selected={props.compare.is_none()}>{ "No comparison" }</option>
+                        <option value="baseline" selected={props.compare == Some(Comparison::Baseline)}>{ "Baseline" }</option>
+                        { for props.saved.iter().map(|n| html! {
+                            <option value={format!("saved:{n}")}
+                                selected={props.compare == Some(Comparison::Saved(n.clone()))}>{ n.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <table class="table table--compact">
+                <caption class="table__caption">{ "Stage durations used for the children still in the process" }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Stage" }</th>
+                        <th scope="col">{ "Days" }</th>
+                        <th scope="col">{ "% faster" }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for Stage::ALL.iter().map(|&s| stage_row(s)) }</tbody>
+            </table>
+            <form class="scenario__save" onsubmit={on_save}>
+                <div class="field">
+                    <label class="field__label" for="scenario-name">{ "Scenario name" }</label>
+                    <input class="field__input" id="scenario-name" ref={name_ref} type="text" autocomplete="off" />
+                </div>
+                <button type="submit" class="button">{ "Save scenario" }</button>
+            </form>
+        </section>
+    }
+}

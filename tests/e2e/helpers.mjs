@@ -1,0 +1,88 @@
+// Shared set-up for the end-to-end tests: a server for the built bundle on a free port, a
+// headless Debian chromium driven by playwright-core, and a guard that fails the test if any
+// request leaves the address the app is served from (child data must never leave the browser).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.APP_DIST || resolve(HERE, '../../dist');
+export const SCREENSHOTS = process.env.SCREENSHOT_DIR || resolve(HERE, '../../target/e2e');
+export const STORAGE_KEY = 'adoption-forecast/v1';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server and the browser; returns helpers and a `close()` for `after()`. */
+export async function start() {
+  const server = await serve(DIST, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // playwright gives every launch a fresh profile of its own; it adds --headless itself.
+    args: FLAGS.filter((f) => f !== '--headless'),
+    headless: true,
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const foreign = [];
+
+  /** A fresh page (its own storage) with the request guard and console errors collected. */
+  async function newPage(viewport = { width: 1280, height: 900 }) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    page.on('request', (request) => {
+      const url = request.url();
+      // A blob: download made by the page carries the page's own origin inside it.
+      const inner = url.startsWith('blob:') ? url.slice(5) : url;
+      if (url.startsWith('data:')) return;
+      let requestOrigin;
+      try {
+        requestOrigin = new URL(inner).origin;
+      } catch {
+        requestOrigin = inner;
+      }
+      if (requestOrigin !== origin) foreign.push(url);
+    });
+    return page;
+  }
+
+  /** Opens the app and waits for it to draw its first screen. */
+  async function open(page, hash = '') {
+    await page.goto(`${origin}/${hash}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+
+  async function screenshot(page, name) {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  }
+
+  async function close() {
+    await browser.close();
+    await new Promise((ok) => server.close(ok));
+  }
+
+  return { origin, browser, newPage, open, screenshot, close, foreign };
+}
+
+/** The text of a download triggered by `action`. */
+export async function downloadText(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Chooses a file for a labelled file input, from text written by the test. */
+export async function chooseFile(page, label, name, text, mimeType = 'text/csv') {
+  await page.getByLabel(label, { exact: true }).setInputFiles({
+    name,
+    mimeType,
+    buffer: Buffer.from(text, 'utf8'),
+  });
+}

@@ -1,0 +1,161 @@
+// A new user's path through the records: the demonstration on first start, importing a CSV
+// through its preview, keeping the data over a reload, editing with validation and undo,
+// exporting and importing back, and showing a <script> typed into a reference as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, chooseFile, downloadText } from './helpers.mjs';
+
+let app;
+let page;
+
+before(async () => {
+  app = await start();
+  page = await app.newPage();
+});
+
+after(async () => {
+  await app.close();
+});
+
+// Four children written as a case-management spreadsheet would: the header in its own
+// spelling and order, an extra column, UK and ISO dates mixed.
+//  line 2, T1: a complete, consistent adoption (every step in order, order 7 months after
+//              moving in) -> no problem;
+//  line 3, T2: entered care only, still waiting -> no problem;
+//  line 4, T3: 31/02/2014 is not a date -> the row cannot be read;
+//  line 5, T4: moved in (2013-06-01) before entering care (2014-01-01) -> an error on placed.
+const CSV = [
+  'Child ID,Entered Care,SHOBPA decision,Placement Order,matched,placed,adoption_order,Social worker',
+  'T1,01/04/2013,2013-07-01,2013-10-01,2014-01-10,2014-02-01,2014-09-01,Jones',
+  'T2,2013-05-01,,,,,,Smith',
+  'T3,31/02/2014,,,,,,Brown',
+  'T4,2014-01-01,,,,2013-06-01,,Ali',
+  '',
+].join('\n');
+
+function summaryValue(name) {
+  return page.locator('.summary__row', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+}
+
+test('first start shows the clearly labelled demonstration data', async () => {
+  await app.open(page);
+  await page.getByRole('heading', { name: 'Demonstration data', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Clear demonstration data' }).waitFor();
+  // The demonstration is seen from its own date, 30 June 2015, shown the UK way.
+  assert.match(await page.locator('.banner--demo').innerText(), /30\/06\/2015/);
+  assert.ok((await page.locator('tbody tr').count()) > 40, 'the demo has a cohort of children');
+  await app.screenshot(page, 'records-01-first-start-demo');
+});
+
+test('an import shows a preview with each problem\'s line and column, and changes nothing yet', async () => {
+  await chooseFile(page, 'Import records', 'children.csv', CSV);
+  const preview = page.locator('.panel--preview');
+  await preview.waitFor();
+  assert.equal((await summaryValue('Rows read').innerText()).trim(), '4');
+  assert.equal((await summaryValue('Rows with problems').innerText()).trim(), '2');
+  assert.equal((await summaryValue('Unknown columns').innerText()).trim(), 'Social worker');
+  const problems = await preview.locator('.problem').allInnerTexts();
+  assert.ok(problems.some((p) => p.includes('line 4') && p.includes('entered_care')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('line 5') && p.includes('placed')), problems.join('\n'));
+  assert.ok(!problems.some((p) => /line [23],/.test(p)), 'T1 and T2 are consistent');
+  // Nothing has changed: the demonstration is still there and T1 is not.
+  await page.getByRole('heading', { name: 'Demonstration data', exact: true }).waitFor();
+  assert.equal(await page.locator('tbody th', { hasText: /^T1$/ }).count(), 0);
+  await app.screenshot(page, 'records-02-import-preview');
+});
+
+test('confirming the import replaces the records, and they survive a reload', async () => {
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await page.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
+  const ids = await page.locator('tbody th').allInnerTexts();
+  assert.deepEqual(ids.sort(), ['T1', 'T2', 'T4']);
+  assert.equal(await page.getByRole('heading', { name: 'Demonstration data', exact: true }).count(), 0);
+
+  await page.reload();
+  await page.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
+  assert.deepEqual((await page.locator('tbody th').allInnerTexts()).sort(), ['T1', 'T2', 'T4']);
+  await app.screenshot(page, 'records-03-after-reload');
+});
+
+test('the form shows validation beside the field, an edit can be saved and undone', async () => {
+  const row = page.locator('tbody tr', { has: page.locator('th', { hasText: /^T2$/ }) });
+  // T2 has only entered care (01/05/2013): it waits for the SHOBPA decision.
+  assert.equal(await row.locator('td').nth(1).innerText(), 'Entered care to SHOBPA decision');
+  await page.getByRole('button', { name: 'Edit child T2' }).click();
+  const form = page.locator('form.panel--form');
+  await form.waitFor();
+
+  // Moving in on 01/01/2012, before entering care on 01/05/2013, is impossible.
+  await page.getByLabel('Placed', { exact: true }).fill('01/01/2012');
+  await page.getByLabel('Placed', { exact: true }).blur();
+  const placedField = form.locator('.field', { has: page.locator('#record-placed') });
+  await placedField.locator('.field__error').waitFor();
+  await page.getByRole('button', { name: 'Save record' }).click();
+  await form.getByRole('alert').waitFor();
+  await app.screenshot(page, 'records-04-form-validation');
+
+  await page.getByLabel('Placed', { exact: true }).fill('');
+  await page.getByLabel('SHOBPA decision', { exact: true }).fill('01/09/2013');
+  await page.getByRole('button', { name: 'Save record' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.equal(await row.locator('td').nth(1).innerText(), 'SHOBPA decision to placement order');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('status').getByText('Undone').waitFor();
+  assert.equal(await row.locator('td').nth(1).innerText(), 'Entered care to SHOBPA decision');
+  // The undo is saved like any change.
+  await page.reload();
+  await page.locator('tbody th', { hasText: /^T2$/ }).waitFor();
+  assert.equal(await row.locator('td').nth(1).innerText(), 'Entered care to SHOBPA decision');
+});
+
+test('records exported as CSV and imported back are the same records', async () => {
+  const first = await downloadText(page, () => page.getByRole('button', { name: 'Export records (CSV)' }).click());
+  assert.equal(first.name, 'children-records.csv');
+  const lines = first.text.trim().split(/\r?\n/);
+  assert.equal(lines.length, 4, 'a header and three children');
+  assert.ok(lines[0].startsWith('child_id,entered_care,'), lines[0]);
+  const t1 = lines.find((l) => l.startsWith('T1,'));
+  // Dates are written as ISO, each in its own column.
+  assert.ok(t1.includes('2013-04-01') && t1.includes('2013-10-01') && t1.includes('2014-09-01'), t1);
+
+  await chooseFile(page, 'Import records', 'children-records.csv', first.text);
+  await page.locator('.panel--preview').waitFor();
+  assert.equal((await summaryValue('Rows read').innerText()).trim(), '3');
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await page.locator('.panel--preview').waitFor({ state: 'detached' });
+  const second = await downloadText(page, () => page.getByRole('button', { name: 'Export records (CSV)' }).click());
+  assert.equal(second.text, first.text);
+});
+
+test('a <script> in a child_id is shown as text and never runs', async () => {
+  const id = '<script>window.__injected = 1</script>';
+  await chooseFile(page, 'Import records', 'script.csv', `child_id,entered_care\n${id},2014-01-01\n`);
+  await page.getByText('Merge by child_id', { exact: false }).click();
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await page.locator('tbody th', { hasText: id }).waitFor();
+  assert.equal(await page.locator('tbody th', { hasText: id }).innerText(), id);
+  assert.equal(await page.evaluate(() => window.__injected), undefined);
+  assert.equal(await page.locator('tbody script').count(), 0);
+  await app.screenshot(page, 'records-05-script-as-text');
+});
+
+test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () => {
+  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  const input = page.getByLabel('As of date', { exact: true });
+  await input.fill('2016-03-31');
+  await input.blur();
+  assert.equal(await input.inputValue(), '31/03/2016');
+  await page.getByRole('button', { name: 'Records' }).click();
+  await page.locator('.screen__lead', { hasText: '31/03/2016' }).waitFor();
+  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByLabel('As of date', { exact: true }).fill('1/4/2016');
+  await page.getByLabel('As of date', { exact: true }).blur();
+  assert.equal(await page.getByLabel('As of date', { exact: true }).inputValue(), '01/04/2016');
+  await app.screenshot(page, 'records-06-settings');
+});
+
+test('no request left the address the app is served from', async () => {
+  assert.deepEqual(app.foreign, []);
+  assert.deepEqual(page.errors, []);
+});

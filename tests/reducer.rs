@@ -1,0 +1,176 @@
+//! The reducer, in the browser: every change can be undone, an action that changes nothing
+//! returns the very same state (so nothing re-renders), imports replace or merge by
+//! `child_id`, and a stored document that could not be read stops saving until the user
+//! chooses.
+#![cfg(target_arch = "wasm32")]
+
+use adoption_forecast::document::Document;
+use adoption_forecast::migrate::Unreadable;
+use adoption_forecast::state::{Action, AppState, ImportMode, Saving};
+use adoption_forecast::storage::LoadError;
+use chrono::NaiveDate;
+use scorecard::ChildRecord;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn child(id: &str, entered: NaiveDate) -> ChildRecord {
+    ChildRecord::new(id, entered)
+}
+
+/// A state holding the authority's own (not demonstration) children C1 and C2.
+fn state_with_two() -> Rc<AppState> {
+    let document = Document {
+        records: vec![child("C1", d(2013, 1, 1)), child("C2", d(2013, 2, 1))],
+        ..Document::default()
+    };
+    Rc::new(AppState::start(Ok(Some(document)), Document::default()))
+}
+
+#[wasm_bindgen_test]
+fn an_edit_is_undone_back_to_the_very_same_document() {
+    let start = state_with_two();
+    let mut edited = child("C2", d(2013, 2, 1));
+    edited.placed = Some(d(2014, 3, 1));
+    let after = start.clone().reduce(Action::UpdateRecord {
+        child_id: "C2".into(),
+        record: edited.clone(),
+    });
+    assert_eq!(after.document.records[1], edited);
+    assert_eq!(after.undo_label(), Some("saved changes to child C2"));
+    assert_eq!(after.revision, start.revision + 1, "a change is saved");
+
+    let undone = after.reduce(Action::Undo);
+    assert!(Rc::ptr_eq(&undone.document, &start.document));
+    assert_eq!(undone.undo_label(), None);
+    assert!(undone.revision > start.revision, "the undo is saved too");
+}
+
+#[wasm_bindgen_test]
+fn several_changes_undo_in_reverse_order() {
+    let start = state_with_two();
+    let one = start.clone().reduce(Action::DeleteRecord("C1".into()));
+    let two = one
+        .clone()
+        .reduce(Action::AddRecord(child("C3", d(2014, 5, 5))));
+    let ids = |s: &AppState| {
+        s.document
+            .records
+            .iter()
+            .map(|r| r.child_id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&two), ["C2", "C3"]);
+    let back_one = two.reduce(Action::Undo);
+    assert_eq!(ids(&back_one), ["C2"]);
+    let back_two = back_one.reduce(Action::Undo);
+    assert_eq!(ids(&back_two), ["C1", "C2"]);
+}
+
+#[wasm_bindgen_test]
+fn an_action_that_changes_nothing_returns_the_same_state() {
+    let start = state_with_two();
+    let same = [
+        Action::DeleteRecord("no such child".into()),
+        Action::Undo,
+        Action::SetAuthorityName(String::new()),
+        Action::SetAsOf(None),
+        Action::ClearDemonstrationData, // not demonstration data
+        Action::DismissNotice,
+        Action::ResumeSaving, // saving is already on
+        Action::UpdateRecord {
+            child_id: "C1".into(),
+            record: child("C1", d(2013, 1, 1)),
+        },
+    ];
+    for action in same {
+        let next = start.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&next, &start), "{action:?} changed the state");
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_import_replaces_or_merges_by_child_id() {
+    let start = state_with_two();
+    let mut newer_c2 = child("C2", d(2013, 2, 1));
+    newer_c2.matched = Some(d(2014, 1, 1));
+    let incoming = vec![newer_c2.clone(), child("C3", d(2014, 1, 1))];
+
+    let merged = start.clone().reduce(Action::ImportRecords {
+        records: incoming.clone(),
+        mode: ImportMode::Merge,
+    });
+    // C1 kept as it was, C2 replaced by the file's row, C3 added at the end.
+    assert_eq!(
+        merged.document.records,
+        vec![
+            child("C1", d(2013, 1, 1)),
+            newer_c2.clone(),
+            child("C3", d(2014, 1, 1))
+        ]
+    );
+
+    let replaced = start.reduce(Action::ImportRecords {
+        records: incoming.clone(),
+        mode: ImportMode::Replace,
+    });
+    assert_eq!(replaced.document.records, incoming);
+}
+
+#[wasm_bindgen_test]
+fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
+    let demo = adoption_forecast::document::demonstration();
+    assert!(demo.demonstration && !demo.records.is_empty());
+    let start = Rc::new(AppState::start(Ok(None), demo.clone()));
+    assert_eq!(
+        *start.document, demo,
+        "nothing stored: the demonstration is shown"
+    );
+    let cleared = start.clone().reduce(Action::ClearDemonstrationData);
+    assert!(cleared.document.records.is_empty());
+    assert!(!cleared.document.demonstration);
+    assert_eq!(
+        cleared.document.settings.as_of, None,
+        "the authority's own data follows today"
+    );
+    let undone = cleared.reduce(Action::Undo);
+    assert_eq!(*undone.document, demo);
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
+    let loaded = Err(LoadError::Unreadable {
+        raw: "{\"version\":1,\"records\":[".into(),
+        reason: Unreadable::NotJson("EOF while parsing".into()),
+    });
+    let start = Rc::new(AppState::start(loaded, Document::default()));
+    let Saving::Paused { raw, .. } = &start.saving else {
+        panic!("saving should be paused, is {:?}", start.saving);
+    };
+    assert_eq!(&**raw, "{\"version\":1,\"records\":[");
+    // Changes are still possible, but saving stays paused.
+    let changed = start.reduce(Action::AddRecord(child("C1", d(2014, 1, 1))));
+    assert!(matches!(changed.saving, Saving::Paused { .. }));
+    let resumed = changed.reduce(Action::ResumeSaving);
+    assert_eq!(resumed.saving, Saving::On);
+}
+
+#[wasm_bindgen_test]
+fn a_failed_save_is_told_without_losing_the_change() {
+    let start = state_with_two();
+    let changed = start.reduce(Action::DeleteRecord("C1".into()));
+    let failed = changed
+        .clone()
+        .reduce(Action::SaveFailed("QuotaExceededError".into()));
+    assert!(Rc::ptr_eq(&failed.document, &changed.document));
+    let notice = failed.notice.clone().unwrap();
+    assert_eq!(notice.level, adoption_forecast::notice::Level::Error);
+    assert!(notice.text.contains("could not be saved"));
+    assert!(notice.text.contains("QuotaExceededError"));
+}
