@@ -85,12 +85,21 @@ impl ComparatorRow {
 }
 
 /// A set of comparator figures, as shipped (seed 003) or imported from CSV.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ComparatorTable {
     /// The rows in the order they were read; the order of groups and authorities is the
     /// order a table or chart shows them in.
     pub rows: Vec<ComparatorRow>,
+}
+
+impl Default for ComparatorTable {
+    /// Seed 003's appendix tables, the comparator set the product ships with (as
+    /// [`ThresholdSchedule::default`](crate::thresholds::ThresholdSchedule) is seed 003's
+    /// thresholds).
+    fn default() -> Self {
+        ComparatorTable::seed003()
+    }
 }
 
 impl ComparatorTable {
@@ -101,7 +110,12 @@ impl ComparatorTable {
         // table is shown rather than the app failing.
         read_comparators(SEED_003)
             .map(|import| import.table)
-            .unwrap_or_default()
+            .unwrap_or_else(|_| ComparatorTable::empty())
+    }
+
+    /// A table with no rows, to fill from scratch.
+    pub fn empty() -> ComparatorTable {
+        ComparatorTable { rows: Vec::new() }
     }
 
     /// The periods with at least one row, oldest first.
@@ -307,6 +321,13 @@ mod tests {
     /// Each published group average is the plain mean of its members' published figures,
     /// which checks the transcription of all 37 rows at once.
     #[test]
+    fn the_default_comparators_are_the_seed_and_an_empty_table_is_empty() {
+        assert_eq!(ComparatorTable::default(), ComparatorTable::seed003());
+        assert!(ComparatorTable::empty().rows.is_empty());
+        assert!(ComparatorTable::empty().periods().is_empty());
+    }
+
+    #[test]
     fn the_group_averages_are_the_means_of_their_members() {
         let t = ComparatorTable::seed003();
         let groups = [
@@ -423,7 +444,7 @@ mod tests {
         );
         assert_eq!(
             estimated_rank(
-                &ComparatorTable::default(),
+                &ComparatorTable::empty(),
                 p("2011-14"),
                 Indicator::A1,
                 500.0

@@ -25,7 +25,7 @@ const EXAMPLE: &str = "authority, group, period, a1, a2, rank";
 
 /// What an import of a comparator table found, for the preview shown before it replaces the
 /// table in use.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ComparatorImport {
     /// The rows that could be read, in file order.
     pub table: ComparatorTable,
@@ -56,8 +56,10 @@ pub fn read_comparators(text: &str) -> Result<ComparatorImport, Error> {
     let header = &records[header_at];
     let (index, unknown_columns) = map_columns(header)?;
     let mut import = ComparatorImport {
+        table: ComparatorTable::empty(),
+        problems: Vec::new(),
+        rows_read: 0,
         unknown_columns,
-        ..ComparatorImport::default()
     };
     // The first line each row was read from, to name it when a later row repeats or
     // contradicts it.
@@ -216,13 +218,21 @@ fn read_days(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
-/// A published rank: a whole number from 1, or empty.
+/// A published rank: a whole number from 1, also written as people say it ("64th"), or empty.
 fn read_rank(text: &str) -> Result<Option<u32>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    match text.parse::<u32>() {
+    let number = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| {
+            let cut = text.len().checked_sub(suffix.len())?;
+            let (digits, end) = (text.get(..cut)?, text.get(cut..)?);
+            end.eq_ignore_ascii_case(suffix).then_some(digits)
+        })
+        .unwrap_or(text);
+    match number.parse::<u32>() {
         Ok(rank) if rank >= 1 => Ok(Some(rank)),
         _ => Err(format!(
             "'{text}' is not a rank; write a whole number from 1 (the fastest), or leave it empty"
@@ -473,7 +483,7 @@ mod tests {
     #[test]
     fn columns_in_any_order_and_spelling_with_a_bom_quotes_and_missing_cells() {
         let text = "\u{feff}Rank, A 1,Authority,PERIOD,a_2,Group\r\n\
-                    64,593,Sheffield,2011-14,271,Core cities\r\n\
+                    64th,593,Sheffield,2011-14,271,Core cities\r\n\
                     ,704,\"Kingston upon Hull, City of\",2011/14,x,\"Yorkshire and the Humber\"\r\n\
                     \r\n\
                     ,,Bedford,2008-2011,,Statistical neighbours\r\n";
@@ -589,6 +599,41 @@ mod tests {
         let back = read_comparators(&text).unwrap();
         assert!(back.problems.is_empty(), "{:?}", back.problems);
         assert_eq!(back.table, seed);
+    }
+
+    proptest::proptest! {
+        /// Whatever text is imported, the reader answers without panicking, and every
+        /// problem it reports names a line within the file and a column of the format.
+        #[test]
+        fn any_text_is_answered_not_panicked_on(
+            body in "[a-z0-9,\"\r\n x.-]{0,200}",
+            bom in proptest::bool::ANY,
+        ) {
+            let text = format!(
+                "{}authority,group,period,a1,a2,rank\n{body}",
+                if bom { "\u{feff}" } else { "" }
+            );
+            if let Ok(import) = read_comparators(&text) {
+                let lines = text.split(['\n', '\r']).count();
+                for problem in &import.problems {
+                    let line = problem.line.unwrap_or(0);
+                    proptest::prop_assert!(line >= 2 && line <= lines, "{problem}");
+                    let field = problem.field.as_deref().unwrap_or("");
+                    proptest::prop_assert!(COMPARATOR_COLUMNS.contains(&field), "{problem}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ranks_are_whole_numbers_from_one() {
+        assert_eq!(read_rank("1st"), Ok(Some(1)));
+        assert_eq!(read_rank("122ND"), Ok(Some(122)));
+        assert_eq!(read_rank(" 64 "), Ok(Some(64)));
+        assert_eq!(read_rank(""), Ok(None));
+        for bad in ["0", "th", "-3", "4.5", "first", "64 th"] {
+            assert!(read_rank(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
