@@ -69,7 +69,7 @@ fn three_months_delay_for_child_c_tips_2013_16_and_slips_its_order_a_year() {
     let placed = c.placed.unwrap();
     assert_eq!(placed, d(2014, 9, 13));
     let before = life_at_placement(c.entered_care, 12, placed, 0).unwrap();
-    let after = life_at_placement(c.entered_care, 12, placed, days as u32).unwrap();
+    let after = life_at_placement(c.entered_care, 12, placed, days).unwrap();
     assert_eq!(
         (before.age_years, before.age_months, before.age_days),
         (2, 1, 785)

@@ -38,8 +38,9 @@ impl LifeAtPlacement {
     }
 }
 
-/// The child's age and wait on moving in `delay_days` later than `placed`, for a child who
-/// entered care on `entered_care` aged `age_at_entry_months` whole months.
+/// The child's age and wait on moving in `delay_days` later than `placed` (earlier when
+/// negative, for "what if they had moved in sooner"), for a child who entered care on
+/// `entered_care` aged `age_at_entry_months` whole months.
 ///
 /// The birthday is taken as `age_at_entry_months` calendar months before entering care (the
 /// workshop knows an age, not a date of birth), and ages count whole calendar months as
@@ -49,10 +50,10 @@ pub fn life_at_placement(
     entered_care: NaiveDate,
     age_at_entry_months: u32,
     placed: NaiveDate,
-    delay_days: u32,
+    delay_days: i64,
 ) -> Option<LifeAtPlacement> {
     let born = entered_care.checked_sub_months(Months::new(age_at_entry_months))?;
-    let placed = placed.checked_add_signed(chrono::TimeDelta::days(i64::from(delay_days)))?;
+    let placed = placed.checked_add_signed(chrono::TimeDelta::try_days(delay_days)?)?;
     if placed < entered_care {
         return None;
     }
@@ -202,5 +203,18 @@ mod tests {
             life_at_placement(d(2015, 1, 1), 6, d(2014, 12, 31), 0),
             None
         );
+        // Thirty days sooner than 20/01/2015 is before entering care on 01/01/2015.
+        assert_eq!(
+            life_at_placement(d(2015, 1, 1), 6, d(2015, 1, 20), -30),
+            None
+        );
+        assert_eq!(
+            life_at_placement(d(2015, 1, 1), 6, d(2015, 1, 20), i64::MAX),
+            None
+        );
+        // Ten days sooner is 10/01/2015: waited 9 days of the 193 since birth on 01/07/2014
+        // (31 + 31 + 30 + 31 + 30 + 31 = 184 to 01/01/2015, + 9).
+        let sooner = life_at_placement(d(2015, 1, 1), 6, d(2015, 1, 20), -10).unwrap();
+        assert_eq!((sooner.waiting_days, sooner.age_days), (9, 193));
     }
 }

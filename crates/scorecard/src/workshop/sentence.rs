@@ -107,8 +107,9 @@ pub struct DelayEffect {
 /// - when the adoption order slips a financial year: "moves the adoption order from 2014-15
 ///   into 2015-16".
 ///
-/// Clauses are joined "A and B" or "A, B and C". Figures that are not in days (A3, the
-/// percentages) are given as "changes the 2014-17 A3_percent figure from 68.2 to 69.6".
+/// Clauses are joined "A and B" or "A, B and C". Figures that are not in days are given from
+/// and to: "changes the 2014-17 A3 count from 30 to 29", "changes the 2014-17 percentage
+/// placed within 12 months of the SHOBPA decision from 68.2% to 65.2%".
 pub fn delay_sentence(effect: &DelayEffect) -> String {
     let subject = format!("{} for {}", capitalise(&effect.delay.words()), effect.child);
     let figure = format!("{} {}", effect.period, effect.indicator.label());
@@ -116,7 +117,12 @@ pub fn delay_sentence(effect: &DelayEffect) -> String {
     if effect.indicator.is_days() {
         clauses.push(days_clause(&figure, effect.before, effect.after));
     } else {
-        clauses.push(other_clause(&figure, effect.before, effect.after));
+        clauses.push(other_clause(
+            effect.indicator,
+            effect.period,
+            effect.before,
+            effect.after,
+        ));
     }
     if let (Some(before), Some(after), Some(threshold)) =
         (effect.before, effect.after, effect.threshold)
@@ -170,14 +176,30 @@ fn days_clause(figure: &str, before: Option<f64>, after: Option<f64>) -> String 
     }
 }
 
-/// The change of a count or percentage, to one decimal place.
-fn other_clause(figure: &str, before: Option<f64>, after: Option<f64>) -> String {
-    let show = |v: Option<f64>| v.map_or_else(|| "no figure".to_string(), |v| format!("{v:.1}"));
+/// The change of a count (whole) or a percentage (one decimal place).
+fn other_clause(
+    indicator: Indicator,
+    period: RollingPeriod,
+    before: Option<f64>,
+    after: Option<f64>,
+) -> String {
+    let figure = match indicator {
+        Indicator::A3Percent => format!("{period} A3 percentage"),
+        Indicator::Placed12mPercent => {
+            format!("{period} percentage placed within 12 months of the SHOBPA decision")
+        }
+        _ => format!("{period} {} count", indicator.label()),
+    };
+    let show = |v: Option<f64>| match v {
+        None => "no figure".to_string(),
+        Some(v) if indicator.is_percent() => format!("{v:.1}%"),
+        Some(v) => format!("{v:.0}"),
+    };
     if show(before) == show(after) {
-        format!("does not change the {figure} figure")
+        format!("does not change the {figure}")
     } else {
         format!(
-            "changes the {figure} figure from {} to {}",
+            "changes the {figure} from {} to {}",
             show(before),
             show(after)
         )
@@ -371,8 +393,27 @@ mod tests {
         };
         assert_eq!(
             delay_sentence(&e),
-            "One month's delay for Child C changes the 2014-17 placed_12m_percent figure from \
-             68.2 to 65.2 and leaves it not met."
+            "One month's delay for Child C changes the 2014-17 percentage placed within 12 \
+             months of the SHOBPA decision from 68.2% to 65.2% and leaves it not met."
+        );
+        // A3 has no threshold: the count of children placed within 14 months, 30 -> 29.
+        let a3 = DelayEffect {
+            indicator: Indicator::A3,
+            threshold: None,
+            ..effect(DelayLength::weeks(2), 30.0, 29.0)
+        };
+        assert_eq!(
+            delay_sentence(&a3),
+            "Two weeks' delay for Child C changes the 2014-17 A3 count from 30 to 29."
+        );
+        let same = DelayEffect {
+            indicator: Indicator::A3Percent,
+            threshold: None,
+            ..effect(DelayLength::weeks(2), 50.0, 50.04)
+        };
+        assert_eq!(
+            delay_sentence(&same),
+            "Two weeks' delay for Child C does not change the 2014-17 A3 percentage."
         );
     }
 }
