@@ -89,22 +89,43 @@ impl SimulationSummary {
 }
 
 /// Our own small generator: SplitMix64 (Steele, Lea and Flood), fast and good enough for
-/// drawing durations.
+/// drawing durations. Each 64-bit output gives two 32-bit draws.
 #[derive(Debug, Clone)]
-struct SplitMix64(u64);
+struct SplitMix64 {
+    state: u64,
+    spare: Option<u32>,
+}
 
 impl SplitMix64 {
+    fn new(seed: u64) -> SplitMix64 {
+        SplitMix64 {
+            state: seed,
+            spare: None,
+        }
+    }
+
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
 
+    fn next_u32(&mut self) -> u32 {
+        match self.spare.take() {
+            Some(v) => v,
+            None => {
+                let r = self.next();
+                self.spare = Some(r as u32);
+                (r >> 32) as u32
+            }
+        }
+    }
+
     /// A uniform index below `n` (multiply-shift: no division, negligible bias).
     fn index(&mut self, n: usize) -> usize {
-        (((self.next() >> 32) * n as u64) >> 32) as usize
+        ((self.next_u32() as u64 * n as u64) >> 32) as usize
     }
 }
 
@@ -173,6 +194,10 @@ struct SimChild {
     expected: [Option<i32>; 5],
     /// Where A10 stops for a foster-carer adoption.
     a10_end: Option<i32>,
+    /// The first milestone to project (5 when none) and the latest date before it: the
+    /// runs start there instead of walking the actual dates again.
+    first: usize,
+    start: i32,
 }
 
 fn day(d: NaiveDate) -> i32 {
@@ -206,8 +231,16 @@ impl SimChild {
             c.expected_adoption_order,
         ]
         .map(|d| d.map(day));
+        let first = project.iter().position(|p| *p).unwrap_or(5);
+        let entered = day(c.entered_care);
+        let start = actual[..first]
+            .iter()
+            .flatten()
+            .fold(entered, |a, b| a.max(*b));
         SimChild {
-            entered: day(c.entered_care),
+            first,
+            start,
+            entered,
             actual,
             project,
             expected,
@@ -229,8 +262,9 @@ pub struct Simulation {
     as_of: i32,
     samplers: Vec<Sampler>,
     children: Vec<SimChild>,
-    /// First day of each simulated year, from the first open year; one more than the years.
-    year_starts: Vec<i32>,
+    /// The simulated year (offset from the first open year) of each day from the as-of
+    /// date on: a table lookup instead of a search in the innermost loop.
+    year_of_day: Vec<u8>,
     first_open: FinancialYear,
     /// Tallies of the simulated (open) years without the pipeline children.
     base: Vec<SimYear>,
@@ -281,6 +315,11 @@ impl Simulation {
             .map(|y| day(FinancialYear(y).first_day()))
             .collect();
         let mut base = vec![SimYear::default(); year_starts.len() - 1];
+        let as_of_day = day(input.as_of);
+        let end = year_starts.last().copied().unwrap_or(as_of_day);
+        let year_of_day = (as_of_day..end)
+            .map(|d| (year_starts.partition_point(|s| *s <= d) - 1).min(u8::MAX as usize) as u8)
+            .collect();
         for (offset, b) in base.iter_mut().enumerate() {
             if let Some(t) = model.book.get(FinancialYear(first_open.0 + offset as i32)) {
                 for (k, m) in DAY_MEASURES.iter().enumerate() {
@@ -331,12 +370,12 @@ impl Simulation {
             .collect();
         Simulation {
             settings,
-            rng: SplitMix64(settings.seed),
+            rng: SplitMix64::new(settings.seed),
             done: 0,
             as_of: day(input.as_of),
             samplers,
             children,
-            year_starts,
+            year_of_day,
             first_open,
             base,
             closed,
@@ -362,7 +401,7 @@ impl Simulation {
                     c,
                     self.as_of,
                     &self.samplers,
-                    &self.year_starts,
+                    &self.year_of_day,
                     &mut years,
                     &mut self.rng,
                 );
@@ -492,13 +531,13 @@ fn place_child(
     c: &SimChild,
     as_of: i32,
     samplers: &[Sampler],
-    year_starts: &[i32],
+    year_of_day: &[u8],
     years: &mut [SimYear],
     rng: &mut SplitMix64,
 ) {
     let mut dates = c.actual;
-    let mut prev = c.entered;
-    for i in 0..5 {
+    let mut prev = c.start;
+    for i in c.first..5 {
         if let Some(d) = c.actual[i] {
             prev = prev.max(d);
         } else if c.project[i] {
@@ -514,8 +553,12 @@ fn place_child(
     let (Some(order), Some(placed)) = (dates[4], dates[3]) else {
         return;
     };
-    let slot = year_starts.partition_point(|s| *s <= order);
-    let Some(y) = slot.checked_sub(1).and_then(|i| years.get_mut(i)) else {
+    // Every projected date is on or after the as-of date, so the order is in the table
+    // unless it falls beyond the simulated years.
+    let slot = usize::try_from(order - as_of)
+        .ok()
+        .and_then(|i| year_of_day.get(i));
+    let Some(y) = slot.and_then(|&i| years.get_mut(i as usize)) else {
         return;
     };
     let a1 = placed - c.entered;
