@@ -19,6 +19,18 @@ pub struct ThresholdEntry {
     pub a2_days: u32,
 }
 
+impl Default for ThresholdEntry {
+    /// The last entry of seed 003's table: March 2018, 426 and 121 days (a new row in the
+    /// settings starts from it).
+    fn default() -> Self {
+        ThresholdEntry {
+            ending_march: 2018,
+            a1_days: 426,
+            a2_days: 121,
+        }
+    }
+}
+
 /// The threshold schedule: one entry per period, plus the local target for the
 /// "placed within 12 months of the SHOBPA decision" indicator.
 ///

@@ -293,3 +293,28 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
         assert_eq!(l.split(',').count(), 8, "{l}");
     }
 }
+
+#[test]
+fn a_child_who_left_the_route_is_neither_projected_nor_counted() {
+    let mut left = ChildRecord::new("L", d(2015, 1, 1));
+    left.shobpa_decision = Some(d(2015, 6, 1));
+    left.left_route = Some(d(2015, 12, 1));
+    let waiting = ChildRecord::new("W", d(2015, 1, 1));
+    let data = Data::new(vec![left, waiting], d(2016, 1, 1));
+    let f = forecast(&data.input());
+    assert_eq!(f.pipeline.len(), 1);
+    assert_eq!(f.pipeline[0].child_id, "W");
+    assert_eq!(f.pipeline[0].stage, Stage::EnteredCareToDecision);
+    // National durations from 1 Jan 2016 (the as-of date, as the decision is overdue):
+    // decision 1 Jan 2016 (1 Jan 2015 + 274 days is 2 Oct 2015, before the as-of date),
+    // + 122 = 2 May 2016, + 183 = 1 Nov 2016, + 30 = 1 Dec 2016, + 274 = 1 Sep 2017.
+    let m = f.pipeline[0].projection.milestones;
+    assert_eq!(m.shobpa_decision, Some(d(2016, 1, 1)));
+    assert_eq!(m.placement_order, Some(d(2016, 5, 2)));
+    assert_eq!(m.matched, Some(d(2016, 11, 1)));
+    assert_eq!(m.placed, Some(d(2016, 12, 1)));
+    assert_eq!(m.adoption_order, Some(d(2017, 9, 1)));
+    assert_eq!(f.pipeline[0].projection.year, fy(2017));
+    let total: u32 = f.years.iter().map(|y| y.adopted + y.projected).sum();
+    assert_eq!(total, 1);
+}
