@@ -262,13 +262,18 @@ impl Reducible for AppState {
                         format!("imported {} records, merged by child_id", records.len())
                     }
                 };
-                self.edit(label, |d| {
-                    d.records = match mode {
-                        ImportMode::Replace => records,
-                        ImportMode::Merge => merge_by(&d.records, records, |r| r.child_id.clone()),
-                    };
-                    if mode == ImportMode::Replace {
-                        d.demonstration = false;
+                self.edit(label, |d| match mode {
+                    // The authority's own records replacing the demonstration take nothing
+                    // of it along: not its yearly figures, name or fixed as-of date.
+                    ImportMode::Replace if d.demonstration => {
+                        *d = Document {
+                            records,
+                            ..Document::default()
+                        }
+                    }
+                    ImportMode::Replace => d.records = records,
+                    ImportMode::Merge => {
+                        d.records = merge_by(&d.records, records, |r| r.child_id.clone())
                     }
                 })
             }

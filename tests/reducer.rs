@@ -144,6 +144,23 @@ fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
 }
 
 #[wasm_bindgen_test]
+fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
+    let demo = adoption_forecast::document::demonstration();
+    assert!(!demo.aggregates.is_empty() && demo.settings.as_of.is_some());
+    let start = Rc::new(AppState::start(Ok(None), demo));
+    let own = vec![child("K1", d(2014, 2, 3))];
+    let next = start.reduce(Action::ImportRecords {
+        records: own.clone(),
+        mode: ImportMode::Replace,
+    });
+    assert_eq!(next.document.records, own);
+    assert!(next.document.aggregates.is_empty());
+    assert_eq!(next.document.settings.as_of, None);
+    assert_eq!(next.document.settings.authority_name, "");
+    assert!(!next.document.demonstration);
+}
+
+#[wasm_bindgen_test]
 fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
     let loaded = Err(LoadError::Unreadable {
         raw: "{\"version\":1,\"records\":[".into(),

@@ -39,6 +39,9 @@ pub struct ImportPreviewProps {
     pub on_confirm: Callback<ImportMode>,
     /// Called when the user cancels.
     pub on_cancel: Callback<()>,
+    /// Whether replacing also clears the demonstration dataset (said beside the choice).
+    #[prop_or_default]
+    pub replaces_demonstration: bool,
 }
 
 /// The import preview panel.
@@ -109,7 +112,11 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                 }
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{ "How to bring them in" }</legend>
-                    { radio(ImportMode::Replace, format!("Replace all {}", props.what)) }
+                    { radio(ImportMode::Replace, if props.replaces_demonstration {
+                        format!("Replace all {} (clears the demonstration data, its yearly figures and its as-of date)", props.what)
+                    } else {
+                        format!("Replace all {}", props.what)
+                    }) }
                     { radio(ImportMode::Merge, format!(
                         "Merge by {} (update matching entries, add new ones)", props.merge_key)) }
                 </fieldset>

@@ -104,6 +104,17 @@ struct Checked {
 #[function_component]
 pub fn RecordForm(props: &RecordFormProps) -> Html {
     let draft = use_state(|| Draft::of(props.editing.as_ref()));
+    let heading = use_node_ref();
+    {
+        // The form opens above a possibly long table: move keyboard and screen-reader focus
+        // (and the view) to it, so that nobody has to search for what they just opened.
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
     let tried_to_save = use_state(|| false);
     let touched = use_state(BTreeSet::<Field>::new);
     let original_id = props.editing.as_ref().map(|r| r.child_id.clone());
@@ -200,7 +211,7 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
 
     html! {
         <form class="panel panel--form" {onsubmit} novalidate=true aria-labelledby="record-form-title">
-            <h3 id="record-form-title" class="panel__title">{ title }</h3>
+            <h3 id="record-form-title" class="panel__title" tabindex="-1" ref={heading}>{ title }</h3>
             if *tried_to_save && blocking {
                 <div class="message message--error" role="alert">
                     <strong>{ "Error: " }</strong>

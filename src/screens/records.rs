@@ -205,6 +205,7 @@ pub fn RecordsScreen() -> Html {
             </div>
             if let Some(import) = &*pending {
                 <ImportPreview what="records" merge_key="child_id" preview={import.preview.clone()}
+                    replaces_demonstration={document.demonstration}
                     {on_confirm} on_cancel={on_cancel_import} />
             }
             { form }

@@ -146,7 +146,7 @@ test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () =>
   await input.fill('2016-03-31');
   await input.blur();
   assert.equal(await input.inputValue(), '31/03/2016');
-  await page.getByRole('button', { name: 'Records' }).click();
+  await page.getByRole('button', { name: 'Records', exact: true }).click();
   await page.locator('.screen__lead', { hasText: '31/03/2016' }).waitFor();
   await page.getByRole('button', { name: 'Settings and backup' }).click();
   await page.getByLabel('As of date', { exact: true }).fill('1/4/2016');
