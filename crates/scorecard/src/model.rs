@@ -101,16 +101,21 @@ impl Model {
                     adopted.push((i, year, values));
                 }
             } else if let Some(p) = project(child, input.as_of, &durations.days, delay_days) {
-                if in_reach(p.year) {
-                    projections.push((i, p));
-                }
+                // Listed in the pipeline even when projected out of reach; the book then
+                // leaves it out of every figure.
+                projections.push((i, p));
             }
         }
 
         let years = adopted
             .iter()
             .map(|(_, y, _)| *y)
-            .chain(projections.iter().map(|(_, p)| p.year))
+            .chain(
+                projections
+                    .iter()
+                    .map(|(_, p)| p.year)
+                    .filter(|y| in_reach(*y)),
+            )
             .chain(
                 input
                     .aggregates

@@ -133,6 +133,10 @@ impl SplitMix64 {
 #[derive(Debug, Clone)]
 struct Sampler(Vec<i32>);
 
+/// The longest stage a run draws (100 years): a typing slip of a huge duration must not
+/// overflow the day arithmetic.
+const MAX_STAGE_DAYS: f64 = 36_525.0;
+
 /// Points of the triangular spread: enough that a draw never looks discrete.
 const SPREAD_POINTS: usize = 256;
 
@@ -155,7 +159,7 @@ impl Sampler {
                         } else {
                             h as f64 + days as f64 - default as f64
                         };
-                        v.round().max(0.0) as i32
+                        v.round().clamp(0.0, MAX_STAGE_DAYS) as i32
                     })
                     .collect();
                 return Sampler(samples);
@@ -171,7 +175,9 @@ impl Sampler {
                 } else {
                     1.0 - (2.0 * (1.0 - q)).sqrt()
                 };
-                (days as f64 * (1.0 + p * x)).round().max(0.0) as i32
+                (days as f64 * (1.0 + p * x))
+                    .round()
+                    .clamp(0.0, MAX_STAGE_DAYS) as i32
             })
             .collect();
         Sampler(samples)
@@ -318,7 +324,14 @@ impl Simulation {
         let as_of_day = day(input.as_of);
         let end = year_starts.last().copied().unwrap_or(as_of_day);
         let year_of_day = (as_of_day..end)
-            .map(|d| (year_starts.partition_point(|s| *s <= d) - 1).min(u8::MAX as usize) as u8)
+            // With the as-of date on 31 March, that day still belongs to the year it closes,
+            // which is not simulated: u8::MAX sends such a child nowhere.
+            .map(
+                |d| match year_starts.partition_point(|s| *s <= d).checked_sub(1) {
+                    Some(i) => i.min(u8::MAX as usize) as u8,
+                    None => u8::MAX,
+                },
+            )
             .collect();
         for (offset, b) in base.iter_mut().enumerate() {
             if let Some(t) = model.book.get(FinancialYear(first_open.0 + offset as i32)) {

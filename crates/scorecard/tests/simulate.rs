@@ -112,3 +112,31 @@ fn the_probability_of_a_threshold_no_run_can_miss_is_one() {
         .unwrap();
     assert_eq!(band.probability_met, Some(1.0));
 }
+
+#[test]
+fn an_as_of_date_on_31_march_is_handled() {
+    // The day closes 2015-16; the runs simulate from 2016-17 on.
+    let mut data = data();
+    data.as_of = d(2016, 3, 31);
+    let s = simulate(&data.input(), SimulationSettings { runs: 20, seed: 2 });
+    assert_eq!(s.runs, 20);
+    assert!(s
+        .band(RollingPeriod::ending_march(2017), Indicator::A1, false)
+        .is_some());
+}
+
+#[test]
+fn an_absurd_stage_duration_does_not_break_the_runs() {
+    let mut data = data();
+    data.scenario.stages.insert(
+        scorecard::Stage::PlacementOrderToMatch,
+        scorecard::StageDuration::Days(u32::MAX),
+    );
+    let s = simulate(&data.input(), SimulationSettings { runs: 10, seed: 2 });
+    assert_eq!(s.runs, 10);
+    let f = forecast(&data.input());
+    // The ten children are still listed, but an adoption order thousands of years away
+    // counts in no figure.
+    assert_eq!(f.pipeline.len(), 10);
+    assert!(f.years.iter().all(|y| y.projected == 0));
+}
