@@ -51,10 +51,14 @@ pub fn trajectory(
     bands: Option<&Bands>,
     comparison: Option<(&str, &Forecast)>,
 ) -> Trajectory {
+    // A period that starts before the earliest year of data would be a one- or two-year
+    // average passed off as a three-year one, so the chart starts at the first whole period.
+    let first_year = forecast.years.first().map(|y| y.year);
     let periods: Vec<RollingPeriod> = forecast
         .rolling
         .iter()
         .map(|p| p.period)
+        .filter(|p| first_year.is_some_and(|first| p.first_year() >= first))
         .filter(|p| period_value(forecast, *p, indicator).0.is_some())
         .collect();
     let shown = &periods[periods.len().saturating_sub(MAX_PERIODS)..];

@@ -115,6 +115,8 @@ pub fn ForecastDashboard() -> Html {
     let simulation = {
         let data = data.clone();
         let doc = document.clone();
+        // The target the pace panel answers: the chosen one, or the default the forecast found.
+        let target = main.pace.as_ref().map(|p| p.target);
         use_monte_carlo(key, move || {
             prepare(&ForecastInput {
                 children: &data.children,
@@ -122,7 +124,7 @@ pub fn ForecastDashboard() -> Html {
                 as_of,
                 thresholds: &doc.settings.thresholds,
                 scenario: &doc.scenarios.working,
-                target: doc.scenarios.pace_target,
+                target,
             })
         })
     };
@@ -188,7 +190,7 @@ pub fn ForecastDashboard() -> Html {
         })
     };
 
-    let probability = simulation.as_ref().and_then(|s| s.probability_target_met);
+    let probability = simulation.as_ref().map(|s| s.probability_target_met);
     let saved: Vec<String> = document
         .scenarios
         .saved

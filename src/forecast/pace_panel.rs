@@ -16,9 +16,10 @@ pub const TARGET_INDICATORS: [Indicator; 3] = [Indicator::A1, Indicator::A10, In
 pub struct PacePanelProps {
     /// The forecast whose `pace` answers the current target.
     pub forecast: Rc<Forecast>,
-    /// The chance of meeting the target from the Monte Carlo, once it has run.
+    /// The chance of meeting the target from the Monte Carlo: `None` while it runs, then
+    /// `Some(None)` when the target's period is outside what it simulates.
     #[prop_or_default]
-    pub probability: Option<f64>,
+    pub probability: Option<Option<f64>>,
     /// A new target chosen.
     pub on_target: Callback<PaceTarget>,
     /// A year's expected total adoptions changed (`None`: back to the default).
@@ -148,7 +149,10 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             }
             <p class="pace__probability">
                 { match props.probability {
-                    Some(p) => format!("Chance of meeting the target, from 1,000 simulated futures: {:.0}%.", p * 100.0),
+                    Some(Some(p)) => format!(
+                        "Chance of meeting the target, from {} simulated futures: {:.0}%.",
+                        super::monte_carlo::RUNS, p * 100.0),
+                    Some(None) => "The simulation does not reach the target period, so it gives no chance for it.".to_string(),
                     None => "Chance of meeting the target: simulating…".to_string(),
                 } }
             </p>

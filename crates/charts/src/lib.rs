@@ -11,6 +11,7 @@
 //!
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 
+pub mod legend;
 pub mod palette;
 pub mod timeline;
 pub mod trajectory;

@@ -2,6 +2,7 @@
 //! route, solid where the dates are known and hollow where they are projected, with a line at
 //! the as-of date.
 
+use crate::legend::{draw_legend, row_height, rows_needed, Entry, Mark};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -79,7 +80,7 @@ where
     // Sizes in CSS pixels, scaled to device pixels.
     let px = |css: f64| css * ratio;
     let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
-    let text = px((width / 55.0).clamp(14.0, 24.0));
+    let text = px((width / 80.0).clamp(12.0, 18.0));
     let starts = timeline
         .rows
         .iter()
@@ -100,7 +101,29 @@ where
     }
     let n = timeline.rows.len();
     let labels: Vec<String> = timeline.rows.iter().map(|r| r.label.clone()).collect();
-    let mut chart = ChartBuilder::on(area)
+    let mut legend: Vec<Entry> = timeline
+        .stage_names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| Entry {
+            mark: Mark::Box(palette::STAGES[k % palette::STAGES.len()]),
+            label: name.clone(),
+        })
+        .collect();
+    legend.push(Entry {
+        mark: Mark::Dashes(palette::THRESHOLD),
+        label: "as of date (hollow bars are projected)".into(),
+    });
+    let (full_width, full_height) = area.dim_in_pixel();
+    let legend_height = (rows_needed(&legend, full_width as f64, text * 0.85, ratio) as f64
+        * row_height(text * 0.85)
+        + text * 0.5) as u32;
+    let (plot_area, legend_area) = area.split_vertically(
+        full_height
+            .saturating_sub(legend_height)
+            .max(full_height / 2),
+    );
+    let mut chart = ChartBuilder::on(&plot_area)
         .caption(&timeline.title, ("sans-serif", text * 1.2))
         .margin(text as u32)
         .x_label_area_size((text * 2.4) as u32)
@@ -146,34 +169,13 @@ where
             )))?;
         }
     }
-    for (k, name) in timeline.stage_names.iter().enumerate() {
-        let colour = palette::STAGES[k % palette::STAGES.len()];
-        chart
-            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
-            .label(name.as_str())
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], colour.filled()));
-    }
-    chart
-        .draw_series(DashedLineSeries::new(
-            [(timeline.as_of, n as f64 - 0.5), (timeline.as_of, -0.5)],
-            5,
-            4,
-            palette::THRESHOLD.stroke_width(w(2)),
-        ))?
-        .label("as of date (hollow bars are projected)")
-        .legend(|(x, y)| {
-            PathElement::new(
-                vec![(x, y), (x + 14, y)],
-                palette::THRESHOLD.stroke_width(w(2)),
-            )
-        });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(palette::AXIS)
-        .label_font(("sans-serif", text * 0.85))
-        .draw()?;
+    chart.draw_series(DashedLineSeries::new(
+        [(timeline.as_of, n as f64 - 0.5), (timeline.as_of, -0.5)],
+        5,
+        4,
+        palette::THRESHOLD.stroke_width(w(2)),
+    ))?;
+    draw_legend(&legend_area, &legend, text * 0.85, ratio)?;
     area.present()?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! then projected, with the Monte Carlo's 10–90% band, the threshold schedule as a step line,
 //! the single-year values as points, and optionally a second scenario to compare.
 
+use crate::legend::{draw_legend, row_height, rows_needed, Entry, Mark};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -62,9 +63,56 @@ impl Trajectory {
             },
         )?;
         let pad = ((hi - lo) * 0.1).max(10.0);
-        // Extra room at the top holds the legend clear of the lines.
-        let legend_room = (hi - lo + 2.0 * pad) * 0.5;
-        Some(((lo - pad).max(0.0), hi + pad + legend_room))
+        Some(((lo - pad).max(0.0), hi + pad))
+    }
+
+    /// The legend entries for the series this trajectory draws, in drawing order.
+    pub fn legend(&self) -> Vec<Entry> {
+        let has = |f: &dyn Fn(&PeriodPoint) -> bool| self.periods.iter().any(f);
+        let mut out = Vec::new();
+        let mut add = |present: bool, mark: Mark, label: &str| {
+            if present {
+                out.push(Entry {
+                    mark,
+                    label: label.to_string(),
+                });
+            }
+        };
+        add(
+            has(&|p| !p.projected && p.rolling.is_some()),
+            Mark::SolidLine(palette::ACTUAL),
+            "three-year average, actual",
+        );
+        add(
+            has(&|p| p.projected && p.rolling.is_some()),
+            Mark::DashedLine(palette::PROJECTED),
+            "three-year average, projected",
+        );
+        add(
+            self.periods.iter().filter(|p| p.band.is_some()).count() >= 1,
+            Mark::Band(palette::BAND),
+            "likely range (10–90%)",
+        );
+        add(
+            has(&|p| p.threshold.is_some()),
+            Mark::Dashes(palette::THRESHOLD),
+            "threshold",
+        );
+        add(
+            has(&|p| p.single_year.is_some()),
+            Mark::Triangle(palette::SINGLE_YEAR),
+            "single year (last year of the period)",
+        );
+        let name = self
+            .comparison_name
+            .as_deref()
+            .unwrap_or("compared scenario");
+        add(
+            has(&|p| p.comparison.is_some()),
+            Mark::Cross(palette::COMPARISON),
+            name,
+        );
+        out
     }
 
     /// A sentence per period for screen readers: the figure, its basis, the threshold and
@@ -133,7 +181,7 @@ where
     let px = |css: f64| css * ratio;
     let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
     // Text scales with the canvas so the chart stays legible on a projector and at 1024 px.
-    let text = px((width / 45.0).clamp(15.0, 26.0));
+    let text = px((width / 70.0).clamp(13.0, 20.0));
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
         area.draw(&Text::new(
             "No figures to draw yet: add children or yearly figures.",
@@ -145,7 +193,18 @@ where
     let n = trajectory.periods.len();
     let labels: Vec<String> = trajectory.periods.iter().map(|p| p.label.clone()).collect();
 
-    let mut chart = ChartBuilder::on(area)
+    let legend = trajectory.legend();
+    let (full_width, full_height) = area.dim_in_pixel();
+    let legend_height = (rows_needed(&legend, full_width as f64, text * 0.85, ratio) as f64
+        * row_height(text * 0.85)
+        + text * 0.5) as u32;
+    let (plot_area, legend_area) = area.split_vertically(
+        full_height
+            .saturating_sub(legend_height)
+            .max(full_height / 2),
+    );
+
+    let mut chart = ChartBuilder::on(&plot_area)
         .caption(&trajectory.title, ("sans-serif", text * 1.2))
         .margin(text as u32)
         .x_label_area_size((text * 2.6) as u32)
@@ -191,18 +250,10 @@ where
             .map(|(x, b)| (*x, b.1))
             .chain(band.iter().rev().map(|(x, b)| (*x, b.0)))
             .collect();
-        chart
-            .draw_series(std::iter::once(Polygon::new(
-                outline,
-                palette::BAND.mix(0.35).filled(),
-            )))?
-            .label("likely range (10–90%)")
-            .legend(|(x, y)| {
-                Rectangle::new(
-                    [(x, y - 5), (x + 20, y + 5)],
-                    palette::BAND.mix(0.35).filled(),
-                )
-            });
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            palette::BAND.mix(0.35).filled(),
+        )))?;
     } else if let Some((x, (lo, hi))) = band.first() {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x - 0.1, *lo), (x + 0.1, *hi)],
@@ -220,20 +271,12 @@ where
         }
     }
     if !step.is_empty() {
-        chart
-            .draw_series(DashedLineSeries::new(
-                step,
-                6,
-                4,
-                palette::THRESHOLD.stroke_width(w(2)),
-            ))?
-            .label("threshold")
-            .legend(|(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + 8, y)],
-                    palette::THRESHOLD.stroke_width(w(2)),
-                )
-            });
+        chart.draw_series(DashedLineSeries::new(
+            step,
+            6,
+            4,
+            palette::THRESHOLD.stroke_width(w(2)),
+        ))?;
     }
 
     // Actual periods as a solid line with filled circles; projected ones dashed with hollow
@@ -245,18 +288,10 @@ where
         .filter_map(|(i, p)| p.rolling.map(|v| (at(i), v)))
         .collect();
     if !actual.is_empty() {
-        chart
-            .draw_series(LineSeries::new(
-                actual.clone(),
-                palette::ACTUAL.stroke_width(w(3)),
-            ))?
-            .label("three-year average, actual")
-            .legend(|(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + 20, y)],
-                    palette::ACTUAL.stroke_width(w(3)),
-                )
-            });
+        chart.draw_series(LineSeries::new(
+            actual.clone(),
+            palette::ACTUAL.stroke_width(w(3)),
+        ))?;
         chart.draw_series(
             actual
                 .iter()
@@ -280,20 +315,12 @@ where
         );
     }
     if !projected.is_empty() {
-        chart
-            .draw_series(DashedLineSeries::new(
-                projected.clone(),
-                10,
-                5,
-                palette::PROJECTED.stroke_width(w(3)),
-            ))?
-            .label("three-year average, projected")
-            .legend(|(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + 10, y)],
-                    palette::PROJECTED.stroke_width(w(3)),
-                )
-            });
+        chart.draw_series(DashedLineSeries::new(
+            projected.clone(),
+            10,
+            5,
+            palette::PROJECTED.stroke_width(w(3)),
+        ))?;
         chart.draw_series(
             projected
                 .iter()
@@ -308,14 +335,11 @@ where
         .filter_map(|(i, p)| p.single_year.map(|v| (at(i), v)))
         .collect();
     if !single.is_empty() {
-        chart
-            .draw_series(
-                single.iter().map(|&(x, y)| {
-                    TriangleMarker::new((x, y), w(6), palette::SINGLE_YEAR.filled())
-                }),
-            )?
-            .label("single year (last year of the period)")
-            .legend(|(x, y)| TriangleMarker::new((x + 10, y), 6, palette::SINGLE_YEAR.filled()));
+        chart.draw_series(
+            single
+                .iter()
+                .map(|&(x, y)| TriangleMarker::new((x, y), w(6), palette::SINGLE_YEAR.filled())),
+        )?;
     }
 
     let comparison: Vec<(f64, f64)> = points
@@ -324,17 +348,10 @@ where
         .filter_map(|(i, p)| p.comparison.map(|v| (at(i), v)))
         .collect();
     if !comparison.is_empty() {
-        let name = trajectory
-            .comparison_name
-            .clone()
-            .unwrap_or_else(|| "compared scenario".to_string());
-        chart
-            .draw_series(LineSeries::new(
-                comparison.clone(),
-                palette::COMPARISON.stroke_width(w(2)),
-            ))?
-            .label(name)
-            .legend(|(x, y)| Cross::new((x + 10, y), 6, palette::COMPARISON.stroke_width(w(2))));
+        chart.draw_series(LineSeries::new(
+            comparison.clone(),
+            palette::COMPARISON.stroke_width(w(2)),
+        ))?;
         chart.draw_series(
             comparison
                 .iter()
@@ -342,13 +359,7 @@ where
         )?;
     }
 
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(palette::AXIS)
-        .label_font(("sans-serif", text * 0.85))
-        .draw()?;
+    draw_legend(&legend_area, &legend, text * 0.85, ratio)?;
     area.present()?;
     Ok(())
 }
