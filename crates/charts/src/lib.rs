@@ -12,6 +12,7 @@
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 
 pub mod legend;
+pub mod comparators;
 pub mod palette;
 pub mod timeline;
 pub mod trajectory;

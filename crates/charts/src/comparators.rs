@@ -1,0 +1,230 @@
+//! The comparators chart: one three-year figure (A1 or A2) for the authority beside other
+//! authorities and the group averages, as horizontal bars from fastest to slowest, with the
+//! threshold as a dashed line.
+//!
+//! Our own figure must stand out without relying on colour: its bar is outlined in black, its
+//! label says it is ours, and averages say "average" in their names; the legend repeats this.
+
+use crate::{palette, ChartError};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What a bar stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKind {
+    /// The authority's own figure, computed from its data.
+    Ours,
+    /// A group average (core cities, statistical neighbours, region, England).
+    Average,
+    /// Another authority's published figure.
+    Authority,
+}
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparatorBar {
+    /// The words beside the bar, e.g. "Leeds" or "Our figure (Sheffield)".
+    pub label: String,
+    /// The figure in days.
+    pub value: f64,
+    /// What the bar stands for.
+    pub kind: BarKind,
+}
+
+/// What the comparators chart shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ComparatorChart {
+    /// The caption, e.g. "A1, 2011-14: our figure against other authorities".
+    pub title: String,
+    /// The unit of the value axis, e.g. "days".
+    pub unit: String,
+    /// The bars, top to bottom (the caller orders them, fastest first).
+    pub bars: Vec<ComparatorBar>,
+    /// The threshold for the period, where one applies.
+    pub threshold: Option<f64>,
+}
+
+impl ComparatorChart {
+    /// The chart in words: each bar's figure in order, ours and the averages named as such.
+    pub fn text_alternative(&self) -> String {
+        let mut out = format!("{}.", self.title);
+        if self.bars.is_empty() {
+            out.push_str(" No figures for this period.");
+            return out;
+        }
+        out.push_str(" Fastest first:");
+        let words: Vec<String> = self
+            .bars
+            .iter()
+            .map(|b| {
+                let kind = match b.kind {
+                    BarKind::Ours => " (our figure)",
+                    BarKind::Average => " (average)",
+                    BarKind::Authority => "",
+                };
+                format!(" {}{kind} {:.0} {}", b.label, b.value.round(), self.unit)
+            })
+            .collect();
+        out.push_str(&words.join(";"));
+        out.push('.');
+        if let Some(t) = self.threshold {
+            out.push_str(&format!(" Threshold {:.0} {}.", t.round(), self.unit));
+        }
+        out
+    }
+
+    fn max_value(&self) -> Option<f64> {
+        self.bars
+            .iter()
+            .map(|b| b.value)
+            .chain(self.threshold)
+            .filter(|v| v.is_finite())
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+    }
+}
+
+/// Draws `chart` filling `area`; `pixel_ratio` scales text and lines as for the other charts
+/// (1.0 for SVG). A chart with no bars draws a note saying so.
+pub fn draw_comparators<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &ComparatorChart,
+    pixel_ratio: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
+        pixel_ratio
+    } else {
+        1.0
+    };
+    let (width, height) = area.dim_in_pixel();
+    let css_width = width as f64 / ratio;
+    let text = (css_width / 55.0).clamp(12.0, 20.0) * ratio;
+    let Some(max) = chart.max_value() else {
+        area.draw(&Text::new(
+            "No comparator figures for this period.",
+            (20, 30),
+            ("sans-serif", text).into_font().color(&palette::AXIS),
+        ))?;
+        return Ok(());
+    };
+    let n = chart.bars.len();
+    let legend_height = (text * 2.2) as u32;
+    let (plot, legend) = area.split_vertically(height.saturating_sub(legend_height));
+    // The longest name sets the width of the label column, so no name is cut.
+    let longest = chart
+        .bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(10);
+    let label_width = ((longest as f64 + 2.0) * text * 0.55) as u32;
+    let mut c = ChartBuilder::on(&plot)
+        .caption(&chart.title, ("sans-serif", text * 1.2))
+        .margin((text * 0.8) as u32)
+        .x_label_area_size((text * 2.4) as u32)
+        .y_label_area_size(label_width)
+        .build_cartesian_2d(0f64..max * 1.12, -0.5f64..(n as f64 - 0.5))?;
+    // Bar i is drawn at y = n - 1 - i so the first bar is at the top.
+    let row = |i: usize| (n - 1 - i) as f64;
+    let name_of = |y: &f64| -> String {
+        let r = y.round();
+        if (y - r).abs() > 1e-6 || r < 0.0 || r as usize >= n {
+            return String::new();
+        }
+        chart.bars[n - 1 - r as usize].label.clone()
+    };
+    c.configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_formatter(&name_of)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_desc(chart.unit.as_str())
+        .axis_desc_style(("sans-serif", text))
+        .label_style(("sans-serif", text * 0.9).into_font().color(&palette::THRESHOLD))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+
+    let w = |css: f64| (css * ratio).round().max(1.0) as u32;
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let y = row(i);
+        let corners = [(0.0, y - 0.36), (bar.value, y + 0.36)];
+        let fill = match bar.kind {
+            BarKind::Ours => palette::PROJECTED,
+            BarKind::Average => RGBColor(150, 155, 160),
+            BarKind::Authority => palette::ACTUAL,
+        };
+        c.draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))?;
+        if bar.kind == BarKind::Ours {
+            c.draw_series(std::iter::once(Rectangle::new(
+                corners,
+                palette::THRESHOLD.stroke_width(w(3.0)),
+            )))?;
+        }
+        c.draw_series(std::iter::once(Text::new(
+            format!("{:.0}", bar.value.round()),
+            (bar.value + max * 0.01, y + 0.3),
+            ("sans-serif", text * 0.85).into_font().color(&palette::THRESHOLD),
+        )))?;
+    }
+    if let Some(t) = chart.threshold {
+        c.draw_series(DashedLineSeries::new(
+            [(t, -0.5), (t, n as f64 - 0.5)],
+            6,
+            4,
+            palette::THRESHOLD.stroke_width(w(2.0)),
+        ))?;
+    }
+
+    draw_legend(&legend, chart.threshold.is_some(), text, ratio)?;
+    area.present()?;
+    Ok(())
+}
+
+/// The legend strip: a box per kind of bar, the outline that marks ours, the threshold line.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    threshold: bool,
+    text: f64,
+    ratio: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let font = ("sans-serif", text * 0.9)
+        .into_font()
+        .color(&palette::THRESHOLD);
+    let size = (text * 0.9) as i32;
+    let mut x = (text * 1.0) as i32;
+    let y = (text * 0.5) as i32;
+    let entries: [(RGBColor, bool, &str); 3] = [
+        (palette::PROJECTED, true, "our figure (outlined)"),
+        (RGBColor(150, 155, 160), false, "group average"),
+        (palette::ACTUAL, false, "other authority"),
+    ];
+    for (colour, outlined, words) in entries {
+        area.draw(&Rectangle::new(
+            [(x, y), (x + size, y + size)],
+            colour.filled(),
+        ))?;
+        if outlined {
+            area.draw(&Rectangle::new(
+                [(x, y), (x + size, y + size)],
+                palette::THRESHOLD.stroke_width((2.0 * ratio) as u32),
+            ))?;
+        }
+        area.draw(&Text::new(words, (x + size + 6, y), font.clone()))?;
+        x += size + 6 + (words.chars().count() as f64 * text * 0.55) as i32 + (text * 1.5) as i32;
+    }
+    if threshold {
+        let mid = y + size / 2;
+        area.draw(&PathElement::new(
+            [(x, mid), (x + size * 2, mid)],
+            palette::THRESHOLD.stroke_width((2.0 * ratio) as u32),
+        ))?;
+        area.draw(&Text::new("threshold (dashed)", (x + size * 2 + 6, y), font))?;
+    }
+    Ok(())
+}
