@@ -151,7 +151,11 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// `date` plus `days` days, saturating at the ends of the calendar rather than failing.
 pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     date.checked_add_signed(chrono::TimeDelta::days(days))
-        .unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+        .unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
 }
 
 /// Reads a date written as ISO `YYYY-MM-DD` or UK `DD/MM/YYYY` (also `D/M/YYYY`).
@@ -195,8 +199,14 @@ mod tests {
 
     #[test]
     fn the_31_march_and_1_april_fall_in_different_financial_years() {
-        assert_eq!(FinancialYear::containing(d(2015, 3, 31)), FinancialYear(2014));
-        assert_eq!(FinancialYear::containing(d(2015, 4, 1)), FinancialYear(2015));
+        assert_eq!(
+            FinancialYear::containing(d(2015, 3, 31)),
+            FinancialYear(2014)
+        );
+        assert_eq!(
+            FinancialYear::containing(d(2015, 4, 1)),
+            FinancialYear(2015)
+        );
         assert_eq!(FinancialYear(2014).to_string(), "2014-15");
         assert_eq!(FinancialYear(1999).to_string(), "1999-00");
     }
@@ -205,7 +215,14 @@ mod tests {
     fn rolling_periods_are_named_like_the_scorecard() {
         let p = RollingPeriod::ending_march(2017);
         assert_eq!(p.to_string(), "2014-17");
-        assert_eq!(p.years(), [FinancialYear(2014), FinancialYear(2015), FinancialYear(2016)]);
+        assert_eq!(
+            p.years(),
+            [
+                FinancialYear(2014),
+                FinancialYear(2015),
+                FinancialYear(2016)
+            ]
+        );
         assert_eq!(p.first_year().first_day(), d(2014, 4, 1));
         assert_eq!(p.last_year.last_day(), d(2017, 3, 31));
         assert_eq!(RollingPeriod::parse("2014-17"), Some(p));

@@ -179,7 +179,10 @@ mod tests {
             .line(4)
             .child("C12")
             .field("placed");
-        assert_eq!(p.to_string(), "line 4, child C12, placed: moved in before entering care");
+        assert_eq!(
+            p.to_string(),
+            "line 4, child C12, placed: moved in before entering care"
+        );
         assert!(p.is_error());
         assert_eq!(Problem::warning("x").to_string(), "x");
     }
