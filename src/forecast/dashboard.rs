@@ -85,6 +85,31 @@ fn compared(doc: &Document) -> Option<Scenario> {
     }
 }
 
+/// The usable records of `document`, validated again only when its records or aggregates
+/// changed: a scenario control changes the document too, and validating 10,000 children on
+/// every keystroke would cost more than the forecast itself.
+#[hook]
+fn use_usable(document: &Rc<Document>) -> Rc<Usable> {
+    let cache = use_mut_ref(|| None::<(Rc<Document>, Rc<Usable>)>);
+    let mut cache = cache.borrow_mut();
+    if let Some((seen, data)) = cache.as_ref() {
+        if Rc::ptr_eq(seen, document)
+            || (seen.records == document.records && seen.aggregates == document.aggregates)
+        {
+            let data = data.clone();
+            *cache = Some((document.clone(), data.clone()));
+            return data;
+        }
+    }
+    let (children, aggregates) = usable(&document.records, &document.aggregates);
+    let data = Rc::new(Usable {
+        children,
+        aggregates,
+    });
+    *cache = Some((document.clone(), data.clone()));
+    data
+}
+
 /// The forecast dashboard.
 #[function_component]
 pub fn ForecastDashboard() -> Html {
@@ -93,13 +118,7 @@ pub fn ForecastDashboard() -> Html {
     let document = app.document.clone();
     let chart_indicator = use_state(|| Indicator::A1);
 
-    let data = use_memo(document.clone(), |doc| {
-        let (children, aggregates) = usable(&doc.records, &doc.aggregates);
-        Usable {
-            children,
-            aggregates,
-        }
-    });
+    let data = use_usable(&document);
     let key = (Same(data.clone()), Same(document.clone()), as_of);
     let main = use_memo(key.clone(), |(data, doc, as_of)| {
         forecast_of(&data.0, &doc.0, *as_of, &doc.0.scenarios.working)

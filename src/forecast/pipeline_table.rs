@@ -13,6 +13,9 @@ pub struct PipelineTableProps {
     pub forecast: Rc<Forecast>,
 }
 
+/// How many rows the table shows until the user asks for all.
+pub const FIRST_ROWS: usize = 25;
+
 /// The orders the table can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PipelineSort {
@@ -84,6 +87,9 @@ pub fn sorted(forecast: &Forecast, order: PipelineSort) -> Vec<&PipelineChild> {
 #[function_component]
 pub fn PipelineTable(props: &PipelineTableProps) -> Html {
     let order = use_state(|| PipelineSort::Impact);
+    // A large authority has thousands of children in the pipeline; drawing every row on each
+    // scenario change would cost more than the forecast, so the table opens on the first rows.
+    let show_all = use_state(|| false);
     let header = |label: &str, by: PipelineSort| {
         let current = *order == by;
         let onclick = {
@@ -100,11 +106,22 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
         }
     };
     let rows = sorted(&props.forecast, *order);
+    let total = rows.len();
+    let shown = if *show_all {
+        total
+    } else {
+        total.min(FIRST_ROWS)
+    };
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(!*show_all))
+    };
     html! {
         <div class="table-wrap">
             <table class="table" aria-label="Children in the pipeline">
                 <caption class="table__caption">
-                    { format!("{} children still in the process, as of {}", rows.len(), format_uk(props.forecast.as_of)) }
+                    { format!("{} children still in the process, as of {}{}", total, format_uk(props.forecast.as_of),
+                        if shown < total { format!("; the first {shown} shown") } else { String::new() }) }
                 </caption>
                 <thead>
                     <tr>
@@ -118,7 +135,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.iter().map(|c| {
+                    { for rows.iter().take(shown).map(|c| {
                         let order_date = c.projection.milestones.adoption_order;
                         let effects: Vec<String> = [Indicator::A1, Indicator::A2]
                             .iter()
@@ -140,6 +157,11 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if total > FIRST_ROWS {
+                <button type="button" class="button button--secondary" onclick={toggle}>
+                    { if *show_all { format!("Show the first {FIRST_ROWS} only") } else { format!("Show all {total} children") } }
+                </button>
+            }
         </div>
     }
 }

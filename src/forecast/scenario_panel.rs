@@ -180,7 +180,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     <label class="field__label" for="scenario-select">{ "Scenario in use" }</label>
                     <select class="field__select" id="scenario-select" onchange={on_select}>
                         <option value="" selected={!is_saved}>
-                            { if current.is_empty() || !is_saved { "Baseline (unsaved changes apply)" } else { "Baseline" } }
+                            { if props.scenario == Scenario::default() { "Baseline" } else { "Baseline with unsaved changes" } }
                         </option>
                         { for props.saved.iter().map(|n| html! {
                             <option value={n.clone()} selected={*n == current}>{ n.clone() }</option>
