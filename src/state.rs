@@ -448,13 +448,19 @@ impl AppState {
     fn other_tab_changed(self: Rc<Self>, loaded: Result<Option<Document>, LoadError>) -> Rc<Self> {
         match loaded {
             Ok(Some(document)) => {
-                if document == *self.document {
+                // What is stored is readable again (another tab chose to replace what could
+                // not be read), so there is nothing left to protect: saving resumes.
+                let saving = match &self.saving {
+                    Saving::Paused { .. } => Saving::On,
+                    other => other.clone(),
+                };
+                if document == *self.document && saving == self.saving {
                     return self;
                 }
                 Rc::new(AppState {
                     document: Rc::new(document),
                     revision: self.revision,
-                    saving: self.saving.clone(),
+                    saving,
                     notice: Some(Notice::new(
                         crate::notice::Level::Info,
                         "The data was changed in another tab or window of this app; this page \

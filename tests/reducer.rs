@@ -179,6 +179,28 @@ fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
 }
 
 #[wasm_bindgen_test]
+fn another_tabs_document_is_shown_without_undo_and_not_written_back() {
+    let start = state_with_two();
+    let after_edit = start.reduce(Action::DeleteRecord("C1".into()));
+    let theirs = Document {
+        records: vec![child("K9", d(2015, 1, 1))],
+        ..Document::default()
+    };
+    let next = after_edit
+        .clone()
+        .reduce(Action::OtherTabChanged(Ok(Some(theirs.clone()))));
+    assert_eq!(*next.document, theirs);
+    // Undoing would silently revert the other tab's work, and the revision does not move,
+    // so this tab does not save the same document back.
+    assert_eq!(next.undo_label(), None);
+    assert_eq!(next.revision, after_edit.revision);
+    assert!(next.notice.as_ref().unwrap().text.contains("another tab"));
+    // The same document again changes nothing.
+    let again = next.clone().reduce(Action::OtherTabChanged(Ok(Some(theirs))));
+    assert!(Rc::ptr_eq(&again, &next));
+}
+
+#[wasm_bindgen_test]
 fn a_failed_save_is_told_without_losing_the_change() {
     let start = state_with_two();
     let changed = start.reduce(Action::DeleteRecord("C1".into()));

@@ -88,16 +88,30 @@ impl Draft {
                     .field(Field::ChildId.column()),
             );
         }
-        if problems.is_empty() {
-            problems = validate_child(&record);
+        // The engine checks the dates that can be read while others are still being typed,
+        // so that "moved in before entering care" shows as soon as both dates are there;
+        // without an entered-care date its checks would all be about that.
+        let entered = record.entered_care != chrono::NaiveDate::MIN;
+        let typing = problems.len();
+        if entered {
+            problems.extend(validate_child(&record));
         }
-        Checked { record, problems }
+        Checked {
+            record,
+            problems,
+            typing,
+        }
     }
 }
 
 struct Checked {
     record: ChildRecord,
+    /// The form's own problems (unreadable or missing dates, a reference in use), then the
+    /// engine's.
     problems: Vec<Problem>,
+    /// How many of `problems` are the form's own: shown only once the user left the field,
+    /// so that a half-typed date is not called wrong.
+    typing: usize,
 }
 
 /// The add / edit form.
@@ -121,14 +135,18 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
     let checked = draft.check(original_id.as_deref(), &props.taken_ids);
     let blocking = checked.problems.iter().any(Problem::is_error);
 
-    let show = |field: Field| *tried_to_save || touched.contains(&field);
+    let has_text = |field: Field| match field {
+        Field::ChildId => !draft.child_id.trim().is_empty(),
+        other => !draft.text(other).trim().is_empty(),
+    };
     let messages_for = |field: Field| -> Vec<FieldMessage> {
-        if !show(field) {
-            return Vec::new();
-        }
+        let left = *tried_to_save || touched.contains(&field);
         checked
             .problems
             .iter()
+            .enumerate()
+            .filter(|(i, _)| left || (*i >= checked.typing && has_text(field)))
+            .map(|(_, p)| p)
             .filter(|p| p.field.as_deref() == Some(field.column()))
             .map(|p| FieldMessage {
                 blocking: p.is_error(),

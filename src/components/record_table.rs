@@ -22,6 +22,9 @@ pub struct RecordTableProps {
     pub on_delete: Callback<String>,
 }
 
+/// How many rows are drawn before the user asks for all of them.
+const ROW_LIMIT: usize = 250;
+
 /// A column the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -82,6 +85,7 @@ fn natural(a: &str, b: &str) -> Ordering {
 pub fn RecordTable(props: &RecordTableProps) -> Html {
     let sort = use_state(|| (Column::ChildId, true));
     let filter = use_state(|| StatusFilter::All);
+    let show_all = use_state(|| false);
     let as_of = props.as_of;
     let mut rows: Vec<Row> = props
         .records
@@ -132,8 +136,18 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
             filter.set(StatusFilter::from_value(&select.value()));
         })
     };
-    let shown = rows.len();
+    let matching = rows.len();
     let total = props.records.len();
+    // Drawing thousands of rows at once would make every change slow; the first ones (in the
+    // chosen order) are shown, and the rest on request.
+    if !*show_all {
+        rows.truncate(ROW_LIMIT);
+    }
+    let shown = rows.len();
+    let reveal = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(true))
+    };
 
     html! {
         <div class="records">
@@ -191,6 +205,13 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            if shown < matching {
+                <div class="button-row">
+                    <button type="button" class="button button--secondary" onclick={reveal}>
+                        { format!("Show all {matching} children") }
+                    </button>
+                </div>
+            }
             if shown == 0 {
                 <p class="records__empty">{ if total == 0 { "No children yet: add a child or import a file." } else { "No child is at this stage." } }</p>
             }
