@@ -162,3 +162,89 @@ pub fn timeline(forecast: &Forecast) -> Timeline {
         as_of: fractional_year(forecast.as_of),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scorecard::{forecast, ChildRecord, ForecastInput, Scenario, ThresholdSchedule};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn adopted(id: &str, entered: NaiveDate, placed: NaiveDate, order: NaiveDate) -> ChildRecord {
+        ChildRecord {
+            shobpa_decision: Some(entered + chrono::Days::new(60)),
+            placement_order: Some(entered + chrono::Days::new(120)),
+            matched: Some(placed - chrono::Days::new(20)),
+            placed: Some(placed),
+            adoption_order: Some(order),
+            ..ChildRecord::new(id, entered)
+        }
+    }
+
+    /// One adoption in each of 2012-13, 2013-14 and 2014-15, seen from 30/06/2015.
+    fn three_years() -> Forecast {
+        let children = [
+            // 01/01/2011 -> 01/11/2011: 304 days.
+            adopted("K1", d(2011, 1, 1), d(2011, 11, 1), d(2012, 6, 1)),
+            // 01/01/2012 -> 01/12/2012: 335 days (2012 is a leap year).
+            adopted("K2", d(2012, 1, 1), d(2012, 12, 1), d(2013, 6, 1)),
+            // 01/01/2013 -> 01/11/2013: 304 days.
+            adopted("K3", d(2013, 1, 1), d(2013, 11, 1), d(2014, 6, 1)),
+        ];
+        forecast(&ForecastInput {
+            children: &children,
+            aggregates: &[],
+            as_of: d(2015, 6, 30),
+            thresholds: &ThresholdSchedule::default(),
+            scenario: &Scenario::default(),
+            target: None,
+        })
+    }
+
+    #[test]
+    fn the_trajectory_starts_at_the_first_whole_three_year_period() {
+        let t = trajectory(&three_years(), Indicator::A1, None, None);
+        let labels: Vec<&str> = t.periods.iter().map(|p| p.label.as_str()).collect();
+        // 2010-13 and 2011-14 would be averages of one and two years: not drawn. The forecast
+        // runs to the period ending two years after this one, 2015-18.
+        assert_eq!(labels, ["2012-15", "2013-16", "2014-17", "2015-18"]);
+        // 2012-15: (304 + 335 + 304) / 3 = 314.33 days, all adopted, against 497.
+        let first = &t.periods[0];
+        assert!((first.rolling.unwrap() - 943.0 / 3.0).abs() < 1e-9);
+        assert!(!first.projected);
+        assert_eq!(first.threshold, Some(497.0));
+        // 2013-16 is still open: it shows the further adoption the scenario expects (the mean
+        // of the complete years, 1) at the last complete year's pace (304), so it is projected:
+        // (335 + 304 + 304) / 3 = 314.33, against 426.
+        let second = &t.periods[1];
+        assert!(second.projected);
+        assert!((second.rolling.unwrap() - 943.0 / 3.0).abs() < 1e-9);
+        assert_eq!(second.threshold, Some(426.0));
+        // 2014-17: K3 (304) and one expected adoption in each of 2015-16 and 2016-17 at 304.
+        assert_eq!(t.periods[2].rolling, Some(304.0));
+        assert!(t.periods[2].projected);
+        assert_eq!(t.unit, "days");
+    }
+
+    #[test]
+    fn the_band_is_drawn_only_where_the_figure_is_projected() {
+        let bands: Bands = [
+            (RollingPeriod::ending_march(2015), (300.0, 330.0)),
+            (RollingPeriod::ending_march(2016), (305.0, 325.0)),
+        ]
+        .into_iter()
+        .collect();
+        let t = trajectory(&three_years(), Indicator::A1, Some(&bands), None);
+        assert_eq!(t.periods[0].band, None);
+        assert_eq!(t.periods[1].band, Some((305.0, 325.0)));
+    }
+
+    #[test]
+    fn fractional_years_place_dates_on_the_timeline_axis() {
+        assert_eq!(fractional_year(d(2015, 1, 1)), 2015.0);
+        // 1 July 2016 is day 182 (0-based) of a 366-day year.
+        assert!((fractional_year(d(2016, 7, 1)) - (2016.0 + 182.0 / 366.0)).abs() < 1e-12);
+    }
+}

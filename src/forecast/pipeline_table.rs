@@ -165,3 +165,33 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scorecard::RollingPeriod;
+
+    fn effect(change: f64) -> Contribution {
+        Contribution {
+            period: RollingPeriod::ending_march(2018),
+            indicator: Indicator::A2,
+            change,
+        }
+    }
+
+    #[test]
+    fn effects_are_said_as_the_issue_words_them() {
+        assert_eq!(
+            effect_sentence(&effect(14.2)),
+            "adds 14 days to the 2015-18 A2 average"
+        );
+        assert_eq!(
+            effect_sentence(&effect(-1.4)),
+            "takes 1 day off the 2015-18 A2 average"
+        );
+        assert_eq!(
+            effect_sentence(&effect(0.3)),
+            "hardly moves the 2015-18 A2 average"
+        );
+    }
+}

@@ -161,3 +161,93 @@ pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
         plural(answer.equal_years_unknown_years, "remaining year", "remaining years"),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scorecard::{FinancialYear, PaceTarget, RollingPeriod, Status};
+
+    fn answer(status: PaceStatus) -> PaceAnswer {
+        PaceAnswer {
+            target: PaceTarget {
+                indicator: Indicator::A1,
+                value: 426.0,
+                period: RollingPeriod::ending_march(2017),
+            },
+            known_children: 60,
+            known_average: Some(480.0),
+            unknown_adoptions: 31,
+            years: Vec::new(),
+            required_average: Some(318.0),
+            required_in_time: None,
+            status,
+            met_without_unknown: None,
+            best_year: Some((FinancialYear(2013), 370.0)),
+            fastest_child_days: Some(120.0),
+            equal_years: Some(371.5),
+            equal_years_unknown_years: 2,
+        }
+    }
+
+    #[test]
+    fn the_pace_reads_as_the_issue_words_it() {
+        // 370 - 318 = 52 days faster than the best year.
+        assert_eq!(
+            pace_sentence(&answer(PaceStatus::BeyondOwnHistory)),
+            "To reach 426 days for 2014-17, the 31 adoptions not yet in your data must average \
+             318 days from entering care to moving in – 52 days faster than any year in your history."
+        );
+    }
+
+    #[test]
+    fn a_pace_within_history_names_the_best_year_instead() {
+        let mut a = answer(PaceStatus::Achievable);
+        a.required_average = Some(400.0);
+        assert!(pace_sentence(&a).ends_with("– your best year, 2013-14, averaged 370 days."));
+    }
+
+    #[test]
+    fn an_impossible_target_says_what_even_zero_days_would_give() {
+        // 60 known children averaging 480 with 31 more at 0 days: 480 x 60 / 91 = 316.5 -> 316.
+        let mut a = answer(PaceStatus::Impossible);
+        a.target.value = 121.0;
+        a.target.indicator = Indicator::A2;
+        assert_eq!(
+            pace_sentence(&a),
+            "To reach 121 days for 2014-17 is not possible: even if the 31 adoptions not yet in \
+             your data took 0 days from placement order to match, the three-year average would \
+             still be 316 days."
+        );
+    }
+
+    #[test]
+    fn the_equal_years_answer_keeps_the_seed_arithmetic() {
+        // Seed 003 §3.5: (3 x 426 - 535) / 2 = 371.5 days over the two remaining years.
+        let text = equal_years_sentence(&answer(PaceStatus::Achievable)).unwrap();
+        assert!(
+            text.contains("the 2 remaining years must average 371.5 days"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn statuses_say_met_or_not_met_in_words_with_the_gap() {
+        let figure = |value: f64, met: bool, gap: f64| Figure {
+            indicator: Indicator::A1,
+            children: 10,
+            value: Some(value),
+            basis: scorecard::Basis::Actual,
+            threshold: Some(426.0),
+            status: Some(Status { met, gap }),
+        };
+        assert_eq!(
+            status_text(&figure(467.0, false, 41.0)).unwrap(),
+            "Not met, 41 days over the threshold"
+        );
+        assert_eq!(
+            status_text(&figure(400.0, true, -26.0)).unwrap(),
+            "Met, 26 days under the threshold"
+        );
+        assert_eq!(figure_value(&figure(370.8, true, -55.0)), "371 days");
+    }
+}
