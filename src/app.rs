@@ -36,6 +36,18 @@ pub fn App() -> Html {
     use_save_on_change(&state);
     use_other_tabs(&state);
     let screen = use_state(Screen::from_location);
+    {
+        // An address typed or a bookmark followed (#settings) opens that screen.
+        let screen = screen.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                    screen.set(Screen::from_location())
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let tabs = Screen::ALL.iter().map(|&tab| {
         let current = *screen == tab;

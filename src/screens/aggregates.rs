@@ -7,6 +7,7 @@ use crate::components::aggregate_form::AggregateForm;
 use crate::components::aggregate_table::AggregateTable;
 use crate::components::file_picker::FilePicker;
 use crate::components::import_preview::{ImportPreview, Preview};
+use crate::components::problem_summary::ProblemSummary;
 use crate::notice::{Level, Notice};
 use crate::state::{Action, ImportMode};
 use scorecard::csv::{read_aggregates, write_aggregates};
@@ -61,6 +62,15 @@ pub fn AggregatesScreen() -> Html {
     let editing = use_state(|| Editing::Nothing);
     let pending = use_state(|| None::<PendingImport>);
     let aggregates = use_memo(app.document.clone(), |d| Rc::new(d.aggregates.clone()));
+    // The years' own problems and the clashes between a year's figures and its children.
+    let problems = use_memo(app.document.clone(), |d| {
+        let all = scorecard::validate(&d.records, &d.aggregates);
+        Rc::new(
+            all.into_iter()
+                .filter(|p| p.child_id.is_none())
+                .collect::<Vec<_>>(),
+        )
+    });
 
     let on_file = {
         let pending = pending.clone();
@@ -189,6 +199,7 @@ pub fn AggregatesScreen() -> Html {
                     {on_confirm} on_cancel={on_cancel_import} />
             }
             { form }
+            <ProblemSummary what="the yearly figures" problems={(*problems).clone()} />
             <AggregateTable aggregates={(*aggregates).clone()} {on_edit} {on_delete} />
         </section>
     }

@@ -5,6 +5,7 @@ use crate::app::{use_app, use_as_of};
 use crate::browser;
 use crate::components::file_picker::FilePicker;
 use crate::components::import_preview::{ImportPreview, Preview};
+use crate::components::problem_summary::ProblemSummary;
 use crate::components::record_form::RecordForm;
 use crate::components::record_table::RecordTable;
 use crate::notice::Notice;
@@ -66,7 +67,15 @@ pub fn RecordsScreen() -> Html {
     let pending = use_state(|| None::<PendingImport>);
     let document = app.document.clone();
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
-    let problems = use_memo(document.clone(), |d| validate(&d.records, &d.aggregates));
+    // Only the children's own problems: the yearly figures screen lists those of the years.
+    let problems = use_memo(document.clone(), |d| {
+        let all = validate(&d.records, &d.aggregates);
+        Rc::new(
+            all.into_iter()
+                .filter(|p| p.child_id.is_some())
+                .collect::<Vec<_>>(),
+        )
+    });
     let taken_ids = use_memo(document.clone(), |d| {
         Rc::new(
             d.records
@@ -165,8 +174,6 @@ pub fn RecordsScreen() -> Html {
 
     let pipeline = records.iter().filter(|r| r.is_in_pipeline()).count();
     let adopted = records.iter().filter(|r| r.is_adopted()).count();
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
     let form = match &*editing {
         Editing::Nothing => Html::default(),
         Editing::New => html! {
@@ -209,22 +216,7 @@ pub fn RecordsScreen() -> Html {
                     {on_confirm} on_cancel={on_cancel_import} />
             }
             { form }
-            if !problems.is_empty() {
-                <details class="details">
-                    <summary class="details__summary">
-                        { format!("Problems in the records: {errors} error{}, {warnings} warning{}",
-                            if errors == 1 { "" } else { "s" }, if warnings == 1 { "" } else { "s" }) }
-                    </summary>
-                    <p class="details__text">{ "Records with an error are left out of the figures until they are corrected." }</p>
-                    <ul class="problem-list">
-                        { for problems.iter().map(|p| html! {
-                            <li class={if p.is_error() { "problem problem--error" } else { "problem problem--warning" }}>
-                                <strong>{ if p.is_error() { "Error: " } else { "Warning: " } }</strong>{ p.to_string() }
-                            </li>
-                        }) }
-                    </ul>
-                </details>
-            }
+            <ProblemSummary what="the records" problems={(*problems).clone()} />
             <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete} />
         </section>
     }
