@@ -196,7 +196,9 @@ fn another_tabs_document_is_shown_without_undo_and_not_written_back() {
     assert_eq!(next.revision, after_edit.revision);
     assert!(next.notice.as_ref().unwrap().text.contains("another tab"));
     // The same document again changes nothing.
-    let again = next.clone().reduce(Action::OtherTabChanged(Ok(Some(theirs))));
+    let again = next
+        .clone()
+        .reduce(Action::OtherTabChanged(Ok(Some(theirs))));
     assert!(Rc::ptr_eq(&again, &next));
 }
 
