@@ -140,6 +140,31 @@ test('a <script> in a child_id is shown as text and never runs', async () => {
   await app.screenshot(page, 'records-05-script-as-text');
 });
 
+test('the table sorts by a column and filters by stage, from the keyboard', async () => {
+  const ids = async () => page.locator('tbody th').allInnerTexts();
+  const script = '<script>window.__injected = 1</script>';
+  // Days waiting: T4 moved in "before" entering care, so 0; T1 entered care 01/04/2013 and
+  // moved in 01/02/2014, 306 days (30+31+30+31+31+30+31+30+31+31); T2 (01/05/2013) and the
+  // <script> child (01/01/2014) still wait, counted to today, so T2 has waited longest.
+  const sortButton = page.getByRole('button', { name: 'Days waiting so far' });
+  await sortButton.focus();
+  await page.keyboard.press('Enter');
+  const header = page.locator('th', { has: sortButton });
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual(await ids(), ['T4', 'T1', script, 'T2']);
+  await page.keyboard.press('Enter');
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await ids(), ['T2', script, 'T1', 'T4']);
+
+  const filter = page.getByLabel('Filter by stage', { exact: true });
+  await filter.selectOption({ label: 'Adopted' });
+  assert.deepEqual(await ids(), ['T1']);
+  await filter.selectOption({ label: 'Entered care to SHOBPA decision' });
+  assert.deepEqual(await ids(), ['T2', script]);
+  await page.locator('.records__count', { hasText: 'Showing 2 of 4 children' }).waitFor();
+  await filter.selectOption({ label: 'All children' });
+});
+
 test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () => {
   await page.getByRole('button', { name: 'Settings and backup' }).click();
   const input = page.getByLabel('As of date', { exact: true });
