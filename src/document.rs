@@ -6,7 +6,10 @@
 //! an upgrade of the engine can never leave stale numbers behind.
 
 use chrono::NaiveDate;
-use scorecard::{ChildRecord, PaceTarget, Scenario, ThresholdSchedule, YearAggregate};
+use scorecard::{
+    ChildRecord, CohortTemplate, ComparatorTable, PaceTarget, Scenario, ThresholdSchedule,
+    YearAggregate,
+};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Every earlier version has a migration in
@@ -35,6 +38,14 @@ pub struct Document {
     /// The what-if scenarios and the required-pace target (filled in by the forecast screens).
     #[serde(default)]
     pub scenarios: Scenarios,
+    /// The workshop's made-up cohorts, kept apart from `records` so that nothing a trainer
+    /// does in a workshop can touch the authority's real children.
+    #[serde(default)]
+    pub workshop: Workshop,
+    /// The comparator table the user imported; `None` means seed 003's published figures,
+    /// so that a newer shipped default reaches users who never imported their own.
+    #[serde(default)]
+    pub comparators: Option<ComparatorTable>,
 }
 
 impl Default for Document {
@@ -46,6 +57,8 @@ impl Default for Document {
             aggregates: Vec::new(),
             settings: Settings::default(),
             scenarios: Scenarios::default(),
+            workshop: Workshop::default(),
+            comparators: None,
         }
     }
 }
@@ -99,6 +112,24 @@ pub enum Comparison {
     Baseline,
     /// A saved scenario, by name.
     Saved(String),
+}
+
+/// What the workshop screen keeps: the trainers' made-up cohorts.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workshop {
+    /// The made-up cohorts, in the order they were built.
+    pub cohorts: Vec<MadeUpCohort>,
+}
+
+/// A made-up cohort: its name and the template it is built from. The children themselves are
+/// rebuilt from the template whenever they are shown, so the stored copy stays small.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MadeUpCohort {
+    /// The name the trainer gave it, e.g. "Ten children".
+    pub name: String,
+    /// How its children are made up.
+    pub template: CohortTemplate,
 }
 
 /// The demonstration dataset: synthetic children matching seed 003's mid-2015 figures, with

@@ -7,11 +7,14 @@
 
 pub mod app;
 pub mod browser;
+pub mod comparators;
 pub mod components;
 pub mod document;
 pub mod forecast;
 pub mod migrate;
 pub mod notice;
+pub mod report;
 pub mod screens;
 pub mod state;
 pub mod storage;
+pub mod workshop;

@@ -1,9 +1,12 @@
 //! One module per screen, and the list of screens the navigation offers.
 
 pub mod aggregates;
+pub mod comparators;
 pub mod forecast;
 pub mod records;
+pub mod report;
 pub mod settings;
+pub mod workshop;
 
 use yew::prelude::*;
 
@@ -17,16 +20,25 @@ pub enum Screen {
     Aggregates,
     /// The forecast dashboard (issue 4).
     Forecast,
+    /// The impact of delay, for trainers (issue 5).
+    Workshop,
+    /// Where our figures stand among other authorities (issue 5).
+    Comparators,
+    /// The printable committee report (issue 5).
+    Report,
     /// Authority, as-of date, thresholds, backup and restore.
     Settings,
 }
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Records,
         Screen::Aggregates,
         Screen::Forecast,
+        Screen::Workshop,
+        Screen::Comparators,
+        Screen::Report,
         Screen::Settings,
     ];
 
@@ -36,6 +48,9 @@ impl Screen {
             Screen::Records => "Records",
             Screen::Aggregates => "Yearly figures",
             Screen::Forecast => "Forecast",
+            Screen::Workshop => "Workshop",
+            Screen::Comparators => "Comparators",
+            Screen::Report => "Committee report",
             Screen::Settings => "Settings and backup",
         }
     }
@@ -46,6 +61,9 @@ impl Screen {
             Screen::Records => "records",
             Screen::Aggregates => "yearly-figures",
             Screen::Forecast => "forecast",
+            Screen::Workshop => "workshop",
+            Screen::Comparators => "comparators",
+            Screen::Report => "report",
             Screen::Settings => "settings",
         }
     }
@@ -76,6 +94,9 @@ impl Screen {
             Screen::Records => html! { <records::RecordsScreen /> },
             Screen::Aggregates => html! { <aggregates::AggregatesScreen /> },
             Screen::Forecast => html! { <forecast::ForecastScreen /> },
+            Screen::Workshop => html! { <workshop::WorkshopScreen /> },
+            Screen::Comparators => html! { <comparators::ComparatorsScreen /> },
+            Screen::Report => html! { <report::ReportScreen /> },
             Screen::Settings => html! { <settings::SettingsScreen /> },
         }
     }

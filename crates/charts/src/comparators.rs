@@ -143,7 +143,11 @@ where
         .x_label_formatter(&|v| format!("{v:.0}"))
         .x_desc(chart.unit.as_str())
         .axis_desc_style(("sans-serif", text))
-        .label_style(("sans-serif", text * 0.9).into_font().color(&palette::THRESHOLD))
+        .label_style(
+            ("sans-serif", text * 0.9)
+                .into_font()
+                .color(&palette::THRESHOLD),
+        )
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
 
@@ -166,7 +170,9 @@ where
         c.draw_series(std::iter::once(Text::new(
             format!("{:.0}", bar.value.round()),
             (bar.value + max * 0.01, y + 0.3),
-            ("sans-serif", text * 0.85).into_font().color(&palette::THRESHOLD),
+            ("sans-serif", text * 0.85)
+                .into_font()
+                .color(&palette::THRESHOLD),
         )))?;
     }
     if let Some(t) = chart.threshold {
@@ -224,7 +230,11 @@ where
             [(x, mid), (x + size * 2, mid)],
             palette::THRESHOLD.stroke_width((2.0 * ratio) as u32),
         ))?;
-        area.draw(&Text::new("threshold (dashed)", (x + size * 2 + 6, y), font))?;
+        area.draw(&Text::new(
+            "threshold (dashed)",
+            (x + size * 2 + 6, y),
+            font,
+        ))?;
     }
     Ok(())
 }

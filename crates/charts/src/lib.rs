@@ -11,8 +11,8 @@
 //!
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 
-pub mod legend;
 pub mod comparators;
+pub mod legend;
 pub mod palette;
 pub mod timeline;
 pub mod trajectory;

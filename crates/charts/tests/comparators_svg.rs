@@ -97,5 +97,7 @@ fn an_empty_period_says_so_rather_than_drawing_an_empty_axis() {
     };
     let svg = render(&empty, "comparators_empty");
     assert!(svg.contains("No comparator figures for this period."));
-    assert!(empty.text_alternative().ends_with("No figures for this period."));
+    assert!(empty
+        .text_alternative()
+        .ends_with("No figures for this period."));
 }

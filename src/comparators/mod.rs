@@ -1,0 +1,10 @@
+//! Comparators (issue 5): the authority's three-year A1 and A2 beside other authorities and
+//! the core-city, statistical-neighbour, regional and national averages, with the estimated
+//! rank; seed 003's tables by default, or a table imported from CSV.
+
+pub mod chart;
+pub mod data;
+pub mod import;
+pub mod overview;
+pub mod rows;
+pub mod table;

@@ -1,0 +1,42 @@
+//! The forecast of the stored document under the scenario in use, for the screens that show
+//! it without editing it (the comparators and the committee report).
+
+use crate::app::{use_app, use_as_of};
+use crate::document::Document;
+use scorecard::{forecast, usable, Forecast, ForecastInput};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A document compared by identity: the memo below reruns only when the reducer made a new
+/// document, without comparing every record on each render.
+#[derive(Clone)]
+struct SameDocument(Rc<Document>);
+
+impl PartialEq for SameDocument {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The forecast as the dashboard shows it: usable records and aggregates, the as-of date in
+/// force, the scenario in use and the chosen pace target.
+pub fn forecast_of(doc: &Document, as_of: chrono::NaiveDate) -> Forecast {
+    let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+    forecast(&ForecastInput {
+        children: &children,
+        aggregates: &aggregates,
+        as_of,
+        thresholds: &doc.settings.thresholds,
+        scenario: &doc.scenarios.working,
+        target: doc.scenarios.pace_target,
+    })
+}
+
+/// The forecast of the app's data, recomputed when the document or the as-of date changes.
+#[hook]
+pub fn use_forecast() -> Rc<Forecast> {
+    let app = use_app();
+    let as_of = use_as_of();
+    let key = (SameDocument(app.document.clone()), as_of);
+    use_memo(key, |(doc, as_of)| forecast_of(&doc.0, *as_of))
+}

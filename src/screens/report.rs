@@ -1,0 +1,14 @@
+//! The committee report screen (issue 5): a printable page built from the forecast.
+
+use crate::report::report_page::ReportPage;
+use yew::prelude::*;
+
+/// The committee report screen.
+#[function_component]
+pub fn ReportScreen() -> Html {
+    html! {
+        <section class="screen screen--report">
+            <ReportPage />
+        </section>
+    }
+}

@@ -1,0 +1,237 @@
+//! The workshop screen (issue 5): the impact of delay on one child, on the authority's data
+//! (only read) or a made-up cohort, with a presentation view for the projector.
+//!
+//! The delay is view state: nothing here dispatches a change to the records. The only stored
+//! changes are the made-up cohorts, kept apart in the document's `workshop` field.
+
+use crate::app::{use_app, use_as_of};
+use crate::document::{Document, MadeUpCohort};
+use crate::state::Action;
+use crate::workshop::cohort_builder::CohortBuilder;
+use crate::workshop::dataset::{workshop_data, DatasetChoice, WorkshopData};
+use crate::workshop::delay_controls::{slider_max, DelayControls};
+use crate::workshop::delay_view::{delay_view, DelayChoice};
+use crate::workshop::life_panel::LifePanel;
+use crate::workshop::presentation::{enter_full_screen, Presentation};
+use crate::workshop::scorecard_panel::ScorecardPanel;
+use scorecard::{DelayLength, Indicator};
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The age on entering care assumed for the authority's own children, whose records hold no
+/// date of birth: a year, as in the default template.
+const DEFAULT_AGE_MONTHS: u32 = 12;
+
+/// An `Rc` compared by identity, so memos rerun only when the value was rebuilt.
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The workshop screen.
+#[function_component]
+pub fn WorkshopScreen() -> Html {
+    let app = use_app();
+    let as_of = use_as_of();
+    let dataset = use_state(|| DatasetChoice::Yours);
+    let child = use_state(|| None::<usize>);
+    let delay = use_state(|| DelayLength::months(3));
+    let indicator = use_state(|| Indicator::A1);
+    let age = use_state(|| None::<u32>);
+    let presenting = use_state(|| false);
+
+    let document: Rc<Document> = app.document.clone();
+    let data: Rc<WorkshopData> = use_memo(
+        (Same(document.clone()), (*dataset).clone(), as_of),
+        |(doc, choice, as_of)| workshop_data(&doc.0, choice, *as_of),
+    );
+    let typical = data.typical_child();
+    let chosen = (*child).filter(|i| *i < data.children.len()).or(typical);
+    let age_months = (*age)
+        .or(data.age_at_entry_months)
+        .unwrap_or(DEFAULT_AGE_MONTHS);
+    let view = {
+        let thresholds = document.settings.thresholds.clone();
+        use_memo(
+            (
+                Same(data.clone()),
+                chosen,
+                *delay,
+                *indicator,
+                age_months,
+                thresholds,
+            ),
+            |(data, chosen, delay, indicator, age, thresholds)| {
+                chosen.and_then(|c| {
+                    delay_view(
+                        &data.0,
+                        thresholds,
+                        DelayChoice {
+                            child: c,
+                            delay: *delay,
+                            indicator: *indicator,
+                            age_at_entry_months: *age,
+                        },
+                    )
+                    .map(Rc::new)
+                })
+            },
+        )
+    };
+
+    let on_dataset = {
+        let (dataset, child, age) = (dataset.clone(), child.clone(), age.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            dataset.set(DatasetChoice::parse(&v));
+            child.set(None);
+            age.set(None);
+        })
+    };
+    let on_build = {
+        let (app, dataset, child, age) = (app.clone(), dataset.clone(), child.clone(), age.clone());
+        Callback::from(move |cohort: MadeUpCohort| {
+            let name = cohort.name.clone();
+            app.dispatch(Action::SaveMadeUpCohort(cohort));
+            dataset.set(DatasetChoice::MadeUp(name));
+            child.set(None);
+            age.set(None);
+        })
+    };
+    let on_delete = |name: String| {
+        let (app, dataset) = (app.clone(), dataset.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *dataset == DatasetChoice::MadeUp(name.clone()) {
+                dataset.set(DatasetChoice::Yours);
+            }
+            app.dispatch(Action::DeleteMadeUpCohort(name.clone()));
+        })
+    };
+    let on_child = {
+        let child = child.clone();
+        Callback::from(move |c: Option<usize>| child.set(c))
+    };
+    let on_delay = {
+        let delay = delay.clone();
+        Callback::from(move |d: DelayLength| delay.set(d))
+    };
+    let on_step_delay = {
+        let delay = delay.clone();
+        Callback::from(move |step: i32| {
+            let d = *delay;
+            let amount = (d.amount as i64 + step as i64).clamp(0, slider_max(d.unit) as i64);
+            delay.set(DelayLength {
+                amount: amount as u32,
+                unit: d.unit,
+            });
+        })
+    };
+    let on_indicator = {
+        let indicator = indicator.clone();
+        Callback::from(move |i: Indicator| indicator.set(i))
+    };
+    let on_age = {
+        let age = age.clone();
+        Callback::from(move |m: u32| age.set(Some(m)))
+    };
+    let present = {
+        let presenting = presenting.clone();
+        Callback::from(move |_: MouseEvent| {
+            enter_full_screen();
+            presenting.set(true);
+        })
+    };
+    let on_close = {
+        let presenting = presenting.clone();
+        Callback::from(move |_| presenting.set(false))
+    };
+    // Focus goes back to the button that opened the presentation.
+    let present_ref = use_node_ref();
+    {
+        let present_ref = present_ref.clone();
+        use_effect_with(*presenting, move |open| {
+            if !*open {
+                if let Some(button) = present_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+
+    let candidates: Vec<(usize, String)> = data
+        .candidates()
+        .into_iter()
+        .map(|(i, c)| (i, c.child_id.clone()))
+        .collect();
+    let typical_name = typical
+        .and_then(|i| data.children.get(i))
+        .map(|c| c.child_id.clone());
+    let cohorts = &document.workshop.cohorts;
+
+    html! {
+        <section class="screen" aria-labelledby="workshop-heading">
+            <h1 id="workshop-heading" class="screen__title">{ "Workshop: the impact of delay" }</h1>
+            <p class="screen__lead">{ "Pick a child, add delay, and see what it means for the child first and for the scorecard second." }</p>
+            <div class="panel workshop-dataset">
+                <div class="field field--inline">
+                    <label class="field__label" for="workshop-dataset">{ "Dataset" }</label>
+                    <select class="field__select" id="workshop-dataset" onchange={on_dataset}>
+                        <option value={DatasetChoice::Yours.value()} selected={*dataset == DatasetChoice::Yours}>{ "Your data (read-only here)" }</option>
+                        { for cohorts.iter().map(|c| {
+                            let choice = DatasetChoice::MadeUp(c.name.clone());
+                            html! {
+                                <option value={choice.value()} selected={*dataset == choice}>{ format!("Made-up cohort: {}", c.name) }</option>
+                            }
+                        }) }
+                    </select>
+                </div>
+                <p class="workshop-dataset__note" id="workshop-dataset-note">
+                    { if data.made_up {
+                        format!("Made-up cohort \u{201c}{}\u{201d}: {} children, all adopted. It is not your authority's data.", data.name, data.children.len())
+                    } else {
+                        "Your data is only read here: the delay and everything else on this screen never change your records.".to_string()
+                    } }
+                </p>
+                if let Some(problem) = &data.problem {
+                    <p class="field-error" role="alert">{ problem.clone() }</p>
+                }
+                if !cohorts.is_empty() {
+                    <ul class="workshop-cohorts">
+                        { for cohorts.iter().map(|c| html! {
+                            <li>
+                                { format!("{} ({} children) ", c.name, c.template.children) }
+                                <button type="button" class="button button--secondary button--small"
+                                    aria-label={format!("Delete made-up cohort {}", c.name)}
+                                    onclick={on_delete(c.name.clone())}>{ "Delete" }</button>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+            if candidates.is_empty() {
+                <p>{ "This dataset has no child adopted or in the pipeline to show a delay for." }</p>
+            } else {
+                <DelayControls children={candidates} typical={typical_name} child={*child}
+                    delay={*delay} indicator={*indicator}
+                    {on_child} {on_delay} {on_indicator} />
+                <div class="button-row">
+                    <button type="button" class="button" ref={present_ref} onclick={present}>{ "Present (full screen)" }</button>
+                </div>
+                if let Some(view) = (*view).clone() {
+                    <div class="workshop-panels">
+                        <LifePanel view={view.clone()} age_at_entry_months={age_months} {on_age} />
+                        <ScorecardPanel view={view.clone()} />
+                    </div>
+                    if *presenting {
+                        <Presentation view={view} dataset={data.name.clone()} {on_close} {on_step_delay} />
+                    }
+                }
+            }
+            <CohortBuilder {on_build} />
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! The dataset a workshop runs on: the authority's own data (only read) or one of the
+//! trainer's made-up cohorts, rebuilt from its template.
+
+use crate::document::Document;
+use chrono::NaiveDate;
+use scorecard::dates::add_days;
+use scorecard::{usable, ChildRecord, Indicator, Milestones, YearAggregate};
+
+/// Which dataset the workshop shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetChoice {
+    /// The authority's own records, read-only in the workshop.
+    Yours,
+    /// A made-up cohort, by name.
+    MadeUp(String),
+}
+
+impl DatasetChoice {
+    /// The value of the dataset select's option.
+    pub fn value(&self) -> String {
+        match self {
+            DatasetChoice::Yours => "yours".into(),
+            DatasetChoice::MadeUp(name) => format!("made-up:{name}"),
+        }
+    }
+
+    /// Reads an option value written by [`DatasetChoice::value`].
+    pub fn parse(value: &str) -> DatasetChoice {
+        match value.strip_prefix("made-up:") {
+            Some(name) => DatasetChoice::MadeUp(name.to_string()),
+            None => DatasetChoice::Yours,
+        }
+    }
+}
+
+/// The children (and yearly figures) a workshop works on, with the date they are seen from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopData {
+    /// "Your data" or the cohort's name.
+    pub name: String,
+    /// Whether it is a made-up cohort.
+    pub made_up: bool,
+    /// The children.
+    pub children: Vec<ChildRecord>,
+    /// Yearly figures for years without child-level data (only for the authority's data).
+    pub aggregates: Vec<YearAggregate>,
+    /// The date the figures are seen from.
+    pub as_of: NaiveDate,
+    /// The children's age on entering care, in months, when the template says so.
+    pub age_at_entry_months: Option<u32>,
+    /// Why the cohort could not be built, if so.
+    pub problem: Option<String>,
+}
+
+/// Days after a made-up cohort's last adoption order that it is seen from: later than any
+/// delay the slider offers (twelve months), so a delayed child is still adopted.
+const MADE_UP_MARGIN_DAYS: i64 = 400;
+
+/// The data for `choice` from the stored document; the authority's data when the chosen
+/// cohort no longer exists.
+pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -> WorkshopData {
+    if let DatasetChoice::MadeUp(name) = choice {
+        if let Some(cohort) = doc.workshop.cohorts.iter().find(|c| &c.name == name) {
+            let (children, problem) = match cohort.template.build(None) {
+                Ok(children) => (children, None),
+                Err(why) => (Vec::new(), Some(why.to_string())),
+            };
+            let last = children
+                .iter()
+                .filter_map(|c| c.adoption_order)
+                .max()
+                .unwrap_or(cohort.template.first_entered_care);
+            return WorkshopData {
+                name: cohort.name.clone(),
+                made_up: true,
+                children,
+                aggregates: Vec::new(),
+                as_of: add_days(last, MADE_UP_MARGIN_DAYS),
+                age_at_entry_months: Some(cohort.template.age_at_entry_months),
+                problem,
+            };
+        }
+    }
+    let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+    WorkshopData {
+        name: "Your data".into(),
+        made_up: false,
+        children,
+        aggregates,
+        as_of,
+        age_at_entry_months: None,
+        problem: None,
+    }
+}
+
+impl WorkshopData {
+    /// The children a delay can be shown for (adopted, or still in the pipeline), with their
+    /// position in `children`.
+    pub fn candidates(&self) -> Vec<(usize, &ChildRecord)> {
+        self.children
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_adopted() || c.is_in_pipeline())
+            .collect()
+    }
+
+    /// A typical child: the adopted child with the median A1 (the earlier on a tie), or the
+    /// first candidate when no child is adopted yet.
+    pub fn typical_child(&self) -> Option<usize> {
+        let mut adopted: Vec<(i64, usize)> = self
+            .candidates()
+            .into_iter()
+            .filter_map(|(i, c)| {
+                Milestones::of(c)
+                    .values()
+                    .value(Indicator::A1)
+                    .map(|v| (v as i64, i))
+            })
+            .filter(|(_, i)| self.children[*i].is_adopted())
+            .collect();
+        adopted.sort_unstable();
+        match adopted.get(adopted.len().saturating_sub(1) / 2) {
+            Some(&(_, i)) => Some(i),
+            None => self.candidates().first().map(|(i, _)| *i),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::MadeUpCohort;
+    use scorecard::CohortTemplate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_made_up_cohort_is_read_from_its_template_and_the_records_are_left_alone() {
+        let mut doc = Document::default();
+        doc.records.push(ChildRecord::new("REAL-1", d(2014, 1, 1)));
+        doc.workshop.cohorts.push(MadeUpCohort {
+            name: "Three".into(),
+            template: CohortTemplate {
+                children: 3,
+                ..CohortTemplate::default()
+            },
+        });
+        let chosen = DatasetChoice::parse(&DatasetChoice::MadeUp("Three".into()).value());
+        let data = workshop_data(&doc, &chosen, d(2015, 6, 30));
+        assert!(data.made_up);
+        let names: Vec<&str> = data.children.iter().map(|c| c.child_id.as_str()).collect();
+        assert_eq!(names, ["Child A", "Child B", "Child C"]);
+        // Every child is adopted, and seen from after the last order plus the margin.
+        assert!(data.children.iter().all(|c| c.is_adopted()));
+        let last = data.children[2].adoption_order.unwrap();
+        assert_eq!(data.as_of, add_days(last, 400));
+        // All three take the same time: the median is the middle child.
+        assert_eq!(data.typical_child(), Some(1));
+        // The authority's data is what "Your data" shows, and a missing cohort falls back to it.
+        let yours = workshop_data(&doc, &DatasetChoice::MadeUp("Gone".into()), d(2015, 6, 30));
+        assert!(!yours.made_up);
+        assert_eq!(yours.children[0].child_id, "REAL-1");
+        assert_eq!(doc.records.len(), 1);
+    }
+}

@@ -1,0 +1,226 @@
+// Workshop mode: a trainer builds a made-up cohort with known stage durations, moves the delay
+// slider for one child and reads the sentence and the figures (checked against arithmetic
+// done by hand below), presents it with the keyboard, and the authority's real records are
+// the same afterwards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, downloadText, STORAGE_KEY, SCREENSHOTS } from './helpers.mjs';
+
+let app;
+let page;
+let recordsBefore;
+
+before(async () => {
+  app = await start();
+  page = await app.newPage();
+});
+
+after(async () => {
+  await app.close();
+});
+
+// The made-up cohort: 4 children, Child A entering care on 01/05/2014 and one every 30 days
+// (B 31/05, C 30/06, D 30/07/2014); every child takes 200 + 120 + 60 + 40 = 420 days from
+// entering care to moving in (A1 420), 60 days from placement order to match (A2 60), and
+// 179 days from moving in to the adoption order: 599 days in all.
+// Child D: 30/07/2014 + 365 = 30/07/2015, + 184 (Aug 31, Sep 30, Oct 31, Nov 30, Dec 31,
+// Jan 31) = 30/01/2016, + 30 = 29/02/2016 (2016 is a leap year), + 20 = 20/03/2016: D's order
+// is 20/03/2016, in 2015-16; A's is 90 days earlier, 21/12/2015. All four count in 2015-16,
+// so 2013-16, 2014-17 and 2015-18 each average 420 days (threshold 426: met).
+const COHORT = {
+  'Cohort name': 'Four children',
+  'First child entered care': '2014-05-01',
+  'Number of children': '4',
+  'Days between one child entering care and the next': '30',
+  'Entered care to SHOBPA decision (days)': '200',
+  'SHOBPA decision to placement order (days)': '120',
+  'Placement order to match (days)': '60',
+  'Match to moving in (days)': '40',
+  'Moving in to adoption order (days)': '179',
+};
+const AGE_LABEL = 'Age on entering care (months)';
+
+function row(period, indicator) {
+  return page.locator(`#workshop-periods tr[data-period="${period}"][data-indicator="${indicator}"] td`);
+}
+
+async function cells(period, indicator) {
+  return (await row(period, indicator).allInnerTexts()).map((t) => t.trim());
+}
+
+async function exportRecords() {
+  await page.getByRole('button', { name: 'Records', exact: true }).click();
+  const { text } = await downloadText(page, () =>
+    page.getByRole('button', { name: 'Export records (CSV)' }).click());
+  return text;
+}
+
+test('the real records are exported before the workshop', async () => {
+  await app.open(page);
+  recordsBefore = await exportRecords();
+  assert.ok(recordsBefore.split('\n').length > 40, 'the demonstration has its children');
+});
+
+test('on your own data the workshop only reads: the slider moves, nothing is stored', async () => {
+  await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+  await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  assert.match(await page.locator('#workshop-dataset-note').innerText(), /only read here/);
+  const storedBefore = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  await page.getByLabel('Delay', { exact: true }).fill('6');
+  await page.locator('#workshop-sentence', { hasText: /^Six months' delay for / }).waitFor();
+  await page.getByLabel('Delay in', { exact: true }).selectOption('weeks');
+  await page.locator('#workshop-sentence', { hasText: /^Six weeks' delay for / }).waitFor();
+  await page.getByLabel('Delay in', { exact: true }).selectOption('months');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), storedBefore);
+  await app.screenshot(page, 'workshop-01-your-data');
+});
+
+test('a trainer builds a made-up cohort from a template and the workshop switches to it', async () => {
+  for (const [label, value] of Object.entries(COHORT)) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  // The builder has its own age field; the life panel has another with the same label.
+  await page.locator('#cohort-age').fill('12');
+  await page.getByRole('button', { name: 'Build made-up cohort' }).click();
+  const dataset = page.getByLabel('Dataset', { exact: true });
+  await page.locator('#workshop-dataset-note', { hasText: 'Made-up cohort' }).waitFor();
+  assert.equal(await dataset.inputValue(), 'made-up:Four children');
+  const children = await page.getByLabel('Child', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(children.slice(1), ['Child A', 'Child B', 'Child C', 'Child D']);
+});
+
+test('one week for Child D adds 2 days to the 2013-16 A1 average and keeps it met', async () => {
+  await page.getByLabel('Child', { exact: true }).selectOption({ label: 'Child D' });
+  await page.getByLabel('Delay in', { exact: true }).selectOption('weeks');
+  await page.getByLabel('Delay', { exact: true }).fill('1');
+  // D's A1 420 + 7 = 427; the order moves to 27/03/2016, still 2015-16, so each period holds
+  // all four: (3 x 420 + 427) / 4 = 421.75, published 422: 2 days more, at or below 426.
+  // All three periods move alike; the sentence tells the oldest.
+  const sentence = page.locator('#workshop-sentence');
+  await sentence.filter({ hasText: "One week's delay" }).waitFor();
+  assert.equal(
+    (await sentence.innerText()).trim(),
+    "One week's delay for Child D adds 2 days to the 2013-16 A1 average and keeps it met.",
+  );
+  assert.equal((await page.locator('#workshop-delay-days').innerText()).trim(), '7 days');
+  assert.equal((await page.locator('#workshop-child-a1').innerText()).trim(), '420 days → 427 days');
+  assert.deepEqual(await cells('2013-16', 'A1'), ['A1', '420', '422', '426', 'met']);
+  // A2: D's 60 + 7 = 67; (3 x 60 + 67) / 4 = 61.75, published 62, threshold 121.
+  assert.deepEqual(await cells('2014-17', 'A2'), ['A2', '60', '62', '121', 'met']);
+  assert.match(await page.locator('#workshop-year').innerText(), /stays in 2015-16/);
+});
+
+test('two weeks slip the adoption order into 2016-17: Child D leaves 2013-16 and enters 2016-19', async () => {
+  await page.getByLabel('Delay', { exact: true }).fill('2');
+  // 20/03/2016 + 14 = 03/04/2016, in 2016-17. D (434 days) leaves 2013-16, which keeps A, B
+  // and C at 420; 2014-17 and 2015-18 hold all four: (1260 + 434) / 4 = 423.5, published
+  // 424 (halves round up): 4 days more, still met; 2016-19 now holds D alone, 434 days,
+  // against 426 (the 2017-18 threshold carries on): not met. The largest published move is
+  // 2014-17's and 2015-18's 4 days; the sentence tells the older.
+  const sentence = page.locator('#workshop-sentence');
+  await sentence.filter({ hasText: "Two weeks' delay" }).waitFor();
+  assert.equal(
+    (await sentence.innerText()).trim(),
+    "Two weeks' delay for Child D adds 4 days to the 2014-17 A1 average, keeps it met and " +
+      'moves the adoption order from 2015-16 into 2016-17.',
+  );
+  assert.equal(
+    (await page.locator('#workshop-year').innerText()).trim(),
+    'New financial year: The adoption order slips from 2015-16 into 2016-17: Child D leaves ' +
+      'the 2013-16 period and enters 2016-19.',
+  );
+  assert.deepEqual(await cells('2013-16', 'A1'), ['A1', '420', '420', '426', 'met']);
+  assert.deepEqual(await cells('2014-17', 'A1'), ['A1', '420', '424', '426', 'met']);
+  assert.deepEqual(await cells('2016-19', 'A1'), ['A1', 'no children', '434', '426', 'no children → not met (changes)']);
+  await app.screenshot(page, 'workshop-02-slips-a-year');
+});
+
+test('four weeks move 2014-17 from met to not met, and the child is older on moving in', async () => {
+  await page.getByLabel('Delay', { exact: true }).fill('4');
+  // D: 420 + 28 = 448 days; 2014-17: (1260 + 448) / 4 = 427 > 426: not met, 7 days more.
+  const sentence = page.locator('#workshop-sentence');
+  await sentence.filter({ hasText: "Four weeks' delay" }).waitFor();
+  assert.equal(
+    (await sentence.innerText()).trim(),
+    "Four weeks' delay for Child D adds 7 days to the 2014-17 A1 average, moves it from met " +
+      'to not met and moves the adoption order from 2015-16 into 2016-17.',
+  );
+  assert.deepEqual(await cells('2014-17', 'A1'), ['A1', '420', '427', '426', 'met → not met (changes)']);
+  // The child first: born 12 months before entering care, 30/07/2013. Moving in on
+  // 23/09/2015 (30/07/2014 + 420) D is 2 years and 1 month old (30/08/2015 <= 23/09 <
+  // 30/09/2015), 785 days (365 + 365 + 55), having waited 420 of them: 53.5%, said 54%.
+  // Four weeks later, 21/10/2015: 2 years and 2 months, 448 of 813 days: 55.1%, said 55%.
+  assert.equal(await page.getByLabel(AGE_LABEL, { exact: true }).last().inputValue(), '12');
+  assert.equal(
+    (await page.locator('#workshop-life-sentence').innerText()).trim(),
+    "With four weeks' delay, Child D moves in aged 2 years and 2 months instead of 2 years and " +
+      '1 month, having waited 55% of their life instead of 54%.',
+  );
+  assert.equal((await page.locator('#workshop-share').innerText()).trim(), '54% → 55%');
+  assert.equal((await page.locator('#workshop-waiting').innerText()).trim(), '420 → 448');
+  await app.screenshot(page, 'workshop-03-four-weeks');
+});
+
+test('the presentation view is driven with the keyboard and Escape leaves it', async () => {
+  await page.getByRole('button', { name: 'Present (full screen)' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const title = dialog.locator('.presentation__title');
+  const progress = dialog.locator('.presentation__progress');
+  assert.equal((await title.innerText()).trim(), 'Meet Child D');
+  // Meet D, the delay for D, the scorecard, the financial year, the periods, the close.
+  assert.equal((await progress.innerText()).trim(), 'Screen 1 of 6');
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-04-presentation-1.png') });
+
+  await page.keyboard.press('ArrowRight');
+  await title.filter({ hasText: "Four weeks' delay for Child D" }).waitFor();
+  assert.match(await dialog.innerText(), /aged 2 years and 2 months instead of 2 years and 1 month/);
+
+  await page.keyboard.press(' ');
+  await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
+  assert.match(await dialog.innerText(), /adds 7 days to the 2014-17 A1 average, moves it from met to not met/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-05-presentation-3.png') });
+
+  // Up adds a week: 35 days, D 455, 2014-17 (1260 + 455) / 4 = 428.75, published 429.
+  await page.keyboard.press('ArrowUp');
+  await dialog.locator('.presentation__line', { hasText: "Five weeks' delay" }).waitFor();
+  assert.match(await dialog.innerText(), /adds 9 days to the 2014-17 A1 average/);
+  await page.keyboard.press('ArrowDown');
+  await dialog.locator('.presentation__line', { hasText: "Four weeks' delay" }).waitFor();
+
+  await page.keyboard.press('ArrowRight');
+  await title.filter({ hasText: 'A new financial year' }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-06-presentation-4.png') });
+  await page.keyboard.press('ArrowLeft');
+  await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
+  assert.equal((await progress.innerText()).trim(), 'Screen 3 of 6');
+
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  // Back where the trainer started, with the focus on the button that opened it.
+  assert.equal(
+    await page.evaluate(() => document.activeElement && document.activeElement.textContent),
+    'Present (full screen)',
+  );
+});
+
+test('the real dataset is unchanged by the workshop, and the cohort is kept apart', async () => {
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+  assert.equal(stored.workshop.cohorts.length, 1);
+  assert.equal(stored.workshop.cohorts[0].name, 'Four children');
+  assert.equal(stored.workshop.cohorts[0].template.children, 4);
+  assert.ok(!stored.records.some((r) => r.child_id.startsWith('Child ')), 'no made-up child in the records');
+  assert.equal(stored.demonstration, true);
+
+  const recordsAfter = await exportRecords();
+  assert.equal(recordsAfter, recordsBefore);
+
+  // The cohort survives a reload, as a dataset to choose.
+  await page.reload();
+  await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+  const options = await page.getByLabel('Dataset', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(options, ['Your data (read-only here)', 'Made-up cohort: Four children']);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(app.foreign, []);
+});
