@@ -4,13 +4,12 @@
 //! changes nothing, so that Yew re-renders nothing; every change to the document keeps the
 //! document before it, so that the last changes can be undone.
 
-use crate::document::{Comparison, Document, MadeUpCohort};
+use crate::document::{Comparison, Document};
 use crate::notice::Notice;
 use crate::storage::LoadError;
 use chrono::NaiveDate;
 use scorecard::{
-    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, ThresholdSchedule,
-    YearAggregate,
+    ChildRecord, FinancialYear, PaceTarget, Scenario, ThresholdSchedule, YearAggregate,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -105,20 +104,6 @@ pub enum Action {
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
     CompareWith(Option<Comparison>),
-    /// WORKSHOP: keeps a trainer's made-up cohort (replacing one of the same name). Never
-    /// touches the records.
-    SaveMadeUpCohort(MadeUpCohort),
-    /// WORKSHOP: removes the named made-up cohort.
-    DeleteMadeUpCohort(String),
-    /// COMPARATORS: brings in a comparator table read from a file (after the preview).
-    ImportComparators {
-        /// The usable rows of the file.
-        table: ComparatorTable,
-        /// Replace the table in use, or merge by authority, group and period.
-        mode: ImportMode,
-    },
-    /// COMPARATORS: goes back to seed 003's published figures.
-    UseSeedComparators,
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
     /// Replaces everything by a backup the user chose (already migrated).
@@ -271,10 +256,13 @@ impl Reducible for AppState {
             Action::ImportRecords { records, mode } => {
                 let label = match mode {
                     ImportMode::Replace => {
-                        format!("imported {} records, replacing all", records.len())
+                        format!("imported {}, replacing all", count(records.len(), "record"))
                     }
                     ImportMode::Merge => {
-                        format!("imported {} records, merged by child_id", records.len())
+                        format!(
+                            "imported {}, merged by child_id",
+                            count(records.len(), "record")
+                        )
                     }
                 };
                 self.edit(label, |d| match mode {
@@ -310,7 +298,10 @@ impl Reducible for AppState {
                     d.aggregates.retain(|a| a.year != year)
                 }),
             Action::ImportAggregates { aggregates, mode } => {
-                let label = format!("imported the figures for {} years", aggregates.len());
+                let label = format!(
+                    "imported the figures for {}",
+                    count(aggregates.len(), "year")
+                );
                 self.edit(label, |d| {
                     d.aggregates = match mode {
                         ImportMode::Replace => aggregates,
@@ -409,44 +400,6 @@ impl Reducible for AppState {
             Action::SetPaceTarget(target) => {
                 self.edit("changed the target", |d| d.scenarios.pace_target = target)
             }
-            Action::SaveMadeUpCohort(cohort) => {
-                let label = format!("built the made-up cohort {}", cohort.name);
-                self.edit(label, |d| {
-                    let cohorts = &mut d.workshop.cohorts;
-                    match cohorts.iter_mut().find(|c| c.name == cohort.name) {
-                        Some(slot) => *slot = cohort,
-                        None => cohorts.push(cohort),
-                    }
-                })
-            }
-            Action::DeleteMadeUpCohort(name) => self
-                .edit(format!("deleted the made-up cohort {name}"), |d| {
-                    d.workshop.cohorts.retain(|c| c.name != name)
-                }),
-            Action::ImportComparators { table, mode } => {
-                let label = format!("imported {} comparator rows", table.rows.len());
-                self.edit(label, |d| {
-                    d.comparators = Some(match mode {
-                        ImportMode::Replace => table,
-                        ImportMode::Merge => {
-                            let current = d.comparators.take().unwrap_or_default();
-                            ComparatorTable {
-                                rows: merge_by(&current.rows, table.rows, |r| {
-                                    (
-                                        r.authority.trim().to_lowercase(),
-                                        r.group.trim().to_lowercase(),
-                                        r.period,
-                                    )
-                                }),
-                            }
-                        }
-                    })
-                })
-            }
-            Action::UseSeedComparators => self
-                .edit("went back to seed 003's published comparators", |d| {
-                    d.comparators = None
-                }),
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {
                     return self;
@@ -559,6 +512,15 @@ fn merge_by<T: Clone, K: PartialEq>(
         }
     }
     merged
+}
+
+/// "1 record", "2 records".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// "added child C1" -> "Added child C1".

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use scorecard::ChildRecord;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,6 +21,10 @@ pub struct RecordTableProps {
     pub on_edit: Callback<String>,
     /// Called with a child's reference to delete it.
     pub on_delete: Callback<String>,
+    /// The children the engine finds a problem with, and whether it is an error (left out
+    /// of the figures) rather than a warning.
+    #[prop_or_default]
+    pub flagged: Rc<BTreeMap<String, bool>>,
 }
 
 /// How many rows are drawn before the user asks for all of them.
@@ -187,7 +192,14 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                                 <tr>
                                     <th scope="row" class="table__id">{ &row.record.child_id }</th>
                                     <td>{ format_uk(row.record.entered_care) }</td>
-                                    <td>{ row.status.label() }</td>
+                                    <td>
+                                        { row.status.label() }
+                                        { match props.flagged.get(&id) {
+                                            Some(true) => html! { <strong class="flag flag--error">{ "Error: left out of the figures" }</strong> },
+                                            Some(false) => html! { <strong class="flag flag--warning">{ "Warning" }</strong> },
+                                            None => Html::default(),
+                                        } }
+                                    </td>
                                     <td class="table__number">{ row.days }</td>
                                     <td>{ row.record.placed.map(format_uk).unwrap_or_default() }</td>
                                     <td>{ row.record.adoption_order.map(format_uk).unwrap_or_default() }</td>

@@ -76,6 +76,15 @@ pub fn RecordsScreen() -> Html {
                 .collect::<Vec<_>>(),
         )
     });
+    let flagged = use_memo(problems.clone(), |problems| {
+        let mut flagged = std::collections::BTreeMap::<String, bool>::new();
+        for p in problems.iter() {
+            if let Some(id) = &p.child_id {
+                *flagged.entry(id.clone()).or_default() |= p.is_error();
+            }
+        }
+        Rc::new(flagged)
+    });
     let taken_ids = use_memo(document.clone(), |d| {
         Rc::new(
             d.records
@@ -217,7 +226,8 @@ pub fn RecordsScreen() -> Html {
             }
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />
-            <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete} />
+            <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete}
+                flagged={(*flagged).clone()} />
         </section>
     }
 }
