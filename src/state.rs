@@ -4,12 +4,13 @@
 //! changes nothing, so that Yew re-renders nothing; every change to the document keeps the
 //! document before it, so that the last changes can be undone.
 
-use crate::document::{Comparison, Document};
+use crate::document::{Comparison, Document, MadeUpCohort};
 use crate::notice::Notice;
 use crate::storage::LoadError;
 use chrono::NaiveDate;
 use scorecard::{
-    ChildRecord, FinancialYear, PaceTarget, Scenario, ThresholdSchedule, YearAggregate,
+    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, ThresholdSchedule,
+    YearAggregate,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -104,6 +105,20 @@ pub enum Action {
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
     CompareWith(Option<Comparison>),
+    /// WORKSHOP: keeps a trainer's made-up cohort (replacing one of the same name). Never
+    /// touches the records.
+    SaveMadeUpCohort(MadeUpCohort),
+    /// WORKSHOP: removes the named made-up cohort.
+    DeleteMadeUpCohort(String),
+    /// COMPARATORS: brings in a comparator table read from a file (after the preview).
+    ImportComparators {
+        /// The usable rows of the file.
+        table: ComparatorTable,
+        /// Replace the table in use, or merge by authority, group and period.
+        mode: ImportMode,
+    },
+    /// COMPARATORS: goes back to seed 003's published figures.
+    UseSeedComparators,
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
     /// Replaces everything by a backup the user chose (already migrated).
@@ -400,6 +415,44 @@ impl Reducible for AppState {
             Action::SetPaceTarget(target) => {
                 self.edit("changed the target", |d| d.scenarios.pace_target = target)
             }
+            Action::SaveMadeUpCohort(cohort) => {
+                let label = format!("built the made-up cohort {}", cohort.name);
+                self.edit(label, |d| {
+                    let cohorts = &mut d.workshop.cohorts;
+                    match cohorts.iter_mut().find(|c| c.name == cohort.name) {
+                        Some(slot) => *slot = cohort,
+                        None => cohorts.push(cohort),
+                    }
+                })
+            }
+            Action::DeleteMadeUpCohort(name) => self
+                .edit(format!("deleted the made-up cohort {name}"), |d| {
+                    d.workshop.cohorts.retain(|c| c.name != name)
+                }),
+            Action::ImportComparators { table, mode } => {
+                let label = format!("imported {} comparator rows", table.rows.len());
+                self.edit(label, |d| {
+                    d.comparators = Some(match mode {
+                        ImportMode::Replace => table,
+                        ImportMode::Merge => {
+                            let current = d.comparators.take().unwrap_or_default();
+                            ComparatorTable {
+                                rows: merge_by(&current.rows, table.rows, |r| {
+                                    (
+                                        r.authority.trim().to_lowercase(),
+                                        r.group.trim().to_lowercase(),
+                                        r.period,
+                                    )
+                                }),
+                            }
+                        }
+                    })
+                })
+            }
+            Action::UseSeedComparators => self
+                .edit("went back to seed 003's published comparators", |d| {
+                    d.comparators = None
+                }),
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {
                     return self;
