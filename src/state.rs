@@ -284,10 +284,8 @@ impl Reducible for AppState {
                     // The authority's own records replacing the demonstration take nothing
                     // of it along: not its yearly figures, name or fixed as-of date.
                     ImportMode::Replace if d.demonstration => {
-                        *d = Document {
-                            records,
-                            ..Document::default()
-                        }
+                        clear_demonstration(d);
+                        d.records = records;
                     }
                     ImportMode::Replace => d.records = records,
                     ImportMode::Merge => {
@@ -457,9 +455,7 @@ impl Reducible for AppState {
                 if !self.document.demonstration {
                     return self;
                 }
-                self.edit("cleared the demonstration data", |d| {
-                    *d = Document::default()
-                })
+                self.edit("cleared the demonstration data", clear_demonstration)
             }
             Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
             Action::Undo => {
@@ -565,6 +561,17 @@ fn merge_by<T: Clone, K: PartialEq>(
         }
     }
     merged
+}
+
+/// Takes away the demonstration's children, yearly figures, authority name and fixed as-of
+/// date, and keeps what the user made meanwhile (thresholds, scenarios, workshop cohorts,
+/// comparators): those are not the demonstration's.
+fn clear_demonstration(d: &mut Document) {
+    d.records.clear();
+    d.aggregates.clear();
+    d.settings.authority_name.clear();
+    d.settings.as_of = None;
+    d.demonstration = false;
 }
 
 /// "1 record", "2 records".

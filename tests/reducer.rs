@@ -144,6 +144,26 @@ fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
 }
 
 #[wasm_bindgen_test]
+fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
+    let start = Rc::new(AppState::start(
+        Ok(None),
+        adoption_forecast::document::demonstration(),
+    ));
+    let mut schedule = start.document.settings.thresholds.clone();
+    schedule.entries[0].a1_days = 600;
+    let edited = start
+        .reduce(Action::SetThresholds(schedule.clone()))
+        .reduce(Action::SaveScenario(scorecard::Scenario::named(
+            "Faster matching",
+        )));
+    let cleared = edited.reduce(Action::ClearDemonstrationData);
+    assert!(cleared.document.records.is_empty() && cleared.document.aggregates.is_empty());
+    assert_eq!(cleared.document.settings.thresholds, schedule);
+    assert_eq!(cleared.document.scenarios.saved.len(), 1);
+    assert_eq!(cleared.document.scenarios.saved[0].name, "Faster matching");
+}
+
+#[wasm_bindgen_test]
 fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
     let demo = adoption_forecast::document::demonstration();
     assert!(!demo.aggregates.is_empty() && demo.settings.as_of.is_some());
