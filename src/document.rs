@@ -105,6 +105,19 @@ pub struct Scenarios {
     pub compare: Option<Comparison>,
 }
 
+impl Scenarios {
+    /// Makes `scenario` the one in use; a saved scenario of the same name is updated with it,
+    /// so that a named scenario never silently differs from what is on screen.
+    pub fn set_working(&mut self, scenario: Scenario) {
+        if !scenario.name.is_empty() {
+            if let Some(slot) = self.saved.iter_mut().find(|s| s.name == scenario.name) {
+                *slot = scenario.clone();
+            }
+        }
+        self.working = scenario;
+    }
+}
+
 /// What the scenario in use is compared with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Comparison {

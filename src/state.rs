@@ -9,8 +9,8 @@ use crate::notice::Notice;
 use crate::storage::LoadError;
 use chrono::NaiveDate;
 use scorecard::{
-    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, ThresholdSchedule,
-    YearAggregate,
+    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, Stage, StageDuration,
+    ThresholdSchedule, YearAggregate,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -101,6 +101,12 @@ pub enum Action {
     /// Changes the scenario in use; a saved scenario in use is updated with it, so that a
     /// named scenario never silently differs from what is on screen.
     EditScenario(Scenario),
+    /// Sets one stage's duration in the scenario in use (`None`: back to its default). A
+    /// change of one setting, not a whole scenario, so that two quick edits never undo each
+    /// other through a stale copy.
+    SetStageDuration(Stage, Option<StageDuration>),
+    /// Sets a year's expected total adoptions in the scenario in use (`None`: the default).
+    SetExpectedAdoptions(FinancialYear, Option<u32>),
     /// Saves the scenario in use under a name (replacing one of that name) and uses it.
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
@@ -379,18 +385,28 @@ impl Reducible for AppState {
                 })
             }
             Action::EditScenario(scenario) => self.edit("changed the scenario", |d| {
-                if !scenario.name.is_empty() {
-                    if let Some(slot) = d
-                        .scenarios
-                        .saved
-                        .iter_mut()
-                        .find(|s| s.name == scenario.name)
-                    {
-                        *slot = scenario.clone();
-                    }
-                }
-                d.scenarios.working = scenario;
+                d.scenarios.set_working(scenario)
             }),
+            Action::SetStageDuration(stage, duration) => {
+                self.edit(format!("changed {}", stage.label()), |d| {
+                    let mut scenario = d.scenarios.working.clone();
+                    match duration {
+                        Some(duration) => scenario.stages.insert(stage, duration),
+                        None => scenario.stages.remove(&stage),
+                    };
+                    d.scenarios.set_working(scenario);
+                })
+            }
+            Action::SetExpectedAdoptions(year, expected) => {
+                self.edit(format!("changed the adoptions expected in {year}"), |d| {
+                    let mut scenario = d.scenarios.working.clone();
+                    match expected {
+                        Some(n) => scenario.expected_adoptions.insert(year, n),
+                        None => scenario.expected_adoptions.remove(&year),
+                    };
+                    d.scenarios.set_working(scenario);
+                })
+            }
             Action::SaveScenarioAs(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() {

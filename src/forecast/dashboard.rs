@@ -16,7 +16,9 @@ use crate::notice::Notice;
 use crate::state::Action;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
-use scorecard::{forecast, usable, Forecast, ForecastInput, Indicator, Scenario};
+use scorecard::{
+    forecast, usable, Forecast, ForecastInput, Indicator, Scenario, Stage, StageDuration,
+};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -179,14 +181,35 @@ pub fn ForecastDashboard() -> Html {
     };
     let on_expected = {
         let app = app.clone();
-        let working = document.scenarios.working.clone();
         Callback::from(move |(year, n): (scorecard::FinancialYear, Option<u32>)| {
-            let mut next = working.clone();
-            match n {
-                Some(n) => next.expected_adoptions.insert(year, n),
-                None => next.expected_adoptions.remove(&year),
-            };
-            app.dispatch(Action::EditScenario(next));
+            app.dispatch(Action::SetExpectedAdoptions(year, n))
+        })
+    };
+    let on_stage = {
+        let app = app.clone();
+        Callback::from(move |(stage, duration): (Stage, Option<StageDuration>)| {
+            app.dispatch(Action::SetStageDuration(stage, duration))
+        })
+    };
+    let expected_orders = use_memo(Same(document.clone()), |doc| {
+        Rc::new(
+            doc.0
+                .records
+                .iter()
+                .filter_map(|r| Some((r.child_id.clone(), r.expected_adoption_order?)))
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+    });
+    let expected_orders = (*expected_orders).clone();
+    let on_expected_order = {
+        let app = app.clone();
+        let document = document.clone();
+        Callback::from(move |(child_id, date): (String, Option<NaiveDate>)| {
+            if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
+                let mut record = record.clone();
+                record.expected_adoption_order = date;
+                app.dispatch(Action::UpdateRecord { child_id, record });
+            }
         })
     };
     let on_chart_indicator = {
@@ -266,7 +289,7 @@ pub fn ForecastDashboard() -> Html {
             <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
-                on_change={send(&app, Action::EditScenario)}
+                {on_stage}
                 on_save={send(&app, Action::SaveScenarioAs)}
                 on_select={send(&app, Action::SelectScenario)}
                 on_delete={send(&app, Action::DeleteScenario)}
@@ -277,7 +300,7 @@ pub fn ForecastDashboard() -> Html {
                     class={classes!("chart__canvas--tall")}
                     chart={ChartSpec::Timeline((*pipeline_chart).clone())}
                     file_name={format!("pipeline-{}.png", as_of)} />
-                <PipelineTable forecast={main.clone()} />
+                <PipelineTable forecast={main.clone()} {expected_orders} {on_expected_order} />
             </section>
         </>
     }

@@ -46,37 +46,34 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
     };
     let target = answer.target;
 
-    let on_indicator = {
+    // The target is read from all three controls when any of them changes, rather than from
+    // a copy taken when the panel was drawn: two quick changes must not undo each other.
+    let indicator_ref = use_node_ref();
+    let value_ref = use_node_ref();
+    let period_ref = use_node_ref();
+    let onchange = {
         let on_target = props.on_target.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(indicator) = Indicator::parse(&value) {
-                on_target.emit(PaceTarget {
-                    indicator,
-                    ..target
-                });
-            }
-        })
-    };
-    let on_value = {
-        let on_target = props.on_target.clone();
-        Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+        let (indicator_ref, value_ref, period_ref) =
+            (indicator_ref.clone(), value_ref.clone(), period_ref.clone());
+        Callback::from(move |_: Event| {
+            let indicator = indicator_ref
+                .cast::<HtmlSelectElement>()
+                .and_then(|s| Indicator::parse(&s.value()));
+            let period = period_ref
+                .cast::<HtmlSelectElement>()
+                .and_then(|s| RollingPeriod::parse(&s.value()));
             // A value that is not a number is left for the user to correct; the answer keeps
             // showing the last target that was one.
-            if let Ok(value) = text.trim().parse::<f64>() {
-                if value.is_finite() && value >= 0.0 {
-                    on_target.emit(PaceTarget { value, ..target });
-                }
-            }
-        })
-    };
-    let on_period = {
-        let on_target = props.on_target.clone();
-        Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(period) = RollingPeriod::parse(&text) {
-                on_target.emit(PaceTarget { period, ..target });
+            let value = value_ref
+                .cast::<HtmlInputElement>()
+                .and_then(|i| i.value().trim().parse::<f64>().ok())
+                .filter(|v| v.is_finite() && *v >= 0.0);
+            if let (Some(indicator), Some(value), Some(period)) = (indicator, value, period) {
+                on_target.emit(PaceTarget {
+                    indicator,
+                    value,
+                    period,
+                });
             }
         })
     };
@@ -114,7 +111,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             <div class="pace__controls">
                 <div class="field">
                     <label class="field__label" for="target-indicator">{ "Target indicator" }</label>
-                    <select class="field__select" id="target-indicator" onchange={on_indicator}>
+                    <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={onchange.clone()}>
                         { for TARGET_INDICATORS.iter().map(|i| html! {
                             <option value={i.label()} selected={*i == target.indicator}>{ i.label() }</option>
                         }) }
@@ -123,12 +120,12 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 <div class="field">
                     <label class="field__label" for="target-value">{ "Target value" }</label>
                     <input class="field__input" id="target-value" type="number" min="0" step="1" inputmode="numeric"
-                        value={format!("{}", target.value)} onchange={on_value} />
+                        value={format!("{}", target.value)} ref={value_ref} onchange={onchange.clone()} />
                     <span class="field__hint">{ "days" }</span>
                 </div>
                 <div class="field">
                     <label class="field__label" for="target-period">{ "Target period" }</label>
-                    <select class="field__select" id="target-period" onchange={on_period}>
+                    <select class="field__select" id="target-period" ref={period_ref} {onchange}>
                         { for target_periods(&props.forecast).iter().chain(
                             (!target_periods(&props.forecast).contains(&target.period)).then_some(&target.period)
                           ).map(|p| html! {

@@ -1,9 +1,12 @@
 //! The pipeline: every child still in the process, with its stage, days so far, projected
 //! adoption order and what it will do to the three-year averages, sortable by impact.
 
-use scorecard::dates::format_uk;
+use chrono::NaiveDate;
+use scorecard::dates::{format_uk, parse_date};
 use scorecard::{Contribution, Forecast, Indicator, PipelineChild};
+use std::collections::BTreeMap;
 use std::rc::Rc;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Properties of [`PipelineTable`].
@@ -11,6 +14,12 @@ use yew::prelude::*;
 pub struct PipelineTableProps {
     /// The forecast whose pipeline is listed.
     pub forecast: Rc<Forecast>,
+    /// Each child's own expected adoption order, where the manager set one.
+    #[prop_or_default]
+    pub expected_orders: Rc<BTreeMap<String, NaiveDate>>,
+    /// A manager set (or cleared) a child's expected adoption order: a what-if for one child.
+    #[prop_or_default]
+    pub on_expected_order: Callback<(String, Option<NaiveDate>)>,
 }
 
 /// How many rows the table shows until the user asks for all.
@@ -83,6 +92,45 @@ pub fn sorted(forecast: &Forecast, order: PipelineSort) -> Vec<&PipelineChild> {
     rows
 }
 
+/// A date box for one child's expected adoption order. A date that cannot be read is left in
+/// the box, marked invalid, and changes nothing.
+fn expected_order_input(
+    child: &PipelineChild,
+    expected: &BTreeMap<String, NaiveDate>,
+    on_change: &Callback<(String, Option<NaiveDate>)>,
+) -> Html {
+    let id = format!("expected-order-{}", child.index);
+    let current = expected.get(&child.child_id).copied();
+    let onchange = {
+        let on_change = on_change.clone();
+        let child_id = child.child_id.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let text = input.value();
+            let text = text.trim();
+            if text.is_empty() {
+                input.set_custom_validity("");
+                on_change.emit((child_id.clone(), None));
+            } else if let Some(date) = parse_date(text) {
+                input.set_custom_validity("");
+                on_change.emit((child_id.clone(), Some(date)));
+            } else {
+                input.set_custom_validity("Write the date as DD/MM/YYYY");
+                input.report_validity();
+            }
+        })
+    };
+    html! {
+        <>
+            <label class="visually-hidden" for={id.clone()}>
+                { format!("Expected adoption order for {} (DD/MM/YYYY)", child.child_id) }
+            </label>
+            <input id={id} class="field__input input--date" type="text" inputmode="numeric"
+                placeholder="DD/MM/YYYY" value={current.map(format_uk).unwrap_or_default()} {onchange} />
+        </>
+    }
+}
+
 /// The pipeline table.
 #[function_component]
 pub fn PipelineTable(props: &PipelineTableProps) -> Html {
@@ -132,6 +180,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
                         <th scope="col">{ "Projected A1" }</th>
                         <th scope="col">{ "Projected A2" }</th>
                         { header("Effect on the averages", PipelineSort::Impact) }
+                        <th scope="col">{ "Expected adoption order (what if)" }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -152,6 +201,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
                                 <td class="num">{ c.projection.values.value(Indicator::A1).map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</td>
                                 <td class="num">{ c.projection.values.value(Indicator::A2).map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into()) }</td>
                                 <td>{ if effects.is_empty() { "too few children to say".to_string() } else { effects.join("; ") } }</td>
+                                <td>{ expected_order_input(c, &props.expected_orders, &props.on_expected_order) }</td>
                             </tr>
                         }
                     }) }

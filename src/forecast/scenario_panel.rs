@@ -19,8 +19,8 @@ pub struct ScenarioPanelProps {
     pub saved: Vec<String>,
     /// What the scenario in use is compared with, if anything.
     pub compare: Option<Comparison>,
-    /// The scenario in use changed.
-    pub on_change: Callback<Scenario>,
+    /// A stage's duration set (`None`: back to its default).
+    pub on_stage: Callback<(Stage, Option<StageDuration>)>,
     /// Save the scenario in use under this name.
     pub on_save: Callback<String>,
     /// Use a saved scenario (`None`: the baseline).
@@ -54,16 +54,6 @@ fn comparison_of(value: &str) -> Option<Comparison> {
     }
 }
 
-/// The scenario with `stage` set to `duration` (`None`: back to its default).
-fn with_stage(scenario: &Scenario, stage: Stage, duration: Option<StageDuration>) -> Scenario {
-    let mut next = scenario.clone();
-    match duration {
-        Some(d) => next.stages.insert(stage, d),
-        None => next.stages.remove(&stage),
-    };
-    next
-}
-
 /// The what-if scenario controls.
 #[function_component]
 pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
@@ -76,34 +66,28 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let setting = props.scenario.stage(stage);
         let key = format!("stage-{}", stage.index());
         let on_days = {
-            let on_change = props.on_change.clone();
-            let base = props.scenario.clone();
+            let on_stage = props.on_stage.clone();
             Callback::from(move |e: Event| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
                 let text = text.trim();
                 if text.is_empty() {
-                    on_change.emit(with_stage(&base, stage, None));
+                    on_stage.emit((stage, None));
                 } else if let Ok(days) = text.parse::<u32>() {
-                    on_change.emit(with_stage(&base, stage, Some(StageDuration::Days(days))));
+                    on_stage.emit((stage, Some(StageDuration::Days(days))));
                 }
             })
         };
         let on_percent = {
-            let on_change = props.on_change.clone();
-            let base = props.scenario.clone();
+            let on_stage = props.on_stage.clone();
             Callback::from(move |e: Event| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
                 let text = text.trim();
                 if text.is_empty() {
-                    on_change.emit(with_stage(&base, stage, None));
+                    on_stage.emit((stage, None));
                 } else if let Ok(p) = text.parse::<f64>() {
                     // 100% faster would be 0 days; slower (negative) is allowed.
                     if p.is_finite() && p < 100.0 {
-                        on_change.emit(with_stage(
-                            &base,
-                            stage,
-                            Some(StageDuration::PercentFaster(p)),
-                        ));
+                        on_stage.emit((stage, Some(StageDuration::PercentFaster(p))));
                     }
                 }
             })
