@@ -80,7 +80,7 @@ where
     // Sizes in CSS pixels, scaled to device pixels.
     let px = |css: f64| css * ratio;
     let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
-    let text = px((width / 80.0).clamp(12.0, 18.0));
+    let text = px((width / 70.0).clamp(14.0, 20.0));
     let starts = timeline
         .rows
         .iter()

@@ -181,7 +181,7 @@ where
     let px = |css: f64| css * ratio;
     let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
     // Text scales with the canvas so the chart stays legible on a projector and at 1024 px.
-    let text = px((width / 70.0).clamp(13.0, 20.0));
+    let text = px((width / 60.0).clamp(15.0, 22.0));
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
         area.draw(&Text::new(
             "No figures to draw yet: add children or yearly figures.",
