@@ -1,0 +1,97 @@
+//! The chart component in a real browser: its canvas is sized to its CSS box times the device
+//! pixel ratio (so it stays sharp on high-DPI screens), it redraws when the window is resized,
+//! and it carries its text alternative and the PNG download.
+#![cfg(target_arch = "wasm32")]
+
+use adoption_forecast::forecast::chart_canvas::{ChartCanvas, ChartCanvasProps, ChartSpec};
+use scorecard_charts::{PeriodPoint, Trajectory};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets Yew's scheduler render and run effects (it runs on the browser's task queue).
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn trajectory() -> Trajectory {
+    Trajectory {
+        title: "A1: three-year average".into(),
+        unit: "days".into(),
+        periods: vec![
+            PeriodPoint {
+                label: "2012-15".into(),
+                rolling: Some(565.0),
+                threshold: Some(497.0),
+                ..PeriodPoint::default()
+            },
+            PeriodPoint {
+                label: "2013-16".into(),
+                rolling: Some(554.0),
+                projected: true,
+                threshold: Some(426.0),
+                ..PeriodPoint::default()
+            },
+        ],
+        comparison_name: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = ChartCanvasProps {
+        id: "test-chart".into(),
+        label: "Trajectory".into(),
+        chart: ChartSpec::Trajectory(Rc::new(trajectory())),
+        file_name: "chart.png".into(),
+        class: Default::default(),
+    };
+    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let canvas: web_sys::HtmlCanvasElement = root
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    // The stylesheet gives the canvas its CSS size in the app; here the test does.
+    canvas
+        .set_attribute("style", "display:block;width:640px;height:320px")
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("resize").unwrap())
+        .unwrap();
+    settle().await;
+
+    let ratio = window.device_pixel_ratio();
+    assert_eq!(canvas.width(), (640.0 * ratio).round() as u32);
+    assert_eq!(canvas.height(), (320.0 * ratio).round() as u32);
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+
+    let words = document.get_element_by_id("test-chart-text").unwrap();
+    assert!(words
+        .text_content()
+        .unwrap()
+        .contains("2013-16: 554 days (projected), threshold 426, not met."));
+    let buttons = root.query_selector_all("button").unwrap();
+    let labels: Vec<String> = (0..buttons.length())
+        .filter_map(|i| buttons.get(i)?.text_content())
+        .collect();
+    assert!(labels.iter().any(|l| l == "Download chart (PNG)"));
+    root.remove();
+}
