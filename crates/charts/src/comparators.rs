@@ -83,6 +83,18 @@ impl ComparatorChart {
     }
 }
 
+/// The most characters of a name drawn beside a bar; the text alternative keeps it whole.
+pub const MAX_LABEL_CHARS: usize = 34;
+
+/// `label` cut to [`MAX_LABEL_CHARS`], ending in an ellipsis when it was cut.
+pub fn short_label(label: &str) -> String {
+    if label.chars().count() <= MAX_LABEL_CHARS {
+        return label.to_string();
+    }
+    let kept: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// Draws `chart` filling `area`; `pixel_ratio` scales text and lines as for the other charts
 /// (1.0 for SVG). A chart with no bars draws a note saying so.
 pub fn draw_comparators<DB: DrawingBackend>(
@@ -113,11 +125,12 @@ where
     let n = chart.bars.len();
     let legend_height = (text * 2.2) as u32;
     let (plot, legend) = area.split_vertically(height.saturating_sub(legend_height));
-    // The longest name sets the width of the label column, so no name is cut.
+    // The longest name sets the width of the label column, so no name is cut; a very long
+    // name (an authority's full title) is shortened so the bars keep most of the width.
     let longest = chart
         .bars
         .iter()
-        .map(|b| b.label.chars().count())
+        .map(|b| short_label(&b.label).chars().count())
         .max()
         .unwrap_or(10);
     let label_width = ((longest as f64 + 2.0) * text * 0.55) as u32;
@@ -134,12 +147,13 @@ where
         if (y - r).abs() > 1e-6 || r < 0.0 || r as usize >= n {
             return String::new();
         }
-        chart.bars[n - 1 - r as usize].label.clone()
+        short_label(&chart.bars[n - 1 - r as usize].label)
     };
     c.configure_mesh()
         .disable_y_mesh()
         .y_labels(n)
         .y_label_formatter(&name_of)
+        .x_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .x_desc(chart.unit.as_str())
         .axis_desc_style(("sans-serif", text))

@@ -89,6 +89,18 @@ fn the_text_alternative_reads_the_bars_in_order_and_the_threshold() {
 }
 
 #[test]
+fn a_very_long_name_is_shortened_on_the_chart_but_not_in_words() {
+    let mut chart = seed_a1();
+    chart.bars[2].label =
+        "Our figure (Demonstration data (synthetic children, not a real authority))".into();
+    let svg = render(&chart, "comparators_long_name");
+    // 33 characters kept, then an ellipsis: 34 in all.
+    assert!(svg.contains("Our figure (Demonstration data (s…"), "{svg}");
+    assert!(!svg.contains("not a real authority"));
+    assert!(chart.text_alternative().contains("not a real authority"));
+}
+
+#[test]
 fn an_empty_period_says_so_rather_than_drawing_an_empty_axis() {
     let empty = ComparatorChart {
         title: "A2, 2015-18".into(),

@@ -1,0 +1,116 @@
+// Comparators: our own three-year A1 and A2 (worked out from our records) beside the
+// authorities of a comparator table imported from CSV through its preview, with the
+// estimated rank computed by hand below; seed 003's tables are the default and come back
+// with one click.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, chooseFile, SCREENSHOTS } from './helpers.mjs';
+
+let app;
+let page;
+
+before(async () => {
+  app = await start();
+  page = await app.newPage();
+});
+
+after(async () => {
+  await app.close();
+});
+
+// Two children adopted in 2013-14, so our 2011-14 figures are theirs alone:
+//  K1: entered care 01/01/2012, moved in 15/05/2013: 366 days to 01/01/2013 (2012 is a leap
+//      year) + 31 + 28 + 31 + 30 + 14 = 500 days (A1). Placement order 01/09/2012, matched
+//      01/05/2013: 30 + 31 + 30 + 31 + 31 + 28 + 31 + 30 + 30 = 242 days (A2, Sep 1 to May 1).
+//  K2: entered care 01/02/2012, moved in 23/09/2013: 366 days to 01/02/2013, + 28 + 31 + 30
+//      + 31 + 30 + 31 + 31 + 22 = 600 days. Placement order 01/10/2012, matched 01/09/2013:
+//      335 days (Oct 1 to Sep 1: 365 - 30).
+// A1 (500 + 600) / 2 = 550 days; A2 (242 + 335) / 2 = 288.5, published 289.
+const RECORDS = [
+  'child_id,entered_care,shobpa_decision,placement_order,matched,placed,adoption_order',
+  'K1,2012-01-01,2012-03-01,2012-09-01,2013-05-01,2013-05-15,2013-09-01',
+  'K2,2012-02-01,2012-04-01,2012-10-01,2013-09-01,2013-09-23,2014-02-01',
+  '',
+].join('\n');
+
+// Four authorities, an average, and a row whose a1 is not a number (line 7).
+// Our A1 550 is beaten by Xtown 400 and Yborough 540: 3rd of 5 (four authorities and us).
+// Our A2 289 is beaten by Xtown 100 only (Zcity's 290 is slower): 2nd of 5.
+const COMPARATORS = [
+  'Authority,Group,Period,A1,A2,Rank',
+  'Xtown,Neighbours,2011-14,400,100,5',
+  'Yborough,Neighbours,2011-14,540,300,40th',
+  'Zcity,Neighbours,2011-14,560,290,50',
+  'Wshire,Neighbours,2011-14,700,400,120',
+  'National Average,Averages,2011-14,600,200,',
+  'Bad Row,Neighbours,2011-14,fast,200,1',
+  '',
+].join('\n');
+
+function summaryValue(name) {
+  return page.locator('.summary__row', { has: page.locator('dt', { hasText: name }) }).locator('dd');
+}
+
+test('seed 003 is the default comparator set, with our figure marked', async () => {
+  await app.open(page, '#comparators');
+  await page.getByRole('heading', { name: 'Comparators', level: 1 }).waitFor();
+  assert.match(await page.locator('.screen__lead').innerText(), /seed 003's published tables/);
+  const periods = await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts();
+  assert.deepEqual(periods, ['2008-11', '2009-12', '2010-13', '2011-14']);
+  assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), '2011-14');
+  // Appendix 1: Telford and Wrekin 340 days, 1st of 152.
+  const telford = page.locator('tr', { has: page.locator('th', { hasText: /^Telford and Wrekin$/ }) }).first();
+  assert.deepEqual((await telford.locator('td').allInnerTexts()).map((t) => t.trim()),
+    ['Statistical neighbours', '340', '45', '1st']);
+  await page.locator('.comparators-table__ours', { hasText: 'Ours' }).waitFor();
+  await page.locator('#comparators-chart').waitFor();
+  await app.screenshot(page, 'comparators-01-seed');
+  await page.locator('#comparators-chart').screenshot({ path: join(SCREENSHOTS, 'comparators-01-seed-chart.png') });
+});
+
+test('an imported comparator table is previewed, confirmed, ranked against and kept', async () => {
+  await app.open(page, '#records');
+  await chooseFile(page, 'Import records', 'children.csv', RECORDS);
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await page.locator('tbody th', { hasText: /^K2$/ }).waitFor();
+
+  await page.getByRole('button', { name: 'Comparators', exact: true }).click();
+  await chooseFile(page, 'Import comparators', 'comparators.csv', COMPARATORS);
+  const preview = page.locator('.panel--preview');
+  await preview.waitFor();
+  assert.equal((await summaryValue('Rows read').innerText()).trim(), '6');
+  assert.equal((await summaryValue('Rows with problems').innerText()).trim(), '1');
+  assert.equal((await summaryValue('Comparator rows that will be imported').innerText()).trim(), '5');
+  const problems = await preview.locator('.problem').allInnerTexts();
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /line 7, a1/);
+  // Nothing has changed yet: the seed's four periods are still offered.
+  assert.equal(await page.getByLabel('Period', { exact: true }).locator('option').count(), 4);
+
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await preview.waitFor({ state: 'detached' });
+  assert.deepEqual(await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts(), ['2011-14']);
+  const ranks = (await page.locator('.comparators__ranks li').allInnerTexts()).map((t) => t.trim());
+  assert.match(ranks[0], /^Our 2011-14 A1 of 550 days would rank 3rd of 5 authorities in the table/);
+  assert.match(ranks[1], /^Our 2011-14 A2 of 289 days would rank 2nd of 5 authorities in the table/);
+  const ours = (await page.locator('.comparators-table__ours td').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(ours.slice(1), ['550', '289', 'estimated A1 3rd of 5, A2 2nd of 5']);
+  const y = page.locator('tr', { has: page.locator('th', { hasText: /^Yborough$/ }) });
+  assert.deepEqual((await y.locator('td').allInnerTexts()).map((t) => t.trim()), ['Neighbours', '540', '300', '40th']);
+  assert.equal(await page.locator('th', { hasText: /^Bad Row$/ }).count(), 0);
+  // The chart in words lists everyone fastest first, ours named as ours.
+  const words = await page.locator('#comparators-chart-text').textContent();
+  assert.match(words, /Fastest first: Xtown 400 days; Yborough 540 days; Our figure \(our figure\) 550 days; Zcity 560 days; National Average \(average\) 600 days; Wshire 700 days\./);
+  await app.screenshot(page, 'comparators-02-imported');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Comparators', level: 1 }).waitFor();
+  assert.match(await page.locator('.screen__lead').innerText(), /the table you imported/);
+
+  await page.getByRole('button', { name: "Use seed 003's published figures" }).click();
+  await page.locator('.screen__lead', { hasText: "seed 003's published tables" }).waitFor();
+  assert.equal(await page.getByLabel('Period', { exact: true }).locator('option').count(), 4);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(app.foreign, []);
+});
