@@ -34,7 +34,7 @@ pub fn LifePanel(props: &LifePanelProps) -> Html {
     html! {
         <section class="panel workshop-life" aria-labelledby="workshop-life-heading">
             <h2 id="workshop-life-heading">{ format!("Why each day matters for {}", view.child) }</h2>
-            <div class="field field--inline">
+            <div class="field">
                 <label class="field__label" for="workshop-age">{ "Age on entering care (months)" }</label>
                 <input class="field__input field__input--short" id="workshop-age" type="number" min="0" max="204" step="1"
                     inputmode="numeric" value={props.age_at_entry_months.to_string()} onchange={on_age} />
