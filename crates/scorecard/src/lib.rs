@@ -97,6 +97,6 @@ pub use comparators::{
 
 pub mod workshop;
 pub use workshop::{
-    child_name, delay_sentence, impact_sentence, life_at_placement, life_sentence,
-    telling_change, CohortTemplate, DelayEffect, DelayLength, DelayUnit, LifeAtPlacement,
+    child_name, delay_sentence, impact_sentence, life_at_placement, life_sentence, telling_change,
+    CohortTemplate, DelayEffect, DelayLength, DelayUnit, LifeAtPlacement,
 };
