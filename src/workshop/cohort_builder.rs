@@ -3,7 +3,7 @@
 //! touched.
 
 use crate::document::MadeUpCohort;
-use scorecard::dates::{format_iso, parse_date};
+use scorecard::dates::{format_uk, parse_date};
 use scorecard::CohortTemplate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -122,7 +122,7 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
     // The texts typed are kept in cells, not state: each change must see the one before it
     // even when two come before a re-render, and nothing is shown from them but the inputs.
     let name = use_mut_ref(|| "Ten children".to_string());
-    let first = use_mut_ref(|| format_iso(defaults.first_entered_care));
+    let first = use_mut_ref(|| format_uk(defaults.first_entered_care));
     let numbers = use_mut_ref(|| {
         FIELDS
             .iter()
@@ -171,7 +171,9 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
                 </div>
                 <div class="field">
                     <label class="field__label" for="cohort-first">{ "First child entered care" }</label>
-                    <input class="field__input" id="cohort-first" type="date" value={first.borrow().clone()} onchange={on_first} />
+                    <input class="field__input field__input--date" id="cohort-first" type="text" inputmode="numeric"
+                        aria-describedby="cohort-first-hint" value={first.borrow().clone()} onchange={on_first} />
+                    <span class="field__hint" id="cohort-first-hint">{ "DD/MM/YYYY" }</span>
                 </div>
                 { for FIELDS.iter().enumerate().map(|(i, field)| {
                     let handle = numbers.clone();

@@ -30,7 +30,7 @@ after(async () => {
 // so 2013-16, 2014-17 and 2015-18 each average 420 days (threshold 426: met).
 const COHORT = {
   'Cohort name': 'Four children',
-  'First child entered care': '2014-05-01',
+  'First child entered care': '01/05/2014',
   'Number of children': '4',
   'Days between one child entering care and the next': '30',
   'Entered care to SHOBPA decision (days)': '200',
@@ -82,6 +82,12 @@ test('a trainer builds a made-up cohort from a template and the workshop switche
   }
   // The builder has its own age field; the life panel has another with the same label.
   await page.locator('#cohort-age').fill('12');
+  // An impossible date is refused with a message, and nothing is built.
+  await page.getByLabel('First child entered care', { exact: true }).fill('31/02/2014');
+  await page.getByRole('button', { name: 'Build made-up cohort' }).click();
+  await page.locator('.workshop-builder [role="alert"]', { hasText: "'31/02/2014' is not a date" }).waitFor();
+  assert.equal(await page.getByLabel('Dataset', { exact: true }).locator('option').count(), 1);
+  await page.getByLabel('First child entered care', { exact: true }).fill(COHORT['First child entered care']);
   await page.getByRole('button', { name: 'Build made-up cohort' }).click();
   const dataset = page.getByLabel('Dataset', { exact: true });
   await page.locator('#workshop-dataset-note', { hasText: 'Made-up cohort' }).waitFor();
