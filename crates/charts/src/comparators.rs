@@ -8,6 +8,7 @@
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// What a bar stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,13 +182,6 @@ where
                 palette::THRESHOLD.stroke_width(w(3.0)),
             )))?;
         }
-        c.draw_series(std::iter::once(Text::new(
-            format!("{:.0}", bar.value.round()),
-            (bar.value + max * 0.01, y + 0.3),
-            ("sans-serif", text * 0.85)
-                .into_font()
-                .color(&palette::THRESHOLD),
-        )))?;
     }
     if let Some(t) = chart.threshold {
         c.draw_series(DashedLineSeries::new(
@@ -196,6 +190,24 @@ where
             4,
             palette::THRESHOLD.stroke_width(w(2.0)),
         ))?;
+    }
+    // Each figure at the end of its bar, on a white box so the threshold line never crosses
+    // the digits.
+    let figure_font = ("sans-serif", text * 0.85)
+        .into_font()
+        .color(&palette::THRESHOLD)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let label = format!("{:.0}", bar.value.round());
+        let (x, y) = c.backend_coord(&(bar.value, row(i)));
+        let x = x + (text * 0.3) as i32;
+        let width = (label.chars().count() as f64 * text * 0.55) as i32 + 4;
+        let half = (text * 0.55) as i32;
+        plot.draw(&Rectangle::new(
+            [(x - 2, y - half), (x + width, y + half)],
+            WHITE.filled(),
+        ))?;
+        plot.draw(&Text::new(label, (x, y), figure_font.clone()))?;
     }
 
     draw_legend(&legend, chart.threshold.is_some(), text, ratio)?;
@@ -240,10 +252,15 @@ where
     }
     if threshold {
         let mid = y + size / 2;
-        area.draw(&PathElement::new(
-            [(x, mid), (x + size * 2, mid)],
-            palette::THRESHOLD.stroke_width((2.0 * ratio) as u32),
-        ))?;
+        // Three dashes, as the line on the chart is drawn.
+        let dash = (size * 2) / 5;
+        for k in 0..3 {
+            let start = x + k * dash * 2;
+            area.draw(&PathElement::new(
+                [(start, mid), (start + dash, mid)],
+                palette::THRESHOLD.stroke_width((2.0 * ratio) as u32),
+            ))?;
+        }
         area.draw(&Text::new(
             "threshold (dashed)",
             (x + size * 2 + 6, y),
