@@ -169,6 +169,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
     let count = all.len();
     let current = (*index).min(count.saturating_sub(1));
     let root = use_node_ref();
+    let close_button = use_node_ref();
 
     // Focus the view so that screen readers land in it and keys reach it.
     {
@@ -185,6 +186,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
         let on_close = props.on_close.clone();
         let on_exit = props.on_close.clone();
         let on_step = props.on_step_delay.clone();
+        let close_button = close_button.clone();
         use_effect_with(count, move |count| {
             let count = *count;
             let document = web_sys::window().and_then(|w| w.document());
@@ -209,6 +211,13 @@ pub fn Presentation(props: &PresentationProps) -> Html {
                         }
                         "ArrowDown" => {
                             on_step.emit(-1);
+                            true
+                        }
+                        // The page behind is covered: Tab stays on the view's one button.
+                        "Tab" => {
+                            if let Some(button) = close_button.cast::<HtmlElement>() {
+                                let _ = button.focus();
+                            }
                             true
                         }
                         "Escape" => {
@@ -265,7 +274,7 @@ pub fn Presentation(props: &PresentationProps) -> Html {
             <p class="presentation__progress">{ format!("Screen {} of {count}", current + 1) }</p>
             <p class="presentation__keys">
                 { "→ or Space: next · ←: back · ↑ ↓: more or less delay · Esc: leave" }
-                <button type="button" class="presentation__close" onclick={close}>{ "Leave presentation" }</button>
+                <button type="button" class="presentation__close" ref={close_button} onclick={close}>{ "Leave presentation" }</button>
             </p>
         </div>
     }

@@ -202,6 +202,16 @@ test('the presentation view is driven with the keyboard and Escape leaves it', a
   await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
   assert.equal((await progress.innerText()).trim(), 'Screen 3 of 6');
 
+  // Tab stays in the view (the page behind is covered), on its one button.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Leave presentation');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Leave presentation');
+  // Space still moves on, even with the focus on that button: it does not press it.
+  await page.keyboard.press(' ');
+  await title.filter({ hasText: 'A new financial year' }).waitFor();
+  assert.equal(await dialog.count(), 1);
+
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   // Back where the trainer started, with the focus on the button that opened it.
