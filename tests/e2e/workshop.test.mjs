@@ -187,6 +187,12 @@ test('the presentation view is driven with the keyboard and Escape leaves it', a
   await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
   assert.match(await dialog.innerText(), /adds 7 days to the 2014-17 A1 average, moves it from met to not met/);
   await page.screenshot({ path: join(SCREENSHOTS, 'workshop-05-presentation-3.png') });
+  // A projector's 1024 x 768: the same screen must still fit.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-05-presentation-3-1024.png') });
+  assert.equal(await page.evaluate(() => document.querySelector('.presentation').scrollHeight
+    <= window.innerHeight), true, 'the screen fits without scrolling');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Up adds a week: 35 days, D 455, 2014-17 (1260 + 455) / 4 = 428.75, published 429.
   await page.keyboard.press('ArrowUp');
