@@ -3,7 +3,8 @@
 
 use crate::app::{use_app, use_as_of};
 use crate::document::Document;
-use scorecard::{forecast, usable, Forecast, ForecastInput};
+use crate::forecast::monte_carlo::{prepare, use_monte_carlo};
+use scorecard::{forecast, usable, Forecast, ForecastInput, PaceTarget, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,4 +40,26 @@ pub fn use_forecast() -> Rc<Forecast> {
     let as_of = use_as_of();
     let key = (SameDocument(app.document.clone()), as_of);
     use_memo(key, |(doc, as_of)| forecast_of(&doc.0, *as_of))
+}
+
+/// The Monte Carlo of the same forecast, judged against `target` (the one the pace answers:
+/// the chosen target or the default the forecast found), run in slices after the page is
+/// drawn by the dashboard's own runner; `None` while it runs.
+#[hook]
+pub fn use_simulation(target: Option<PaceTarget>) -> Option<Rc<SimulationSummary>> {
+    let app = use_app();
+    let as_of = use_as_of();
+    let doc = app.document.clone();
+    let key = (SameDocument(doc.clone()), as_of, target);
+    use_monte_carlo(key, move || {
+        let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+        prepare(&ForecastInput {
+            children: &children,
+            aggregates: &aggregates,
+            as_of,
+            thresholds: &doc.settings.thresholds,
+            scenario: &doc.scenarios.working,
+            target,
+        })
+    })
 }

@@ -3,14 +3,15 @@
 
 use super::assumptions::Assumptions;
 use super::drivers::Drivers;
-use super::forecast::use_forecast;
+use super::forecast::{use_forecast, use_simulation};
 use crate::app::{use_app, use_as_of};
 use crate::comparators::data::{latest_period, use_comparator_table};
 use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
 use crate::forecast::chart_canvas::{ChartCanvas, ChartSpec};
-use crate::forecast::chart_data::trajectory;
+use crate::forecast::chart_data::{trajectory, Bands};
 use crate::forecast::headline_cards::HeadlineCards;
+use crate::forecast::monte_carlo::RUNS;
 use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
 use scorecard::dates::format_uk;
 use scorecard::Indicator;
@@ -33,9 +34,19 @@ pub fn ReportPage() -> Html {
     let forecast = use_forecast();
     let table = use_comparator_table();
     let document = &app.document;
-    let chart = use_memo(forecast.clone(), |f| {
-        Rc::new(trajectory(f, Indicator::A1, None, None))
+    let simulation = use_simulation(forecast.pace.as_ref().map(|p| p.target));
+    // The 10-90% band of the A1 average, once the Monte Carlo has run.
+    let bands: Option<Bands> = simulation.as_ref().map(|s| {
+        s.bands
+            .iter()
+            .filter(|b| b.indicator == Indicator::A1 && b.assumed)
+            .filter_map(|b| Some((b.period, (b.p10?, b.p90?))))
+            .collect()
     });
+    let chart = use_memo((forecast.clone(), bands), |(f, bands)| {
+        Rc::new(trajectory(f, Indicator::A1, bands.as_ref(), None))
+    });
+    let probability = simulation.as_ref().and_then(|s| s.probability_target_met);
     let authority = document.settings.authority_name.clone();
     let scenario = document.scenarios.working.clone();
     let scenario_name = if scenario.name.is_empty() {
@@ -90,6 +101,13 @@ pub fn ReportPage() -> Html {
                             if let Some(simple) = equal_years_sentence(answer) {
                                 <p>{ simple }</p>
                             }
+                            <p class="report__probability">
+                                { match (&simulation, probability) {
+                                    (_, Some(p)) => format!("Chance of meeting the target, from {RUNS} simulated futures: {:.0}%.", p * 100.0),
+                                    (Some(_), None) => "The simulation has no figure for the target period.".to_string(),
+                                    (None, _) => "Chance of meeting the target: simulating…".to_string(),
+                                } }
+                            </p>
                         </>
                     },
                     None => html! { <p>{ "Every threshold in the schedule is met: there is no target to solve for." }</p> },
