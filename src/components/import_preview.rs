@@ -7,6 +7,10 @@ use scorecard::Problem;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How many problems are listed: a file with thousands of bad rows would otherwise draw a
+/// page nobody can read, slowly.
+const PROBLEMS_SHOWN: usize = 200;
+
 /// The outcome of reading a file, ready to be shown.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Preview {
@@ -48,6 +52,16 @@ pub struct ImportPreviewProps {
 #[function_component]
 pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let mode = use_state(|| ImportMode::Replace);
+    let heading = use_node_ref();
+    {
+        // The preview opens below the controls: take keyboard and screen-reader focus there.
+        let heading = heading.clone();
+        use_effect_with(props.preview.clone(), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
     let p = &props.preview;
     let id = format!("import-{}", props.merge_key);
     let radio = |value: ImportMode, label: String| {
@@ -76,7 +90,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     };
     html! {
         <section class="panel panel--preview" aria-labelledby={format!("{id}-heading")}>
-            <h3 id={format!("{id}-heading")} class="panel__title">
+            <h3 id={format!("{id}-heading")} class="panel__title" tabindex="-1" ref={heading}>
                 { format!("Import preview: {}", p.file_name) }
             </h3>
             <p class="panel__lead">{ "Nothing has changed yet. Check what the file holds, then confirm or cancel." }</p>
@@ -102,13 +116,19 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                            Line 1 is the header row." }
                     </p>
                     <ul class="problem-list">
-                        { for p.problems.iter().map(|problem| html! {
+                        { for p.problems.iter().take(PROBLEMS_SHOWN).map(|problem| html! {
                             <li class={if problem.is_error() { "problem problem--error" } else { "problem problem--warning" }}>
                                 <strong>{ if problem.is_error() { "Error: " } else { "Warning: " } }</strong>
                                 { problem.to_string() }
                             </li>
                         }) }
                     </ul>
+                    if p.problems.len() > PROBLEMS_SHOWN {
+                        <p class="panel__hint">
+                            { format!("… and {} more problems. Correct the first ones in the spreadsheet and import it again to see the rest.",
+                                p.problems.len() - PROBLEMS_SHOWN) }
+                        </p>
+                    }
                 }
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{ "How to bring them in" }</legend>
