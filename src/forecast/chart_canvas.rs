@@ -4,6 +4,7 @@
 //! a PNG download.
 
 use gloo_events::EventListener;
+use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
 use scorecard_charts::{draw_timeline, draw_trajectory, ChartError, Timeline, Trajectory};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -17,6 +18,8 @@ pub enum ChartSpec {
     Trajectory(Rc<Trajectory>),
     /// The pipeline's children and their stages.
     Timeline(Rc<Timeline>),
+    /// The authority's three-year figure among its comparators.
+    Comparators(Rc<ComparatorChart>),
 }
 
 impl ChartSpec {
@@ -24,6 +27,7 @@ impl ChartSpec {
         match self {
             ChartSpec::Trajectory(t) => t.text_alternative(),
             ChartSpec::Timeline(t) => t.text_alternative(),
+            ChartSpec::Comparators(c) => c.text_alternative(),
         }
     }
 }
@@ -124,6 +128,7 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec) -> Result<(), ChartError>
     match chart {
         ChartSpec::Trajectory(t) => draw_trajectory(&area, t, ratio),
         ChartSpec::Timeline(t) => draw_timeline(&area, t, ratio),
+        ChartSpec::Comparators(c) => draw_comparators(&area, c, ratio),
     }
 }
 
