@@ -5,6 +5,7 @@
 //! Our own figure must stand out without relying on colour: its bar is outlined in black, its
 //! label says it is ours, and averages say "average" in their names; the legend repeats this.
 
+use crate::scale::{draw_note, Scale};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -107,21 +108,11 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
-        pixel_ratio
-    } else {
-        1.0
-    };
     let (width, height) = area.dim_in_pixel();
-    let css_width = width as f64 / ratio;
-    let text = (css_width / 55.0).clamp(12.0, 20.0) * ratio;
+    let scale = Scale::new(width, pixel_ratio, 55.0, 12.0, 20.0);
+    let (ratio, text) = (scale.ratio, scale.text);
     let Some(max) = chart.max_value() else {
-        area.draw(&Text::new(
-            "No comparator figures for this period.",
-            (20, 30),
-            ("sans-serif", text).into_font().color(&palette::AXIS),
-        ))?;
-        return Ok(());
+        return draw_note(area, scale, "No comparator figures for this period.");
     };
     let n = chart.bars.len();
     let legend_height = (text * 2.2) as u32;

@@ -64,6 +64,20 @@ pub fn row_height(text: f64) -> f64 {
     text * 1.8
 }
 
+/// Splits `area` into the plot above and a strip below tall enough for `entries` at `text`
+/// size; the plot keeps at least half the height.
+pub fn split_for_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[Entry],
+    text: f64,
+    ratio: f64,
+) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
+    let (width, height) = area.dim_in_pixel();
+    let strip = (rows_needed(entries, width as f64, text, ratio) as f64 * row_height(text)
+        + text * 0.6) as u32;
+    area.split_vertically(height.saturating_sub(strip).max(height / 2))
+}
+
 /// Draws `entries` left to right, wrapping, in `area`.
 pub fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

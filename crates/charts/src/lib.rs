@@ -14,6 +14,7 @@
 pub mod comparators;
 pub mod legend;
 pub mod palette;
+mod scale;
 pub mod timeline;
 pub mod trajectory;
 

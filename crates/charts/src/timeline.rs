@@ -2,7 +2,8 @@
 //! route, solid where the dates are known and hollow where they are projected, with a line at
 //! the as-of date.
 
-use crate::legend::{draw_legend, row_height, rows_needed, Entry, Mark};
+use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
+use crate::scale::{draw_note, Scale};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -70,17 +71,10 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
-        pixel_ratio
-    } else {
-        1.0
-    };
     let (width, _) = area.dim_in_pixel();
-    let width = width as f64 / ratio;
-    // Sizes in CSS pixels, scaled to device pixels.
-    let px = |css: f64| css * ratio;
-    let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
-    let text = px((width / 70.0).clamp(14.0, 20.0));
+    let scale = Scale::new(width, pixel_ratio, 70.0, 14.0, 20.0);
+    let (ratio, text) = (scale.ratio, scale.text);
+    let w = |css: u32| scale.px(css);
     let starts = timeline
         .rows
         .iter()
@@ -92,12 +86,7 @@ where
     let lo = starts.fold(timeline.as_of, f64::min).floor();
     let hi = ends.fold(timeline.as_of, f64::max).ceil().max(lo + 1.0);
     if timeline.rows.is_empty() {
-        area.draw(&Text::new(
-            "No children in the pipeline.",
-            (20, 30),
-            ("sans-serif", text).into_font().color(&palette::AXIS),
-        ))?;
-        return Ok(());
+        return draw_note(area, scale, "No children in the pipeline.");
     }
     let n = timeline.rows.len();
     let labels: Vec<String> = timeline.rows.iter().map(|r| r.label.clone()).collect();
@@ -114,15 +103,7 @@ where
         mark: Mark::Dashes(palette::THRESHOLD),
         label: "as of date (hollow bars are projected)".into(),
     });
-    let (full_width, full_height) = area.dim_in_pixel();
-    let legend_height = (rows_needed(&legend, full_width as f64, text * 0.85, ratio) as f64
-        * row_height(text * 0.85)
-        + text * 0.5) as u32;
-    let (plot_area, legend_area) = area.split_vertically(
-        full_height
-            .saturating_sub(legend_height)
-            .max(full_height / 2),
-    );
+    let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(&timeline.title, ("sans-serif", text * 1.2))
         .margin(text as u32)

@@ -2,7 +2,8 @@
 //! then projected, with the Monte Carlo's 10–90% band, the threshold schedule as a step line,
 //! the single-year values as points, and optionally a second scenario to compare.
 
-use crate::legend::{draw_legend, row_height, rows_needed, Entry, Mark};
+use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
+use crate::scale::{draw_note, Scale};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -170,39 +171,22 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
-        pixel_ratio
-    } else {
-        1.0
-    };
     let (width, _) = area.dim_in_pixel();
-    let width = width as f64 / ratio;
-    // Sizes in CSS pixels, scaled to device pixels.
-    let px = |css: f64| css * ratio;
-    let w = |css: u32| (css as f64 * ratio).round().max(1.0) as u32;
-    // Text scales with the canvas so the chart stays legible on a projector and at 1024 px.
-    let text = px((width / 60.0).clamp(15.0, 22.0));
+    let scale = Scale::new(width, pixel_ratio, 60.0, 15.0, 22.0);
+    let (ratio, text) = (scale.ratio, scale.text);
+    let w = |css: u32| scale.px(css);
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
-        area.draw(&Text::new(
+        return draw_note(
+            area,
+            scale,
             "No figures to draw yet: add children or yearly figures.",
-            (20, 30),
-            ("sans-serif", text).into_font().color(&palette::AXIS),
-        ))?;
-        return Ok(());
+        );
     };
     let n = trajectory.periods.len();
     let labels: Vec<String> = trajectory.periods.iter().map(|p| p.label.clone()).collect();
 
     let legend = trajectory.legend();
-    let (full_width, full_height) = area.dim_in_pixel();
-    let legend_height = (rows_needed(&legend, full_width as f64, text * 0.85, ratio) as f64
-        * row_height(text * 0.85)
-        + text * 0.5) as u32;
-    let (plot_area, legend_area) = area.split_vertically(
-        full_height
-            .saturating_sub(legend_height)
-            .max(full_height / 2),
-    );
+    let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
 
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(&trajectory.title, ("sans-serif", text * 1.2))
