@@ -45,20 +45,7 @@ impl FinancialYear {
 
     /// Reads "2014-15" (also "2014/15" and "2014-2015", as spreadsheets often write it).
     pub fn parse(text: &str) -> Option<FinancialYear> {
-        let text = text.trim();
-        let (start, end) = text.split_once(['-', '/'])?;
-        let start: i32 = start.trim().parse().ok()?;
-        let end_text = end.trim();
-        let end: i32 = end_text.parse().ok()?;
-        let expected_end = match end_text.len() {
-            2 => (start + 1).rem_euclid(100),
-            4 => start + 1,
-            _ => return None,
-        };
-        if start.to_string().len() != 4 || end != expected_end {
-            return None;
-        }
-        Some(FinancialYear(start))
+        parse_span(text, 1).map(FinancialYear)
     }
 }
 
@@ -112,20 +99,7 @@ impl RollingPeriod {
 
     /// Reads "2014-17" (also "2014/17" and "2014-2017").
     pub fn parse(text: &str) -> Option<RollingPeriod> {
-        let text = text.trim();
-        let (start, end) = text.split_once(['-', '/'])?;
-        let start: i32 = start.trim().parse().ok()?;
-        let end_text = end.trim();
-        let end: i32 = end_text.parse().ok()?;
-        let expected_end = match end_text.len() {
-            2 => (start + 3).rem_euclid(100),
-            4 => start + 3,
-            _ => return None,
-        };
-        if start.to_string().len() != 4 || end != expected_end {
-            return None;
-        }
-        Some(RollingPeriod::ending_with(FinancialYear(start + 2)))
+        parse_span(text, 3).map(|start| RollingPeriod::ending_with(FinancialYear(start + 2)))
     }
 }
 
@@ -134,6 +108,23 @@ impl fmt::Display for RollingPeriod {
         let first = self.first_year().0;
         write!(f, "{}-{:02}", first, (first + 3).rem_euclid(100))
     }
+}
+
+/// Reads a span of years written "2014-17", "2014/17" or "2014-2017", where the second year is
+/// `years` after the first (1 for a financial year, 3 for a rolling period), and returns the
+/// first year. Anything else, including a span of the wrong length, is `None`.
+fn parse_span(text: &str, years: i32) -> Option<i32> {
+    let (start, end) = text.trim().split_once(['-', '/'])?;
+    let start_text = start.trim();
+    let end_text = end.trim();
+    let start: i32 = start_text.parse().ok()?;
+    let end: i32 = end_text.parse().ok()?;
+    let expected_end = match end_text.len() {
+        2 => (start + years).rem_euclid(100),
+        4 => start + years,
+        _ => return None,
+    };
+    (start_text.len() == 4 && end == expected_end).then_some(start)
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
