@@ -11,15 +11,15 @@ mod aggregates;
 mod cell;
 mod children;
 mod decode;
-mod header;
-mod tokenize;
+pub(crate) mod header;
+pub(crate) mod tokenize;
 
 pub use aggregates::{read_aggregates, write_aggregates, AggregateImport};
 pub use children::{read_children, write_children, ChildImport};
 pub use decode::decode_text;
 
 /// Appends one CSV row with a CRLF line end (RFC 4180), quoting the cells that need it.
-fn write_row(out: &mut String, cells: impl Iterator<Item = String>) {
+pub(crate) fn write_row(out: &mut String, cells: impl Iterator<Item = String>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(',');

@@ -1,14 +1,16 @@
 //! Comparator tables to and from CSV: `authority, group, period, a1, a2, rank`.
 //!
-//! The crate's CSV reader (`crate::csv`) keeps its tokenizer and header matching private to
-//! that module, so this file has its own small splitter with the same rules: a UTF-8 byte order
-//! mark is dropped, quoted cells may hold commas, doubled quotes and line breaks, lines end in
-//! CRLF, LF or CR, and lines are counted as a person sees them in a text editor (the header is
-//! line 1). If those primitives become `pub(crate)`, this splitter should give way to them.
+//! It reads with the same tokenizer and header matching as the records (`crate::csv`), so a
+//! comparator file follows the same rules: a UTF-8 byte order mark is dropped, quoted cells
+//! may hold commas, doubled quotes and line breaks, lines end in CRLF, LF or CR, and lines are
+//! counted as a person sees them in a text editor (the header is line 1).
 
 use super::{ComparatorRow, ComparatorTable};
+use crate::csv::header::{header_row, map_columns};
+use crate::csv::tokenize::tokenize;
+use crate::csv::write_row;
 use crate::dates::RollingPeriod;
-use crate::error::{Error, ErrorKind, Problem};
+use crate::error::{Error, Problem};
 
 /// The columns of the comparator format, in the order they are written. All are required in
 /// the header, in any order, matched ignoring case, spaces and underscores.
@@ -46,15 +48,12 @@ pub struct ComparatorImport {
 /// header, a missing column, another separator than commas, an unclosed quote), naming the
 /// line; everything wrong within a row is a [`Problem`] naming its line and column.
 pub fn read_comparators(text: &str) -> Result<ComparatorImport, Error> {
-    let records = split(text)?;
-    let header_at = records.iter().position(|r| !r.is_blank()).ok_or_else(|| {
-        Error::new(
-            ErrorKind::MissingHeader,
-            format!("the file is empty: it needs a header row naming the columns {EXAMPLE}"),
-        )
-    })?;
+    let records = tokenize(text)?;
+    let header_at = header_row(&records, EXAMPLE)?;
     let header = &records[header_at];
-    let (index, unknown_columns) = map_columns(header)?;
+    let columns = map_columns(header, &COMPARATOR_COLUMNS, &COMPARATOR_COLUMNS, EXAMPLE)?;
+    let index = columns.index;
+    let unknown_columns = columns.unknown;
     let mut import = ComparatorImport {
         table: ComparatorTable::empty(),
         problems: Vec::new(),
@@ -67,8 +66,9 @@ pub fn read_comparators(text: &str) -> Result<ComparatorImport, Error> {
     for record in records[header_at + 1..].iter().filter(|r| !r.is_blank()) {
         import.rows_read += 1;
         let cell = |column: usize| -> (&str, usize) {
-            match record.cells.get(index[column]) {
-                Some((text, line)) => (text.as_str(), *line),
+            // Every column is required, so each has an index; a short row reads as empty.
+            match index[column].and_then(|i| record.cells.get(i)) {
+                Some(cell) => (cell.text.as_str(), cell.line),
                 None => ("", record.line),
             }
         };
@@ -123,10 +123,10 @@ pub fn read_comparators(text: &str) -> Result<ComparatorImport, Error> {
 /// figures as empty cells; [`read_comparators`] reads it back to the same table.
 pub fn write_comparators(table: &ComparatorTable) -> String {
     let mut out = String::new();
-    push_row(&mut out, COMPARATOR_COLUMNS.iter().map(|c| c.to_string()));
+    write_row(&mut out, COMPARATOR_COLUMNS.iter().map(|c| c.to_string()));
     for row in &table.rows {
         let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-        push_row(
+        write_row(
             &mut out,
             [
                 row.authority.clone(),
@@ -248,233 +248,10 @@ fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// A column name reduced to what identifies it: "A1", " a_1" and "a 1" are the same column.
-fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace() && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The cell index of each column of [`COMPARATOR_COLUMNS`], and the header's other names.
-fn map_columns(header: &Record) -> Result<([usize; 6], Vec<String>), Error> {
-    let mut found: [Option<usize>; 6] = [None; 6];
-    let mut unknown = Vec::new();
-    for (position, (text, _)) in header.cells.iter().enumerate() {
-        let key = normalize(text);
-        if key.is_empty() {
-            continue;
-        }
-        match COMPARATOR_COLUMNS.iter().position(|c| normalize(c) == key) {
-            Some(column) => {
-                if let Some(first) = found[column] {
-                    return Err(Error::new(
-                        ErrorKind::Malformed,
-                        format!(
-                            "the column {} appears twice in the header (columns {} and {}); keep one",
-                            COMPARATOR_COLUMNS[column],
-                            first + 1,
-                            position + 1
-                        ),
-                    )
-                    .at_line(header.line));
-                }
-                found[column] = Some(position);
-            }
-            None => unknown.push(text.trim().to_string()),
-        }
-    }
-    let missing: Vec<&str> = COMPARATOR_COLUMNS
-        .iter()
-        .zip(&found)
-        .filter(|(_, f)| f.is_none())
-        .map(|(name, _)| *name)
-        .collect();
-    if missing.is_empty() {
-        let mut index = [0; 6];
-        for (slot, f) in index.iter_mut().zip(found) {
-            *slot = f.unwrap_or_default();
-        }
-        return Ok((index, unknown));
-    }
-    for (separator, name) in [(';', "semicolons"), ('\t', "tabs")] {
-        let known = header
-            .cells
-            .iter()
-            .flat_map(|(text, _)| text.split(separator))
-            .filter(|part| {
-                COMPARATOR_COLUMNS
-                    .iter()
-                    .any(|c| normalize(c) == normalize(part))
-            })
-            .count();
-        if known >= 2 && header.cells.len() == 1 {
-            return Err(Error::new(
-                ErrorKind::WrongDelimiter,
-                format!(
-                    "the header seems to be separated by {name}, not commas; save the file as \
-                     CSV (comma delimited) and import it again"
-                ),
-            )
-            .at_line(header.line));
-        }
-    }
-    if found.iter().all(Option::is_none) {
-        return Err(Error::new(
-            ErrorKind::MissingHeader,
-            format!("the first line is not a header: it should name the columns {EXAMPLE}"),
-        )
-        .at_line(header.line));
-    }
-    let (noun, verb) = if missing.len() == 1 {
-        ("column", "is")
-    } else {
-        ("columns", "are")
-    };
-    Err(Error::new(
-        ErrorKind::MissingColumn,
-        format!(
-            "the header has no {} {noun}, which {verb} required (the columns are {EXAMPLE})",
-            missing.join(" or ")
-        ),
-    )
-    .at_line(header.line))
-}
-
-/// One record of the file: the physical line it starts on and its cells, each with the line
-/// it starts on.
-struct Record {
-    line: usize,
-    cells: Vec<(String, usize)>,
-}
-
-impl Record {
-    fn is_blank(&self) -> bool {
-        self.cells.iter().all(|(text, _)| text.trim().is_empty())
-    }
-}
-
-/// Splits CSV text into records (RFC 4180). Unquoted cells are trimmed; quoted ones are kept
-/// exactly. Fails on a quote that is never closed, or text after a closing quote.
-fn split(text: &str) -> Result<Vec<Record>, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let chars: Vec<char> = text.chars().collect();
-    let mut records = Vec::new();
-    let mut cells = Vec::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut i = 0;
-    // Steps over a line end at `i` (CRLF counts once), counting the line.
-    let line_end = |i: &mut usize, line: &mut usize| {
-        if chars[*i] == '\r' && chars.get(*i + 1) == Some(&'\n') {
-            *i += 1;
-        }
-        *i += 1;
-        *line += 1;
-    };
-    loop {
-        let cell_line = line;
-        while i < chars.len() && chars[i] == ' ' {
-            i += 1;
-        }
-        let mut value = String::new();
-        if chars.get(i) == Some(&'"') {
-            i += 1;
-            loop {
-                match chars.get(i) {
-                    None => {
-                        return Err(Error::new(
-                            ErrorKind::Malformed,
-                            "a quoted cell is never closed: a \" is missing at its end",
-                        )
-                        .at_line(cell_line))
-                    }
-                    Some('"') if chars.get(i + 1) == Some(&'"') => {
-                        value.push('"');
-                        i += 2;
-                    }
-                    Some('"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(&c) if c == '\r' || c == '\n' => {
-                        let start = i;
-                        line_end(&mut i, &mut line);
-                        value.extend(&chars[start..i]);
-                    }
-                    Some(&c) => {
-                        value.push(c);
-                        i += 1;
-                    }
-                }
-            }
-            while i < chars.len() && chars[i] == ' ' {
-                i += 1;
-            }
-            if i < chars.len() && !matches!(chars[i], ',' | '\r' | '\n') {
-                return Err(Error::new(
-                    ErrorKind::Malformed,
-                    "text follows a closing quote; a quote inside a quoted cell is written twice \
-                     (\"\")",
-                )
-                .at_line(line));
-            }
-        } else {
-            while i < chars.len() && !matches!(chars[i], ',' | '\r' | '\n') {
-                value.push(chars[i]);
-                i += 1;
-            }
-            value = value.trim().to_string();
-        }
-        cells.push((value, cell_line));
-        if i >= chars.len() {
-            records.push(Record {
-                line: record_line,
-                cells,
-            });
-            return Ok(records);
-        }
-        if chars[i] == ',' {
-            i += 1;
-            continue;
-        }
-        line_end(&mut i, &mut line);
-        records.push(Record {
-            line: record_line,
-            cells: std::mem::take(&mut cells),
-        });
-        record_line = line;
-        if i >= chars.len() {
-            return Ok(records);
-        }
-    }
-}
-
-/// Appends one CSV row with a CRLF line end, quoting the cells that need it (a comma, a
-/// quote, a line break, or spaces at either end that the reader would otherwise trim).
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let needs_quotes = cell.contains([',', '"', '\r', '\n'])
-            || cell.starts_with(char::is_whitespace)
-            || cell.ends_with(char::is_whitespace);
-        if needs_quotes {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&cell);
-        }
-    }
-    out.push_str("\r\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Severity;
+    use crate::error::{ErrorKind, Severity};
 
     fn p(text: &str) -> RollingPeriod {
         RollingPeriod::parse(text).unwrap()
