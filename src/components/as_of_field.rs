@@ -1,35 +1,41 @@
-//! The "As of date" input: accepts DD/MM/YYYY and ISO YYYY-MM-DD, shows DD/MM/YYYY, and empty
-//! means "today", so that a manager's figures move on by themselves while a trainer can fix
-//! any date.
+//! The "As of date" input: accepts DD/MM/YYYY and ISO YYYY-MM-DD and shows DD/MM/YYYY. Until
+//! a date is fixed it shows today's date and follows the calendar, so that a manager's figures
+//! move on by themselves; a trainer fixes any date, and one button goes back to today.
 
 use crate::app::use_app;
 use crate::browser;
 use crate::components::text_field::{FieldMessage, TextField};
 use crate::state::Action;
+use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use yew::prelude::*;
+
+/// What a text typed in the field means for the setting: `None` for "follow today".
+fn meaning(text: &str, today: NaiveDate) -> Option<Option<NaiveDate>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    // Today's date left as shown keeps following the calendar rather than fixing it.
+    parse_date(text).map(|date| (date != today).then_some(date))
+}
 
 /// The as-of date input, applied as soon as the text is a whole date.
 #[function_component]
 pub fn AsOfField() -> Html {
     let app = use_app();
+    let today = browser::today();
     let stored = app.document.settings.as_of;
-    let text = use_state(|| stored.map(format_uk).unwrap_or_default());
+    let text = use_state(|| format_uk(stored.unwrap_or(today)));
     let error = use_state(|| None::<String>);
 
     // Follow changes made elsewhere (undo, a backup restored, another tab) unless the text
-    // being typed already means that date.
+    // being typed already means that setting.
     {
         let text = text.clone();
         use_effect_with(stored, move |stored| {
-            let typed = text.trim();
-            let same = if typed.is_empty() {
-                stored.is_none()
-            } else {
-                parse_date(typed) == *stored
-            };
-            if !same {
-                text.set(stored.map(format_uk).unwrap_or_default());
+            if meaning(&text, today) != Some(*stored) {
+                text.set(format_uk(stored.unwrap_or(today)));
             }
         });
     }
@@ -37,18 +43,13 @@ pub fn AsOfField() -> Html {
     let apply = {
         let app = app.clone();
         let error = error.clone();
-        move |value: &str| -> Option<Option<chrono::NaiveDate>> {
-            let value = value.trim();
-            let date = if value.is_empty() {
-                None
-            } else {
-                Some(parse_date(value)?)
-            };
+        move |value: &str| -> Option<Option<NaiveDate>> {
+            let setting = meaning(value, today)?;
             error.set(None);
-            if date != stored {
-                app.dispatch(Action::SetAsOf(date));
+            if setting != stored {
+                app.dispatch(Action::SetAsOf(setting));
             }
-            Some(date)
+            Some(setting)
         }
     };
     let oninput = {
@@ -58,7 +59,9 @@ pub fn AsOfField() -> Html {
             // A complete date is shown the UK way at once; shorter text is left as typed so
             // the caret does not jump while the user is still writing.
             match apply(&value) {
-                Some(Some(date)) if value.trim().len() == 10 => text.set(format_uk(date)),
+                Some(setting) if value.trim().len() == 10 => {
+                    text.set(format_uk(setting.unwrap_or(today)))
+                }
                 _ => text.set(value),
             }
         })
@@ -67,17 +70,24 @@ pub fn AsOfField() -> Html {
         let text = text.clone();
         let error = error.clone();
         Callback::from(move |value: String| match apply(&value) {
-            Some(date) => text.set(date.map(format_uk).unwrap_or_default()),
+            Some(setting) => text.set(format_uk(setting.unwrap_or(today))),
             None => error.set(Some(format!(
                 "\"{}\" is not a date: write it as DD/MM/YYYY, for example 31/03/2016",
                 value.trim()
             ))),
         })
     };
-    let today = format_uk(browser::today());
+    let use_today = {
+        let app = app.clone();
+        let text = text.clone();
+        Callback::from(move |_| {
+            text.set(format_uk(today));
+            app.dispatch(Action::SetAsOf(None));
+        })
+    };
     let in_force = match stored {
-        Some(date) => format!("Figures are worked out at {}.", format_uk(date)),
-        None => format!("Empty: figures are worked out at today's date, {today}."),
+        Some(_) => "A fixed date: the figures stay as they were on that day.".to_string(),
+        None => "Today's date: the figures move on with the calendar.".to_string(),
     };
     let messages: Vec<FieldMessage> = error
         .iter()
@@ -89,8 +99,13 @@ pub fn AsOfField() -> Html {
     html! {
         <div class="as-of">
             <TextField id="as-of-date" label="As of date" value={(*text).clone()} {oninput} {onchange}
-                hint={format!("DD/MM/YYYY (YYYY-MM-DD is accepted too). Leave empty to use today's date. {in_force}")}
+                hint={format!("DD/MM/YYYY (YYYY-MM-DD is accepted too). {in_force}")}
                 {messages} class="field__input--date" />
+            if stored.is_some() {
+                <button type="button" class="button button--secondary button--small" onclick={use_today}>
+                    { "Use today's date" }
+                </button>
+            }
         </div>
     }
 }

@@ -168,6 +168,11 @@ test('the table sorts by a column and filters by stage, from the keyboard', asyn
 test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () => {
   await page.getByRole('button', { name: 'Settings and backup' }).click();
   const input = page.getByLabel('As of date', { exact: true });
+  // The import replaced the demonstration and its fixed date: the figures follow today.
+  const now = new Date();
+  const today = [now.getDate(), now.getMonth() + 1].map((n) => String(n).padStart(2, '0')).join('/')
+    + `/${now.getFullYear()}`;
+  assert.equal(await input.inputValue(), today);
   await input.fill('2016-03-31');
   await input.blur();
   assert.equal(await input.inputValue(), '31/03/2016');
@@ -178,6 +183,11 @@ test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () =>
   await page.getByLabel('As of date', { exact: true }).blur();
   assert.equal(await page.getByLabel('As of date', { exact: true }).inputValue(), '01/04/2016');
   await app.screenshot(page, 'records-06-settings');
+  await page.getByRole('button', { name: "Use today's date" }).click();
+  assert.equal(await page.getByLabel('As of date', { exact: true }).inputValue(), today);
+  await page.reload();
+  assert.equal(await page.getByLabel('As of date', { exact: true }).inputValue(), today);
+  assert.equal(await page.getByRole('button', { name: "Use today's date" }).count(), 0);
 });
 
 test('no request left the address the app is served from', async () => {
