@@ -5,6 +5,7 @@
 pub mod chart_canvas;
 pub mod chart_data;
 pub mod dashboard;
+pub mod draft_input;
 pub mod headline_cards;
 pub mod monte_carlo;
 pub mod pace_panel;

@@ -2,6 +2,7 @@
 //! expected adoptions for each open year of it, and reads the answer as a sentence, beside the
 //! seed's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
 
+use super::draft_input::{Accepts, DraftInput};
 use super::sentences::{equal_years_sentence, pace_sentence};
 use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod};
 use std::rc::Rc;
@@ -55,7 +56,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         let on_target = props.on_target.clone();
         let (indicator_ref, value_ref, period_ref) =
             (indicator_ref.clone(), value_ref.clone(), period_ref.clone());
-        Callback::from(move |_: Event| {
+        Callback::from(move |_: ()| {
             let indicator = indicator_ref
                 .cast::<HtmlSelectElement>()
                 .and_then(|s| Indicator::parse(&s.value()));
@@ -78,12 +79,20 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         })
     };
 
+    let on_select = {
+        let onchange = onchange.clone();
+        Callback::from(move |_: Event| onchange.emit(()))
+    };
+    let on_value = {
+        let onchange = onchange.clone();
+        Callback::from(move |_: String| onchange.emit(()))
+    };
+
     let expected_inputs = answer.years.iter().map(|year| {
         let id = format!("expected-{}", year.year);
         let fy = year.year;
         let on_expected = props.on_expected.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+        let on_commit = Callback::from(move |text: String| {
             let text = text.trim();
             if text.is_empty() {
                 on_expected.emit((fy, None));
@@ -94,8 +103,10 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         html! {
             <div class="field field--inline">
                 <label class="field__label" for={id.clone()}>{ format!("Expected adoptions {}", year.year) }</label>
-                <input class="field__input" id={id} type="number" min="0" step="1" inputmode="numeric"
-                    value={year.expected.to_string()} {onchange} />
+                <DraftInput {id} kind="number" class="field__input" min="0" inputmode="numeric"
+                    value={year.expected.to_string()} {on_commit}
+                    accepts={Accepts::WholeNumberOrEmpty}
+                    invalid_message="Write a whole number of adoptions, or leave it empty for the default" />
                 <span class="field__hint">
                     { format!("{} adopted, {} projected from the pipeline, {} still to come{}",
                         year.adopted, year.projected, year.unknown,
@@ -111,7 +122,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             <div class="pace__controls">
                 <div class="field">
                     <label class="field__label" for="target-indicator">{ "Target indicator" }</label>
-                    <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={onchange.clone()}>
+                    <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={on_select.clone()}>
                         { for TARGET_INDICATORS.iter().map(|i| html! {
                             <option value={i.label()} selected={*i == target.indicator}>{ i.label() }</option>
                         }) }
@@ -119,13 +130,15 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 </div>
                 <div class="field">
                     <label class="field__label" for="target-value">{ "Target value" }</label>
-                    <input class="field__input" id="target-value" type="number" min="0" step="1" inputmode="numeric"
-                        value={format!("{}", target.value)} ref={value_ref} onchange={onchange.clone()} />
+                    <DraftInput id="target-value" kind="number" class="field__input" min="0" inputmode="numeric"
+                        value={format!("{}", target.value)} node_ref={value_ref} on_commit={on_value}
+                        accepts={Accepts::Days}
+                        invalid_message="Write the target as a number of days" />
                     <span class="field__hint">{ "days" }</span>
                 </div>
                 <div class="field">
                     <label class="field__label" for="target-period">{ "Target period" }</label>
-                    <select class="field__select" id="target-period" ref={period_ref} {onchange}>
+                    <select class="field__select" id="target-period" ref={period_ref} onchange={on_select}>
                         { for target_periods(&props.forecast).iter().chain(
                             (!target_periods(&props.forecast).contains(&target.period)).then_some(&target.period)
                           ).map(|p| html! {

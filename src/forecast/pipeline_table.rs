@@ -1,12 +1,12 @@
 //! The pipeline: every child still in the process, with its stage, days so far, projected
 //! adoption order and what it will do to the three-year averages, sortable by impact.
 
+use super::draft_input::{Accepts, DraftInput};
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::{Contribution, Forecast, Indicator, PipelineChild};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Properties of [`PipelineTable`].
@@ -101,23 +101,11 @@ fn expected_order_input(
 ) -> Html {
     let id = format!("expected-order-{}", child.index);
     let current = expected.get(&child.child_id).copied();
-    let onchange = {
+    let on_commit = {
         let on_change = on_change.clone();
         let child_id = child.child_id.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let text = input.value();
-            let text = text.trim();
-            if text.is_empty() {
-                input.set_custom_validity("");
-                on_change.emit((child_id.clone(), None));
-            } else if let Some(date) = parse_date(text) {
-                input.set_custom_validity("");
-                on_change.emit((child_id.clone(), Some(date)));
-            } else {
-                input.set_custom_validity("Write the date as DD/MM/YYYY");
-                input.report_validity();
-            }
+        Callback::from(move |text: String| {
+            on_change.emit((child_id.clone(), parse_date(text.trim())));
         })
     };
     html! {
@@ -125,8 +113,10 @@ fn expected_order_input(
             <label class="visually-hidden" for={id.clone()}>
                 { format!("Expected adoption order for {} (DD/MM/YYYY)", child.child_id) }
             </label>
-            <input id={id} class="field__input input--date" type="text" inputmode="numeric"
-                placeholder="DD/MM/YYYY" value={current.map(format_uk).unwrap_or_default()} {onchange} />
+            <DraftInput {id} class="field__input input--date" inputmode="numeric"
+                placeholder="DD/MM/YYYY" value={current.map(format_uk).unwrap_or_default()} {on_commit}
+                accepts={Accepts::DateOrEmpty}
+                invalid_message="Write the date as DD/MM/YYYY, or leave it empty" />
         </>
     }
 }

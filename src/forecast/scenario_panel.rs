@@ -2,6 +2,7 @@
 //! named scenarios saved with the data, the baseline one click away, and a second scenario to
 //! compare side by side.
 
+use super::draft_input::{Accepts, DraftInput};
 use crate::document::Comparison;
 use scorecard::{DurationSource, Forecast, Scenario, Stage, StageDuration};
 use std::rc::Rc;
@@ -67,8 +68,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         let key = format!("stage-{}", stage.index());
         let on_days = {
             let on_stage = props.on_stage.clone();
-            Callback::from(move |e: Event| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            Callback::from(move |text: String| {
                 let text = text.trim();
                 if text.is_empty() {
                     on_stage.emit((stage, None));
@@ -79,8 +79,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
         };
         let on_percent = {
             let on_stage = props.on_stage.clone();
-            Callback::from(move |e: Event| {
-                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            Callback::from(move |text: String| {
                 let text = text.trim();
                 if text.is_empty() {
                     on_stage.emit((stage, None));
@@ -104,13 +103,17 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 </th>
                 <td>
                     <label class="visually-hidden" for={format!("{key}-days")}>{ format!("{} (days)", stage.label()) }</label>
-                    <input id={format!("{key}-days")} class="field__input input--short" type="number" min="0" step="1"
-                        inputmode="numeric" value={used.to_string()} onchange={on_days} />
+                    <DraftInput id={format!("{key}-days")} class="field__input input--short" kind="number" min="0"
+                        inputmode="numeric" value={used.to_string()} on_commit={on_days}
+                        accepts={Accepts::WholeNumberOrEmpty}
+                        invalid_message="Write a whole number of days, or leave it empty for the default" />
                 </td>
                 <td>
                     <label class="visually-hidden" for={format!("{key}-faster")}>{ format!("{} (% faster)", stage.label()) }</label>
-                    <input id={format!("{key}-faster")} class="field__input input--short" type="number" step="1"
-                        inputmode="decimal" value={percent_value} placeholder="0" onchange={on_percent} />
+                    <DraftInput id={format!("{key}-faster")} class="field__input input--short" kind="number"
+                        inputmode="decimal" value={percent_value} placeholder="0" on_commit={on_percent}
+                        accepts={Accepts::PercentFasterOrEmpty}
+                        invalid_message="Write a percentage below 100 (negative for slower), or leave it empty" />
                 </td>
             </tr>
         }

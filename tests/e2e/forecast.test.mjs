@@ -201,6 +201,11 @@ test('the demonstration dashboard reads well at desktop and 1024 x 768', async (
     await fresh.getByRole('heading', { name: 'Trajectory' }).scrollIntoViewIfNeeded();
     await fresh.screenshot({ path: `${process.env.SCREENSHOT_DIR || 'target/e2e'}/forecast-demo-chart-${name}.png`, fullPage: false });
     assert.deepEqual(fresh.errors, []);
+    // Every control on the dashboard has a name a screen reader reads out.
+    const unnamed = await fresh.evaluate(() => [...document.querySelectorAll('input, select, button, canvas')]
+      .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, []);
     await fresh.context().close();
   }
   assert.deepEqual(app.foreign, [], 'a request left the app\'s own address');
