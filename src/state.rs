@@ -169,6 +169,9 @@ impl AppState {
     /// The state at start-up, from what storage gave and the demonstration dataset (used when
     /// nothing usable is stored).
     pub fn start(loaded: Result<Option<Document>, LoadError>, demonstration: Document) -> Self {
+        // On a first start the demonstration is stored at once, so that what is shown is
+        // what is kept, and a second tab opens on the same data.
+        let first_start = matches!(loaded, Ok(None));
         let (document, saving, notice) = match loaded {
             Ok(Some(document)) => (document, Saving::On, None),
             Ok(None) => (demonstration, Saving::On, None),
@@ -191,7 +194,7 @@ impl AppState {
         };
         AppState {
             document: Rc::new(document),
-            revision: 0,
+            revision: u64::from(first_start),
             saving,
             notice,
             history: Vec::new(),

@@ -3,7 +3,7 @@
 // exporting and importing back, and showing a <script> typed into a reference as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, downloadText } from './helpers.mjs';
+import { start, chooseFile, downloadText, STORAGE_KEY } from './helpers.mjs';
 
 let app;
 let page;
@@ -44,6 +44,12 @@ test('first start shows the clearly labelled demonstration data', async () => {
   // The demonstration is seen from its own date, 30 June 2015, shown the UK way.
   assert.match(await page.locator('.banner--demo').innerText(), /30\/06\/2015/);
   assert.ok((await page.locator('tbody tr').count()) > 40, 'the demo has a cohort of children');
+  // It is kept in this browser at once, marked as the demonstration, under the app's key.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
+  assert.equal(stored.version, 1);
+  assert.equal(stored.demonstration, true);
+  assert.equal(stored.settings.as_of, '2015-06-30');
   await app.screenshot(page, 'records-01-first-start-demo');
 });
 
