@@ -47,6 +47,10 @@ impl std::fmt::Display for SaveError {
             SaveError::Unavailable(why) => {
                 write!(f, "this browser's storage is not available ({why})")
             }
+            // The quota error is by far the usual one; its browser text is long and technical.
+            SaveError::Refused(why) if why.contains("Quota") => {
+                f.write_str("this browser's storage for the app is full")
+            }
             SaveError::Refused(why) => write!(
                 f,
                 "the browser refused to store it ({why}); its storage may be full"

@@ -199,8 +199,9 @@ pub fn RecordsScreen() -> Html {
         <section class="screen" aria-labelledby="records-heading">
             <h1 id="records-heading" class="screen__title">{ "Children's records" }</h1>
             <p class="screen__lead">
-                { format!("{} children: {pipeline} in the pipeline, {adopted} adopted. Days are counted to the as-of date, {}.",
-                    records.len(), format_uk(as_of)) }
+                { format!("{}: {pipeline} in the pipeline, {adopted} adopted. Days are counted to the as-of date, {}.",
+                    if records.len() == 1 { "1 child".to_string() } else { format!("{} children", records.len()) },
+                    format_uk(as_of)) }
             </p>
             <div class="panel panel--actions">
                 <div class="actions">

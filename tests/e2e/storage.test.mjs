@@ -131,6 +131,37 @@ test('yearly figures import through a preview, and a backup restores everything'
   await app.screenshot(other, 'storage-03-restored');
 });
 
+test('a save the browser refuses is shown as an error and the last saved data stays', async () => {
+  const page = await app.newPage();
+  await app.open(page);
+  await page.getByRole('button', { name: 'Clear demonstration data' }).click();
+  await page.getByRole('status').getByText('Cleared').waitFor();
+  const before = await stored(page);
+  assert.equal(JSON.parse(before).records.length, 0);
+  // Fill this origin's storage to the brim with other keys, in ever smaller pieces.
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, chunk); } catch { break; }
+      }
+    }
+  });
+  await chooseFile(page, 'Import records', 'one.csv', 'child_id,entered_care\nQ1,2014-02-03\n');
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  const status = page.getByRole('status');
+  await status.getByText('could not be saved').waitFor();
+  assert.match(await status.innerText(), /^Error: Your last change could not be saved: this browser's storage for the app is full\./);
+  // The change is on screen (and can be undone or backed up); the stored copy is the last good one.
+  await page.locator('tbody th', { hasText: 'Q1' }).waitFor();
+  assert.equal(await stored(page), before);
+  await app.screenshot(page, 'storage-04-save-refused');
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-'))
+    .forEach((k) => localStorage.removeItem(k)));
+  await page.context().close();
+});
+
 test('no request left the address the app is served from', () => {
   assert.deepEqual(app.foreign, []);
 });
