@@ -34,10 +34,18 @@ impl ChildStatus {
         }
     }
 
-    /// Days the child has waited for a family: from entering care to moving in, or, while
-    /// not yet moved in, to the as-of date (or to leaving the route).
+    /// Days the child has waited: for a child still in the pipeline, from entering care to
+    /// the as-of date, as the engine's pipeline counts it (the forecast screen shows the same
+    /// number); for an adopted child, to moving in (its A1 days); for a child who left the
+    /// route, to leaving it.
     pub fn days_waiting(record: &ChildRecord, as_of: NaiveDate) -> i64 {
-        let end = record.placed.or(record.left_route).unwrap_or(as_of);
+        let end = if record.is_in_pipeline() {
+            as_of
+        } else if record.is_adopted() {
+            record.placed.or(record.adoption_order).unwrap_or(as_of)
+        } else {
+            record.left_route.unwrap_or(as_of)
+        };
         days_between(record.entered_care, end).max(0)
     }
 

@@ -199,7 +199,7 @@ pub fn RecordsScreen() -> Html {
         <section class="screen" aria-labelledby="records-heading">
             <h1 id="records-heading" class="screen__title">{ "Children's records" }</h1>
             <p class="screen__lead">
-                { format!("{}: {pipeline} in the pipeline, {adopted} adopted. Days are counted to the as-of date, {}.",
+                { format!("{}: {pipeline} in the pipeline, {adopted} adopted. Days waiting so far run from entering care to the as-of date, {} (to moving in, for children already adopted).",
                     if records.len() == 1 { "1 child".to_string() } else { format!("{} children", records.len()) },
                     format_uk(as_of)) }
             </p>

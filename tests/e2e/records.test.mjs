@@ -136,7 +136,7 @@ test('records exported as CSV and imported back are the same records', async () 
 
 test('a <script> in a child_id is shown as text and never runs', async () => {
   const id = '<script>window.__injected = 1</script>';
-  await chooseFile(page, 'Import records', 'script.csv', `child_id,entered_care\n${id},2014-01-01\n`);
+  await chooseFile(page, 'Import records', 'script.csv', `child_id,entered_care\n${id},2014-02-01\n`);
   await page.getByText('Merge by child_id', { exact: false }).click();
   await page.getByRole('button', { name: 'Confirm import' }).click();
   await page.locator('tbody th', { hasText: id }).waitFor();
@@ -149,18 +149,21 @@ test('a <script> in a child_id is shown as text and never runs', async () => {
 test('the table sorts by a column and filters by stage, from the keyboard', async () => {
   const ids = async () => page.locator('tbody th').allInnerTexts();
   const script = '<script>window.__injected = 1</script>';
-  // Days waiting: T4 moved in "before" entering care, so 0; T1 entered care 01/04/2013 and
-  // moved in 01/02/2014, 306 days (30+31+30+31+31+30+31+30+31+31); T2 (01/05/2013) and the
-  // <script> child (01/01/2014) still wait, counted to today, so T2 has waited longest.
+  // Days waiting: T1 is adopted, counted from entering care (01/04/2013) to moving in
+  // (01/02/2014): 306 days (30+31+30+31+31+30+31+30+31+31). The others are still in the
+  // pipeline, counted to today (the as-of date after the demonstration was replaced), so the
+  // earlier they entered care the longer: T2 01/05/2013, T4 01/01/2014, <script> 01/02/2014.
   const sortButton = page.getByRole('button', { name: 'Days waiting so far' });
   await sortButton.focus();
   await page.keyboard.press('Enter');
   const header = page.locator('th', { has: sortButton });
   assert.equal(await header.getAttribute('aria-sort'), 'ascending');
-  assert.deepEqual(await ids(), ['T4', 'T1', script, 'T2']);
+  assert.deepEqual(await ids(), ['T1', script, 'T4', 'T2']);
+  const t1Days = page.locator('tbody tr', { has: page.locator('th', { hasText: /^T1$/ }) }).locator('td').nth(2);
+  assert.equal(await t1Days.innerText(), '306');
   await page.keyboard.press('Enter');
   assert.equal(await header.getAttribute('aria-sort'), 'descending');
-  assert.deepEqual(await ids(), ['T2', script, 'T1', 'T4']);
+  assert.deepEqual(await ids(), ['T2', 'T4', script, 'T1']);
 
   const filter = page.getByLabel('Filter by stage', { exact: true });
   await filter.selectOption({ label: 'Adopted' });
