@@ -185,9 +185,10 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
             })
         };
         html! {
-            <TextField id={format!("record-{}", field.column())} label={sentence(field.label())}
+            <TextField id={format!("record-{}", field.column())} label={label_of(field)}
                 value={draft.text(field).to_string()} oninput={on_input} onchange={touch(field)}
-                hint={"DD/MM/YYYY"} messages={messages_for(field)} class="field__input--date" />
+                hint={format!("DD/MM/YYYY ({})", field.column())} messages={messages_for(field)}
+                class="field__input--date" />
         }
     };
     let on_child_id = {
@@ -289,6 +290,17 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={cancel}>{ "Cancel" }</button>
             </div>
         </form>
+    }
+}
+
+/// A date field's label: the engine's words, except that no label contains another, so that
+/// each is found by its own name ("Placed" is not part of "Expected moving-in date").
+fn label_of(field: Field) -> String {
+    match field {
+        Field::ExpectedMatch => "Expected match date".into(),
+        Field::ExpectedPlaced => "Expected moving-in date".into(),
+        Field::ExpectedAdoptionOrder => "Expected order date".into(),
+        other => sentence(other.label()),
     }
 }
 
