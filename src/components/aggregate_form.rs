@@ -161,8 +161,18 @@ pub fn AggregateForm(props: &AggregateFormProps) -> Html {
         Some(a) => format!("Edit the figures for {}", a.year),
         None => "Add a year's figures".to_string(),
     };
+    // Escape leaves the form without saving, as it would a dialog.
+    let onkeydown = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_cancel.emit(());
+            }
+        })
+    };
     html! {
-        <form class="panel panel--form" {onsubmit} novalidate=true aria-labelledby="aggregate-form-title">
+        <form class="panel panel--form" {onsubmit} {onkeydown} novalidate=true aria-labelledby="aggregate-form-title">
             <h3 id="aggregate-form-title" class="panel__title">{ title }</h3>
             if *tried && blocking {
                 <div class="message message--error" role="alert">

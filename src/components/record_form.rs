@@ -228,8 +228,18 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
     };
     let error_count = checked.problems.iter().filter(|p| p.is_error()).count();
 
+    // Escape leaves the form without saving, as it would a dialog.
+    let onkeydown = {
+        let on_cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_cancel.emit(());
+            }
+        })
+    };
     html! {
-        <form class="panel panel--form" {onsubmit} novalidate=true aria-labelledby="record-form-title">
+        <form class="panel panel--form" {onsubmit} {onkeydown} novalidate=true aria-labelledby="record-form-title">
             <h3 id="record-form-title" class="panel__title" tabindex="-1" ref={heading}>{ title }</h3>
             if *tried_to_save && blocking {
                 <div class="message message--error" role="alert">

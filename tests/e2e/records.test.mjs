@@ -115,6 +115,19 @@ test('the form shows validation beside the field, an edit can be saved and undon
   assert.equal(await row.locator('td').nth(1).innerText(), 'Entered care to SHOBPA decision');
 });
 
+test('Escape leaves the form without saving, and focus is on the form when it opens', async () => {
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  const form = page.locator('form.panel--form');
+  await form.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'record-form-title');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'record-child_id');
+  await page.keyboard.type('NEW1');
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('tbody th', { hasText: 'NEW1' }).count(), 0);
+});
+
 test('records exported as CSV and imported back are the same records', async () => {
   const first = await downloadText(page, () => page.getByRole('button', { name: 'Export records (CSV)' }).click());
   assert.equal(first.name, 'children-records.csv');
