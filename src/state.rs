@@ -9,8 +9,8 @@ use crate::notice::Notice;
 use crate::storage::LoadError;
 use chrono::NaiveDate;
 use scorecard::{
-    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, Stage, StageDuration,
-    ThresholdSchedule, YearAggregate,
+    merge_aggregates, merge_children, ChildRecord, ComparatorTable, FinancialYear, MergeMode,
+    PaceTarget, Scenario, Stage, StageDuration, ThresholdSchedule, YearAggregate,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -277,29 +277,35 @@ impl Reducible for AppState {
                     }
                 })
             }
-            Action::ImportRecords { records, mode } => {
-                let label = match mode {
-                    ImportMode::Replace => {
-                        format!("imported {}, replacing all", count(records.len(), "record"))
-                    }
-                    ImportMode::Merge => {
-                        format!(
-                            "imported {}, merged by child_id",
-                            count(records.len(), "record")
-                        )
-                    }
-                };
-                self.edit(label, |d| match mode {
+            Action::ImportRecords {
+                records,
+                mode: ImportMode::Merge,
+            } => {
+                // The engine's merge: references matched (surrounding spaces ignored), the
+                // imported record winning, and a count of what changed for the message.
+                let (merged, summary) =
+                    merge_children(&self.document.records, &records, MergeMode::Merge);
+                let label = format!(
+                    "imported {}, merged by child_id: {} added, {} updated, {} unchanged",
+                    count(records.len(), "record"),
+                    summary.added,
+                    summary.updated,
+                    summary.unchanged
+                );
+                self.edit(label, |d| d.records = merged)
+            }
+            Action::ImportRecords {
+                records,
+                mode: ImportMode::Replace,
+            } => {
+                let label = format!("imported {}, replacing all", count(records.len(), "record"));
+                self.edit(label, |d| {
                     // The authority's own records replacing the demonstration take nothing
                     // of it along: not its yearly figures, name or fixed as-of date.
-                    ImportMode::Replace if d.demonstration => {
+                    if d.demonstration {
                         clear_demonstration(d);
-                        d.records = records;
                     }
-                    ImportMode::Replace => d.records = records,
-                    ImportMode::Merge => {
-                        d.records = merge_by(&d.records, records, |r| r.child_id.clone())
-                    }
+                    d.records = records;
                 })
             }
             Action::SaveAggregate {
@@ -327,7 +333,9 @@ impl Reducible for AppState {
                 self.edit(label, |d| {
                     d.aggregates = match mode {
                         ImportMode::Replace => aggregates,
-                        ImportMode::Merge => merge_by(&d.aggregates, aggregates, |a| a.year),
+                        ImportMode::Merge => {
+                            merge_aggregates(&d.aggregates, &aggregates, MergeMode::Merge).0
+                        }
                     };
                     d.aggregates.sort_by_key(|a| a.year);
                 })
