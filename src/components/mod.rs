@@ -7,6 +7,7 @@ pub mod child_status;
 pub mod demo_banner;
 pub mod file_picker;
 pub mod import_preview;
+pub mod pending_import;
 pub mod problem_summary;
 pub mod record_form;
 pub mod record_table;

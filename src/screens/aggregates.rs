@@ -6,9 +6,10 @@ use crate::browser;
 use crate::components::aggregate_form::AggregateForm;
 use crate::components::aggregate_table::AggregateTable;
 use crate::components::file_picker::FilePicker;
-use crate::components::import_preview::{ImportPreview, Preview};
+use crate::components::import_preview::ImportPreview;
+use crate::components::pending_import::{use_pending_import, PendingImport, ReadFile};
 use crate::components::problem_summary::ProblemSummary;
-use crate::notice::{Level, Notice};
+use crate::notice::Notice;
 use crate::state::{Action, ImportMode};
 use scorecard::csv::{read_aggregates, write_aggregates};
 use scorecard::YearAggregate;
@@ -23,36 +24,14 @@ enum Editing {
     Existing(YearAggregate),
 }
 
-/// A file read and waiting for the user's confirmation.
-#[derive(Debug, Clone, PartialEq)]
-struct PendingImport {
-    preview: Rc<Preview>,
-    aggregates: Vec<YearAggregate>,
+/// Reads a CSV file of yearly figures into a preview (nothing changes yet).
+fn read_figures(file_name: String, text: &str) -> PendingImport<Vec<YearAggregate>> {
+    PendingImport::new(file_name, read_aggregates(text).map(ReadFile::from))
 }
 
-fn prepare_import(file_name: String, text: &str) -> PendingImport {
-    match read_aggregates(text) {
-        Ok(import) => PendingImport {
-            preview: Rc::new(Preview {
-                file_name,
-                rows_read: import.rows_read,
-                rows_with_problems: import.rows_with_problems,
-                problems: import.problems,
-                unknown_columns: import.unknown_columns,
-                usable: import.records.len(),
-                failure: None,
-            }),
-            aggregates: import.records.into_iter().map(|(_, a)| a).collect(),
-        },
-        Err(error) => PendingImport {
-            preview: Rc::new(Preview {
-                file_name,
-                failure: Some(error.to_string()),
-                ..Preview::default()
-            }),
-            aggregates: Vec::new(),
-        },
-    }
+/// The action that brings confirmed yearly figures in.
+fn import_figures(aggregates: Vec<YearAggregate>, mode: ImportMode) -> Action {
+    Action::ImportAggregates { aggregates, mode }
 }
 
 /// The yearly figures screen.
@@ -60,7 +39,11 @@ fn prepare_import(file_name: String, text: &str) -> PendingImport {
 pub fn AggregatesScreen() -> Html {
     let app = use_app();
     let editing = use_state(|| Editing::Nothing);
-    let pending = use_state(|| None::<PendingImport>);
+    let import = use_pending_import(
+        read_figures,
+        import_figures,
+        "Import cancelled: nothing was changed.",
+    );
     let aggregates = use_memo(app.document.clone(), |d| Rc::new(d.aggregates.clone()));
     // The years' own problems and the clashes between a year's figures and its children.
     let problems = use_memo(app.document.clone(), |d| {
@@ -72,36 +55,6 @@ pub fn AggregatesScreen() -> Html {
         )
     });
 
-    let on_file = {
-        let pending = pending.clone();
-        Callback::from(move |(name, text): (String, String)| {
-            pending.set(Some(prepare_import(name, &text)));
-        })
-    };
-    let on_confirm = {
-        let pending = pending.clone();
-        let app = app.clone();
-        Callback::from(move |mode: ImportMode| {
-            if let Some(import) = (*pending).clone() {
-                app.dispatch(Action::ImportAggregates {
-                    aggregates: import.aggregates,
-                    mode,
-                });
-            }
-            pending.set(None);
-        })
-    };
-    let on_cancel_import = {
-        let pending = pending.clone();
-        let app = app.clone();
-        Callback::from(move |_| {
-            pending.set(None);
-            app.dispatch(Action::Notify(Notice::new(
-                Level::Info,
-                "Import cancelled: nothing was changed.",
-            )));
-        })
-    };
     let export = {
         let app = app.clone();
         let aggregates = aggregates.clone();
@@ -185,7 +138,7 @@ pub fn AggregatesScreen() -> Html {
                     <div class="actions__item">
                         <FilePicker id="import-aggregates" label="Import yearly figures" accept=".csv,text/csv"
                             hint="Columns: year (like 2013-14), adopted, a1_average_days, a2_children, a2_average_days, a3_under_14_months, a10_average_days."
-                            onload={on_file} />
+                            onload={import.on_file.clone()} />
                     </div>
                     <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
@@ -194,9 +147,9 @@ pub fn AggregatesScreen() -> Html {
                     </div>
                 </div>
             </div>
-            if let Some(import) = &*pending {
-                <ImportPreview what="yearly figures" merge_key="year" preview={import.preview.clone()}
-                    {on_confirm} on_cancel={on_cancel_import} />
+            if let Some(pending) = &import.pending {
+                <ImportPreview what="yearly figures" merge_key="year" preview={pending.preview.clone()}
+                    on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
             { form }
             <ProblemSummary what="the yearly figures" problems={(*problems).clone()} />

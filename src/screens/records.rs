@@ -4,7 +4,8 @@
 use crate::app::{use_app, use_as_of};
 use crate::browser;
 use crate::components::file_picker::FilePicker;
-use crate::components::import_preview::{ImportPreview, Preview};
+use crate::components::import_preview::ImportPreview;
+use crate::components::pending_import::{use_pending_import, PendingImport, ReadFile};
 use crate::components::problem_summary::ProblemSummary;
 use crate::components::record_form::RecordForm;
 use crate::components::record_table::RecordTable;
@@ -25,37 +26,14 @@ enum Editing {
     Existing(ChildRecord),
 }
 
-/// A file read and waiting for the user's confirmation.
-#[derive(Debug, Clone, PartialEq)]
-struct PendingImport {
-    preview: Rc<Preview>,
-    records: Vec<ChildRecord>,
+/// Reads a CSV file of children into a preview (nothing changes yet).
+fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>> {
+    PendingImport::new(file_name, read_children(text).map(ReadFile::from))
 }
 
-/// Reads a CSV file of children into a preview (nothing changes yet).
-fn prepare_import(file_name: String, text: &str) -> PendingImport {
-    match read_children(text) {
-        Ok(import) => PendingImport {
-            preview: Rc::new(Preview {
-                file_name,
-                rows_read: import.rows_read,
-                rows_with_problems: import.rows_with_problems,
-                problems: import.problems,
-                unknown_columns: import.unknown_columns,
-                usable: import.records.len(),
-                failure: None,
-            }),
-            records: import.records.into_iter().map(|(_, r)| r).collect(),
-        },
-        Err(error) => PendingImport {
-            preview: Rc::new(Preview {
-                file_name,
-                failure: Some(error.to_string()),
-                ..Preview::default()
-            }),
-            records: Vec::new(),
-        },
-    }
+/// The action that brings confirmed records in.
+fn import_records(records: Vec<ChildRecord>, mode: ImportMode) -> Action {
+    Action::ImportRecords { records, mode }
 }
 
 /// The records screen.
@@ -64,7 +42,11 @@ pub fn RecordsScreen() -> Html {
     let app = use_app();
     let as_of = use_as_of();
     let editing = use_state(|| Editing::Nothing);
-    let pending = use_state(|| None::<PendingImport>);
+    let import = use_pending_import(
+        read_records,
+        import_records,
+        "Import cancelled: nothing was changed.",
+    );
     let document = app.document.clone();
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     // Only the children's own problems: the yearly figures screen lists those of the years.
@@ -95,35 +77,11 @@ pub fn RecordsScreen() -> Html {
     });
 
     let on_file = {
-        let pending = pending.clone();
         let editing = editing.clone();
-        Callback::from(move |(name, text): (String, String)| {
+        let on_file = import.on_file.clone();
+        Callback::from(move |file: (String, String)| {
             editing.set(Editing::Nothing);
-            pending.set(Some(prepare_import(name, &text)));
-        })
-    };
-    let on_confirm = {
-        let pending = pending.clone();
-        let app = app.clone();
-        Callback::from(move |mode: ImportMode| {
-            if let Some(import) = (*pending).clone() {
-                app.dispatch(Action::ImportRecords {
-                    records: import.records,
-                    mode,
-                });
-            }
-            pending.set(None);
-        })
-    };
-    let on_cancel_import = {
-        let pending = pending.clone();
-        let app = app.clone();
-        Callback::from(move |_| {
-            pending.set(None);
-            app.dispatch(Action::Notify(Notice::new(
-                crate::notice::Level::Info,
-                "Import cancelled: nothing was changed.",
-            )));
+            on_file.emit(file);
         })
     };
     let export = {
@@ -220,10 +178,10 @@ pub fn RecordsScreen() -> Html {
                     </div>
                 </div>
             </div>
-            if let Some(import) = &*pending {
-                <ImportPreview what="records" merge_key="child_id" preview={import.preview.clone()}
+            if let Some(pending) = &import.pending {
+                <ImportPreview what="records" merge_key="child_id" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
-                    {on_confirm} on_cancel={on_cancel_import} />
+                    on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />
