@@ -19,14 +19,16 @@ enum Column {
 #[function_component]
 pub fn ThresholdTable() -> Html {
     let app = use_app();
-    let errors = use_state(BTreeMap::<(usize, Column), String>::new);
+    // Each refused entry keeps its message and the text typed: Yew puts a controlled value
+    // back on every render, and the person must see what they typed beside the error.
+    let errors = use_state(BTreeMap::<(usize, Column), (String, String)>::new);
     let schedule = app.document.settings.thresholds.clone();
     let mut order: Vec<usize> = (0..schedule.entries.len()).collect();
     order.sort_by_key(|&i| schedule.entries[i].ending_march);
 
     let set_error = {
         let errors = errors.clone();
-        move |key: (usize, Column), message: Option<String>| {
+        move |key: (usize, Column), message: Option<(String, String)>| {
             let mut next = (*errors).clone();
             match message {
                 Some(m) => next.insert(key, m),
@@ -53,7 +55,11 @@ pub fn ThresholdTable() -> Html {
             ),
         };
         let id = format!("threshold-{index}-{column:?}").to_lowercase();
-        let error = errors.get(&(index, column)).cloned();
+        let refused = errors.get(&(index, column)).cloned();
+        let shown = refused
+            .as_ref()
+            .map_or_else(|| value.to_string(), |(_, typed)| typed.clone());
+        let error = refused.map(|(message, _)| message);
         let onchange = {
             let app = app.clone();
             let schedule = schedule.clone();
@@ -70,7 +76,7 @@ pub fn ThresholdTable() -> Html {
                         Column::EndingMarch => "enter a year between 1990 and 2100",
                         _ => "enter a whole number of days",
                     };
-                    set_error((index, column), Some(message.to_string()));
+                    set_error((index, column), Some((message.to_string(), text.clone())));
                     return;
                 };
                 set_error((index, column), None);
@@ -89,7 +95,7 @@ pub fn ThresholdTable() -> Html {
             <td>
                 <label class="visually-hidden" for={id.clone()}>{ label }</label>
                 <input id={id} class="field__input field__input--number" type="text" inputmode="numeric"
-                    value={value.to_string()} {onchange}
+                    value={shown} {onchange}
                     aria-invalid={error.is_some().then_some("true")}
                     aria-describedby={error.is_some().then_some(error_id.clone())} />
                 if let Some(error) = error {
@@ -158,12 +164,25 @@ pub fn ThresholdTable() -> Html {
                 }
                 None => set_error(
                     (usize::MAX, Column::A1),
-                    Some("enter a percentage between 0 and 100, or leave it empty".into()),
+                    Some((
+                        "enter a percentage between 0 and 100, or leave it empty".into(),
+                        text.to_string(),
+                    )),
                 ),
             }
         })
     };
-    let target_error = errors.get(&(usize::MAX, Column::A1)).cloned();
+    let target_refused = errors.get(&(usize::MAX, Column::A1)).cloned();
+    let target_shown = target_refused.as_ref().map_or_else(
+        || {
+            schedule
+                .placed_12m_target_percent
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        },
+        |(_, typed)| typed.clone(),
+    );
+    let target_error = target_refused.map(|(message, _)| message);
 
     html! {
         <div class="thresholds">
@@ -213,8 +232,7 @@ pub fn ThresholdTable() -> Html {
                     <p class="field__error"><strong>{ "Error: " }</strong>{ error }</p>
                 }
                 <input id="threshold-placed-12m" class="field__input field__input--number" type="text" inputmode="decimal"
-                    value={schedule.placed_12m_target_percent.map(|v| v.to_string()).unwrap_or_default()}
-                    onchange={target_change} />
+                    value={target_shown} onchange={target_change} />
             </div>
         </div>
     }
