@@ -107,6 +107,14 @@ pub enum Action {
     SetStageDuration(Stage, Option<StageDuration>),
     /// Sets a year's expected total adoptions in the scenario in use (`None`: the default).
     SetExpectedAdoptions(FinancialYear, Option<u32>),
+    /// Sets the A1 and A2 days assumed for the adoptions not yet in the data (`None`: the
+    /// last complete year's average).
+    SetAssumedPace {
+        /// A1 days.
+        a1_days: Option<f64>,
+        /// A2 days.
+        a2_days: Option<f64>,
+    },
     /// Saves the scenario in use under a name (replacing one of that name) and uses it.
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
@@ -415,6 +423,14 @@ impl Reducible for AppState {
                         Some(n) => scenario.expected_adoptions.insert(year, n),
                         None => scenario.expected_adoptions.remove(&year),
                     };
+                    d.scenarios.set_working(scenario);
+                })
+            }
+            Action::SetAssumedPace { a1_days, a2_days } => {
+                self.edit("changed the pace assumed for further adoptions", |d| {
+                    let mut scenario = d.scenarios.working.clone();
+                    scenario.assumed_pace.a1_days = a1_days;
+                    scenario.assumed_pace.a2_days = a2_days;
                     d.scenarios.set_working(scenario);
                 })
             }

@@ -185,6 +185,12 @@ pub fn ForecastDashboard() -> Html {
             app.dispatch(Action::SetExpectedAdoptions(year, n))
         })
     };
+    let on_assumed_pace = {
+        let app = app.clone();
+        Callback::from(move |(a1_days, a2_days): (Option<f64>, Option<f64>)| {
+            app.dispatch(Action::SetAssumedPace { a1_days, a2_days })
+        })
+    };
     let on_stage = {
         let app = app.clone();
         Callback::from(move |(stage, duration): (Stage, Option<StageDuration>)| {
@@ -289,7 +295,7 @@ pub fn ForecastDashboard() -> Html {
             <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
-                {on_stage}
+                {on_stage} {on_assumed_pace}
                 on_save={send(&app, Action::SaveScenarioAs)}
                 on_select={send(&app, Action::SelectScenario)}
                 on_delete={send(&app, Action::DeleteScenario)}

@@ -17,6 +17,8 @@ pub enum Accepts {
     Anything,
     /// A number of days, zero or more, fractions allowed.
     Days,
+    /// A number of days, or nothing (back to the default).
+    DaysOrEmpty,
     /// A whole number, or nothing (back to the default).
     WholeNumberOrEmpty,
     /// A percentage faster below 100 (100% would take no time at all; negative is slower),
@@ -32,6 +34,7 @@ impl Accepts {
         match self {
             Accepts::Anything => true,
             Accepts::Days => text.parse::<f64>().is_ok_and(|v| v.is_finite() && v >= 0.0),
+            Accepts::DaysOrEmpty => text.is_empty() || Accepts::Days.accepts(text),
             Accepts::WholeNumberOrEmpty => text.is_empty() || text.parse::<u32>().is_ok(),
             Accepts::PercentFasterOrEmpty => {
                 text.is_empty()

@@ -22,6 +22,8 @@ pub struct ScenarioPanelProps {
     pub compare: Option<Comparison>,
     /// A stage's duration set (`None`: back to its default).
     pub on_stage: Callback<(Stage, Option<StageDuration>)>,
+    /// The A1 and A2 days assumed for further adoptions set (`None`: the default).
+    pub on_assumed_pace: Callback<(Option<f64>, Option<f64>)>,
     /// Save the scenario in use under this name.
     pub on_save: Callback<String>,
     /// Use a saved scenario (`None`: the baseline).
@@ -52,6 +54,49 @@ fn comparison_of(value: &str) -> Option<Comparison> {
         v => v
             .strip_prefix("saved:")
             .map(|n| Comparison::Saved(n.to_string())),
+    }
+}
+
+/// The days assumed for the adoptions not yet in the data: what the "with the adoptions
+/// expected" figures use. Each box shows the pace in force (the last complete year's average
+/// until the manager sets one); emptying it goes back to that default.
+fn assumed_pace_fields(
+    forecast: &Forecast,
+    scenario: &Scenario,
+    on_change: &Callback<(Option<f64>, Option<f64>)>,
+) -> Html {
+    let set = scenario.assumed_pace;
+    let shown = |v: Option<f64>| v.map(|d| format!("{}", d.round())).unwrap_or_default();
+    let box_for = |id: &'static str, label: &'static str, is_a1: bool| {
+        let on_change = on_change.clone();
+        let on_commit = Callback::from(move |text: String| {
+            let days = text.trim().parse::<f64>().ok();
+            on_change.emit(if is_a1 {
+                (days, set.a2_days)
+            } else {
+                (set.a1_days, days)
+            });
+        });
+        let value = if is_a1 {
+            shown(forecast.assumed_pace.a1_days)
+        } else {
+            shown(forecast.assumed_pace.a2_days)
+        };
+        html! {
+            <div class="field">
+                <label class="field__label" for={id}>{ label }</label>
+                <DraftInput {id} class="field__input input--short" kind="number" min="0"
+                    inputmode="numeric" {value} {on_commit} accepts={Accepts::DaysOrEmpty}
+                    invalid_message="Write a number of days, or leave it empty for the last complete year's average" />
+            </div>
+        }
+    };
+    html! {
+        <fieldset class="scenario__pace">
+            <legend>{ "Pace assumed for the adoptions not yet in your data (default: the last complete year's average)" }</legend>
+            { box_for("assumed-a1", "A1 days", true) }
+            { box_for("assumed-a2", "A2 days", false) }
+        </fieldset>
     }
 }
 
@@ -203,6 +248,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 </thead>
                 <tbody>{ for Stage::ALL.iter().map(|&s| stage_row(s)) }</tbody>
             </table>
+            { assumed_pace_fields(&props.forecast, &props.scenario, &props.on_assumed_pace) }
             <form class="scenario__save" onsubmit={on_save}>
                 <div class="field">
                     <label class="field__label" for="scenario-name">{ "Scenario name" }</label>

@@ -179,6 +179,22 @@ test('one child\'s expected adoption order moves it into another period', async 
   assert.equal(await box.inputValue(), '01/03/2017');
 });
 
+test('the pace assumed for further adoptions moves the "with the adoptions expected" figure', async () => {
+  // 2014-17 now holds 6 children summing 1854 + 425 = 2279 days of A1. 2016-17 expects 4
+  // adoptions (set above) and holds P1 and P2, so 2 are still to come. At 300 days each:
+  // (2279 + 2 x 300) / 8 = 2879 / 8 = 359.9 -> 360 days.
+  const box = page.getByLabel('A1 days', { exact: true });
+  await box.fill('300');
+  await box.blur();
+  await page.waitForFunction(() => {
+    // The first set of cards is the scenario in use (a second set may show the comparison).
+    const values = document.querySelector('[aria-label="A1 2014-17"]').querySelectorAll('.card__value');
+    return values.length === 2 && values[1].textContent.trim() === '360 days';
+  });
+  // The children in the data are untouched by an assumption about others.
+  assert.equal(await firstValue('A1', '2014-17'), '380 days');
+});
+
 test('the chart downloads as a PNG', async () => {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
