@@ -156,7 +156,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
     };
     html! {
         <div class="table-wrap">
-            <table class="table" aria-label="Children in the pipeline">
+            <table class="table table--pipeline" aria-label="Children in the pipeline">
                 <caption class="table__caption">
                     { format!("{} children still in the process, as of {}{}", total, format_uk(props.forecast.as_of),
                         if shown < total { format!("; the first {shown} shown") } else { String::new() }) }
