@@ -2,6 +2,9 @@
 //! own figure must be named on it, and our figure must be marked by more than colour.
 //! The SVG is written to target/charts/ for a developer to look at.
 
+mod common;
+
+use common::texts;
 use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
 use scorecard_charts::comparators::{draw_comparators, BarKind, ComparatorBar, ComparatorChart};
@@ -12,21 +15,8 @@ fn render(chart: &ComparatorChart, name: &str) -> String {
         let root = SVGBackend::with_string(&mut svg, (1000, 700)).into_drawing_area();
         draw_comparators(&root, chart, 1.0).unwrap();
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/charts");
-    let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(dir.join(format!("{name}.svg")), &svg);
+    common::keep(name, &svg);
     svg
-}
-
-/// Every piece of text the SVG shows, trimmed, in drawing order.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let body = &t[t.find('>')? + 1..];
-            Some(body[..body.find("</text>")?].trim().to_string())
-        })
-        .collect()
 }
 
 fn bar(label: &str, value: f64, kind: BarKind) -> ComparatorBar {

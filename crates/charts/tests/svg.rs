@@ -1,6 +1,9 @@
 //! The charts drawn natively on the SVG backend: what a person reads on them must be there.
 //! The SVG files are also written to target/charts/ so a developer can look at them.
 
+mod common;
+
+use common::texts;
 use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
 use scorecard_charts::*;
@@ -14,21 +17,8 @@ fn render(
         let root = SVGBackend::with_string(&mut svg, (1000, 500)).into_drawing_area();
         f(&root);
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/charts");
-    let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(dir.join(format!("{name}.svg")), &svg);
+    common::keep(name, &svg);
     svg
-}
-
-/// Every piece of text the SVG shows, trimmed, in drawing order.
-fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let body = &t[t.find('>')? + 1..];
-            Some(body[..body.find("</text>")?].trim().to_string())
-        })
-        .collect()
 }
 
 /// Seed 003's A1 figures: actual 3-year averages to 2012-15, then two projected periods.
