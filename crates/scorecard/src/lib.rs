@@ -80,7 +80,7 @@ pub use delay::{delay_impact, ChildShift, DelayImpact, Delayed, PeriodChange};
 pub use export::FORECAST_CSV_HEADER;
 pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
 pub use indicator::{ChildValues, Indicator, Milestones};
-pub use merge::{merge_aggregates, merge_children, MergeMode, MergeSummary};
+pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSummary};
 pub use pace::{PaceAnswer, PaceStatus, PaceTarget};
 pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
 pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};

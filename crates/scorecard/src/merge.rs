@@ -34,7 +34,8 @@ pub struct MergeSummary {
 }
 
 /// Combines imported children with the children already kept, matching case references
-/// (surrounding spaces ignored); the imported record wins.
+/// (surrounding spaces and letter case ignored: `C1` and `c1` are one child); the imported
+/// record wins.
 ///
 /// In [`MergeMode::Merge`] an updated child keeps its place in the list and new children are
 /// added at the end. A reference imported twice is not collapsed: the first replaces the kept
@@ -45,10 +46,15 @@ pub fn merge_children(
     incoming: &[ChildRecord],
     mode: MergeMode,
 ) -> (Vec<ChildRecord>, MergeSummary) {
-    merge_by(existing, incoming, mode, |c| {
-        let id = c.child_id.trim();
-        (!id.is_empty()).then(|| id.to_string())
-    })
+    merge_by(existing, incoming, mode, |c| child_key(&c.child_id))
+}
+
+/// The key two case references are compared by: trimmed, and without regard to letter case,
+/// because case systems and spreadsheets disagree about capitals (`C1`, `c1`). `None` for an
+/// empty reference, which matches nothing.
+pub fn child_key(child_id: &str) -> Option<String> {
+    let id = child_id.trim();
+    (!id.is_empty()).then(|| id.to_lowercase())
 }
 
 /// Combines imported yearly aggregates with those already kept, matching financial years, as

@@ -11,6 +11,7 @@
 
 use crate::dates::{days_between, format_uk, FinancialYear};
 use crate::error::Problem;
+use crate::merge::child_key;
 use crate::record::{ChildRecord, Field, YearAggregate};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -149,29 +150,41 @@ pub(crate) fn child_problems(
     lines: Option<&[usize]>,
 ) -> Vec<(usize, Problem)> {
     let mut out = Vec::new();
-    let mut first_use: HashMap<&str, usize> = HashMap::new();
+    let mut first_use: HashMap<String, usize> = HashMap::new();
     for (index, child) in children.iter().enumerate() {
         out.extend(validate_child(child).into_iter().map(|p| (index, p)));
-        let id = child.child_id.trim();
-        if id.is_empty() {
+        let Some(key) = child_key(&child.child_id) else {
             continue;
-        }
-        match first_use.get(id) {
+        };
+        let id = child.child_id.trim();
+        match first_use.get(&key) {
             Some(&first) => {
                 let where_first = match lines.and_then(|l| l.get(first)) {
                     Some(line) => format!("line {line}"),
                     None => format!("record {}", first + 1),
                 };
-                let problem = Problem::error(format!(
-                    "the case reference {id} is already used by another child ({where_first}); \
-                     each child needs its own"
-                ))
-                .child(id)
-                .field(Field::ChildId.column());
+                let first_id = children[first].child_id.trim();
+                let message = if first_id == id {
+                    format!(
+                        "the case reference {id} is already used by another child \
+                         ({where_first}); each child needs its own"
+                    )
+                } else {
+                    // Case systems and spreadsheets disagree about capitals, so references
+                    // are compared without regard to case: say why these two clash.
+                    format!(
+                        "{first_id} ({where_first}) and {id} look like the same child: case \
+                         references are compared without regard to capitals; each child needs \
+                         its own"
+                    )
+                };
+                let problem = Problem::error(message)
+                    .child(id)
+                    .field(Field::ChildId.column());
                 out.push((index, problem));
             }
             None => {
-                first_use.insert(id, index);
+                first_use.insert(key, index);
             }
         }
     }

@@ -130,6 +130,47 @@ fn duplicate_ids_are_errors_on_the_later_lines_naming_the_first() {
 }
 
 #[test]
+fn references_differing_only_in_capitals_are_named_as_the_same_child() {
+    let text = "child_id,entered_care\nC1,2014-01-01\n c1 ,2014-02-01\n";
+    let import = read_children(text).unwrap();
+    assert_eq!(import.records.len(), 2);
+    assert_eq!(import.problems.len(), 1);
+    let p = &import.problems[0];
+    assert_eq!(p.line, Some(3));
+    assert_eq!(p.child_id.as_deref(), Some("c1"));
+    assert!(
+        p.message
+            .contains("C1 (line 2) and c1 look like the same child"),
+        "{p}"
+    );
+}
+
+#[test]
+fn a_reference_a_spreadsheet_would_run_is_exported_as_text_and_read_back_unchanged() {
+    let formula = ChildRecord::new("=HYPERLINK(\"x\")", d(2014, 1, 1));
+    let at = ChildRecord::new("@C2", d(2014, 1, 2));
+    let quoted = ChildRecord::new("'=already quoted", d(2014, 1, 3));
+    let children = vec![formula, at, quoted];
+    let text = write_children(&children);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    // The cell starts with ' inside its quotes, so Excel shows it as text.
+    assert!(
+        lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")\","),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("'@C2,"), "{}", lines[2]);
+    assert!(lines[3].starts_with("''=already quoted,"), "{}", lines[3]);
+    let back: Vec<ChildRecord> = read_children(&text)
+        .unwrap()
+        .records
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(back, children);
+}
+
+#[test]
 fn validation_problems_of_read_records_carry_their_line() {
     // Placed before matched: impossible; the record is read and flagged.
     let text = "child_id,entered_care,matched,placed\nC1,2014-01-01,2015-03-01,2015-02-01\n";

@@ -36,6 +36,17 @@ fn merging_replaces_by_reference_keeps_the_others_and_adds_new_ones_at_the_end()
 }
 
 #[test]
+fn references_are_matched_without_regard_to_capitals() {
+    let existing = vec![child("C1", 1), child("c2", 2)];
+    let incoming = vec![child("c1", 10), child(" C2", 2)];
+    let (merged, summary) = merge_children(&existing, &incoming, MergeMode::Merge);
+    // c1 replaces C1 in its place; " C2" is a different record from "c2" (its spelling
+    // changed), so it counts as updated, not added.
+    assert_eq!(merged, vec![child("c1", 10), child(" C2", 2)]);
+    assert_eq!((summary.added, summary.updated, summary.kept), (0, 2, 0));
+}
+
+#[test]
 fn replacing_takes_the_file_as_it_is_and_counts_what_is_removed() {
     let existing = vec![child("A", 1), child("B", 2), child("C", 3)];
     let incoming = vec![child("B", 20), child("D", 4)];

@@ -5,9 +5,11 @@
 //! mark. Line numbers count physical lines, so a quoted cell spanning three lines moves the
 //! following rows down by two, as a person sees them in a text editor.
 
+use super::without_formula_guard;
 use crate::error::{Error, ErrorKind};
 
-/// One cell as written in the file.
+/// One cell as written in the file, less the `'` an export puts before a cell a spreadsheet
+/// would run as a formula.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Cell {
     /// The value: unquoted cells are trimmed of surrounding spaces, quoted ones kept exactly.
@@ -102,7 +104,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Row>, Error> {
                 .at_line(line));
             }
             cells.push(Cell {
-                text: value,
+                text: without_formula_guard(value),
                 line: cell_line,
             });
         } else {
@@ -110,7 +112,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Row>, Error> {
                 i += 1;
             }
             cells.push(Cell {
-                text: text[start..i].trim().to_string(),
+                text: without_formula_guard(text[start..i].trim().to_string()),
                 line: cell_line,
             });
         }
