@@ -2,32 +2,15 @@
 //! through a context, saves each change, listens to other tabs, and draws the frame (header,
 //! navigation, banners, status messages) around the current screen.
 
-use crate::browser;
-use crate::components::demo_banner::DemoBanner;
-use crate::components::status::Status;
-use crate::components::storage_banner::StorageBanner;
-use crate::document::Document;
-use crate::screens::Screen;
+use crate::context::AppContext;
+use crate::records::demo_banner::DemoBanner;
+use crate::routes::Screen;
 use crate::state::{Action, AppState, Saving};
 use crate::storage;
+use crate::storage::banner::StorageBanner;
+use crate::storage::document::Document;
+use crate::ui::status::Status;
 use yew::prelude::*;
-
-/// The shared state handle every screen reads and dispatches to.
-pub type AppContext = UseReducerHandle<AppState>;
-
-/// The app's state from the nearest provider. Panics only when a component is used outside
-/// `<App/>`, which is a programming error.
-#[hook]
-pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("components are rendered inside <App/>")
-}
-
-/// The as-of date in force: the one set in the settings, or today's date.
-#[hook]
-pub fn use_as_of() -> chrono::NaiveDate {
-    let app = use_app();
-    app.document.settings.as_of_or(browser::today())
-}
 
 /// The whole app.
 #[function_component]
@@ -104,7 +87,7 @@ pub fn App() -> Html {
 
 /// The dataset a new user sees first.
 pub fn demonstration_document() -> Document {
-    crate::document::demonstration()
+    crate::storage::document::demonstration()
 }
 
 /// Saves the document after every change made in this tab, unless saving is paused; a

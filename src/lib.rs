@@ -4,17 +4,21 @@
 //! The figures come from the `scorecard` engine; this crate only holds the data, shows it and
 //! lets a manager change it safely (validation beside each field, undo, import previews,
 //! storage that never overwrites what it cannot read).
+//!
+//! The folders follow the product's features: each holds its screen, its components and the
+//! part of the state it changes. `context` is the only way a component reaches the state;
+//! `storage` the only one that touches the browser's storage; `ui` the shared widgets.
 
 pub mod app;
-pub mod browser;
 pub mod comparators;
-pub mod components;
-pub mod document;
+pub mod context;
 pub mod forecast;
-pub mod migrate;
-pub mod notice;
+pub mod records;
 pub mod report;
-pub mod screens;
+pub mod routes;
+pub mod scenarios;
+pub mod settings;
 pub mod state;
 pub mod storage;
+pub mod ui;
 pub mod workshop;

@@ -3,7 +3,7 @@
 //! and it carries its text alternative and the PNG download.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::forecast::chart_canvas::{ChartCanvas, ChartCanvasProps, ChartSpec};
+use adoption_forecast::ui::chart_canvas::{ChartCanvas, ChartCanvasProps, ChartSpec};
 use scorecard_charts::{PeriodPoint, Trajectory};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -4,9 +4,9 @@
 //! chooses.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::document::Document;
-use adoption_forecast::migrate::Unreadable;
 use adoption_forecast::state::{Action, AppState, ImportMode, Saving};
+use adoption_forecast::storage::document::Document;
+use adoption_forecast::storage::migrate::Unreadable;
 use adoption_forecast::storage::LoadError;
 use chrono::NaiveDate;
 use scorecard::ChildRecord;
@@ -125,7 +125,7 @@ fn an_import_replaces_or_merges_by_child_id() {
 
 #[wasm_bindgen_test]
 fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
-    let demo = adoption_forecast::document::demonstration();
+    let demo = adoption_forecast::storage::document::demonstration();
     assert!(demo.demonstration && !demo.records.is_empty());
     let start = Rc::new(AppState::start(Ok(None), demo.clone()));
     assert_eq!(
@@ -147,7 +147,7 @@ fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
 fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
     let start = Rc::new(AppState::start(
         Ok(None),
-        adoption_forecast::document::demonstration(),
+        adoption_forecast::storage::document::demonstration(),
     ));
     let mut schedule = start.document.settings.thresholds.clone();
     schedule.entries[0].a1_days = 600;
@@ -165,7 +165,7 @@ fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
 
 #[wasm_bindgen_test]
 fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
-    let demo = adoption_forecast::document::demonstration();
+    let demo = adoption_forecast::storage::document::demonstration();
     assert!(!demo.aggregates.is_empty() && demo.settings.as_of.is_some());
     let start = Rc::new(AppState::start(Ok(None), demo));
     let own = vec![child("K1", d(2014, 2, 3))];
@@ -231,7 +231,7 @@ fn a_failed_save_is_told_without_losing_the_change() {
         .reduce(Action::SaveFailed("QuotaExceededError".into()));
     assert!(Rc::ptr_eq(&failed.document, &changed.document));
     let notice = failed.notice.clone().unwrap();
-    assert_eq!(notice.level, adoption_forecast::notice::Level::Error);
+    assert_eq!(notice.level, adoption_forecast::ui::notice::Level::Error);
     assert!(notice.text.contains("could not be saved"));
     assert!(notice.text.contains("QuotaExceededError"));
 }

@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use adoption_forecast::app::App;
-use adoption_forecast::document::{Document, DOCUMENT_VERSION};
-use adoption_forecast::migrate::Unreadable;
+use adoption_forecast::storage::document::{Document, DOCUMENT_VERSION};
+use adoption_forecast::storage::migrate::Unreadable;
 use adoption_forecast::storage::{self, LoadError, SaveError, STORAGE_KEY};
 use chrono::NaiveDate;
 use scorecard::{ChildRecord, RollingPeriod};

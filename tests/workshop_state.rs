@@ -4,8 +4,8 @@
 //! authority, group and period; documents saved before these fields existed still load.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::document::{Document, MadeUpCohort};
 use adoption_forecast::state::{Action, AppState, ImportMode};
+use adoption_forecast::storage::document::{Document, MadeUpCohort};
 use chrono::NaiveDate;
 use scorecard::{read_comparators, ChildRecord, CohortTemplate, ComparatorTable, RollingPeriod};
 use std::rc::Rc;

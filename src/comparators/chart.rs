@@ -1,7 +1,7 @@
 //! The comparators chart: the shared [`ChartCanvas`] (sized by `devicePixelRatio`, with its
 //! words and PNG download), made tall enough for every authority's name to be legible.
 
-use crate::forecast::chart_canvas::{ChartCanvas, ChartSpec};
+use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use scorecard_charts::comparators::ComparatorChart;
 use std::rc::Rc;
 use yew::prelude::*;

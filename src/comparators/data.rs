@@ -1,6 +1,6 @@
 //! The comparator table in use: the one the user imported, or seed 003's published figures.
 
-use crate::app::use_app;
+use crate::context::use_app;
 use scorecard::ComparatorTable;
 use std::rc::Rc;
 use yew::prelude::*;

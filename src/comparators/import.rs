@@ -1,10 +1,10 @@
 //! "Import comparators": a CSV file (`authority, group, period, a1, a2, rank`) read into the
 //! same preview as the records import, changing nothing until the user confirms.
 
-use crate::components::file_picker::FilePicker;
-use crate::components::import_preview::ImportPreview;
-use crate::components::pending_import::{use_pending_import, PendingImport, ReadFile};
 use crate::state::{Action, ImportMode};
+use crate::ui::file_picker::FilePicker;
+use crate::ui::import_preview::ImportPreview;
+use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
 use scorecard::{read_comparators, ComparatorTable};
 use yew::prelude::*;
 

@@ -2,18 +2,18 @@
 //! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
 //! recomputed on every change and never stored.
 
-use super::chart_canvas::{ChartCanvas, ChartSpec};
 use super::chart_data::{timeline, trajectory, Bands};
 use super::headline_cards::HeadlineCards;
 use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
 use super::pace_panel::PacePanel;
 use super::pipeline_table::PipelineTable;
-use super::scenario_panel::ScenarioPanel;
-use crate::app::{use_app, use_as_of};
-use crate::browser;
-use crate::document::{Comparison, Document};
-use crate::notice::Notice;
+use crate::context::{use_app, use_as_of};
+use crate::scenarios::panel::ScenarioPanel;
 use crate::state::Action;
+use crate::storage::document::{Comparison, Document};
+use crate::ui::browser;
+use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
+use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use scorecard::{
@@ -55,7 +55,7 @@ impl<T> PartialEq for Same<T> {
 }
 
 /// A callback that sends the action `wrap` makes of its value.
-fn send<T: 'static>(app: &crate::app::AppContext, wrap: fn(T) -> Action) -> Callback<T> {
+fn send<T: 'static>(app: &crate::context::AppContext, wrap: fn(T) -> Action) -> Callback<T> {
     let app = app.clone();
     Callback::from(move |value| app.dispatch(wrap(value)))
 }

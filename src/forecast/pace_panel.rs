@@ -2,8 +2,8 @@
 //! expected adoptions for each open year of it, and reads the answer as a sentence, beside the
 //! seed's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
 
-use super::draft_input::{Accepts, DraftInput};
 use super::sentences::{equal_years_sentence, pace_sentence};
+use crate::ui::draft_input::{Accepts, DraftInput};
 use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};

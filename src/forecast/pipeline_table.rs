@@ -1,7 +1,7 @@
 //! The pipeline: every child still in the process, with its stage, days so far, projected
 //! adoption order and what it will do to the three-year averages, sortable by impact.
 
-use super::draft_input::{Accepts, DraftInput};
+use crate::ui::draft_input::{Accepts, DraftInput};
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::{Contribution, Forecast, Indicator, PipelineChild};

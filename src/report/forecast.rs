@@ -1,9 +1,9 @@
 //! The forecast of the stored document under the scenario in use, for the screens that show
 //! it without editing it (the comparators and the committee report).
 
-use crate::app::{use_app, use_as_of};
-use crate::document::Document;
+use crate::context::{use_app, use_as_of};
 use crate::forecast::monte_carlo::{prepare, use_monte_carlo};
+use crate::storage::document::Document;
 use scorecard::{forecast, usable, Forecast, ForecastInput, PaceTarget, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;

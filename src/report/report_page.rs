@@ -4,15 +4,15 @@
 use super::assumptions::Assumptions;
 use super::drivers::Drivers;
 use super::forecast::{use_forecast, use_simulation};
-use crate::app::{use_app, use_as_of};
 use crate::comparators::data::{latest_period, use_comparator_table};
 use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
-use crate::forecast::chart_canvas::{ChartCanvas, ChartSpec};
+use crate::context::{use_app, use_as_of};
 use crate::forecast::chart_data::{trajectory, Bands};
 use crate::forecast::headline_cards::HeadlineCards;
 use crate::forecast::monte_carlo::RUNS;
 use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
+use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use scorecard::dates::format_uk;
 use scorecard::Indicator;
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! long each stage takes. It builds a separate dataset; the authority's records are never
 //! touched.
 
-use crate::document::MadeUpCohort;
+use crate::storage::document::MadeUpCohort;
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::CohortTemplate;
 use web_sys::HtmlInputElement;

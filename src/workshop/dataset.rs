@@ -1,7 +1,7 @@
 //! The dataset a workshop runs on: the authority's own data (only read) or one of the
 //! trainer's made-up cohorts, rebuilt from its template.
 
-use crate::document::Document;
+use crate::storage::document::Document;
 use chrono::NaiveDate;
 use scorecard::dates::add_days;
 use scorecard::{usable, ChildRecord, Indicator, Milestones, YearAggregate};
@@ -129,7 +129,7 @@ impl WorkshopData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::MadeUpCohort;
+    use crate::storage::document::MadeUpCohort;
     use scorecard::CohortTemplate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -187,7 +187,7 @@ pub fn status_word(figure: &scorecard::Figure) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, MadeUpCohort};
+    use crate::storage::document::{Document, MadeUpCohort};
     use crate::workshop::dataset::{workshop_data, DatasetChoice};
     use scorecard::CohortTemplate;
 

@@ -1,6 +1,6 @@
-//! Workshop mode (issue 5): the impact of delay on one child, shown as the child's age and
-//! wait and as the scorecard's figures, on the authority's data (read-only) or on a made-up
-//! cohort a trainer builds from a template; and a presentation view for a projector.
+//! Workshop mode: the impact of delay on one child, shown as the child's age and wait and as
+//! the scorecard's figures, on the authority's data (read-only) or on a made-up cohort a
+//! trainer builds from a template; and a presentation view for a projector.
 //!
 //! Nothing here changes the authority's records: the delay is view state, and a made-up
 //! cohort is kept apart in the document's `workshop` field.
@@ -12,3 +12,4 @@ pub mod delay_view;
 pub mod life_panel;
 pub mod presentation;
 pub mod scorecard_panel;
+pub mod screen;

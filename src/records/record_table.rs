@@ -1,7 +1,7 @@
 //! The table of children: sortable by any column with a button in its header, filterable by
 //! stage, with each child's current stage and days waiting so far at the as-of date.
 
-use crate::components::child_status::{ChildStatus, StatusFilter};
+use crate::records::child_status::{ChildStatus, StatusFilter};
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use scorecard::ChildRecord;

@@ -1,7 +1,7 @@
 //! The threshold schedule as an editable table: one row per three-year period, every entry a
 //! labelled input, because published thresholds differ between sources (DOMAIN.md).
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::Action;
 use scorecard::{RollingPeriod, ThresholdEntry, ThresholdSchedule};
 use std::collections::BTreeMap;

@@ -13,7 +13,7 @@ use scorecard::{
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Every earlier version has a migration in
-/// [`crate::migrate`]; a document with a higher number was written by a newer build and is
+/// [`crate::storage::migrate`]; a document with a higher number was written by a newer build and is
 /// left untouched.
 pub const DOCUMENT_VERSION: u32 = 1;
 

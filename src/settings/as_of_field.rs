@@ -2,10 +2,10 @@
 //! a date is fixed it shows today's date and follows the calendar, so that a manager's figures
 //! move on by themselves; a trainer fixes any date, and one button goes back to today.
 
-use crate::app::use_app;
-use crate::browser;
-use crate::components::text_field::{FieldMessage, TextField};
+use crate::context::use_app;
 use crate::state::Action;
+use crate::ui::browser;
+use crate::ui::text_field::{FieldMessage, TextField};
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use yew::prelude::*;

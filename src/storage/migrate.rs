@@ -4,7 +4,7 @@
 //! manager who opens the app after years away still finds their data. Anything that cannot be
 //! read is reported with the reason, never repaired by guessing: the caller keeps the raw text.
 
-use crate::document::{Document, Settings, DOCUMENT_VERSION};
+use crate::storage::document::{Document, Settings, DOCUMENT_VERSION};
 use chrono::NaiveDate;
 use scorecard::ChildRecord;
 use serde::Deserialize;

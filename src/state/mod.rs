@@ -4,9 +4,9 @@
 //! changes nothing, so that Yew re-renders nothing; every change to the document keeps the
 //! document before it, so that the last changes can be undone.
 
-use crate::document::{Comparison, Document, MadeUpCohort};
-use crate::notice::Notice;
+use crate::storage::document::{Comparison, Document, MadeUpCohort};
 use crate::storage::LoadError;
+use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use scorecard::{
     merge_aggregates, merge_children, ChildRecord, ComparatorTable, FinancialYear, MergeMode,
@@ -560,7 +560,7 @@ impl AppState {
                     revision: self.revision,
                     saving,
                     notice: Some(Notice::new(
-                        crate::notice::Level::Info,
+                        crate::ui::notice::Level::Info,
                         "The data was changed in another tab or window of this app; this page \
                          now shows those changes.",
                     )),
@@ -568,7 +568,7 @@ impl AppState {
                 })
             }
             Ok(None) => self.with_notice(Some(Notice::new(
-                crate::notice::Level::Warning,
+                crate::ui::notice::Level::Warning,
                 "The stored data was removed in another tab or window. What this page shows \
                  will be saved again with your next change.",
             ))),

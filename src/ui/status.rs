@@ -2,7 +2,7 @@
 //! (an aria-live region that is always in the page, so that changes to it are announced), and
 //! the undo button for the last change.
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::Action;
 use yew::prelude::*;
 

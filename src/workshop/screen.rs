@@ -4,9 +4,9 @@
 //! The delay is view state: nothing here dispatches a change to the records. The only stored
 //! changes are the made-up cohorts, kept apart in the document's `workshop` field.
 
-use crate::app::{use_app, use_as_of};
-use crate::document::{Document, MadeUpCohort};
+use crate::context::{use_app, use_as_of};
 use crate::state::Action;
+use crate::storage::document::{Document, MadeUpCohort};
 use crate::workshop::cohort_builder::CohortBuilder;
 use crate::workshop::dataset::{workshop_data, DatasetChoice, WorkshopData};
 use crate::workshop::delay_controls::{slider_max, DelayControls};

@@ -1,16 +1,16 @@
 //! The records screen: every child, with add / edit / delete, import from CSV through a
 //! preview, and export back to the same CSV format.
 
-use crate::app::{use_app, use_as_of};
-use crate::browser;
-use crate::components::file_picker::FilePicker;
-use crate::components::import_preview::ImportPreview;
-use crate::components::pending_import::{use_pending_import, PendingImport, ReadFile};
-use crate::components::problem_summary::ProblemSummary;
-use crate::components::record_form::RecordForm;
-use crate::components::record_table::RecordTable;
-use crate::notice::Notice;
+use crate::context::{use_app, use_as_of};
+use crate::records::record_form::RecordForm;
+use crate::records::record_table::RecordTable;
 use crate::state::{Action, ImportMode};
+use crate::ui::browser;
+use crate::ui::file_picker::FilePicker;
+use crate::ui::import_preview::ImportPreview;
+use crate::ui::notice::Notice;
+use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
+use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_children, write_children};
 use scorecard::dates::format_uk;
 use scorecard::{validate, ChildRecord};

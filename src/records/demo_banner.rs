@@ -1,7 +1,7 @@
 //! Says, on every screen, when the figures come from the demonstration dataset, and clears it
 //! in one click for a manager who wants to enter their own children.
 
-use crate::app::use_app;
+use crate::context::use_app;
 use crate::state::Action;
 use yew::prelude::*;
 

@@ -5,9 +5,13 @@
 //! unreadable – because the last one must never be overwritten: Yew's todomvc example parses
 //! with a fallback to an empty list and its first save destroys what it could not read.
 
-use crate::document::Document;
-use crate::migrate::{read_document, Unreadable};
+pub mod banner;
+pub mod document;
+pub mod migrate;
+
+use document::Document;
 use gloo_events::EventListener;
+use migrate::{read_document, Unreadable};
 use wasm_bindgen::JsCast;
 use web_sys::{Storage, StorageEvent};
 

@@ -1,7 +1,7 @@
 //! The form to add or edit one year's published figures, with the engine's checks beside each
 //! field.
 
-use crate::components::text_field::{FieldMessage, TextField};
+use crate::ui::text_field::{FieldMessage, TextField};
 use scorecard::{validate_aggregate, FinancialYear, Problem, YearAggregate};
 use yew::prelude::*;
 

@@ -4,9 +4,9 @@
 //! import" lives in one place.
 
 use super::import_preview::Preview;
-use crate::app::use_app;
-use crate::notice::{Level, Notice};
+use crate::context::use_app;
 use crate::state::{Action, ImportMode};
+use crate::ui::notice::{Level, Notice};
 use scorecard::{AggregateImport, ChildImport, ChildRecord, ComparatorImport, ComparatorTable};
 use scorecard::{Error, Problem, YearAggregate};
 use std::collections::BTreeSet;

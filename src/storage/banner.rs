@@ -1,10 +1,10 @@
 //! Tells the user when their stored data could not be read or the browser keeps nothing, and
 //! lets them choose: download what is stored, or start saving again over it.
 
-use crate::app::use_app;
-use crate::browser;
-use crate::notice::Notice;
+use crate::context::use_app;
 use crate::state::{Action, Saving};
+use crate::ui::browser;
+use crate::ui::notice::Notice;
 use yew::prelude::*;
 
 /// The storage problem banner (nothing while saving works).

@@ -1,7 +1,7 @@
 //! The form to add or edit one child, with the engine's validation shown beside each field as
 //! the user types. A record with errors cannot be saved; one with warnings can.
 
-use crate::components::text_field::{FieldMessage, TextField};
+use crate::ui::text_field::{FieldMessage, TextField};
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::{validate_child, ChildRecord, Field, Problem};
 use std::collections::BTreeSet;

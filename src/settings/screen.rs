@@ -1,17 +1,17 @@
 //! The settings screen: the authority's name, the as-of date, the threshold schedule, and a
 //! full backup and restore of everything as one JSON file.
 
-use crate::app::use_app;
-use crate::browser;
-use crate::components::as_of_field::AsOfField;
-use crate::components::file_picker::FilePicker;
-use crate::components::text_field::TextField;
-use crate::components::threshold_table::ThresholdTable;
-use crate::document::Document;
-use crate::migrate::read_document;
-use crate::notice::{Level, Notice};
+use crate::context::use_app;
+use crate::settings::as_of_field::AsOfField;
+use crate::settings::threshold_table::ThresholdTable;
 use crate::state::Action;
 use crate::storage;
+use crate::storage::document::Document;
+use crate::storage::migrate::read_document;
+use crate::ui::browser;
+use crate::ui::file_picker::FilePicker;
+use crate::ui::notice::{Level, Notice};
+use crate::ui::text_field::TextField;
 use yew::prelude::*;
 
 /// A backup read from a file, waiting for confirmation.

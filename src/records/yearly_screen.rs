@@ -1,16 +1,16 @@
 //! The yearly figures screen: published figures for past years without child-level data,
 //! edited in a form or imported from CSV through a preview.
 
-use crate::app::use_app;
-use crate::browser;
-use crate::components::aggregate_form::AggregateForm;
-use crate::components::aggregate_table::AggregateTable;
-use crate::components::file_picker::FilePicker;
-use crate::components::import_preview::ImportPreview;
-use crate::components::pending_import::{use_pending_import, PendingImport, ReadFile};
-use crate::components::problem_summary::ProblemSummary;
-use crate::notice::Notice;
+use crate::context::use_app;
+use crate::records::aggregate_form::AggregateForm;
+use crate::records::aggregate_table::AggregateTable;
 use crate::state::{Action, ImportMode};
+use crate::ui::browser;
+use crate::ui::file_picker::FilePicker;
+use crate::ui::import_preview::ImportPreview;
+use crate::ui::notice::Notice;
+use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
+use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_aggregates, write_aggregates};
 use scorecard::YearAggregate;
 use std::rc::Rc;

@@ -1,12 +1,4 @@
-//! One module per screen, and the list of screens the navigation offers.
-
-pub mod aggregates;
-pub mod comparators;
-pub mod forecast;
-pub mod records;
-pub mod report;
-pub mod settings;
-pub mod workshop;
+//! The list of screens the navigation offers, and the address of each.
 
 use yew::prelude::*;
 
@@ -18,13 +10,13 @@ pub enum Screen {
     Records,
     /// Published yearly figures for years without child-level data.
     Aggregates,
-    /// The forecast dashboard (issue 4).
+    /// The forecast dashboard.
     Forecast,
-    /// The impact of delay, for trainers (issue 5).
+    /// The impact of delay, for trainers.
     Workshop,
-    /// Where our figures stand among other authorities (issue 5).
+    /// Where our figures stand among other authorities.
     Comparators,
-    /// The printable committee report (issue 5).
+    /// The printable committee report.
     Report,
     /// Authority, as-of date, thresholds, backup and restore.
     Settings,
@@ -91,13 +83,13 @@ impl Screen {
     /// The screen's component.
     pub fn render(self) -> Html {
         match self {
-            Screen::Records => html! { <records::RecordsScreen /> },
-            Screen::Aggregates => html! { <aggregates::AggregatesScreen /> },
-            Screen::Forecast => html! { <forecast::ForecastScreen /> },
-            Screen::Workshop => html! { <workshop::WorkshopScreen /> },
-            Screen::Comparators => html! { <comparators::ComparatorsScreen /> },
-            Screen::Report => html! { <report::ReportScreen /> },
-            Screen::Settings => html! { <settings::SettingsScreen /> },
+            Screen::Records => html! { <crate::records::screen::RecordsScreen /> },
+            Screen::Aggregates => html! { <crate::records::yearly_screen::AggregatesScreen /> },
+            Screen::Forecast => html! { <crate::forecast::screen::ForecastScreen /> },
+            Screen::Workshop => html! { <crate::workshop::screen::WorkshopScreen /> },
+            Screen::Comparators => html! { <crate::comparators::screen::ComparatorsScreen /> },
+            Screen::Report => html! { <crate::report::screen::ReportScreen /> },
+            Screen::Settings => html! { <crate::settings::screen::SettingsScreen /> },
         }
     }
 }

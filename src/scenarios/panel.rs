@@ -2,8 +2,8 @@
 //! named scenarios saved with the data, the baseline one click away, and a second scenario to
 //! compare side by side.
 
-use super::draft_input::{Accepts, DraftInput};
-use crate::document::Comparison;
+use crate::storage::document::Comparison;
+use crate::ui::draft_input::{Accepts, DraftInput};
 use scorecard::{DurationSource, Forecast, Scenario, Stage, StageDuration};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};

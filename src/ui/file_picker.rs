@@ -1,10 +1,10 @@
 //! A labelled file input that reads the chosen file as text and hands it over; a file that
 //! cannot be read becomes a notice.
 
-use crate::app::use_app;
-use crate::browser;
-use crate::notice::Notice;
+use crate::context::use_app;
 use crate::state::Action;
+use crate::ui::browser;
+use crate::ui::notice::Notice;
 use yew::prelude::*;
 
 /// Properties of [`FilePicker`].

@@ -1,15 +1,15 @@
 //! The comparators screen: where our three-year A1 and A2 stand among other authorities and
 //! the group averages, for a period the user chooses, and the import of a comparator table.
 
-use crate::app::use_app;
-use crate::browser;
 use crate::comparators::data::{latest_period, use_comparator_table};
 use crate::comparators::import::ComparatorsImport;
 use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
-use crate::notice::Notice;
+use crate::context::use_app;
 use crate::report::forecast::use_forecast;
 use crate::state::Action;
+use crate::ui::browser;
+use crate::ui::notice::Notice;
 use scorecard::{write_comparators, Indicator, RollingPeriod};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

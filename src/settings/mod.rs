@@ -1,0 +1,6 @@
+//! Settings: the authority's name, the as-of date, the threshold schedule, backup and
+//! restore, and the safety copies kept before anything replaced the data.
+
+pub mod as_of_field;
+pub mod screen;
+pub mod threshold_table;
