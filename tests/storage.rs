@@ -55,7 +55,7 @@ fn a_version_0_document_is_migrated() {
     expected.placed = Some(d(2014, 2, 1));
     assert_eq!(document.records, vec![expected]);
     assert!(!document.demonstration);
-    // Seed 003: 426 days of A1 for the three years ending March 2017.
+    // The Sheffield City Council scrutiny report (2015): 426 days of A1 for the three years ending March 2017.
     let entry = document
         .settings
         .thresholds

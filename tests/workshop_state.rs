@@ -104,14 +104,14 @@ fn comparators_are_replaced_or_merged_by_authority_group_and_period() {
             ("Hull", Some(704.0))
         ]
     );
-    // Merging into the default merges into seed 003's rows.
+    // Merging into the default merges into the Sheffield City Council scrutiny report's (2015) rows.
     let onto_seed = state().reduce(Action::ImportComparators {
         table: first,
         mode: ImportMode::Merge,
     });
-    let seed = ComparatorTable::seed003();
+    let seed = ComparatorTable::sheffield_2015();
     let table = onto_seed.document.comparators.clone().unwrap();
-    // Leeds 2011-14 is in the seed twice (core cities and the region), and the file's "Core
+    // Leeds 2011-14 is in the report twice (core cities and the region), and the file's "Core
     // cities" row replaces only that one; York's "Region" row is new.
     assert_eq!(table.rows.len(), seed.rows.len() + 1);
     assert!(table.periods().contains(&RollingPeriod::ending_march(2014)));

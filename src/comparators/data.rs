@@ -1,4 +1,4 @@
-//! The comparator table in use: the one the user imported, or seed 003's published figures.
+//! The comparator table in use: the one the user imported, or the published figures of the Sheffield City Council scrutiny report (2015).
 
 use crate::context::use_app;
 use scorecard::ComparatorTable;
@@ -11,7 +11,9 @@ pub fn use_comparator_table() -> Rc<ComparatorTable> {
     let app = use_app();
     let imported = app.document.comparators.clone();
     use_memo(imported, |imported| {
-        imported.clone().unwrap_or_else(ComparatorTable::seed003)
+        imported
+            .clone()
+            .unwrap_or_else(ComparatorTable::sheffield_2015)
     })
 }
 

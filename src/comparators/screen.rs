@@ -68,7 +68,7 @@ pub fn ComparatorsScreen() -> Html {
                 { if imported {
                     "Comparator figures: the table you imported."
                 } else {
-                    "Comparator figures: seed 003's published tables (DfE adoption scorecard, three-year averages to March 2011–2014)."
+                    "Comparator figures: the published tables in Sheffield City Council's scrutiny report (2015) (DfE adoption scorecard, three-year averages to March 2011–2014)."
                 } }
                 { " Our own figure is worked out from your data by the forecast and marked \u{201c}Ours\u{201d}." }
             </p>
@@ -85,7 +85,7 @@ pub fn ComparatorsScreen() -> Html {
                     if imported {
                         <div class="actions__item">
                             <button type="button" class="button button--secondary" onclick={use_seed}>
-                                { "Use seed 003's published figures" }
+                                { "Use the published figures (Sheffield scrutiny report, 2015)" }
                             </button>
                         </div>
                     }
@@ -114,7 +114,7 @@ pub fn ComparatorsScreen() -> Html {
                     ours={our_figures(&table, &forecast, period, &authority)}
                     authority={authority.clone()} indicator={*indicator} chart_id="comparators-chart" />
             } else {
-                <p>{ "The comparator table is empty: import one, or go back to seed 003's published figures." }</p>
+                <p>{ "The comparator table is empty: import one, or go back to the published figures of the Sheffield scrutiny report (2015)." }</p>
             }
         </section>
     }

@@ -1,6 +1,6 @@
 //! The required-pace panel: the manager picks a target (indicator, value, period) and the
 //! expected adoptions for each open year of it, and reads the answer as a sentence, beside the
-//! seed's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
+//! scrutiny report's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
 
 use super::sentences::{equal_years_sentence, pace_sentence};
 use crate::ui::draft_input::{Accepts, DraftInput};

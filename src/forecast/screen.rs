@@ -1,4 +1,4 @@
-//! The forecast screen (issue 4): where the figures are heading and what it takes to reach
+//! The forecast screen : where the figures are heading and what it takes to reach
 //! the threshold. The dashboard's pieces live in [`crate::forecast`].
 
 use crate::forecast::dashboard::ForecastDashboard;

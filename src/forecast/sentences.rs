@@ -148,7 +148,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
     }
 }
 
-/// The seed's simpler answer, for comparison: equal numbers adopted every year.
+/// The scrutiny report's simpler answer, for comparison: equal numbers adopted every year.
 pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
     let value = answer.equal_years?;
     let unit = if answer.target.indicator.is_percent() {
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_equal_years_answer_keeps_the_seed_arithmetic() {
-        // Seed 003 §3.5: (3 x 426 - 535) / 2 = 371.5 days over the two remaining years.
+        // Sheffield City Council scrutiny report (2015), §3.5: (3 x 426 - 535) / 2 = 371.5 days over the two remaining years.
         let text = equal_years_sentence(&answer(PaceStatus::Achievable)).unwrap();
         assert!(
             text.contains("the 2 remaining years must average 371.5 days"),

@@ -1,4 +1,4 @@
-//! The committee report screen (issue 5): a printable page built from the forecast.
+//! The committee report screen : a printable page built from the forecast.
 
 use crate::report::report_page::ReportPage;
 use yew::prelude::*;

@@ -90,13 +90,13 @@ pub enum Action {
     SetAsOf(Option<NaiveDate>),
     /// Replaces the threshold schedule.
     SetThresholds(ThresholdSchedule),
-    /// FORECAST SCREENS: saves (or replaces, by name) a what-if scenario.
+    /// saves (or replaces, by name) a what-if scenario.
     SaveScenario(Scenario),
-    /// FORECAST SCREENS: removes the named scenario.
+    /// removes the named scenario.
     DeleteScenario(String),
-    /// FORECAST SCREENS: uses the named scenario (`None`: the baseline).
+    /// uses the named scenario (`None`: the baseline).
     SelectScenario(Option<String>),
-    /// FORECAST SCREENS: sets the required-pace target (`None`: the default target).
+    /// sets the required-pace target (`None`: the default target).
     SetPaceTarget(Option<PaceTarget>),
     /// Changes the scenario in use; a saved scenario in use is updated with it, so that a
     /// named scenario never silently differs from what is on screen.
@@ -119,19 +119,19 @@ pub enum Action {
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
     CompareWith(Option<Comparison>),
-    /// WORKSHOP: keeps a trainer's made-up cohort (replacing one of the same name). Never
+    /// keeps a trainer's made-up cohort (replacing one of the same name). Never
     /// touches the records.
     SaveMadeUpCohort(MadeUpCohort),
-    /// WORKSHOP: removes the named made-up cohort.
+    /// removes the named made-up cohort.
     DeleteMadeUpCohort(String),
-    /// COMPARATORS: brings in a comparator table read from a file (after the preview).
+    /// brings in a comparator table read from a file (after the preview).
     ImportComparators {
         /// The usable rows of the file.
         table: ComparatorTable,
         /// Replace the table in use, or merge by authority, group and period.
         mode: ImportMode,
     },
-    /// COMPARATORS: goes back to seed 003's published figures.
+    /// goes back to the published figures of the Sheffield City Council scrutiny report (2015).
     UseSeedComparators,
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
@@ -490,10 +490,10 @@ impl Reducible for AppState {
                     })
                 })
             }
-            Action::UseSeedComparators => self
-                .edit("went back to seed 003's published comparators", |d| {
-                    d.comparators = None
-                }),
+            Action::UseSeedComparators => self.edit(
+                "went back to the published comparators of the Sheffield scrutiny report (2015)",
+                |d| d.comparators = None,
+            ),
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {
                     return self;

@@ -42,7 +42,7 @@ pub struct Document {
     /// does in a workshop can touch the authority's real children.
     #[serde(default)]
     pub workshop: Workshop,
-    /// The comparator table the user imported; `None` means seed 003's published figures,
+    /// The comparator table the user imported; `None` means the published figures of the Sheffield City Council scrutiny report (2015),
     /// so that a newer shipped default reaches users who never imported their own.
     #[serde(default)]
     pub comparators: Option<ComparatorTable>,
@@ -86,7 +86,7 @@ impl Settings {
 
 /// The what-if scenarios saved with the data.
 ///
-/// FORECAST SCREENS: extend this struct (pace target, comparison pair) as issue 4 needs; every
+/// extend this struct (pace target, comparison pair) as the forecast needs; every
 /// field must carry `#[serde(default)]` so that documents saved before it still load.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -145,7 +145,7 @@ pub struct MadeUpCohort {
     pub template: CohortTemplate,
 }
 
-/// The demonstration dataset: synthetic children matching seed 003's mid-2015 figures, with
+/// The demonstration dataset: synthetic children matching the mid-2015 figures of the Sheffield City Council scrutiny report, with
 /// the as-of date fixed to the demonstration's own date so that its figures never drift.
 pub fn demonstration() -> Document {
     let demo = scorecard::demo_dataset();

@@ -1,4 +1,4 @@
-//! The workshop screen (issue 5): the impact of delay on one child, on the authority's data
+//! The workshop screen : the impact of delay on one child, on the authority's data
 //! (only read) or a made-up cohort, with a presentation view for the projector.
 //!
 //! The delay is view state: nothing here dispatches a change to the records. The only stored

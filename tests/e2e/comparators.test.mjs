@@ -1,6 +1,6 @@
 // Comparators: our own three-year A1 and A2 (worked out from our records) beside the
 // authorities of a comparator table imported from CSV through its preview, with the
-// estimated rank computed by hand below; seed 003's tables are the default and come back
+// estimated rank computed by hand below; the Sheffield scrutiny report's tables are the default and come back
 // with one click.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,10 +52,10 @@ function summaryValue(name) {
   return page.locator('.summary__row', { has: page.locator('dt', { hasText: name }) }).locator('dd');
 }
 
-test('seed 003 is the default comparator set, with our figure marked', async () => {
+test('the Sheffield scrutiny report\'s tables are the default comparator set, with our figure marked', async () => {
   await app.open(page, '#comparators');
   await page.getByRole('heading', { name: 'Comparators', level: 1 }).waitFor();
-  assert.match(await page.locator('.screen__lead').innerText(), /seed 003's published tables/);
+  assert.match(await page.locator('.screen__lead').innerText(), /the published tables in Sheffield City Council's scrutiny report \(2015\)/);
   const periods = await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts();
   assert.deepEqual(periods, ['2008-11', '2009-12', '2010-13', '2011-14']);
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), '2011-14');
@@ -85,7 +85,7 @@ test('an imported comparator table is previewed, confirmed, ranked against and k
   const problems = await preview.locator('.problem').allInnerTexts();
   assert.equal(problems.length, 1);
   assert.match(problems[0], /line 7, a1/);
-  // Nothing has changed yet: the seed's four periods are still offered.
+  // Nothing has changed yet: the report's four periods are still offered.
   assert.equal(await page.getByLabel('Period', { exact: true }).locator('option').count(), 4);
 
   await page.getByRole('button', { name: 'Confirm import' }).click();
@@ -108,8 +108,8 @@ test('an imported comparator table is previewed, confirmed, ranked against and k
   await page.getByRole('heading', { name: 'Comparators', level: 1 }).waitFor();
   assert.match(await page.locator('.screen__lead').innerText(), /the table you imported/);
 
-  await page.getByRole('button', { name: "Use seed 003's published figures" }).click();
-  await page.locator('.screen__lead', { hasText: "seed 003's published tables" }).waitFor();
+  await page.getByRole('button', { name: 'Use the published figures (Sheffield scrutiny report, 2015)' }).click();
+  await page.locator('.screen__lead', { hasText: "the published tables in Sheffield City Council's scrutiny report (2015)" }).waitFor();
   assert.equal(await page.getByLabel('Period', { exact: true }).locator('option').count(), 4);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(app.foreign, []);

@@ -54,7 +54,7 @@ test('the report shows every section, the as-of date and the assumptions', async
     assert.match(assumptions, new RegExp(`${stage}: \\d+ days`), stage);
   }
   assert.match(assumptions, /2015-16: \d+ adoptions expected/);
-  // The comparators: our row, marked as ours, for seed 003's latest period.
+  // The comparators: our row, marked as ours, for the scrutiny report's latest period.
   await page.locator('.report .comparators-table__ours', { hasText: 'Ours' }).waitFor();
   await page.locator('#report-trajectory-chart').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'report-01-screen.png'), fullPage: true });

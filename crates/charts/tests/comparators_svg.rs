@@ -27,7 +27,7 @@ fn bar(label: &str, value: f64, kind: BarKind) -> ComparatorBar {
     }
 }
 
-/// Seed 003's Appendix 1, 2011-14, a few rows: Telford and Wrekin 340, Leeds 564, the
+/// The Sheffield City Council scrutiny report's (2015) Appendix 1, 2011-14, a few rows: Telford and Wrekin 340, Leeds 564, the
 /// national average 628, Kingston upon Hull 704; our figure 593 (Sheffield's), threshold 568.
 fn seed_a1() -> ComparatorChart {
     ComparatorChart {

@@ -21,7 +21,7 @@ fn render(
     svg
 }
 
-/// Seed 003's A1 figures: actual 3-year averages to 2012-15, then two projected periods.
+/// The Sheffield City Council scrutiny report's (2015) A1 figures: actual 3-year averages to 2012-15, then two projected periods.
 fn seed_a1() -> Trajectory {
     let p = |label: &str, rolling: f64, projected: bool, threshold: f64| PeriodPoint {
         label: label.into(),

@@ -1,14 +1,14 @@
 //! Other authorities' published three-year A1 and A2 figures, and where our own figure would
 //! stand among them.
 //!
-//! The default set is seed 003's Appendix 1 (A1) and Appendix 2 (A2): the published three-year
+//! The default set is the Sheffield City Council scrutiny report's (2015) Appendix 1 (A1) and Appendix 2 (A2): the published three-year
 //! averages to March 2011, 2012, 2013 and 2014 (periods 2008-11 to 2011-14) for Sheffield, its
 //! core cities, statistical neighbours and the Yorkshire and the Humber authorities, with the
 //! core-city, national, statistical-neighbour and regional averages. It ships as
-//! `data/seed003_comparators.csv`, in the same CSV format a user imports (see
+//! `data/sheffield_2015_comparators.csv`, in the same CSV format a user imports (see
 //! [`read_comparators`]), so the shipped table and an imported one go through the same reader.
 //!
-//! Judgements made when transcribing the OCR text of the seed:
+//! Judgements made when transcribing the OCR text of the report:
 //! - Names spelled as the authorities spell them: "Kirkcaldy" is Kirklees, "Walsfield" is
 //!   Wakefield, "Southern-on-Sea" is Southend-on-Sea, "Kingdon Upon Hull" is "Kingston upon
 //!   Hull, City of", and the second "Bedford" in the Yorkshire and the Humber list of the A1
@@ -30,7 +30,7 @@
 //!   average 594.7; no single misreading explains it, so 596 is kept as printed.
 //! - Bedford's A2 to March 2011 is "x" (not published) and is left empty.
 //! - Sheffield's own figures to March 2015 (A1 565, A2 264) are the council's rolling
-//!   calculation, not published comparators, and are left out. The seed's "Averages" block
+//!   calculation, not published comparators, and are left out. The scrutiny report's "Averages" block
 //!   also repeats Sheffield as a reference row; Sheffield is kept in its two real groups only.
 
 mod import;
@@ -40,8 +40,8 @@ pub use import::{read_comparators, write_comparators, ComparatorImport, COMPARAT
 use crate::dates::RollingPeriod;
 use crate::indicator::Indicator;
 
-/// Seed 003's appendix tables in the comparator CSV format.
-const SEED_003: &str = include_str!("../data/seed003_comparators.csv");
+/// The appendix tables of the Sheffield City Council scrutiny report (2015) in the comparator CSV format.
+const SHEFFIELD_2015: &str = include_str!("../data/sheffield_2015_comparators.csv");
 
 /// One authority's (or one average's) published figures for one three-year period.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +60,7 @@ pub struct ComparatorRow {
     pub a1: Option<f64>,
     /// The three-year A2 average in days, when published ("x" in the DfE tables is missing).
     pub a2: Option<f64>,
-    /// The published rank among all English authorities (152 in seed 003), 1 = fastest.
+    /// The published rank among all English authorities (152 in the Sheffield City Council scrutiny report (2015)), 1 = fastest.
     pub rank: Option<u32>,
 }
 
@@ -84,7 +84,7 @@ impl ComparatorRow {
     }
 }
 
-/// A set of comparator figures, as shipped (seed 003) or imported from CSV.
+/// A set of comparator figures, as shipped (the Sheffield City Council scrutiny report (2015)) or imported from CSV.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ComparatorTable {
@@ -94,21 +94,21 @@ pub struct ComparatorTable {
 }
 
 impl Default for ComparatorTable {
-    /// Seed 003's appendix tables, the comparator set the product ships with (as
-    /// [`ThresholdSchedule::default`](crate::thresholds::ThresholdSchedule) is seed 003's
+    /// The appendix tables of the Sheffield City Council scrutiny report (2015), the comparator set the product ships with (as
+    /// [`ThresholdSchedule::default`](crate::thresholds::ThresholdSchedule) is the Sheffield City Council scrutiny report's (2015)
     /// thresholds).
     fn default() -> Self {
-        ComparatorTable::seed003()
+        ComparatorTable::sheffield_2015()
     }
 }
 
 impl ComparatorTable {
-    /// Seed 003's appendix tables: the default comparator set (see the module notes for the
+    /// The appendix tables of the Sheffield City Council scrutiny report (2015): the default comparator set (see the module notes for the
     /// judgements made on the OCR text).
-    pub fn seed003() -> ComparatorTable {
+    pub fn sheffield_2015() -> ComparatorTable {
         // The embedded file is checked by the tests; should it ever fail to read, an empty
         // table is shown rather than the app failing.
-        read_comparators(SEED_003)
+        read_comparators(SHEFFIELD_2015)
             .map(|import| import.table)
             .unwrap_or_else(|_| ComparatorTable::empty())
     }
@@ -193,7 +193,7 @@ fn name_key(name: &str) -> String {
 /// Where `our_value` (days) would stand among the authorities of `table` for `period`:
 /// `(rank, out_of)`, 1 being the fastest, lower days being better.
 ///
-/// This is an **estimate among the authorities in the table** (for seed 003, Sheffield's 28
+/// This is an **estimate among the authorities in the table** (for the Sheffield City Council scrutiny report (2015), Sheffield's 28
 /// comparators), not the published rank among all 152 English authorities. Group averages are
 /// left out, and an authority listed in several groups counts once. Our figure is rounded to
 /// the nearest day as published figures are; equal figures share a rank (as the published
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn the_seed_table_holds_the_published_figures() {
-        let t = ComparatorTable::seed003();
+        let t = ComparatorTable::sheffield_2015();
         // 4 averages + 8 core cities + 10 statistical neighbours + 15 Yorkshire and the
         // Humber authorities (the region's 15-authority consortium, §6.3), for 4 periods.
         assert_eq!(t.rows.len(), (4 + 8 + 10 + 15) * 4);
@@ -282,7 +282,7 @@ mod tests {
             (telford.a1, telford.a2, telford.rank),
             (Some(340.0), Some(45.0), Some(1))
         );
-        // "x" in the seed is missing, not zero.
+        // "x" in the report is missing, not zero.
         assert_eq!(
             row(&t, "Bedford", "Statistical neighbours", "2008-11").a2,
             None
@@ -322,14 +322,17 @@ mod tests {
     /// which checks the transcription of all 37 rows at once.
     #[test]
     fn the_default_comparators_are_the_seed_and_an_empty_table_is_empty() {
-        assert_eq!(ComparatorTable::default(), ComparatorTable::seed003());
+        assert_eq!(
+            ComparatorTable::default(),
+            ComparatorTable::sheffield_2015()
+        );
         assert!(ComparatorTable::empty().rows.is_empty());
         assert!(ComparatorTable::empty().periods().is_empty());
     }
 
     #[test]
     fn the_group_averages_are_the_means_of_their_members() {
-        let t = ComparatorTable::seed003();
+        let t = ComparatorTable::sheffield_2015();
         let groups = [
             ("Core City Average", "Core cities"),
             ("Statistical Neighbour Average", "Statistical neighbours"),
@@ -375,7 +378,7 @@ mod tests {
 
     #[test]
     fn authorities_listed_in_several_groups_count_once_and_averages_not_at_all() {
-        let t = ComparatorTable::seed003();
+        let t = ComparatorTable::sheffield_2015();
         let a1 = t.authority_values(p("2011-14"), Indicator::A1);
         // 8 + 10 + 15 = 33 listings; Sheffield twice, Leeds three times and Calderdale twice
         // make 33 - 1 - 2 - 1 = 29 authorities.
@@ -389,7 +392,7 @@ mod tests {
 
     #[test]
     fn our_figure_is_ranked_among_the_other_authorities() {
-        let t = ComparatorTable::seed003();
+        let t = ComparatorTable::sheffield_2015();
         let others = t.without_authority("sheffield ");
         assert!(others.rows.iter().all(|r| r.authority != "Sheffield"));
         // Sheffield's A1 2011-14 of 593 among its 28 comparators: 13 are faster (Telford 340,
@@ -435,7 +438,7 @@ mod tests {
 
     #[test]
     fn no_estimate_without_figures_to_compare() {
-        let t = ComparatorTable::seed003();
+        let t = ComparatorTable::sheffield_2015();
         assert_eq!(estimated_rank(&t, p("2014-17"), Indicator::A1, 500.0), None);
         assert_eq!(estimated_rank(&t, p("2011-14"), Indicator::A3, 50.0), None);
         assert_eq!(

@@ -1,4 +1,4 @@
-//! A clearly synthetic demonstration dataset, built to match the figures of seed 003 (the
+//! A clearly synthetic demonstration dataset, built to match the figures of the Sheffield City Council scrutiny report (2015) (the
 //! Sheffield scrutiny report of mid-2015), for trainers and for a first look at the product.
 //!
 //! No child here is real: every case reference is `DEMO-nnn` and every date comes from a
@@ -12,7 +12,7 @@
 //!   averages 567 days, each above the 293 of 2014-15 (§3.11);
 //! - the published three-year averages of the appendix tables: A1 596, 593, 565 and A2 268,
 //!   271, 264 for the periods ending March 2013, 2014 and 2015. The years 2010-11 to 2012-13
-//!   are yearly aggregates whose single-year figures are not in the seed: they are solved
+//!   are yearly aggregates whose single-year figures are not in the report: they are solved
 //!   from those published averages, given the child-level years 2013-14 and 2014-15;
 //! - between 40 and 50 adoptions a year (§7.2), and children at every earlier stage of the
 //!   route, plus a few who left it.
@@ -36,7 +36,7 @@ pub struct Demo {
 }
 
 /// The date the demonstration is seen from, 30 June 2015: the end of the first quarter of
-/// 2015-16, when seed 003's report was written.
+/// 2015-16, when the Sheffield City Council scrutiny report was written.
 pub fn demo_as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2015, 6, 30).unwrap_or(NaiveDate::MIN)
 }
@@ -46,7 +46,7 @@ pub fn demo_dataset() -> Demo {
     let as_of = demo_as_of();
     let mut rng = Rng(0x5EED_0003_2015_0630);
     let mut children = Vec::new();
-    // The two complete years of child-level data, their means fixed to the seed's figures.
+    // The two complete years of child-level data, their means fixed to the scrutiny report's figures.
     children.extend(adopted_cohort(
         &mut rng,
         FinancialYear(2013),
@@ -158,7 +158,7 @@ fn adopted_cohort(
 }
 
 /// Children living with their adopters and waiting for the court's adoption order: the hard
-/// cases of seed 003 §3.11, each matched long after the placement order.
+/// cases of the Sheffield scrutiny report, §3.11, each matched long after the placement order.
 fn placed_awaiting_order(
     rng: &mut Rng,
     as_of: NaiveDate,
@@ -275,7 +275,7 @@ fn route_start(rng: &mut Rng, entered_care: NaiveDate, placement_order: NaiveDat
 }
 
 /// Shifts `values` evenly so that they add up to `total` exactly, which makes the cohort's
-/// mean exactly the seed's figure while keeping each child's spread.
+/// mean exactly the scrutiny report's figure while keeping each child's spread.
 fn with_sum(mut values: Vec<i64>, total: i64) -> Vec<i64> {
     let n = values.len() as i64;
     if n == 0 {

@@ -44,7 +44,7 @@
 //! let a1 = f.period(RollingPeriod::ending_march(2017)).unwrap().figure(Indicator::A1);
 //! assert_eq!(a1.value, Some(334.0));
 //! assert!(a1.status.unwrap().met); // 334 <= 426
-//! // The seed's equal-years answer: (3 x 426 - 334) / 2 = 472 days for the next two years.
+//! // The scrutiny report's equal-years answer: (3 x 426 - 334) / 2 = 472 days for the next two years.
 //! assert_eq!(f.pace.as_ref().unwrap().equal_years, Some(472.0));
 //! assert!(f.to_csv().starts_with("section,period,indicator,children,value,threshold,meets,basis"));
 //! ```

@@ -5,7 +5,7 @@
 //! ends after the as-of date. Those totals include the children already adopted that year and
 //! the pipeline children projected into it; what remains (never below 0) are the unknown
 //! adoptions. Over the whole period, with K known children summing S:
-//! required average = (target × (K + U) − S) ÷ U. The seed's simpler answer assumes equal
+//! required average = (target × (K + U) − S) ÷ U. The scrutiny report's simpler answer assumes equal
 //! numbers every year: (3 × target − the known years' averages) ÷ the unknown years.
 
 use crate::dates::{FinancialYear, RollingPeriod};
@@ -26,7 +26,7 @@ pub struct PaceTarget {
 }
 
 impl Default for PaceTarget {
-    /// Seed 003's question: 426 days of A1 for the three years ending March 2017.
+    /// The Sheffield scrutiny report's question: 426 days of A1 for the three years ending March 2017.
     fn default() -> Self {
         PaceTarget {
             indicator: Indicator::A1,
@@ -81,7 +81,7 @@ pub struct PaceAnswer {
     pub best_year: Option<(FinancialYear, f64)>,
     /// The fastest single adopted child's days for this indicator (days indicators only).
     pub fastest_child_days: Option<f64>,
-    /// The seed's simpler answer, assuming equal numbers adopted each year.
+    /// The scrutiny report's simpler answer, assuming equal numbers adopted each year.
     pub equal_years: Option<f64>,
     /// How many years of the period the equal-years answer spreads the requirement over.
     pub equal_years_unknown_years: u32,
@@ -90,7 +90,7 @@ pub struct PaceAnswer {
 /// The average `unknown` further children must reach so that `known_children` children
 /// summing `known_sum` plus them average exactly `target`; `None` without unknown children.
 ///
-/// Seed 003 with child counts: 30 children at 535 days, 20 and 20 to come, target 426:
+/// The Sheffield scrutiny report's case with child counts: 30 children at 535 days, 20 and 20 to come, target 426:
 /// (426 × 70 − 30 × 535) ÷ 40 = 344.25 days.
 pub fn required_average(
     target: f64,
@@ -102,10 +102,10 @@ pub fn required_average(
         .then(|| (target * (known_children as f64 + unknown as f64) - known_sum) / unknown as f64)
 }
 
-/// The seed's equal-years arithmetic: the average the `unknown_years` must reach so that the
+/// The scrutiny report's equal-years arithmetic: the average the `unknown_years` must reach so that the
 /// mean of all the years' averages is `target`, given the known years' averages.
 ///
-/// Seed 003 §3.5: (3 × 426 − 535) ÷ 2 = 371.5 days.
+/// Sheffield City Council scrutiny report (2015), §3.5: (3 × 426 − 535) ÷ 2 = 371.5 days.
 pub fn equal_years_average(
     target: f64,
     known_year_averages: &[f64],
@@ -120,7 +120,7 @@ pub fn equal_years_average(
 /// How many of `unknown` further adoptions must be in time for `in_time` of `counted` plus
 /// them to reach `target_percent`; `None` when even all of them are not enough.
 ///
-/// Seed 004: 15 of 22 in time is 68.2%; for 80% with 10 more adoptions, 80% of 32 is 25.6,
+/// The performance action plan template (2014-15): 15 of 22 in time is 68.2%; for 80% with 10 more adoptions, 80% of 32 is 25.6,
 /// so 11 of the 10 would be needed: `None`. With 40 more: 80% of 62 = 49.6, so 35.
 pub fn in_time_needed(
     target_percent: f64,
@@ -137,7 +137,7 @@ pub fn in_time_needed(
 /// How many further adoptions, all in time, bring `in_time` of `counted` up to
 /// `target_percent`; `None` for a target of 100% or more that is not already met.
 ///
-/// Seed 004: 15 of 22 for 80% needs 13, because 28 of 35 is exactly 80%.
+/// The performance action plan template (2014-15): 15 of 22 for 80% needs 13, because 28 of 35 is exactly 80%.
 pub fn consecutive_in_time_needed(target_percent: f64, in_time: u32, counted: u32) -> Option<u32> {
     let t = target_percent / 100.0;
     let gap = t * counted as f64 - in_time as f64;

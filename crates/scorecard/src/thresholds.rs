@@ -1,6 +1,6 @@
 //! The government thresholds for the three-year averages, kept as data a user can edit.
 //!
-//! The defaults are seed 003's table for the three years ending March 2011 to March 2018.
+//! The defaults are the table of the Sheffield City Council scrutiny report (2015) for the three years ending March 2011 to March 2018.
 //! Other sources publish different figures for the same periods (DOMAIN.md), which is why the
 //! schedule is never a constant: the user sees it and can change every entry.
 
@@ -20,7 +20,7 @@ pub struct ThresholdEntry {
 }
 
 impl Default for ThresholdEntry {
-    /// The last entry of seed 003's table: March 2018, 426 and 121 days (a new row in the
+    /// The last entry of the table of the Sheffield City Council scrutiny report (2015): March 2018, 426 and 121 days (a new row in the
     /// settings starts from it).
     fn default() -> Self {
         ThresholdEntry {
@@ -43,13 +43,13 @@ pub struct ThresholdSchedule {
     /// The entries, in any order; at most one per `ending_march` is meaningful (the first wins).
     pub entries: Vec<ThresholdEntry>,
     /// The local target for the percentage placed within 12 months of the SHOBPA decision
-    /// (seed 004: 80%); `None` for no target.
+    /// (the performance action plan template (2014-15): 80%); `None` for no target.
     pub placed_12m_target_percent: Option<f64>,
 }
 
 impl Default for ThresholdSchedule {
-    /// Seed 003's table: A1 639, 639, 639, 568, 497, 426, 426, 426 and A2 213, 213, 213,
-    /// 182, 152, 121, 121, 121 for the three years ending March 2011 to 2018; seed 004's 80%.
+    /// The table of the Sheffield City Council scrutiny report (2015): A1 639, 639, 639, 568, 497, 426, 426, 426 and A2 213, 213, 213,
+    /// 182, 152, 121, 121, 121 for the three years ending March 2011 to 2018; the performance action plan template's (2014-15) 80%.
     fn default() -> Self {
         const A1: [u32; 8] = [639, 639, 639, 568, 497, 426, 426, 426];
         const A2: [u32; 8] = [213, 213, 213, 182, 152, 121, 121, 121];

@@ -1,4 +1,4 @@
-//! The demonstration dataset matches seed 003's figures. The indicators are computed here by
+//! The demonstration dataset matches the Sheffield City Council scrutiny report's (2015) figures. The indicators are computed here by
 //! straightforward code following DOMAIN.md's definitions, independently of the engine.
 
 use chrono::NaiveDate;
@@ -89,7 +89,7 @@ fn the_last_complete_year_has_45_adoptions_at_535_days_of_a1_and_293_of_a2() {
     assert_eq!(year.len(), 45);
     let a1_mean = mean(&year.iter().map(|c| a1(c)).collect::<Vec<_>>());
     let a2_mean = mean(&year.iter().map(|c| a2(c)).collect::<Vec<_>>());
-    // Seed 003 §3.5: 535 days; §3.10: 293 days.
+    // Sheffield City Council scrutiny report (2015), §3.5: 535 days; §3.10: 293 days.
     assert!((a1_mean - 535.0).abs() <= 3.0, "A1 {a1_mean}");
     assert!((a2_mean - 293.0).abs() <= 3.0, "A2 {a2_mean}");
 }
@@ -97,7 +97,7 @@ fn the_last_complete_year_has_45_adoptions_at_535_days_of_a1_and_293_of_a2() {
 #[test]
 fn about_45_adoptions_a_year() {
     let demo = demo_dataset();
-    // Seed 003 §7.2: between 40 and 50 children are adopted each year.
+    // Sheffield City Council scrutiny report (2015), §7.2: between 40 and 50 children are adopted each year.
     for year in [2013, 2014] {
         let n = adopted_in(&demo.children, year).len();
         assert!((40..=50).contains(&n), "{year}: {n}");
@@ -117,7 +117,7 @@ fn twenty_two_children_are_placed_without_an_order_at_about_567_days_of_a2() {
         .collect();
     assert_eq!(waiting.len(), 22);
     let values: Vec<f64> = waiting.iter().map(|c| a2(c)).collect();
-    // Seed 003 §3.11: each above the 2014-15 average of 293, together averaging 567.
+    // Sheffield City Council scrutiny report (2015), §3.11: each above the 2014-15 average of 293, together averaging 567.
     assert!(values.iter().all(|&v| v > 293.0), "{values:?}");
     assert!((mean(&values) - 567.0).abs() <= 3.0, "{}", mean(&values));
 }
@@ -150,7 +150,7 @@ fn the_published_three_year_averages_are_reproduced() {
         }
         total / count
     };
-    // Seed 003 appendices 1 and 2, the Sheffield rows for March 2013, 2014 and 2015.
+    // The Sheffield City Council scrutiny report (2015) appendices 1 and 2, the Sheffield rows for March 2013, 2014 and 2015.
     for (first, published_a1, published_a2) in [
         (2010, 596.0, 268.0),
         (2011, 593.0, 271.0),

@@ -4,7 +4,7 @@ mod common;
 use common::*;
 use scorecard::{forecast, FinancialYear, Indicator, PaceStatus, PaceTarget, RollingPeriod};
 
-/// Seed 003 §3.5: 535 days of A1 in 2014-15 (here 30 children), target 426 days for the three
+/// Sheffield City Council scrutiny report (2015), §3.5: 535 days of A1 in 2014-15 (here 30 children), target 426 days for the three
 /// years ending March 2017, as of the start of 2015-16.
 fn sheffield(n1: usize) -> Data {
     let children = (0..n1)
@@ -66,7 +66,7 @@ fn the_default_expected_adoptions_are_the_mean_of_the_last_three_complete_years(
 
 #[test]
 fn a_22_child_pipeline_at_567_days_of_a2_makes_the_pace_impossible() {
-    // Seed 003 §3.11: 30 children adopted in 2014-15 at 293 days of A2; 22 children placed
+    // Sheffield City Council scrutiny report (2015), §3.11: 30 children adopted in 2014-15 at 293 days of A2; 22 children placed
     // without an adoption order whose A2 is 567 days; about 25 adoptions a year.
     let mut children: Vec<_> = (0..30)
         .map(|i| with_days(&format!("A{i}"), 500, 293, d(2014, 9, 1)))
@@ -115,7 +115,7 @@ fn a_period_already_complete_has_no_unknown_adoptions() {
     assert_eq!(pace.met_without_unknown, Some(false));
 }
 
-/// Seed 004: 15 of 22 adoptions within 12 months of the decision.
+/// The performance action plan template (2014-15): 15 of 22 adoptions within 12 months of the decision.
 fn seed_004(in_time: usize, total: usize) -> Data {
     let children = (0..total)
         .map(|i| {

@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn the_seed_table_survives_a_round_trip() {
-        let seed = ComparatorTable::seed003();
+        let seed = ComparatorTable::sheffield_2015();
         let text = write_comparators(&seed);
         assert!(text.starts_with("authority,group,period,a1,a2,rank\r\n"));
         assert!(text.contains(
@@ -415,7 +415,7 @@ mod tests {
 
     #[test]
     fn the_shipped_file_reads_without_a_problem() {
-        let import = read_comparators(super::super::SEED_003).unwrap();
+        let import = read_comparators(super::super::SHEFFIELD_2015).unwrap();
         assert!(import.problems.is_empty(), "{:?}", import.problems);
         assert!(import.unknown_columns.is_empty());
         assert_eq!(import.rows_read, 148);

@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn percentages_are_given_from_and_to() {
-        // Seed 004: 15 of 22 in time is 68.2%; with the child late, 15 of 23 is 65.2%.
+        // The performance action plan template (2014-15): 15 of 22 in time is 68.2%; with the child late, 15 of 23 is 65.2%.
         let e = DelayEffect {
             indicator: Indicator::Placed12mPercent,
             threshold: Some(80.0),
