@@ -15,13 +15,21 @@ use serde::{Deserialize, Serialize};
 /// The schema version this build writes. Every earlier version has a migration in
 /// [`crate::storage::migrate`]; a document with a higher number was written by a newer build and is
 /// left untouched.
-pub const DOCUMENT_VERSION: u32 = 1;
+pub const DOCUMENT_VERSION: u64 = 2;
 
 /// Everything the app keeps, as stored in the browser and in a backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The schema version ([`DOCUMENT_VERSION`] once loaded).
-    pub version: u32,
+    pub version: u64,
+    /// How many times the stored document has been saved, by any tab. A tab saves only over
+    /// the revision it last read, so that two tabs never overwrite each other's work.
+    #[serde(default)]
+    pub revision: u64,
+    /// When the stored document was last saved, as the saving computer's local time
+    /// ("2015-06-30T10:42"), so that a clash can say when the other tab made its change.
+    #[serde(default)]
+    pub saved_at: Option<String>,
     /// Whether the records are the built-in demonstration dataset rather than real children,
     /// so that the app can say so on every screen.
     #[serde(default)]
@@ -52,6 +60,8 @@ impl Default for Document {
     fn default() -> Self {
         Document {
             version: DOCUMENT_VERSION,
+            revision: 0,
+            saved_at: None,
             demonstration: false,
             records: Vec::new(),
             aggregates: Vec::new(),
@@ -106,15 +116,19 @@ pub struct Scenarios {
 }
 
 impl Scenarios {
-    /// Makes `scenario` the one in use; a saved scenario of the same name is updated with it,
-    /// so that a named scenario never silently differs from what is on screen.
+    /// Makes `scenario` the one in use. A saved scenario is never changed by this: it stays
+    /// as it was saved until the user saves it again, so that a figure reported from it can
+    /// always be found again.
     pub fn set_working(&mut self, scenario: Scenario) {
-        if !scenario.name.is_empty() {
-            if let Some(slot) = self.saved.iter_mut().find(|s| s.name == scenario.name) {
-                *slot = scenario.clone();
-            }
-        }
         self.working = scenario;
+    }
+
+    /// Whether the scenario in use differs from the saved scenario it was chosen from.
+    pub fn working_changed_since_saved(&self) -> bool {
+        match self.saved.iter().find(|s| s.name == self.working.name) {
+            Some(saved) => *saved != self.working,
+            None => false,
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod banner;
 pub mod document;
+pub mod items;
 pub mod migrate;
 
 use document::Document;

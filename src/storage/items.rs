@@ -1,0 +1,453 @@
+//! The document seen as separate items (each child, each year of published figures, each
+//! setting, each saved scenario, each made-up cohort), so that changes can be compared,
+//! undone and merged one item at a time.
+//!
+//! Two tabs that change different children must both keep their change; an undo must take
+//! back only what its own change did, even after another tab saved. Both follow from one idea:
+//! a change is the set of items it touched, with their values before and after (a [`Patch`]),
+//! and a merge of two tabs' work is a three-way comparison against the document both started
+//! from ([`three_way`]). Only an item changed differently in both is a [`Clash`], which the
+//! user settles.
+//!
+//! Children are keyed by their case reference without regard to case or surrounding spaces.
+//! Records sharing a key (a duplicate the validation reports) travel together as one item, so
+//! that a merge never drops one of them.
+
+use crate::storage::document::{Comparison, Document, MadeUpCohort};
+use chrono::NaiveDate;
+use scorecard::{
+    child_key, ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario,
+    ThresholdSchedule, YearAggregate,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Which item of the document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ItemKey {
+    /// The child (or children) with this case reference, compared without regard to case.
+    Child(String),
+    /// The published figures for a year.
+    Year(FinancialYear),
+    /// Whether the records are the demonstration dataset.
+    Demonstration,
+    /// The authority's name.
+    AuthorityName,
+    /// The as-of date.
+    AsOf,
+    /// The threshold schedule.
+    Thresholds,
+    /// The saved scenario with this name.
+    SavedScenario(String),
+    /// The scenario in use.
+    WorkingScenario,
+    /// Which saved scenario is in use.
+    SelectedScenario,
+    /// The required-pace target.
+    PaceTarget,
+    /// What the scenario in use is compared with.
+    Comparison,
+    /// The made-up cohort with this name.
+    Cohort(String),
+    /// The imported comparator table.
+    Comparators,
+}
+
+impl ItemKey {
+    /// The item in words, for a clash or an undo message ("child C045", "the as-of date").
+    pub fn describe(&self, value: Option<&Item>) -> String {
+        match self {
+            ItemKey::Child(key) => match value {
+                Some(Item::Children(children)) if !children.is_empty() => {
+                    format!("child {}", children[0].child_id.trim())
+                }
+                _ => format!("child {key}"),
+            },
+            ItemKey::Year(year) => format!("the yearly figures for {year}"),
+            ItemKey::Demonstration => "the demonstration setting".into(),
+            ItemKey::AuthorityName => "the authority's name".into(),
+            ItemKey::AsOf => "the as-of date".into(),
+            ItemKey::Thresholds => "the threshold schedule".into(),
+            ItemKey::SavedScenario(name) => format!("the saved scenario {name}"),
+            ItemKey::WorkingScenario => "the scenario in use".into(),
+            ItemKey::SelectedScenario => "the choice of scenario".into(),
+            ItemKey::PaceTarget => "the required-pace target".into(),
+            ItemKey::Comparison => "the scenario compared".into(),
+            ItemKey::Cohort(name) => format!("the made-up cohort {name}"),
+            ItemKey::Comparators => "the comparator table".into(),
+        }
+    }
+}
+
+/// The value of one item. A keyed list item holds every entry with that key, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Item {
+    /// Children sharing a case reference (one, unless the reference is duplicated).
+    Children(Vec<ChildRecord>),
+    /// Published figures for one year.
+    Years(Vec<YearAggregate>),
+    /// A yes/no setting.
+    Flag(bool),
+    /// A text setting.
+    Text(String),
+    /// A date setting (`None`: follow today's date).
+    Date(Option<NaiveDate>),
+    /// The threshold schedule.
+    Thresholds(ThresholdSchedule),
+    /// Saved scenarios sharing a name.
+    Scenarios(Vec<Scenario>),
+    /// One scenario.
+    Scenario(Scenario),
+    /// The name of a scenario, if any.
+    Name(Option<String>),
+    /// The required-pace target, if one was chosen.
+    Target(Option<PaceTarget>),
+    /// The comparison, if any.
+    Comparison(Option<Comparison>),
+    /// Made-up cohorts sharing a name.
+    Cohorts(Vec<MadeUpCohort>),
+    /// The comparator table, if one was imported.
+    Comparators(Option<ComparatorTable>),
+}
+
+/// One item's value before and after a change (`None`: the item did not exist).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemChange {
+    /// Which item.
+    pub key: ItemKey,
+    /// Its value before.
+    pub before: Option<Item>,
+    /// Its value after.
+    pub after: Option<Item>,
+}
+
+/// Every item a change touched. Applying `before` values takes the change back.
+pub type Patch = Vec<ItemChange>;
+
+/// An item two tabs changed differently since the document they both started from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clash {
+    /// Which item.
+    pub key: ItemKey,
+    /// This tab's value.
+    pub mine: Option<Item>,
+    /// The other tab's value (the one now in the document until the user chooses).
+    pub theirs: Option<Item>,
+}
+
+/// The items of a keyed list, grouped by key, borrowing the entries.
+fn grouped<T, K: Ord>(list: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, Vec<&T>> {
+    let mut map: BTreeMap<K, Vec<&T>> = BTreeMap::new();
+    for entry in list {
+        map.entry(key(entry)).or_default().push(entry);
+    }
+    map
+}
+
+/// The key a child is kept under. An empty reference gets a key of its own that no reference
+/// can have, so that children without one are compared as one group.
+fn child_item_key(child: &ChildRecord) -> String {
+    child_key(&child.child_id).unwrap_or_default()
+}
+
+/// The changes to a keyed list between `before` and `after`, appended to `out`.
+fn diff_list<T: Clone + PartialEq, K: Ord + Clone>(
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> K,
+    item_key: impl Fn(K) -> ItemKey,
+    wrap: impl Fn(Vec<T>) -> Item,
+    out: &mut Patch,
+) {
+    // Most changes touch one entry of a long list: equal lists are passed over at once.
+    if before == after {
+        return;
+    }
+    let old = grouped(before, &key);
+    let new = grouped(after, &key);
+    let keys: BTreeSet<&K> = old.keys().chain(new.keys()).collect();
+    let owned = |entries: Option<&Vec<&T>>| {
+        entries.map(|entries| wrap(entries.iter().map(|&e| e.clone()).collect()))
+    };
+    for k in keys {
+        let (b, a) = (old.get(k), new.get(k));
+        if b != a {
+            out.push(ItemChange {
+                key: item_key(k.clone()),
+                before: owned(b),
+                after: owned(a),
+            });
+        }
+    }
+}
+
+/// The changes to a single setting, appended to `out`.
+fn diff_one<T: PartialEq>(
+    key: ItemKey,
+    before: &T,
+    after: &T,
+    wrap: impl Fn(&T) -> Item,
+    out: &mut Patch,
+) {
+    if before != after {
+        out.push(ItemChange {
+            key,
+            before: Some(wrap(before)),
+            after: Some(wrap(after)),
+        });
+    }
+}
+
+/// Every item that differs between two documents. The revision and the time of saving are
+/// not items: they say where a document came from, not what it holds.
+pub fn diff(before: &Document, after: &Document) -> Patch {
+    let mut out = Vec::new();
+    diff_list(
+        &before.records,
+        &after.records,
+        child_item_key,
+        ItemKey::Child,
+        Item::Children,
+        &mut out,
+    );
+    diff_list(
+        &before.aggregates,
+        &after.aggregates,
+        |a| a.year,
+        ItemKey::Year,
+        Item::Years,
+        &mut out,
+    );
+    let (b, a) = (&before.settings, &after.settings);
+    diff_one(
+        ItemKey::Demonstration,
+        &before.demonstration,
+        &after.demonstration,
+        |v| Item::Flag(*v),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::AuthorityName,
+        &b.authority_name,
+        &a.authority_name,
+        |v| Item::Text(v.clone()),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::AsOf,
+        &b.as_of,
+        &a.as_of,
+        |v| Item::Date(*v),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::Thresholds,
+        &b.thresholds,
+        &a.thresholds,
+        |v| Item::Thresholds(v.clone()),
+        &mut out,
+    );
+    let (b, a) = (&before.scenarios, &after.scenarios);
+    diff_list(
+        &b.saved,
+        &a.saved,
+        |s| s.name.clone(),
+        ItemKey::SavedScenario,
+        Item::Scenarios,
+        &mut out,
+    );
+    diff_one(
+        ItemKey::WorkingScenario,
+        &b.working,
+        &a.working,
+        |v| Item::Scenario(v.clone()),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::SelectedScenario,
+        &b.selected,
+        &a.selected,
+        |v| Item::Name(v.clone()),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::PaceTarget,
+        &b.pace_target,
+        &a.pace_target,
+        |v| Item::Target(*v),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::Comparison,
+        &b.compare,
+        &a.compare,
+        |v| Item::Comparison(v.clone()),
+        &mut out,
+    );
+    diff_list(
+        &before.workshop.cohorts,
+        &after.workshop.cohorts,
+        |c| c.name.clone(),
+        ItemKey::Cohort,
+        Item::Cohorts,
+        &mut out,
+    );
+    diff_one(
+        ItemKey::Comparators,
+        &before.comparators,
+        &after.comparators,
+        |v| Item::Comparators(v.clone()),
+        &mut out,
+    );
+    out
+}
+
+/// The current value of one item of `document`.
+pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
+    fn entries<T: Clone>(list: &[T], hit: impl Fn(&T) -> bool) -> Option<Vec<T>> {
+        let found: Vec<T> = list.iter().filter(|e| hit(e)).cloned().collect();
+        (!found.is_empty()).then_some(found)
+    }
+    let s = &document.settings;
+    let sc = &document.scenarios;
+    match key {
+        ItemKey::Child(k) => {
+            entries(&document.records, |c| child_item_key(c) == *k).map(Item::Children)
+        }
+        ItemKey::Year(y) => entries(&document.aggregates, |a| a.year == *y).map(Item::Years),
+        ItemKey::Demonstration => Some(Item::Flag(document.demonstration)),
+        ItemKey::AuthorityName => Some(Item::Text(s.authority_name.clone())),
+        ItemKey::AsOf => Some(Item::Date(s.as_of)),
+        ItemKey::Thresholds => Some(Item::Thresholds(s.thresholds.clone())),
+        ItemKey::SavedScenario(n) => entries(&sc.saved, |x| x.name == *n).map(Item::Scenarios),
+        ItemKey::WorkingScenario => Some(Item::Scenario(sc.working.clone())),
+        ItemKey::SelectedScenario => Some(Item::Name(sc.selected.clone())),
+        ItemKey::PaceTarget => Some(Item::Target(sc.pace_target)),
+        ItemKey::Comparison => Some(Item::Comparison(sc.compare.clone())),
+        ItemKey::Cohort(n) => {
+            entries(&document.workshop.cohorts, |c| c.name == *n).map(Item::Cohorts)
+        }
+        ItemKey::Comparators => Some(Item::Comparators(document.comparators.clone())),
+    }
+}
+
+/// Puts `entries` in place of the entries of `list` that `hit`: where the first of them was,
+/// or at the end when there were none. `None` or an empty list removes them.
+fn splice<T>(list: &mut Vec<T>, hit: impl Fn(&T) -> bool, entries: Vec<T>) {
+    let at = list.iter().position(&hit).unwrap_or(list.len());
+    list.retain(|e| !hit(e));
+    let at = at.min(list.len());
+    list.splice(at..at, entries);
+}
+
+/// Sets one item of `document` to `value` (`None` removes a list item). A value of the wrong
+/// kind for the key is ignored: it cannot come from [`diff`] or [`get`].
+pub fn put(document: &mut Document, key: &ItemKey, value: Option<Item>) {
+    let s = &mut document.settings;
+    let sc = &mut document.scenarios;
+    match (key, value) {
+        (ItemKey::Child(k), Some(Item::Children(v))) => {
+            splice(&mut document.records, |c| child_item_key(c) == *k, v)
+        }
+        (ItemKey::Child(k), None) => {
+            splice(&mut document.records, |c| child_item_key(c) == *k, vec![])
+        }
+        (ItemKey::Year(y), Some(Item::Years(v))) => {
+            splice(&mut document.aggregates, |a| a.year == *y, v);
+            document.aggregates.sort_by_key(|a| a.year);
+        }
+        (ItemKey::Year(y), None) => splice(&mut document.aggregates, |a| a.year == *y, vec![]),
+        (ItemKey::Demonstration, Some(Item::Flag(v))) => document.demonstration = v,
+        (ItemKey::AuthorityName, Some(Item::Text(v))) => s.authority_name = v,
+        (ItemKey::AsOf, Some(Item::Date(v))) => s.as_of = v,
+        (ItemKey::Thresholds, Some(Item::Thresholds(v))) => s.thresholds = v,
+        (ItemKey::SavedScenario(n), Some(Item::Scenarios(v))) => {
+            splice(&mut sc.saved, |x| x.name == *n, v)
+        }
+        (ItemKey::SavedScenario(n), None) => splice(&mut sc.saved, |x| x.name == *n, vec![]),
+        (ItemKey::WorkingScenario, Some(Item::Scenario(v))) => sc.working = v,
+        (ItemKey::SelectedScenario, Some(Item::Name(v))) => sc.selected = v,
+        (ItemKey::PaceTarget, Some(Item::Target(v))) => sc.pace_target = v,
+        (ItemKey::Comparison, Some(Item::Comparison(v))) => sc.compare = v,
+        (ItemKey::Cohort(n), Some(Item::Cohorts(v))) => {
+            splice(&mut document.workshop.cohorts, |c| c.name == *n, v)
+        }
+        (ItemKey::Cohort(n), None) => {
+            splice(&mut document.workshop.cohorts, |c| c.name == *n, vec![])
+        }
+        (ItemKey::Comparators, Some(Item::Comparators(v))) => document.comparators = v,
+        _ => {}
+    }
+}
+
+/// What taking a change back did: the document after it, and the items left alone because
+/// they were changed again since (here or in another tab), so the undo never discards them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    /// The document with the change taken back.
+    pub document: Document,
+    /// The items changed since, and so not taken back.
+    pub skipped: Vec<ItemKey>,
+}
+
+/// Takes `patch` back from `document`: each item still as the change left it returns to its
+/// value before the change.
+pub fn undo(document: &Document, patch: &Patch) -> Undone {
+    let mut result = document.clone();
+    let mut skipped = Vec::new();
+    for change in patch {
+        if get(document, &change.key) == change.after {
+            put(&mut result, &change.key, change.before.clone());
+        } else {
+            skipped.push(change.key.clone());
+        }
+    }
+    Undone {
+        document: result,
+        skipped,
+    }
+}
+
+/// Two tabs' work combined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The other tab's document with this tab's changes added; for a clash, the other tab's
+    /// value stays until the user chooses.
+    pub document: Document,
+    /// How many of this tab's changed items were added to the other tab's document.
+    pub merged: usize,
+    /// Items both changed differently.
+    pub clashes: Vec<Clash>,
+}
+
+/// Combines this tab's document (`mine`) with another tab's (`theirs`), both changed from
+/// `base`, the document this tab last read or saved. Changes to different items are both
+/// kept; the same change made in both is kept once.
+pub fn three_way(base: &Document, mine: &Document, theirs: &Document) -> Merged {
+    let their_changes: BTreeMap<ItemKey, Option<Item>> = diff(base, theirs)
+        .into_iter()
+        .map(|c| (c.key, c.after))
+        .collect();
+    let mut document = theirs.clone();
+    let mut merged = 0;
+    let mut clashes = Vec::new();
+    for change in diff(base, mine) {
+        match their_changes.get(&change.key) {
+            None => {
+                put(&mut document, &change.key, change.after);
+                merged += 1;
+            }
+            Some(theirs) if *theirs == change.after => {}
+            Some(theirs) => clashes.push(Clash {
+                key: change.key,
+                mine: change.after,
+                theirs: theirs.clone(),
+            }),
+        }
+    }
+    Merged {
+        document,
+        merged,
+        clashes,
+    }
+}
