@@ -5,19 +5,26 @@
 use crate::context::AppContext;
 use crate::records::demo_banner::DemoBanner;
 use crate::routes::Screen;
-use crate::state::{Action, AppState, Saving};
+use crate::state::AppState;
 use crate::storage;
 use crate::storage::banner::StorageBanner;
+use crate::storage::clashes::ClashPanel;
 use crate::storage::document::Document;
+use crate::storage::saver::use_saving;
 use crate::ui::status::Status;
 use yew::prelude::*;
 
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| AppState::start(storage::load(), demonstration_document()));
-    use_save_on_change(&state);
-    use_other_tabs(&state);
+    let state = use_reducer(|| {
+        AppState::start(
+            storage::load(),
+            demonstration_document(),
+            storage::load_history(),
+        )
+    });
+    use_saving(&state);
     let screen = use_state(Screen::from_location);
     {
         // An address typed or a bookmark followed (#settings) opens that screen.
@@ -73,6 +80,7 @@ pub fn App() -> Html {
             </nav>
             <main id="main" class="main" tabindex="-1">
                 <StorageBanner />
+                <ClashPanel />
                 <DemoBanner />
                 <Status />
                 { screen.render() }
@@ -88,35 +96,4 @@ pub fn App() -> Html {
 /// The dataset a new user sees first.
 pub fn demonstration_document() -> Document {
     crate::storage::document::demonstration()
-}
-
-/// Saves the document after every change made in this tab, unless saving is paused; a
-/// refused save becomes a notice and the stored copy stays as it was.
-#[hook]
-fn use_save_on_change(state: &AppContext) {
-    let current = state.clone();
-    use_effect_with(state.revision, move |revision| {
-        if *revision > 0 && current.saving == Saving::On {
-            let result = storage::to_json(&current.document).and_then(|text| storage::save(&text));
-            if let Err(why) = result {
-                current.dispatch(Action::SaveFailed(why.to_string()));
-            }
-        }
-    });
-}
-
-/// Follows the document when another tab of the app changes it.
-#[hook]
-fn use_other_tabs(state: &AppContext) {
-    let dispatcher = state.dispatcher();
-    use_effect_with((), move |_| {
-        let listener = storage::watch_other_tabs(move |new_text| {
-            let loaded = match new_text {
-                None => Ok(None),
-                Some(raw) => storage::read_stored(raw).map(Some),
-            };
-            dispatcher.dispatch(Action::OtherTabChanged(loaded));
-        });
-        move || drop(listener)
-    });
 }

@@ -30,7 +30,11 @@ fn state_with_two() -> Rc<AppState> {
         records: vec![child("C1", d(2013, 1, 1)), child("C2", d(2013, 2, 1))],
         ..Document::default()
     };
-    Rc::new(AppState::start(Ok(Some(document)), Document::default()))
+    Rc::new(AppState::start(
+        Ok(Some(document)),
+        Document::default(),
+        vec![],
+    ))
 }
 
 #[wasm_bindgen_test]
@@ -44,12 +48,12 @@ fn an_edit_is_undone_back_to_the_very_same_document() {
     });
     assert_eq!(after.document.records[1], edited);
     assert_eq!(after.undo_label(), Some("saved changes to child C2"));
-    assert_eq!(after.revision, start.revision + 1, "a change is saved");
+    assert_eq!(after.changes, start.changes + 1, "a change is saved");
 
     let undone = after.reduce(Action::Undo);
     assert!(Rc::ptr_eq(&undone.document, &start.document));
     assert_eq!(undone.undo_label(), None);
-    assert!(undone.revision > start.revision, "the undo is saved too");
+    assert!(undone.changes > start.changes, "the undo is saved too");
 }
 
 #[wasm_bindgen_test]
@@ -127,7 +131,7 @@ fn an_import_replaces_or_merges_by_child_id() {
 fn clearing_the_demonstration_leaves_an_empty_dataset_that_can_be_undone() {
     let demo = adoption_forecast::storage::document::demonstration();
     assert!(demo.demonstration && !demo.records.is_empty());
-    let start = Rc::new(AppState::start(Ok(None), demo.clone()));
+    let start = Rc::new(AppState::start(Ok(None), demo.clone(), vec![]));
     assert_eq!(
         *start.document, demo,
         "nothing stored: the demonstration is shown"
@@ -148,6 +152,7 @@ fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
     let start = Rc::new(AppState::start(
         Ok(None),
         adoption_forecast::storage::document::demonstration(),
+        vec![],
     ));
     let mut schedule = start.document.settings.thresholds.clone();
     schedule.entries[0].a1_days = 600;
@@ -167,7 +172,7 @@ fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
 fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
     let demo = adoption_forecast::storage::document::demonstration();
     assert!(!demo.aggregates.is_empty() && demo.settings.as_of.is_some());
-    let start = Rc::new(AppState::start(Ok(None), demo));
+    let start = Rc::new(AppState::start(Ok(None), demo, vec![]));
     let own = vec![child("K1", d(2014, 2, 3))];
     let next = start.reduce(Action::ImportRecords {
         records: own.clone(),
@@ -186,7 +191,7 @@ fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
         raw: "{\"version\":1,\"records\":[".into(),
         reason: Unreadable::NotJson("EOF while parsing".into()),
     });
-    let start = Rc::new(AppState::start(loaded, Document::default()));
+    let start = Rc::new(AppState::start(loaded, Document::default(), vec![]));
     let Saving::Paused { raw, .. } = &start.saving else {
         panic!("saving should be paused, is {:?}", start.saving);
     };
@@ -213,7 +218,7 @@ fn another_tabs_document_is_shown_without_undo_and_not_written_back() {
     // Undoing would silently revert the other tab's work, and the revision does not move,
     // so this tab does not save the same document back.
     assert_eq!(next.undo_label(), None);
-    assert_eq!(next.revision, after_edit.revision);
+    assert_eq!(next.changes, after_edit.changes);
     assert!(next.notice.as_ref().unwrap().text.contains("another tab"));
     // The same document again changes nothing.
     let again = next

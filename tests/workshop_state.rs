@@ -23,7 +23,11 @@ fn state() -> Rc<AppState> {
         records: vec![ChildRecord::new("REAL-1", d(2013, 1, 1))],
         ..Document::default()
     };
-    Rc::new(AppState::start(Ok(Some(document)), Document::default()))
+    Rc::new(AppState::start(
+        Ok(Some(document)),
+        Document::default(),
+        vec![],
+    ))
 }
 
 fn cohort(name: &str, children: u32) -> MadeUpCohort {

@@ -26,6 +26,7 @@ pub fn ComparatorsImport() -> Html {
         import_table,
         "Import cancelled: the comparators were not changed.",
     );
+    let table_rows = crate::comparators::data::use_comparator_table().rows.len();
     html! {
         <>
             <FilePicker id="import-comparators" label="Import comparators" accept=".csv,text/csv"
@@ -33,6 +34,8 @@ pub fn ComparatorsImport() -> Html {
                 onload={import.on_file.clone()} />
             if let Some(pending) = &import.pending {
                 <ImportPreview what="comparator rows" merge_key="authority/group/period"
+                    replaced={format!("the {} comparator rows in use", table_rows)}
+                    incoming="comparator rows"
                     preview={pending.preview.clone()} on_confirm={import.on_confirm.clone()}
                     on_cancel={import.on_cancel.clone()} />
             }

@@ -37,18 +37,10 @@ fn target_periods(forecast: &Forecast) -> Vec<RollingPeriod> {
 /// The required-pace panel.
 #[function_component]
 pub fn PacePanel(props: &PacePanelProps) -> Html {
-    let Some(answer) = props.forecast.pace.as_ref() else {
-        return html! {
-            <section class="panel" aria-labelledby="pace-heading">
-                <h2 id="pace-heading">{ "Required pace" }</h2>
-                <p>{ "Every threshold in the schedule is met: there is no target to solve for. Choose one below." }</p>
-            </section>
-        };
-    };
-    let target = answer.target;
-
     // The target is read from all three controls when any of them changes, rather than from
     // a copy taken when the panel was drawn: two quick changes must not undo each other.
+    // Hooks first, before the early return below: Yew needs the same hooks in the same order
+    // on every render.
     let indicator_ref = use_node_ref();
     let value_ref = use_node_ref();
     let period_ref = use_node_ref();
@@ -78,6 +70,16 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             }
         })
     };
+
+    let Some(answer) = props.forecast.pace.as_ref() else {
+        return html! {
+            <section class="panel" aria-labelledby="pace-heading">
+                <h2 id="pace-heading">{ "Required pace" }</h2>
+                <p>{ "Every threshold in the schedule is met: there is no target to solve for. Choose one below." }</p>
+            </section>
+        };
+    };
+    let target = answer.target;
 
     let on_select = {
         let onchange = onchange.clone();

@@ -5,6 +5,7 @@ pub mod aggregate_form;
 pub mod aggregate_table;
 pub mod child_status;
 pub mod demo_banner;
+pub mod edits;
 pub mod record_form;
 pub mod record_table;
 pub mod screen;

@@ -149,6 +149,8 @@ pub fn AggregatesScreen() -> Html {
             </div>
             if let Some(pending) = &import.pending {
                 <ImportPreview what="yearly figures" merge_key="year" preview={pending.preview.clone()}
+                    replaced={format!("{} of yearly figures", crate::state::count(app.document.aggregates.len(), "year"))}
+                    incoming="years of yearly figures"
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
             { form }

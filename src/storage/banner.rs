@@ -3,14 +3,17 @@
 
 use crate::context::use_app;
 use crate::state::{Action, Saving};
+use crate::storage::safety;
 use crate::ui::browser;
-use crate::ui::notice::Notice;
+use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::notice::{Level, Notice};
 use yew::prelude::*;
 
 /// The storage problem banner (nothing while saving works).
 #[function_component]
 pub fn StorageBanner() -> Html {
     let app = use_app();
+    let asking = use_state(|| false);
     match &app.saving {
         Saving::On => Html::default(),
         Saving::Unavailable(why) => html! {
@@ -39,9 +42,32 @@ pub fn StorageBanner() -> Html {
                     }
                 })
             };
+            let ask = {
+                let asking = asking.clone();
+                Callback::from(move |_| asking.set(true))
+            };
             let resume = {
-                let app = app.clone();
-                Callback::from(move |_| app.dispatch(Action::ResumeSaving))
+                let (app, asking, raw) = (app.clone(), asking.clone(), raw.clone());
+                Callback::from(move |_| {
+                    asking.set(false);
+                    // The unreadable text is kept as a safety copy before it is saved over.
+                    let kept =
+                        safety::keep_raw("before saving over data that could not be read", &raw);
+                    app.dispatch(Action::ResumeSaving);
+                    if let Err(why) = kept {
+                        app.dispatch(Action::Notify(Notice::new(
+                            Level::Warning,
+                            format!(
+                                "No safety copy of the unreadable data could be kept ({why}). \
+                             If you did not download it, it is gone."
+                            ),
+                        )));
+                    }
+                })
+            };
+            let cancel = {
+                let asking = asking.clone();
+                Callback::from(move |_| asking.set(false))
             };
             html! {
                 <section class="banner banner--error" role="alert" aria-labelledby="stored-heading">
@@ -61,10 +87,16 @@ pub fn StorageBanner() -> Html {
                         <button type="button" class="button" onclick={download}>
                             { "Download stored data" }
                         </button>
-                        <button type="button" class="button button--warning" onclick={resume}>
+                        <button type="button" class="button button--warning" onclick={ask}>
                             { "Replace the stored data and turn saving on" }
                         </button>
                     </div>
+                    if *asking {
+                        <ConfirmDialog id="replace-stored"
+                            question={format!("Replace the stored data that could not be read with the {} shown here?", app.document.summary())}
+                            detail={AttrValue::from("A safety copy of the unreadable data is kept first: Settings and backup lists it, with \"Download\".")}
+                            confirm_label="Replace the stored data" on_confirm={resume} on_cancel={cancel} />
+                    }
                 </section>
             }
         }

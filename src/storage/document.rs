@@ -73,6 +73,29 @@ impl Default for Document {
     }
 }
 
+impl Document {
+    /// What the document holds, in words, for a question before it is replaced: "62
+    /// children and 3 years of yearly figures", "no records".
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.records.is_empty() {
+            parts.push(
+                crate::state::count(self.records.len(), "child").replace("childs", "children"),
+            );
+        }
+        if !self.aggregates.is_empty() {
+            parts.push(format!(
+                "{} of yearly figures",
+                crate::state::count(self.aggregates.len(), "year")
+            ));
+        }
+        match parts.len() {
+            0 => "no records".to_string(),
+            _ => parts.join(" and "),
+        }
+    }
+}
+
 /// The authority's settings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -6,9 +6,12 @@
 //! with a fallback to an empty list and its first save destroys what it could not read.
 
 pub mod banner;
+pub mod clashes;
 pub mod document;
 pub mod items;
 pub mod migrate;
+pub mod safety;
+pub mod saver;
 
 use document::Document;
 use gloo_events::EventListener;
@@ -131,8 +134,80 @@ pub fn watch_other_tabs(on_change: impl Fn(Option<String>) + 'static) -> Option<
     }))
 }
 
+/// The key the undo history is kept under, apart from the document: it is this browser's
+/// working memory, not the authority's data, so a backup leaves it out.
+pub const HISTORY_KEY: &str = "adoption-forecast/undo";
+
+/// The most the kept undo history may take, so that it never crowds out the records.
+pub const HISTORY_BUDGET: usize = 512 * 1024;
+
+/// What is stored now, as far as a save needs to know before writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredRevision {
+    /// Nothing is stored.
+    Nothing,
+    /// A document of this revision.
+    Revision(u64),
+}
+
+/// The revision of the stored document, read without reading the whole document: a save
+/// looks at it every time, and a full read of ten thousand children would take a while.
+pub fn stored_revision() -> Result<StoredRevision, LoadError> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        revision: u64,
+    }
+    let storage = local_storage().map_err(LoadError::Unavailable)?;
+    let raw = storage
+        .get_item(STORAGE_KEY)
+        .map_err(|e| LoadError::Unavailable(js_message(&e)))?;
+    match raw {
+        None => Ok(StoredRevision::Nothing),
+        Some(raw) => match serde_json::from_str::<Probe>(&raw) {
+            Ok(probe) => Ok(StoredRevision::Revision(probe.revision)),
+            // Not even the revision can be read: say why, with the whole document's reason.
+            Err(_) => read_stored(raw).map(|d| StoredRevision::Revision(d.revision)),
+        },
+    }
+}
+
+/// The undo history kept from the last visit, oldest first; none when there is none or it
+/// cannot be read (it is only a convenience: the data itself is never touched by this).
+pub fn load_history() -> Vec<crate::state::Change> {
+    local_storage()
+        .ok()
+        .and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the undo history for the next visit: the newest steps that fit in
+/// [`HISTORY_BUDGET`]. A step too large to keep (an import of thousands of children) ends the
+/// kept history there; the safety copy taken before such a replacement covers it.
+pub fn save_history<'a>(history: impl DoubleEndedIterator<Item = &'a crate::state::Change>) {
+    let mut kept: Vec<String> = Vec::new();
+    let mut size = 2;
+    for change in history.rev() {
+        let Ok(text) = serde_json::to_string(change) else {
+            break;
+        };
+        size += text.len() + 1;
+        if size > HISTORY_BUDGET {
+            break;
+        }
+        kept.push(text);
+    }
+    kept.reverse();
+    let text = format!("[{}]", kept.join(","));
+    if let Ok(storage) = local_storage() {
+        // A refusal only means the history will not survive a reload; the data is saved.
+        let _ = storage.set_item(HISTORY_KEY, &text);
+    }
+}
+
 /// The message of a JavaScript exception (e.g. "QuotaExceededError: ...").
-fn js_message(error: &wasm_bindgen::JsValue) -> String {
+pub(crate) fn js_message(error: &wasm_bindgen::JsValue) -> String {
     if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
         return format!("{}: {}", exception.name(), exception.message());
     }

@@ -6,9 +6,41 @@ use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Today's date on this computer's clock, the default as-of date.
+/// Today's date on this computer's clock, the default as-of date. Read from the browser's
+/// own `Date`, so that chrono needs no clock of its own in the bundle.
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The local date and time now, to the minute ("2015-06-30T10:42"): when a save or a safety
+/// copy was made.
+pub fn now_local() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// "2015-06-30T10:42" as "30/06/2015 at 10:42"; other text as it is.
+pub fn format_time(stamp: &str) -> String {
+    match stamp.split_once('T') {
+        Some((date, time)) => match scorecard::dates::parse_date(date) {
+            Some(date) => format!("{} at {time}", scorecard::dates::format_uk(date)),
+            None => stamp.to_string(),
+        },
+        None => stamp.to_string(),
+    }
 }
 
 /// Offers `contents` to the user as a file called `file_name`.
@@ -64,4 +96,62 @@ fn describe(error: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown browser error".to_string())
+}
+
+/// Asks the browser to keep this site's storage even when the disk runs low (without it, a
+/// browser may clear the data of a site not visited for a while). Browsers answer without
+/// asking the user for an installed or often-used site; the answer is shown in Settings.
+pub fn ask_for_persistent_storage() {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let already = match storage.persisted() {
+            Ok(promise) => JsFuture::from(promise).await.ok(),
+            Err(_) => None,
+        };
+        if already.and_then(|v| v.as_bool()) != Some(true) {
+            if let Ok(promise) = storage.persist() {
+                let _ = JsFuture::from(promise).await;
+            }
+        }
+    });
+}
+
+/// What the browser says of this site's storage: whether it is kept even when the disk runs
+/// low, and the bytes used and allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StorageReport {
+    /// Whether the browser granted persistent storage (`None`: it does not say).
+    pub persisted: Option<bool>,
+    /// Bytes used by this site.
+    pub usage: Option<f64>,
+    /// Bytes this site may use.
+    pub quota: Option<f64>,
+}
+
+/// Asks the browser for a [`StorageReport`].
+pub async fn storage_report() -> StorageReport {
+    let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return StorageReport::default();
+    };
+    let persisted = match storage.persisted() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
+    };
+    let estimate = match storage.estimate() {
+        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Err(_) => None,
+    };
+    let number = |name: &str| {
+        estimate
+            .as_ref()
+            .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str(name)).ok())
+            .and_then(|v| v.as_f64())
+    };
+    StorageReport {
+        persisted,
+        usage: number("usage"),
+        quota: number("quota"),
+    }
 }

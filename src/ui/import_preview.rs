@@ -3,6 +3,7 @@
 //! merge. Only "Confirm import" changes the data.
 
 use crate::state::ImportMode;
+use crate::ui::confirm_dialog::ConfirmDialog;
 use scorecard::Problem;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,12 +47,19 @@ pub struct ImportPreviewProps {
     /// Whether replacing also clears the demonstration dataset (said beside the choice).
     #[prop_or_default]
     pub replaces_demonstration: bool,
+    /// What replacing would take away, in words ("62 children and 3 years of yearly
+    /// figures"), for the question asked before it happens.
+    pub replaced: AttrValue,
+    /// What the file brings, plural ("children", "years of yearly figures").
+    pub incoming: AttrValue,
 }
 
 /// The import preview panel.
 #[function_component]
 pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
-    let mode = use_state(|| ImportMode::Replace);
+    // Merging is the default: it never removes anything the file does not mention.
+    let mode = use_state(|| ImportMode::Merge);
+    let asking = use_state(|| false);
     let heading = use_node_ref();
     {
         // The preview opens below the controls: take keyboard and screen-reader focus there.
@@ -79,7 +87,23 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
     let confirm = {
         let on_confirm = props.on_confirm.clone();
         let mode = *mode;
-        Callback::from(move |_| on_confirm.emit(mode))
+        let asking = asking.clone();
+        Callback::from(move |_| match mode {
+            // Replacing takes data away: ask first, naming what goes.
+            ImportMode::Replace => asking.set(true),
+            ImportMode::Merge => on_confirm.emit(mode),
+        })
+    };
+    let replace_confirmed = {
+        let (on_confirm, asking) = (props.on_confirm.clone(), asking.clone());
+        Callback::from(move |_| {
+            asking.set(false);
+            on_confirm.emit(ImportMode::Replace)
+        })
+    };
+    let replace_cancelled = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(false))
     };
     let cancel = props.on_cancel.reform(|_| ());
     let can_import = p.failure.is_none() && p.usable > 0;
@@ -140,6 +164,12 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                     { radio(ImportMode::Merge, format!(
                         "Merge by {} (update matching entries, add new ones)", props.merge_key)) }
                 </fieldset>
+            }
+            if *asking {
+                <ConfirmDialog id={format!("{id}-replace")}
+                    question={format!("Replace {} with {} {} from {}?", props.replaced, p.usable, props.incoming, p.file_name)}
+                    detail={AttrValue::from("A safety copy of the data now in this browser is kept first: Settings and backup lists it, with \"Restore this copy\".")}
+                    confirm_label="Replace" on_confirm={replace_confirmed} on_cancel={replace_cancelled} />
             }
             <div class="button-row">
                 if can_import {

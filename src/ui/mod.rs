@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod chart_canvas;
+pub mod confirm_dialog;
 pub mod draft_input;
 pub mod file_picker;
 pub mod import_preview;

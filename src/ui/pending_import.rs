@@ -6,6 +6,7 @@
 use super::import_preview::Preview;
 use crate::context::use_app;
 use crate::state::{Action, ImportMode};
+use crate::storage::safety::keep_then;
 use crate::ui::notice::{Level, Notice};
 use scorecard::{AggregateImport, ChildImport, ChildRecord, ComparatorImport, ComparatorTable};
 use scorecard::{Error, Problem, YearAggregate};
@@ -146,7 +147,14 @@ where
         let app = app.clone();
         Callback::from(move |mode: ImportMode| {
             if let Some(import) = (*pending).clone() {
-                app.dispatch(confirm(import.rows, mode));
+                let action = confirm(import.rows, mode);
+                match mode {
+                    ImportMode::Replace => {
+                        let reason = format!("before importing {}", import.preview.file_name);
+                        keep_then(&app, &reason, action)
+                    }
+                    ImportMode::Merge => app.dispatch(action),
+                }
             }
             pending.set(None);
         })

@@ -1,0 +1,144 @@
+//! Every change a user (or another tab, or the storage layer) can make to the app's state.
+
+use crate::storage::document::{Comparison, Document, MadeUpCohort};
+use crate::storage::LoadError;
+use crate::ui::notice::Notice;
+use chrono::NaiveDate;
+use scorecard::{
+    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, Stage, StageDuration,
+    ThresholdSchedule, YearAggregate,
+};
+use std::rc::Rc;
+
+/// How imported rows combine with what is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// The file becomes the whole set.
+    Replace,
+    /// Rows whose key (child_id, or year) is already there replace that entry; others are
+    /// added.
+    Merge,
+}
+
+/// One change a user (or another tab, or the storage layer) makes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Adds a child.
+    AddRecord(ChildRecord),
+    /// Replaces the child now identified by `child_id` (the reference itself may change).
+    UpdateRecord {
+        /// The reference of the record being edited, before the edit.
+        child_id: String,
+        /// The edited record.
+        record: ChildRecord,
+    },
+    /// Removes the child with this reference.
+    DeleteRecord(String),
+    /// Brings in children read from a file (after the user confirmed the preview).
+    ImportRecords {
+        /// The usable rows of the file.
+        records: Vec<ChildRecord>,
+        /// Replace everything, or merge by `child_id`.
+        mode: ImportMode,
+    },
+    /// Adds a year's published figures, or replaces those of the same year (and those of
+    /// `replacing`, the year being edited, when the edit changed the year).
+    SaveAggregate {
+        /// The year of the entry being edited, if any.
+        replacing: Option<FinancialYear>,
+        /// The figures.
+        aggregate: YearAggregate,
+    },
+    /// Removes a year's published figures.
+    DeleteAggregate(FinancialYear),
+    /// Brings in yearly figures read from a file (after the user confirmed the preview).
+    ImportAggregates {
+        /// The usable rows of the file.
+        aggregates: Vec<YearAggregate>,
+        /// Replace everything, or merge by year.
+        mode: ImportMode,
+    },
+    /// Renames the authority.
+    SetAuthorityName(String),
+    /// Fixes the as-of date, or (`None`) follows today's date.
+    SetAsOf(Option<NaiveDate>),
+    /// Replaces the threshold schedule.
+    SetThresholds(ThresholdSchedule),
+    /// saves (or replaces, by name) a what-if scenario.
+    SaveScenario(Scenario),
+    /// removes the named scenario.
+    DeleteScenario(String),
+    /// uses the named scenario (`None`: the baseline).
+    SelectScenario(Option<String>),
+    /// sets the required-pace target (`None`: the default target).
+    SetPaceTarget(Option<PaceTarget>),
+    /// Changes the scenario in use; a saved scenario in use is updated with it, so that a
+    /// named scenario never silently differs from what is on screen.
+    EditScenario(Scenario),
+    /// Sets one stage's duration in the scenario in use (`None`: back to its default). A
+    /// change of one setting, not a whole scenario, so that two quick edits never undo each
+    /// other through a stale copy.
+    SetStageDuration(Stage, Option<StageDuration>),
+    /// Sets a year's expected total adoptions in the scenario in use (`None`: the default).
+    SetExpectedAdoptions(FinancialYear, Option<u32>),
+    /// Sets the A1 and A2 days assumed for the adoptions not yet in the data (`None`: the
+    /// last complete year's average).
+    SetAssumedPace {
+        /// A1 days.
+        a1_days: Option<f64>,
+        /// A2 days.
+        a2_days: Option<f64>,
+    },
+    /// Saves the scenario in use under a name (replacing one of that name) and uses it.
+    SaveScenarioAs(String),
+    /// Shows another scenario beside the one in use (`None`: stop comparing).
+    CompareWith(Option<Comparison>),
+    /// keeps a trainer's made-up cohort (replacing one of the same name). Never
+    /// touches the records.
+    SaveMadeUpCohort(MadeUpCohort),
+    /// removes the named made-up cohort.
+    DeleteMadeUpCohort(String),
+    /// brings in a comparator table read from a file (after the preview).
+    ImportComparators {
+        /// The usable rows of the file.
+        table: ComparatorTable,
+        /// Replace the table in use, or merge by authority, group and period.
+        mode: ImportMode,
+    },
+    /// goes back to the published figures of the Sheffield City Council scrutiny report (2015).
+    UseSeedComparators,
+    /// Replaces the demonstration dataset by an empty one for the authority's own data.
+    ClearDemonstrationData,
+    /// Replaces everything by a backup the user chose (already migrated), after a safety copy
+    /// of what it replaces was kept.
+    RestoreBackup(Document),
+    /// Replaces everything by a safety copy the user chose (already migrated).
+    RestoreSafetyCopy(Document),
+    /// Goes back to the document before the last change.
+    Undo,
+    /// Another tab of the app saved (or removed) the document: the text it stored, read. Its
+    /// changes are merged with this tab's unsaved ones.
+    OtherTabChanged(Result<Option<Document>, LoadError>),
+    /// The document `from` was written to storage as `written` (with its new revision).
+    Saved {
+        /// The document the save started from.
+        from: Rc<Document>,
+        /// What was stored.
+        written: Rc<Document>,
+    },
+    /// Settles a clash between this tab's change and another tab's: keep mine or theirs.
+    SettleClash {
+        /// Which clash, by its place in the list shown.
+        index: usize,
+        /// Whether this tab's value is kept (otherwise the other tab's stays).
+        keep_mine: bool,
+    },
+    /// The user chose to save over a stored document that could not be read.
+    ResumeSaving,
+    /// The browser refused the last save; the message says why.
+    SaveFailed(String),
+    /// Shows a message about something the app did (a download, a file it could not read).
+    Notify(Notice),
+    /// Hides the current message.
+    DismissNotice,
+}

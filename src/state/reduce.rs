@@ -1,0 +1,360 @@
+//! The reducer: each action applied to the state. The document edits themselves live with
+//! their feature (`records::edits`, `scenarios::edits`); what is here is the history, the
+//! merging of other tabs' saves, and the clashes.
+
+use super::{capitalise, count, Action, AppState, ImportMode, OpenClash, Saving};
+use crate::records::edits as records;
+use crate::scenarios::edits as scenarios;
+use crate::storage::document::Document;
+use crate::storage::items;
+use crate::storage::LoadError;
+use crate::ui::notice::{Level, Notice};
+use scorecard::ComparatorTable;
+use std::rc::Rc;
+use yew::Reducible;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::AddRecord(record) => {
+                let label = format!("added child {}", record.child_id);
+                self.edit(label, |d| records::add(d, record))
+            }
+            Action::UpdateRecord { child_id, record } => {
+                let label = format!("saved changes to child {}", record.child_id);
+                self.edit(label, |d| records::update(d, &child_id, record))
+            }
+            Action::DeleteRecord(child_id) => {
+                let label = format!("deleted child {child_id}");
+                self.edit(label, |d| records::delete(d, &child_id))
+            }
+            Action::ImportRecords { records, mode } => {
+                let mut document = (*self.document).clone();
+                let label = records::import(&mut document, records, mode);
+                let notice = Notice::success(format!("{}.", capitalise(&label)));
+                self.changed(document, label, Some(notice))
+            }
+            Action::SaveAggregate {
+                replacing,
+                aggregate,
+            } => {
+                let label = format!("saved the figures for {}", aggregate.year);
+                self.edit(label, |d| records::save_aggregate(d, replacing, aggregate))
+            }
+            Action::DeleteAggregate(year) => self
+                .edit(format!("deleted the figures for {year}"), |d| {
+                    d.aggregates.retain(|a| a.year != year)
+                }),
+            Action::ImportAggregates { aggregates, mode } => {
+                let label = format!(
+                    "imported the figures for {}",
+                    count(aggregates.len(), "year")
+                );
+                self.edit(label, |d| records::import_aggregates(d, aggregates, mode))
+            }
+            Action::SetAuthorityName(name) => {
+                let name = name.trim().to_string();
+                self.edit("changed the authority's name", |d| {
+                    d.settings.authority_name = name
+                })
+            }
+            Action::SetAsOf(as_of) => {
+                let label = match as_of {
+                    Some(date) => format!(
+                        "set the as-of date to {}",
+                        scorecard::dates::format_uk(date)
+                    ),
+                    None => "set the as-of date to follow today's date".to_string(),
+                };
+                self.edit(label, |d| d.settings.as_of = as_of)
+            }
+            Action::SetThresholds(schedule) => self.edit("changed the threshold schedule", |d| {
+                d.settings.thresholds = schedule
+            }),
+            Action::SaveScenario(scenario) => {
+                let label = format!("saved scenario {}", scenario.name);
+                self.edit(label, |d| scenarios::save(d, scenario))
+            }
+            Action::DeleteScenario(name) => self.edit(format!("deleted scenario {name}"), |d| {
+                scenarios::delete(d, &name)
+            }),
+            Action::SelectScenario(name) => {
+                let label = match &name {
+                    Some(name) => format!("chose scenario {name}"),
+                    None => "went back to the baseline".to_string(),
+                };
+                self.edit(label, |d| scenarios::select(d, name))
+            }
+            Action::EditScenario(scenario) => self.edit("changed the scenario", |d| {
+                d.scenarios.set_working(scenario)
+            }),
+            Action::SetStageDuration(stage, duration) => self
+                .edit(format!("changed {}", stage.label()), |d| {
+                    scenarios::set_stage(d, stage, duration)
+                }),
+            Action::SetExpectedAdoptions(year, expected) => self
+                .edit(format!("changed the adoptions expected in {year}"), |d| {
+                    scenarios::set_expected(d, year, expected)
+                }),
+            Action::SetAssumedPace { a1_days, a2_days } => self
+                .edit("changed the pace assumed for further adoptions", |d| {
+                    scenarios::set_assumed_pace(d, a1_days, a2_days)
+                }),
+            Action::SaveScenarioAs(name) => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return self;
+                }
+                self.edit(format!("saved scenario {name}"), |d| {
+                    scenarios::save_as(d, name.clone())
+                })
+            }
+            Action::CompareWith(compare) => {
+                self.edit("changed the comparison", |d| d.scenarios.compare = compare)
+            }
+            Action::SetPaceTarget(target) => {
+                self.edit("changed the target", |d| d.scenarios.pace_target = target)
+            }
+            Action::SaveMadeUpCohort(cohort) => {
+                let label = format!("built the made-up cohort {}", cohort.name);
+                self.edit(label, |d| {
+                    let cohorts = &mut d.workshop.cohorts;
+                    match cohorts.iter_mut().find(|c| c.name == cohort.name) {
+                        Some(slot) => *slot = cohort,
+                        None => cohorts.push(cohort),
+                    }
+                })
+            }
+            Action::DeleteMadeUpCohort(name) => self
+                .edit(format!("deleted the made-up cohort {name}"), |d| {
+                    d.workshop.cohorts.retain(|c| c.name != name)
+                }),
+            Action::ImportComparators { table, mode } => {
+                let label = format!("imported {} comparator rows", table.rows.len());
+                self.edit(label, |d| {
+                    d.comparators = Some(match mode {
+                        ImportMode::Replace => table,
+                        ImportMode::Merge => {
+                            merge_comparators(d.comparators.take().unwrap_or_default(), table)
+                        }
+                    })
+                })
+            }
+            Action::UseSeedComparators => self.edit(
+                "went back to the published comparators of the Sheffield City Council scrutiny \
+                 report (2015)",
+                |d| d.comparators = None,
+            ),
+            Action::ClearDemonstrationData => {
+                if !self.document.demonstration {
+                    return self;
+                }
+                self.edit(
+                    "cleared the demonstration data",
+                    records::clear_demonstration,
+                )
+            }
+            Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
+            Action::RestoreSafetyCopy(copy) => self.edit("restored the safety copy", |d| *d = copy),
+            Action::Undo => self.undo(),
+            Action::OtherTabChanged(loaded) => self.other_tab_changed(loaded),
+            Action::Saved { from, written } => self.saved(from, written),
+            Action::SettleClash { index, keep_mine } => self.settle_clash(index, keep_mine),
+            Action::ResumeSaving => {
+                if !matches!(self.saving, Saving::Paused { .. }) {
+                    return self;
+                }
+                // Saving what is shown now is the user's choice: mark it unsaved so it is
+                // written at once, over the text that could not be read.
+                let mut next = (*self).clone();
+                next.saving = Saving::On;
+                next.replace_unreadable = true;
+                next.unsaved = true;
+                next.changes += 1;
+                next.notice = Some(Notice::success(
+                    "Saving is on again: the data shown here has replaced what was stored.",
+                ));
+                Rc::new(next)
+            }
+            Action::SaveFailed(why) => self.with_notice(Some(Notice::error(format!(
+                "Your last change could not be saved: {why}. The data saved before it is \
+                 unchanged. Undo the change, or download a backup, before closing this page."
+            )))),
+            Action::Notify(notice) => self.with_notice(Some(notice)),
+            Action::DismissNotice => self.with_notice(None),
+        }
+    }
+}
+
+impl AppState {
+    /// Takes the last change back: each item it touched returns to its value before, unless it
+    /// was changed again since (here or in another tab), which is then left as it is.
+    fn undo(self: Rc<Self>) -> Rc<Self> {
+        let Some(change) = self.history.last().cloned() else {
+            return self;
+        };
+        let undone = items::undo(&self.document, &change.patch);
+        let mut text = format!("Undone: {}.", change.label);
+        if !undone.skipped.is_empty() {
+            let left: Vec<String> = undone
+                .skipped
+                .iter()
+                .map(|k| k.describe(items::get(&self.document, k).as_ref()))
+                .collect();
+            text.push_str(&format!(
+                " Left as it is, because it was changed again since: {}.",
+                left.join(", ")
+            ));
+        }
+        let mut history = (*self.history).clone();
+        history.pop();
+        let mut next = (*self).clone();
+        next.document = Rc::new(undone.document);
+        next.history = Rc::new(history);
+        next.changes += 1;
+        next.unsaved = true;
+        next.notice = Some(Notice::success(text));
+        Rc::new(next)
+    }
+
+    /// Another tab stored a new document. With nothing unsaved here, this tab shows it; with
+    /// changes of its own, the two are merged item by item against the document both started
+    /// from, and the items both changed differently wait for the user. The undo history stays:
+    /// each step takes back only its own items.
+    fn other_tab_changed(self: Rc<Self>, loaded: Result<Option<Document>, LoadError>) -> Rc<Self> {
+        match loaded {
+            Ok(Some(theirs)) => {
+                let paused = matches!(self.saving, Saving::Paused { .. });
+                if theirs.revision == self.stored.revision && !paused {
+                    return self;
+                }
+                let theirs = Rc::new(theirs);
+                let mut next = (*self).clone();
+                next.stored = theirs.clone();
+                if paused || !self.unsaved {
+                    // What is stored is readable again (another tab chose to replace what
+                    // could not be read), so there is nothing left to protect.
+                    next.saving = match &self.saving {
+                        Saving::Paused { .. } => Saving::On,
+                        other => other.clone(),
+                    };
+                    next.document = theirs;
+                    next.unsaved = false;
+                    next.notice = Some(Notice::new(
+                        Level::Info,
+                        "The data was changed in another tab or window of this app; this page \
+                         now shows those changes.",
+                    ));
+                    return Rc::new(next);
+                }
+                let merged = items::three_way(&self.stored, &self.document, &theirs);
+                next.document = Rc::new(merged.document);
+                next.unsaved = true;
+                next.changes += 1;
+                let mut clashes = (*self.clashes).clone();
+                clashes.extend(merged.clashes.into_iter().map(|clash| OpenClash {
+                    clash,
+                    their_time: theirs.saved_at.clone(),
+                }));
+                next.notice = Some(if clashes.len() > self.clashes.len() {
+                    Notice::new(
+                        Level::Warning,
+                        "Another tab or window changed the same data as you. Both versions are \
+                         shown below: choose which to keep.",
+                    )
+                } else {
+                    Notice::new(
+                        Level::Info,
+                        format!(
+                            "Another tab or window saved changes while you were working. Both \
+                             are kept: its changes and your {}.",
+                            count(merged.merged, "change")
+                        ),
+                    )
+                });
+                next.clashes = Rc::new(clashes);
+                Rc::new(next)
+            }
+            Ok(None) => {
+                let mut next = (*self).clone();
+                next.stored = Rc::new(Document::default());
+                next.unsaved = true;
+                next.notice = Some(Notice::new(
+                    Level::Warning,
+                    "The stored data was removed in another tab or window. What this page \
+                     shows will be saved again with your next change.",
+                ));
+                Rc::new(next)
+            }
+            Err(LoadError::Unreadable { raw, reason }) => {
+                let mut next = (*self).clone();
+                next.saving = Saving::Paused {
+                    raw: raw.into(),
+                    reason: reason.to_string(),
+                };
+                next.notice = None;
+                Rc::new(next)
+            }
+            Err(LoadError::Unavailable(why)) => self.with_notice(Some(Notice::error(format!(
+                "Storage is not available: {why}."
+            )))),
+        }
+    }
+
+    /// `from` was stored as `written`. The document on screen is not replaced (its figures
+    /// would be worked out again for nothing): only the stored revision moves on.
+    fn saved(self: Rc<Self>, from: Rc<Document>, written: Rc<Document>) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.stored = written;
+        next.replace_unreadable = false;
+        // A change made while the save was under way is still to be saved.
+        next.unsaved = !Rc::ptr_eq(&from, &self.document);
+        Rc::new(next)
+    }
+
+    /// The user chose between their value and the other tab's for one clash.
+    fn settle_clash(self: Rc<Self>, index: usize, keep_mine: bool) -> Rc<Self> {
+        let Some(open) = self.clashes.get(index).cloned() else {
+            return self;
+        };
+        let mut clashes = (*self.clashes).clone();
+        clashes.remove(index);
+        let what = open
+            .clash
+            .key
+            .describe(open.clash.mine.as_ref().or(open.clash.theirs.as_ref()));
+        let mut next = (*self).clone();
+        next.clashes = Rc::new(clashes);
+        let next = Rc::new(next);
+        if keep_mine {
+            next.edit(format!("kept your version of {what}"), |d| {
+                items::put(d, &open.clash.key, open.clash.mine.clone())
+            })
+        } else {
+            next.with_notice(Some(Notice::success(format!(
+                "Kept the other tab's version of {what}."
+            ))))
+        }
+    }
+}
+
+/// The imported comparator rows replacing those of the same authority, group and period.
+fn merge_comparators(current: ComparatorTable, incoming: ComparatorTable) -> ComparatorTable {
+    let key = |r: &scorecard::ComparatorRow| {
+        (
+            r.authority.trim().to_lowercase(),
+            r.group.trim().to_lowercase(),
+            r.period,
+        )
+    };
+    let mut rows = current.rows;
+    for row in incoming.rows {
+        match rows.iter_mut().find(|e| key(e) == key(&row)) {
+            Some(slot) => *slot = row,
+            None => rows.push(row),
+        }
+    }
+    ComparatorTable { rows }
+}

@@ -1,0 +1,122 @@
+//! Clashes with another tab, side by side: "Another tab changed C045 at 10:42: keep theirs /
+//! keep mine". Only the fields that differ are listed, in the names the CSV uses.
+
+use crate::context::use_app;
+use crate::state::Action;
+use crate::storage::items::Item;
+use crate::ui::browser::format_time;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// One item's fields as text, by name. A list item with one entry shows that entry's fields;
+/// an item that was deleted shows nothing.
+pub fn fields(item: Option<&Item>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(value) = item.and_then(|i| serde_json::to_value(i).ok()) else {
+        return out;
+    };
+    // The item's kind wraps its value: {"Children": [...]}.
+    let mut value = match value {
+        Value::Object(map) if map.len() == 1 => map.into_iter().next().map(|(_, v)| v),
+        other => Some(other),
+    }
+    .unwrap_or(Value::Null);
+    if let Value::Array(list) = &value {
+        if list.len() == 1 {
+            value = list[0].clone();
+        }
+    }
+    match value {
+        Value::Object(map) => {
+            for (name, field) in map {
+                out.insert(name, text(&field));
+            }
+        }
+        other => {
+            out.insert("value".into(), text(&other));
+        }
+    }
+    out
+}
+
+/// A JSON value as a person reads it.
+fn text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => match scorecard::dates::parse_date(s) {
+            Some(date) if s.len() == 10 => scorecard::dates::format_uk(date),
+            _ => s.clone(),
+        },
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The clashes waiting for the user's choice (nothing when there are none).
+#[function_component]
+pub fn ClashPanel() -> Html {
+    let app = use_app();
+    if app.clashes.is_empty() {
+        return Html::default();
+    }
+    let clashes = app.clashes.iter().enumerate().map(|(index, open)| {
+        let clash = &open.clash;
+        let what = clash.key.describe(clash.mine.as_ref().or(clash.theirs.as_ref()));
+        let when = open
+            .their_time
+            .as_deref()
+            .map(|t| format!(" at {}", format_time(t)))
+            .unwrap_or_default();
+        let mine = fields(clash.mine.as_ref());
+        let theirs = fields(clash.theirs.as_ref());
+        let names: std::collections::BTreeSet<&String> = mine.keys().chain(theirs.keys()).collect();
+        let blank = String::new();
+        let rows = names.into_iter().filter_map(|name| {
+            let (m, t) = (mine.get(name).unwrap_or(&blank), theirs.get(name).unwrap_or(&blank));
+            (m != t).then(|| html! {
+                <tr><th scope="row">{ name.clone() }</th><td>{ t.clone() }</td><td>{ m.clone() }</td></tr>
+            })
+        });
+        let deleted = |side: &Option<Item>| if side.is_none() { "(deleted)" } else { "" };
+        let settle = |keep_mine: bool| {
+            let app = app.clone();
+            Callback::from(move |_| app.dispatch(Action::SettleClash { index, keep_mine }))
+        };
+        let heading = format!("Another tab changed {what}{when}");
+        html! {
+            <section class="clash" aria-label={heading.clone()}>
+                <h3 class="clash__title">{ heading }</h3>
+                <table class="table clash__table">
+                    <thead><tr>
+                        <th scope="col">{ "Field" }</th>
+                        <th scope="col">{ format!("Theirs (in use now) {}", deleted(&clash.theirs)) }</th>
+                        <th scope="col">{ format!("Mine {}", deleted(&clash.mine)) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                <div class="button-row">
+                    <button type="button" class="button button--secondary" onclick={settle(false)}>
+                        { format!("Keep theirs ({what})") }
+                    </button>
+                    <button type="button" class="button" onclick={settle(true)}>
+                        { format!("Keep mine ({what})") }
+                    </button>
+                </div>
+            </section>
+        }
+    });
+    html! {
+        <section class="banner banner--warning" role="region" aria-labelledby="clashes-heading">
+            <h2 id="clashes-heading" class="banner__title">
+                { "Changed in two places: choose which to keep" }
+            </h2>
+            <p class="banner__text">
+                { "Another tab or window of this app changed the same data as this one. Its version \
+                   is in use until you choose; yours is kept here until then." }
+            </p>
+            { for clashes }
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! When the document is written: changes made within a moment of each other are saved
+//! together, anything pending is saved when the page is hidden or closed, and a save never
+//! goes over another tab's: it first looks at the stored revision and, when another tab saved
+//! since, merges that tab's work in before writing.
+
+use super::document::DOCUMENT_VERSION;
+use super::{load, read_stored, save, save_history, stored_revision, to_json};
+use super::{watch_other_tabs, LoadError, StoredRevision};
+use crate::context::AppContext;
+use crate::state::{Action, Saving};
+use crate::ui::browser;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long after a change the document is written, so that typing or several quick edits
+/// become one save.
+pub const SAVE_DELAY_MS: u32 = 300;
+
+/// Saves the app's changes as described above; call once, in the provider.
+#[hook]
+pub fn use_saving(state: &AppContext) {
+    // Timers and page events outlive the render that set them up: they read the state of the
+    // latest render through this cell.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (latest, timer) = (latest.clone(), timer.clone());
+        use_effect_with(state.changes, move |_| {
+            let save_latest = latest.clone();
+            // Replacing the timer drops (and so cancels) the one set by the previous change.
+            *timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                save_now(&save_latest.borrow())
+            }));
+        });
+    }
+    {
+        let (latest, timer) = (latest.clone(), timer.clone());
+        use_effect_with((), move |_| {
+            let flush = Rc::new(move || {
+                timer.borrow_mut().take();
+                save_now(&latest.borrow());
+            });
+            let listeners = page_leave_listeners(flush);
+            move || drop(listeners)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = watch_other_tabs(move |new_text| {
+                let loaded = match new_text {
+                    None => Ok(None),
+                    Some(raw) => read_stored(raw).map(Some),
+                };
+                dispatcher.dispatch(Action::OtherTabChanged(loaded));
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with((), |_| browser::ask_for_persistent_storage());
+}
+
+/// Calls `flush` when the page is hidden (another tab chosen, the window minimised) or
+/// closed: the last chance to save what is pending.
+fn page_leave_listeners(flush: Rc<dyn Fn()>) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let mut listeners = Vec::new();
+    let on_hide = flush.clone();
+    listeners.push(EventListener::new(&window, "pagehide", move |_| on_hide()));
+    if let Some(document) = window.document() {
+        let page = document.clone();
+        listeners.push(EventListener::new(
+            &document,
+            "visibilitychange",
+            move |_| {
+                if page.visibility_state() == web_sys::VisibilityState::Hidden {
+                    flush();
+                }
+            },
+        ));
+    }
+    listeners
+}
+
+/// Writes the document now if it has unsaved changes and saving is on.
+pub fn save_now(app: &AppContext) {
+    if app.saving != Saving::On || !app.unsaved {
+        return;
+    }
+    match stored_revision() {
+        Ok(StoredRevision::Nothing) => {}
+        Ok(StoredRevision::Revision(r)) if r == app.stored.revision => {}
+        // Another tab saved since this tab last read: merge its work in first (the merged
+        // document is then saved by the change it makes).
+        Ok(StoredRevision::Revision(_)) => {
+            app.dispatch(Action::OtherTabChanged(load()));
+            return;
+        }
+        Err(LoadError::Unreadable { .. }) if app.replace_unreadable => {}
+        Err(error) => {
+            app.dispatch(Action::OtherTabChanged(Err(error)));
+            return;
+        }
+    }
+    let mut written = (*app.document).clone();
+    written.version = DOCUMENT_VERSION;
+    written.revision = app.stored.revision + 1;
+    written.saved_at = Some(browser::now_local());
+    match to_json(&written).and_then(|text| save(&text)) {
+        Ok(()) => {
+            save_history(app.history());
+            app.dispatch(Action::Saved {
+                from: app.document.clone(),
+                written: Rc::new(written),
+            });
+        }
+        Err(why) => app.dispatch(Action::SaveFailed(why.to_string())),
+    }
+}
