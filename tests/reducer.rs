@@ -51,7 +51,7 @@ fn an_edit_is_undone_back_to_the_very_same_document() {
     assert_eq!(after.changes, start.changes + 1, "a change is saved");
 
     let undone = after.reduce(Action::Undo);
-    assert!(Rc::ptr_eq(&undone.document, &start.document));
+    assert_eq!(undone.document, start.document);
     assert_eq!(undone.undo_label(), None);
     assert!(undone.changes > start.changes, "the undo is saved too");
 }
@@ -204,27 +204,88 @@ fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
 }
 
 #[wasm_bindgen_test]
-fn another_tabs_document_is_shown_without_undo_and_not_written_back() {
+fn another_tabs_save_is_merged_with_unsaved_work_and_undo_still_works() {
     let start = state_with_two();
+    // This tab deletes C1 and has not saved yet; another tab adds K9 and saves revision 1.
     let after_edit = start.reduce(Action::DeleteRecord("C1".into()));
-    let theirs = Document {
-        records: vec![child("K9", d(2015, 1, 1))],
-        ..Document::default()
-    };
+    let mut theirs = (*after_edit.stored).clone();
+    theirs.records.push(child("K9", d(2015, 1, 1)));
+    theirs.revision = 1;
     let next = after_edit
         .clone()
         .reduce(Action::OtherTabChanged(Ok(Some(theirs.clone()))));
-    assert_eq!(*next.document, theirs);
-    // Undoing would silently revert the other tab's work, and the revision does not move,
-    // so this tab does not save the same document back.
-    assert_eq!(next.undo_label(), None);
-    assert_eq!(next.changes, after_edit.changes);
-    assert!(next.notice.as_ref().unwrap().text.contains("another tab"));
-    // The same document again changes nothing.
-    let again = next
+    let ids: Vec<&str> = next
+        .document
+        .records
+        .iter()
+        .map(|r| r.child_id.as_str())
+        .collect();
+    assert_eq!(ids, ["C2", "K9"], "both changes kept");
+    assert!(next.unsaved, "the merged document is still to be saved");
+    assert_eq!(
+        next.stored.revision, 1,
+        "it will be saved over the other tab's revision"
+    );
+    assert!(next.clashes.is_empty());
+    // The undo history survives, and takes back only this tab's change.
+    assert_eq!(next.undo_label(), Some("deleted child C1"));
+    let undone = next.reduce(Action::Undo);
+    let ids: Vec<&str> = undone
+        .document
+        .records
+        .iter()
+        .map(|r| r.child_id.as_str())
+        .collect();
+    assert_eq!(ids, ["C1", "C2", "K9"]);
+    // The same revision again changes nothing.
+    let again = undone
         .clone()
         .reduce(Action::OtherTabChanged(Ok(Some(theirs))));
-    assert!(Rc::ptr_eq(&again, &next));
+    assert!(Rc::ptr_eq(&again, &undone));
+}
+
+#[wasm_bindgen_test]
+fn with_nothing_unsaved_another_tabs_save_is_shown_as_it_is() {
+    let start = state_with_two();
+    let mut theirs = (*start.document).clone();
+    theirs.records.remove(0);
+    theirs.revision = 4;
+    let next = start.reduce(Action::OtherTabChanged(Ok(Some(theirs.clone()))));
+    assert_eq!(*next.document, theirs);
+    assert!(!next.unsaved, "nothing to write back");
+    assert!(next.notice.as_ref().unwrap().text.contains("another tab"));
+}
+
+#[wasm_bindgen_test]
+fn the_same_child_changed_in_both_tabs_waits_for_the_users_choice() {
+    let start = state_with_two();
+    let mut mine = child("C2", d(2013, 2, 1));
+    mine.placed = Some(d(2014, 3, 1));
+    let edited = start.reduce(Action::UpdateRecord {
+        child_id: "C2".into(),
+        record: mine.clone(),
+    });
+    let mut theirs = (*edited.stored).clone();
+    theirs.records[1].placed = Some(d(2014, 9, 9));
+    theirs.revision = 1;
+    theirs.saved_at = Some("2015-06-30T10:42".into());
+    let clashed = edited.reduce(Action::OtherTabChanged(Ok(Some(theirs.clone()))));
+    assert_eq!(clashed.clashes.len(), 1);
+    assert_eq!(
+        clashed.clashes[0].their_time.as_deref(),
+        Some("2015-06-30T10:42")
+    );
+    assert_eq!(clashed.document.records[1].placed, Some(d(2014, 9, 9)));
+    let kept_mine = clashed.reduce(Action::SettleClash {
+        index: 0,
+        keep_mine: true,
+    });
+    assert!(kept_mine.clashes.is_empty());
+    assert_eq!(kept_mine.document.records[1], mine);
+    assert_eq!(
+        kept_mine.undo_label(),
+        Some("kept your version of child C2")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -122,7 +122,16 @@ async fn settle() {
 }
 
 fn click_button(root: &web_sys::Element, text: &str) {
-    let buttons = root.query_selector_all("button").unwrap();
+    click_in(root, "button", text)
+}
+
+/// Answers the question the app asks in its modal dialog.
+fn click_dialog_button(root: &web_sys::Element, text: &str) {
+    click_in(root, "dialog button", text)
+}
+
+fn click_in(root: &web_sys::Element, selector: &str, text: &str) {
+    let buttons = root.query_selector_all(selector).unwrap();
     for i in 0..buttons.length() {
         let button: web_sys::HtmlElement = buttons.get(i).unwrap().dyn_into().unwrap();
         if button.text_content().unwrap_or_default().trim() == text {
@@ -147,10 +156,15 @@ async fn the_app_never_saves_over_a_corrupted_document() {
     // A change the user makes is shown, but not saved over what is stored.
     click_button(&root, "Clear demonstration data");
     settle().await;
+    click_dialog_button(&root, "Clear demonstration data");
+    settle().await;
     assert!(root
         .text_content()
         .unwrap()
         .contains("Cleared the demonstration data"));
+    for _ in 0..8 {
+        settle().await;
+    }
     assert_eq!(
         store().get_item(STORAGE_KEY).unwrap().as_deref(),
         Some(corrupted)
@@ -158,6 +172,11 @@ async fn the_app_never_saves_over_a_corrupted_document() {
     // Only the user's explicit choice replaces it.
     click_button(&root, "Replace the stored data and turn saving on");
     settle().await;
+    click_dialog_button(&root, "Replace the stored data");
+    // Saving waits a moment after the last change, so that quick changes are saved together.
+    for _ in 0..8 {
+        settle().await;
+    }
     let stored = store().get_item(STORAGE_KEY).unwrap().unwrap();
     assert_ne!(stored, corrupted);
     let document = storage::read_stored(stored).unwrap();

@@ -35,7 +35,7 @@ pub fn ComparatorsImport() -> Html {
             if let Some(pending) = &import.pending {
                 <ImportPreview what="comparator rows" merge_key="authority/group/period"
                     replaced={format!("the {} comparator rows in use", table_rows)}
-                    incoming="comparator rows"
+                    incoming_one="comparator row" incoming="comparator rows"
                     preview={pending.preview.clone()} on_confirm={import.on_confirm.clone()}
                     on_cancel={import.on_cancel.clone()} />
             }

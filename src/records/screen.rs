@@ -182,7 +182,7 @@ pub fn RecordsScreen() -> Html {
                 <ImportPreview what="records" merge_key="child_id" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
                     replaced={if document.demonstration { document.summary() } else { crate::state::count(document.records.len(), "child").replace("childs", "children") }}
-                    incoming="children"
+                    incoming_one="child" incoming="children"
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
             { form }

@@ -119,6 +119,10 @@ pub struct ItemChange {
     pub before: Option<Item>,
     /// Its value after.
     pub after: Option<Item>,
+    /// Where a list item stood before the change, so that an undo puts a deleted child back
+    /// in its place rather than at the end.
+    #[serde(default)]
+    pub at: Option<usize>,
 }
 
 /// Every item a change touched. Applying `before` values takes the change back.
@@ -135,11 +139,15 @@ pub struct Clash {
     pub theirs: Option<Item>,
 }
 
-/// The items of a keyed list, grouped by key, borrowing the entries.
-fn grouped<T, K: Ord>(list: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, Vec<&T>> {
-    let mut map: BTreeMap<K, Vec<&T>> = BTreeMap::new();
-    for entry in list {
-        map.entry(key(entry)).or_default().push(entry);
+/// The items of a keyed list, grouped by key, borrowing the entries, with the position of
+/// each key's first entry.
+fn grouped<T, K: Ord>(list: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, (usize, Vec<&T>)> {
+    let mut map: BTreeMap<K, (usize, Vec<&T>)> = BTreeMap::new();
+    for (i, entry) in list.iter().enumerate() {
+        map.entry(key(entry))
+            .or_insert((i, Vec::new()))
+            .1
+            .push(entry);
     }
     map
 }
@@ -166,16 +174,17 @@ fn diff_list<T: Clone + PartialEq, K: Ord + Clone>(
     let old = grouped(before, &key);
     let new = grouped(after, &key);
     let keys: BTreeSet<&K> = old.keys().chain(new.keys()).collect();
-    let owned = |entries: Option<&Vec<&T>>| {
-        entries.map(|entries| wrap(entries.iter().map(|&e| e.clone()).collect()))
+    let owned = |entries: Option<&(usize, Vec<&T>)>| {
+        entries.map(|(_, entries)| wrap(entries.iter().map(|&e| e.clone()).collect()))
     };
     for k in keys {
         let (b, a) = (old.get(k), new.get(k));
-        if b != a {
+        if b.map(|(_, e)| e) != a.map(|(_, e)| e) {
             out.push(ItemChange {
                 key: item_key(k.clone()),
                 before: owned(b),
                 after: owned(a),
+                at: b.map(|(i, _)| *i),
             });
         }
     }
@@ -194,6 +203,7 @@ fn diff_one<T: PartialEq>(
             key,
             before: Some(wrap(before)),
             after: Some(wrap(after)),
+            at: None,
         });
     }
 }
@@ -332,9 +342,9 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
 }
 
 /// Puts `entries` in place of the entries of `list` that `hit`: where the first of them was,
-/// or at the end when there were none. `None` or an empty list removes them.
-fn splice<T>(list: &mut Vec<T>, hit: impl Fn(&T) -> bool, entries: Vec<T>) {
-    let at = list.iter().position(&hit).unwrap_or(list.len());
+/// else at `at` (where they stood before), else at the end. An empty list removes them.
+fn splice<T>(list: &mut Vec<T>, hit: impl Fn(&T) -> bool, entries: Vec<T>, at: Option<usize>) {
+    let at = list.iter().position(&hit).or(at).unwrap_or(list.len());
     list.retain(|e| !hit(e));
     let at = at.min(list.len());
     list.splice(at..at, entries);
@@ -343,37 +353,45 @@ fn splice<T>(list: &mut Vec<T>, hit: impl Fn(&T) -> bool, entries: Vec<T>) {
 /// Sets one item of `document` to `value` (`None` removes a list item). A value of the wrong
 /// kind for the key is ignored: it cannot come from [`diff`] or [`get`].
 pub fn put(document: &mut Document, key: &ItemKey, value: Option<Item>) {
+    put_at(document, key, value, None)
+}
+
+/// [`put`], with a list item that is not in the document put back at `at`.
+fn put_at(document: &mut Document, key: &ItemKey, value: Option<Item>, at: Option<usize>) {
     let s = &mut document.settings;
     let sc = &mut document.scenarios;
     match (key, value) {
         (ItemKey::Child(k), Some(Item::Children(v))) => {
-            splice(&mut document.records, |c| child_item_key(c) == *k, v)
+            splice(&mut document.records, |c| child_item_key(c) == *k, v, at)
         }
-        (ItemKey::Child(k), None) => {
-            splice(&mut document.records, |c| child_item_key(c) == *k, vec![])
-        }
+        (ItemKey::Child(k), None) => splice(
+            &mut document.records,
+            |c| child_item_key(c) == *k,
+            vec![],
+            at,
+        ),
         (ItemKey::Year(y), Some(Item::Years(v))) => {
-            splice(&mut document.aggregates, |a| a.year == *y, v);
+            splice(&mut document.aggregates, |a| a.year == *y, v, at);
             document.aggregates.sort_by_key(|a| a.year);
         }
-        (ItemKey::Year(y), None) => splice(&mut document.aggregates, |a| a.year == *y, vec![]),
+        (ItemKey::Year(y), None) => splice(&mut document.aggregates, |a| a.year == *y, vec![], at),
         (ItemKey::Demonstration, Some(Item::Flag(v))) => document.demonstration = v,
         (ItemKey::AuthorityName, Some(Item::Text(v))) => s.authority_name = v,
         (ItemKey::AsOf, Some(Item::Date(v))) => s.as_of = v,
         (ItemKey::Thresholds, Some(Item::Thresholds(v))) => s.thresholds = v,
         (ItemKey::SavedScenario(n), Some(Item::Scenarios(v))) => {
-            splice(&mut sc.saved, |x| x.name == *n, v)
+            splice(&mut sc.saved, |x| x.name == *n, v, at)
         }
-        (ItemKey::SavedScenario(n), None) => splice(&mut sc.saved, |x| x.name == *n, vec![]),
+        (ItemKey::SavedScenario(n), None) => splice(&mut sc.saved, |x| x.name == *n, vec![], at),
         (ItemKey::WorkingScenario, Some(Item::Scenario(v))) => sc.working = v,
         (ItemKey::SelectedScenario, Some(Item::Name(v))) => sc.selected = v,
         (ItemKey::PaceTarget, Some(Item::Target(v))) => sc.pace_target = v,
         (ItemKey::Comparison, Some(Item::Comparison(v))) => sc.compare = v,
         (ItemKey::Cohort(n), Some(Item::Cohorts(v))) => {
-            splice(&mut document.workshop.cohorts, |c| c.name == *n, v)
+            splice(&mut document.workshop.cohorts, |c| c.name == *n, v, at)
         }
         (ItemKey::Cohort(n), None) => {
-            splice(&mut document.workshop.cohorts, |c| c.name == *n, vec![])
+            splice(&mut document.workshop.cohorts, |c| c.name == *n, vec![], at)
         }
         (ItemKey::Comparators, Some(Item::Comparators(v))) => document.comparators = v,
         _ => {}
@@ -397,7 +415,7 @@ pub fn undo(document: &Document, patch: &Patch) -> Undone {
     let mut skipped = Vec::new();
     for change in patch {
         if get(document, &change.key) == change.after {
-            put(&mut result, &change.key, change.before.clone());
+            put_at(&mut result, &change.key, change.before.clone(), change.at);
         } else {
             skipped.push(change.key.clone());
         }

@@ -52,6 +52,8 @@ pub struct ImportPreviewProps {
     pub replaced: AttrValue,
     /// What the file brings, plural ("children", "years of yearly figures").
     pub incoming: AttrValue,
+    /// The same, for one ("child", "year of yearly figures").
+    pub incoming_one: AttrValue,
 }
 
 /// The import preview panel.
@@ -167,7 +169,8 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
             }
             if *asking {
                 <ConfirmDialog id={format!("{id}-replace")}
-                    question={format!("Replace {} with {} {} from {}?", props.replaced, p.usable, props.incoming, p.file_name)}
+                    question={format!("Replace {} with {} {} from {}?", props.replaced, p.usable,
+                        if p.usable == 1 { &props.incoming_one } else { &props.incoming }, p.file_name)}
                     detail={AttrValue::from("A safety copy of the data now in this browser is kept first: Settings and backup lists it, with \"Restore this copy\".")}
                     confirm_label="Replace" on_confirm={replace_confirmed} on_cancel={replace_cancelled} />
             }

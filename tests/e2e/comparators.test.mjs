@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, chooseFile, SCREENSHOTS } from './helpers.mjs';
+import { start, chooseFile, SCREENSHOTS, confirmImport } from './helpers.mjs';
 
 let app;
 let page;
@@ -72,7 +72,7 @@ test('the Sheffield scrutiny report\'s tables are the default comparator set, wi
 test('an imported comparator table is previewed, confirmed, ranked against and kept', async () => {
   await app.open(page, '#records');
   await chooseFile(page, 'Import records', 'children.csv', RECORDS);
-  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await confirmImport(page, { replace: true });
   await page.locator('tbody th', { hasText: /^K2$/ }).waitFor();
 
   await page.getByRole('button', { name: 'Comparators', exact: true }).click();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, chooseFile, downloadText } from './helpers.mjs';
+import { start, chooseFile, downloadText, confirmImport } from './helpers.mjs';
 
 let app;
 let page;
@@ -78,7 +78,7 @@ async function forecastRows() {
 test('a manager imports children, sets the as-of date and reads the cards', async () => {
   await app.open(page);
   await chooseFile(page, 'Import records', 'children.csv', CSV);
-  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await confirmImport(page, { replace: true });
   await page.getByRole('button', { name: 'Settings and backup' }).click();
   const asOf = page.getByLabel('As of date', { exact: true });
   await asOf.fill('30/06/2016');

@@ -86,3 +86,25 @@ export async function chooseFile(page, label, name, text, mimeType = 'text/csv')
     buffer: Buffer.from(text, 'utf8'),
   });
 }
+
+/**
+ * Confirms the import preview. Merging is the default; `replace` chooses "Replace all" and
+ * answers the question the app asks before anything is replaced.
+ */
+export async function confirmImport(page, { replace = false } = {}) {
+  if (replace) await page.getByLabel(/^Replace all/).check();
+  await page.getByRole('button', { name: 'Confirm import' }).click();
+  if (replace) await page.getByRole('dialog').getByRole('button', { name: 'Replace', exact: true }).click();
+}
+
+/** Clears the demonstration data, answering the question the app asks first. */
+export async function clearDemonstration(page) {
+  await page.locator('.banner--demo').getByRole('button', { name: 'Clear demonstration data' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clear demonstration data' }).click();
+}
+
+/** A stored or backed-up document without the revision and time of saving. */
+export function withoutRevision(document) {
+  const { revision, saved_at, ...rest } = document;
+  return rest;
+}

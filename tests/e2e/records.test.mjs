@@ -3,7 +3,7 @@
 // exporting and importing back, and showing a <script> typed into a reference as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, downloadText, STORAGE_KEY } from './helpers.mjs';
+import { start, chooseFile, downloadText, STORAGE_KEY, confirmImport } from './helpers.mjs';
 
 let app;
 let page;
@@ -47,7 +47,7 @@ test('first start shows the clearly labelled demonstration data', async () => {
   // It is kept in this browser at once, marked as the demonstration, under the app's key.
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.demonstration, true);
   assert.equal(stored.settings.as_of, '2015-06-30');
   await app.screenshot(page, 'records-01-first-start-demo');
@@ -71,7 +71,7 @@ test('an import shows a preview with each problem\'s line and column, and change
 });
 
 test('confirming the import replaces the records, and they survive a reload', async () => {
-  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await confirmImport(page, { replace: true });
   await page.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
   const ids = await page.locator('tbody th').allInnerTexts();
   assert.deepEqual(ids.sort(), ['T1', 'T2', 'T4']);
