@@ -245,6 +245,25 @@ fn another_tabs_save_is_merged_with_unsaved_work_and_undo_still_works() {
 }
 
 #[wasm_bindgen_test]
+fn a_first_start_demonstration_gives_way_to_another_tabs_save() {
+    // This tab opened on an empty browser and shows the demonstration, not yet stored; another
+    // tab has just stored the authority's own (empty) records.
+    let demo = adoption_forecast::storage::document::demonstration();
+    let start = Rc::new(AppState::start(Ok(None), demo, vec![]));
+    assert!(start.unsaved && start.first_start);
+    let theirs = Document {
+        revision: 1,
+        ..Document::default()
+    };
+    let next = start.reduce(Action::OtherTabChanged(Ok(Some(theirs.clone()))));
+    assert_eq!(
+        *next.document, theirs,
+        "the demonstration is nobody's work to merge"
+    );
+    assert!(!next.unsaved);
+}
+
+#[wasm_bindgen_test]
 fn with_nothing_unsaved_another_tabs_save_is_shown_as_it_is() {
     let start = state_with_two();
     let mut theirs = (*start.document).clone();

@@ -71,6 +71,9 @@ pub struct AppState {
     pub changes: u64,
     /// Whether the document holds changes not yet stored.
     pub unsaved: bool,
+    /// Whether the document is the demonstration shown on a first start, not yet stored and
+    /// not changed: it is nobody's work, so another tab's save simply replaces it.
+    pub first_start: bool,
     /// The user chose to save over a stored document that could not be read.
     pub replace_unreadable: bool,
     /// Whether changes are saved.
@@ -132,6 +135,7 @@ impl AppState {
             stored,
             changes: u64::from(unsaved),
             unsaved,
+            first_start: unsaved,
             replace_unreadable: false,
             saving,
             notice,
@@ -171,6 +175,7 @@ impl AppState {
         next.document = Rc::new(document);
         next.changes += 1;
         next.unsaved = true;
+        next.first_start = false;
         next.notice = notice;
         next.history = Rc::new(history);
         Rc::new(next)

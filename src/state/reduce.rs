@@ -233,7 +233,7 @@ impl AppState {
                 let theirs = Rc::new(theirs);
                 let mut next = (*self).clone();
                 next.stored = theirs.clone();
-                if paused || !self.unsaved {
+                if paused || !self.unsaved || self.first_start {
                     // What is stored is readable again (another tab chose to replace what
                     // could not be read), so there is nothing left to protect.
                     next.saving = match &self.saving {
@@ -242,6 +242,7 @@ impl AppState {
                     };
                     next.document = theirs;
                     next.unsaved = false;
+                    next.first_start = false;
                     next.notice = Some(Notice::new(
                         Level::Info,
                         "The data was changed in another tab or window of this app; this page \
@@ -309,6 +310,7 @@ impl AppState {
         let mut next = (*self).clone();
         next.stored = written;
         next.replace_unreadable = false;
+        next.first_start = false;
         // A change made while the save was under way is still to be saved.
         next.unsaved = !Rc::ptr_eq(&from, &self.document);
         Rc::new(next)

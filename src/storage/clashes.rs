@@ -67,7 +67,7 @@ pub fn ClashPanel() -> Html {
         let when = open
             .their_time
             .as_deref()
-            .map(|t| format!(" at {}", format_time(t)))
+            .map(|t| format!(" on {}", format_time(t)))
             .unwrap_or_default();
         let mine = fields(clash.mine.as_ref());
         let theirs = fields(clash.theirs.as_ref());

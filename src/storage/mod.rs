@@ -153,10 +153,15 @@ pub enum StoredRevision {
 /// The revision of the stored document, read without reading the whole document: a save
 /// looks at it every time, and a full read of ten thousand children would take a while.
 pub fn stored_revision() -> Result<StoredRevision, LoadError> {
+    // Only a document of this app's shape and version is taken at its word: anything else
+    // is read in full, so that its reason is given and it is never saved over.
     #[derive(serde::Deserialize)]
     struct Probe {
         #[serde(default)]
         revision: u64,
+        version: u64,
+        #[allow(dead_code)]
+        records: serde::de::IgnoredAny,
     }
     let storage = local_storage().map_err(LoadError::Unavailable)?;
     let raw = storage
@@ -165,9 +170,10 @@ pub fn stored_revision() -> Result<StoredRevision, LoadError> {
     match raw {
         None => Ok(StoredRevision::Nothing),
         Some(raw) => match serde_json::from_str::<Probe>(&raw) {
-            Ok(probe) => Ok(StoredRevision::Revision(probe.revision)),
-            // Not even the revision can be read: say why, with the whole document's reason.
-            Err(_) => read_stored(raw).map(|d| StoredRevision::Revision(d.revision)),
+            Ok(probe) if probe.version == document::DOCUMENT_VERSION => {
+                Ok(StoredRevision::Revision(probe.revision))
+            }
+            _ => read_stored(raw).map(|d| StoredRevision::Revision(d.revision)),
         },
     }
 }

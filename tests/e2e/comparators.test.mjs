@@ -88,7 +88,7 @@ test('an imported comparator table is previewed, confirmed, ranked against and k
   // Nothing has changed yet: the report's four periods are still offered.
   assert.equal(await page.getByLabel('Period', { exact: true }).locator('option').count(), 4);
 
-  await page.getByRole('button', { name: 'Confirm import' }).click();
+  await confirmImport(page, { replace: true });
   await preview.waitFor({ state: 'detached' });
   assert.deepEqual(await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts(), ['2011-14']);
   const ranks = (await page.locator('.comparators__ranks li').allInnerTexts()).map((t) => t.trim());

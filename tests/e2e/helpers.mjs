@@ -108,3 +108,21 @@ export function withoutRevision(document) {
   const { revision, saved_at, ...rest } = document;
   return rest;
 }
+
+/** The document stored under the app's key, read back (null when nothing is stored). */
+export function storedDocument(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || 'null'), STORAGE_KEY);
+}
+
+/**
+ * Waits until the stored document passes `check`: the app saves a moment after a change
+ * (changes made together are saved together), so a test reads storage only once it has.
+ */
+export async function waitForSaved(page, check) {
+  for (let i = 0; i < 200; i += 1) {
+    const document = await storedDocument(page);
+    if (document && check(document)) return document;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the stored document never passed ${check}`);
+}

@@ -3,7 +3,9 @@
 // changes; yearly figures import through a preview; a backup restores everything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, downloadText, STORAGE_KEY, clearDemonstration, withoutRevision } from './helpers.mjs';
+import {
+  start, chooseFile, downloadText, STORAGE_KEY, clearDemonstration, withoutRevision, waitForSaved,
+} from './helpers.mjs';
 
 let app;
 
@@ -19,6 +21,8 @@ after(async () => {
 async function pageWithStored(text) {
   const page = await app.newPage();
   await page.goto(`${app.origin}/`);
+  // The first start stores the demonstration a moment after opening: let it, then replace it.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -64,7 +68,7 @@ test('a document from a newer version of the app is left alone', async () => {
   await page.getByRole('button', { name: 'Replace the stored data and turn saving on' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Replace the stored data' }).click();
   await page.getByRole('status').getByText('Saving is on again').waitFor();
-  const now = JSON.parse(await stored(page));
+  const now = await waitForSaved(page, (d) => d.version === 2);
   assert.equal(now.version, 2);
   assert.deepEqual(now.records, []);
   await page.context().close();
@@ -129,7 +133,8 @@ test('yearly figures import through a preview, and a backup restores everything'
   await other.locator('.header__authority', { hasText: 'Anytown Council' }).waitFor();
   await other.getByRole('button', { name: 'Yearly figures' }).click();
   await other.locator('tbody th', { hasText: '2012-13' }).waitFor();
-  assert.deepEqual(withoutRevision(JSON.parse(await stored(other))), withoutRevision(saved));
+  const restored = await waitForSaved(other, (d) => d.settings.authority_name === 'Anytown Council');
+  assert.deepEqual(withoutRevision(restored), withoutRevision(saved));
   await app.screenshot(other, 'storage-03-restored');
 });
 
@@ -138,6 +143,7 @@ test('a save the browser refuses is shown as an error and the last saved data st
   await app.open(page);
   await clearDemonstration(page);
   await page.getByRole('status').getByText('Cleared').waitFor();
+  await waitForSaved(page, (d) => d.records.length === 0);
   const before = await stored(page);
   assert.equal(JSON.parse(before).records.length, 0);
   // Fill this origin's storage to the brim with other keys, in ever smaller pieces.
