@@ -2,7 +2,7 @@
 //! through a context, saves each change, listens to other tabs, and draws the frame (header,
 //! navigation, banners, status messages) around the current screen.
 
-use crate::context::AppContext;
+use crate::context::{AppContext, Store};
 use crate::records::demo_banner::DemoBanner;
 use crate::routes::Screen;
 use crate::state::AppState;
@@ -66,6 +66,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
+        <ContextProvider<Store> context={Store::of(&state)}>
             <a class="skip-link" href="#main">{ "Skip to main content" }</a>
             <header class="header">
                 <div class="header__inner">
@@ -89,6 +90,7 @@ pub fn App() -> Html {
                 <p>{ "Your data stays in this browser. Nothing is sent over the network; \
                        download a backup to keep a copy or move it to another computer." }</p>
             </footer>
+        </ContextProvider<Store>>
         </ContextProvider<AppContext>>
     }
 }

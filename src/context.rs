@@ -1,17 +1,60 @@
-//! How components reach the app's state: the provider's handle, read through these hooks and
-//! never by importing the root component.
+//! How components reach the app's state: through these hooks, never by importing the root
+//! component.
+//!
+//! Two contexts, so that a change re-renders only what reads it. Screens and their parts read
+//! the [`Store`]: the document and the dispatcher, equal while the document is the same `Rc`,
+//! so that a notice, a save being acknowledged or a clash with another tab never re-renders
+//! the open screen. The page frame (status line, banners) reads the whole [`AppContext`].
 
-use crate::state::AppState;
+use crate::state::{Action, AppState};
+use crate::storage::document::Document;
 use crate::ui::browser;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The shared state handle every screen reads and dispatches to.
+/// The whole state handle, for the page frame: notices, saving, clashes, undo.
 pub type AppContext = UseReducerHandle<AppState>;
 
-/// The app's state from the nearest provider. Panics only when a component is used outside
-/// `<App/>`, which is a programming error.
+/// What a screen needs: the document, and a way to change it.
+#[derive(Clone)]
+pub struct Store {
+    /// The data, with this tab's changes.
+    pub document: Rc<Document>,
+    dispatcher: UseReducerDispatcher<AppState>,
+}
+
+impl Store {
+    /// The store for `state`.
+    pub fn of(state: &AppContext) -> Store {
+        Store {
+            document: state.document.clone(),
+            dispatcher: state.dispatcher(),
+        }
+    }
+
+    /// Makes a change.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action)
+    }
+}
+
+impl PartialEq for Store {
+    /// The same document `Rc` is the same data; the dispatcher never changes.
+    fn eq(&self, other: &Store) -> bool {
+        Rc::ptr_eq(&self.document, &other.document)
+    }
+}
+
+/// The document and the dispatcher. Panics only when a component is used outside `<App/>`,
+/// which is a programming error.
 #[hook]
-pub fn use_app() -> AppContext {
+pub fn use_app() -> Store {
+    use_context::<Store>().expect("components are rendered inside <App/>")
+}
+
+/// The whole state, for the page frame only.
+#[hook]
+pub fn use_app_state() -> AppContext {
     use_context::<AppContext>().expect("components are rendered inside <App/>")
 }
 
@@ -20,4 +63,31 @@ pub fn use_app() -> AppContext {
 pub fn use_as_of() -> chrono::NaiveDate {
     let app = use_app();
     app.document.settings.as_of_or(browser::today())
+}
+
+/// Counts the renders of the component it is called in, in debug builds, so that tests can
+/// see what a change re-renders. Nothing in a release build.
+#[hook]
+pub fn use_render_count(name: &'static str) {
+    #[cfg(debug_assertions)]
+    RENDERS.with(|counts| *counts.borrow_mut().entry(name).or_default() += 1);
+    #[cfg(not(debug_assertions))]
+    let _ = name;
+}
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERS: std::cell::RefCell<std::collections::BTreeMap<&'static str, u32>> =
+        Default::default();
+}
+
+/// How many times the component `name` has rendered (debug builds; 0 in release builds).
+pub fn render_count(name: &str) -> u32 {
+    #[cfg(debug_assertions)]
+    return RENDERS.with(|counts| counts.borrow().get(name).copied().unwrap_or(0));
+    #[cfg(not(debug_assertions))]
+    {
+        let _ = name;
+        0
+    }
 }

@@ -17,6 +17,7 @@ use yew::prelude::*;
 /// The comparators screen.
 #[function_component]
 pub fn ComparatorsScreen() -> Html {
+    crate::context::use_render_count("ComparatorsScreen");
     let app = use_app();
     let table = use_comparator_table();
     let forecast = use_forecast();

@@ -16,9 +16,7 @@ use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
-use scorecard::{
-    forecast, usable, Forecast, ForecastInput, Indicator, Scenario, Stage, StageDuration,
-};
+use scorecard::{forecast, usable, Forecast, ForecastInput, Indicator, Scenario};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -54,10 +52,12 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// A callback that sends the action `wrap` makes of its value.
-fn send<T: 'static>(app: &crate::context::AppContext, wrap: fn(T) -> Action) -> Callback<T> {
+/// A callback that sends the action `wrap` makes of its value. Made once: it only
+/// dispatches, so the panels it is given never re-render because of a new callback.
+#[hook]
+fn use_send<T: 'static>(app: &crate::context::Store, wrap: fn(T) -> Action) -> Callback<T> {
     let app = app.clone();
-    Callback::from(move |value| app.dispatch(wrap(value)))
+    use_callback((), move |value, _| app.dispatch(wrap(value)))
 }
 
 fn forecast_of(data: &Usable, doc: &Document, as_of: NaiveDate, scenario: &Scenario) -> Forecast {
@@ -115,6 +115,7 @@ fn use_usable(document: &Rc<Document>) -> Rc<Usable> {
 /// The forecast dashboard.
 #[function_component]
 pub fn ForecastDashboard() -> Html {
+    crate::context::use_render_count("ForecastDashboard");
     let app = use_app();
     let as_of = use_as_of();
     let document = app.document.clone();
@@ -175,28 +176,19 @@ pub fn ForecastDashboard() -> Html {
     );
     let pipeline_chart = use_memo(Same(main.clone()), |main| Rc::new(timeline(&main.0)));
 
-    let on_target = {
-        let app = app.clone();
-        Callback::from(move |t| app.dispatch(Action::SetPaceTarget(Some(t))))
-    };
-    let on_expected = {
-        let app = app.clone();
-        Callback::from(move |(year, n): (scorecard::FinancialYear, Option<u32>)| {
-            app.dispatch(Action::SetExpectedAdoptions(year, n))
-        })
-    };
-    let on_assumed_pace = {
-        let app = app.clone();
-        Callback::from(move |(a1_days, a2_days): (Option<f64>, Option<f64>)| {
-            app.dispatch(Action::SetAssumedPace { a1_days, a2_days })
-        })
-    };
-    let on_stage = {
-        let app = app.clone();
-        Callback::from(move |(stage, duration): (Stage, Option<StageDuration>)| {
-            app.dispatch(Action::SetStageDuration(stage, duration))
-        })
-    };
+    let on_target = use_send(&app, |t| Action::SetPaceTarget(Some(t)));
+    let on_expected = use_send(&app, |(year, n)| Action::SetExpectedAdoptions(year, n));
+    let on_assumed_pace = use_send(&app, |(a1_days, a2_days)| Action::SetAssumedPace {
+        a1_days,
+        a2_days,
+    });
+    let on_stage = use_send(&app, |(stage, duration)| {
+        Action::SetStageDuration(stage, duration)
+    });
+    let on_save_scenario = use_send(&app, Action::SaveScenarioAs);
+    let on_select_scenario = use_send(&app, Action::SelectScenario);
+    let on_delete_scenario = use_send(&app, Action::DeleteScenario);
+    let on_compare = use_send(&app, Action::CompareWith);
     let expected_orders = use_memo(Same(document.clone()), |doc| {
         Rc::new(
             doc.0
@@ -296,10 +288,8 @@ pub fn ForecastDashboard() -> Html {
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
                 {on_stage} {on_assumed_pace}
-                on_save={send(&app, Action::SaveScenarioAs)}
-                on_select={send(&app, Action::SelectScenario)}
-                on_delete={send(&app, Action::DeleteScenario)}
-                on_compare={send(&app, Action::CompareWith)} />
+                on_save={on_save_scenario} on_select={on_select_scenario}
+                on_delete={on_delete_scenario} {on_compare} />
             <section class="panel" aria-labelledby="pipeline-heading">
                 <h2 id="pipeline-heading">{ "The pipeline" }</h2>
                 <ChartCanvas id="timeline-chart" label="Timeline of the children in the pipeline"

@@ -7,6 +7,7 @@ use yew::prelude::*;
 /// The forecast screen.
 #[function_component]
 pub fn ForecastScreen() -> Html {
+    crate::context::use_render_count("ForecastScreen");
     html! {
         <section class="screen" aria-labelledby="forecast-heading">
             <h1 id="forecast-heading" class="screen__title">{ "Forecast" }</h1>

@@ -17,12 +17,13 @@ pub fn DemoBanner() -> Html {
         let asking = asking.clone();
         use_callback((), move |_: MouseEvent, _| asking.set(true))
     };
+    // The store is the callback's dependency: the safety copy must be of the data shown now.
     let clear = {
-        let (app, asking) = (app.clone(), asking.clone());
-        use_callback((), move |_: (), _| {
+        let asking = asking.clone();
+        use_callback(app.clone(), move |_: (), app| {
             asking.set(false);
             keep_then(
-                &app,
+                app,
                 "before clearing the demonstration data",
                 Action::ClearDemonstrationData,
             );

@@ -39,6 +39,7 @@ fn import_records(records: Vec<ChildRecord>, mode: ImportMode) -> Action {
 /// The records screen.
 #[function_component]
 pub fn RecordsScreen() -> Html {
+    crate::context::use_render_count("RecordsScreen");
     let app = use_app();
     let as_of = use_as_of();
     let editing = use_state(|| Editing::Nothing);
@@ -84,11 +85,12 @@ pub fn RecordsScreen() -> Html {
             on_file.emit(file);
         })
     };
+    // Callbacks are made once (or when the records they read change), so that the table and
+    // the form are not re-rendered for a new callback on every render of the screen.
     let export = {
         let app = app.clone();
-        let records = records.clone();
-        Callback::from(move |_| {
-            let text = write_children(&records);
+        use_callback(records.clone(), move |_: MouseEvent, records| {
+            let text = write_children(records);
             let notice = match browser::download("children-records.csv", "text/csv", &text) {
                 Ok(()) => Notice::success(format!(
                     "Exported {} records to children-records.csv.",
@@ -101,12 +103,11 @@ pub fn RecordsScreen() -> Html {
     };
     let add = {
         let editing = editing.clone();
-        Callback::from(move |_| editing.set(Editing::New))
+        use_callback((), move |_: MouseEvent, _| editing.set(Editing::New))
     };
     let on_edit = {
         let editing = editing.clone();
-        let records = records.clone();
-        Callback::from(move |id: String| {
+        use_callback(records.clone(), move |id: String, records| {
             if let Some(record) = records.iter().find(|r| r.child_id == id) {
                 editing.set(Editing::Existing(record.clone()));
             }
@@ -115,7 +116,7 @@ pub fn RecordsScreen() -> Html {
     let on_delete = {
         let app = app.clone();
         let editing = editing.clone();
-        Callback::from(move |id: String| {
+        use_callback((), move |id: String, _| {
             editing.set(Editing::Nothing);
             app.dispatch(Action::DeleteRecord(id));
         })
@@ -123,7 +124,7 @@ pub fn RecordsScreen() -> Html {
     let on_save = {
         let app = app.clone();
         let editing = editing.clone();
-        Callback::from(move |record: ChildRecord| {
+        use_callback((), move |record: ChildRecord, _| {
             match &*editing {
                 Editing::Existing(original) => app.dispatch(Action::UpdateRecord {
                     child_id: original.child_id.clone(),
@@ -136,7 +137,7 @@ pub fn RecordsScreen() -> Html {
     };
     let on_cancel_form = {
         let editing = editing.clone();
-        Callback::from(move |_| editing.set(Editing::Nothing))
+        use_callback((), move |_: (), _| editing.set(Editing::Nothing))
     };
 
     let pipeline = records.iter().filter(|r| r.is_in_pipeline()).count();

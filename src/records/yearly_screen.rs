@@ -37,6 +37,7 @@ fn import_figures(aggregates: Vec<YearAggregate>, mode: ImportMode) -> Action {
 /// The yearly figures screen.
 #[function_component]
 pub fn AggregatesScreen() -> Html {
+    crate::context::use_render_count("AggregatesScreen");
     let app = use_app();
     let editing = use_state(|| Editing::Nothing);
     let import = use_pending_import(

@@ -6,6 +6,7 @@ use yew::prelude::*;
 /// The committee report screen.
 #[function_component]
 pub fn ReportScreen() -> Html {
+    crate::context::use_render_count("ReportScreen");
     html! {
         <section class="screen screen--report">
             <ReportPage />

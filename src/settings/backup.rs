@@ -32,9 +32,9 @@ pub fn BackupPanel() -> Html {
     let app = use_app();
     let pending = use_state(|| None::<PendingRestore>);
     let asking = use_state(|| false);
+    // Callbacks that read the document depend on the store, so that they see the data shown.
     let backup = {
-        let app = app.clone();
-        use_callback((), move |_: MouseEvent, _| {
+        use_callback(app.clone(), move |_: MouseEvent, app| {
             let notice = match storage::to_json(&app.document) {
                 Ok(text) => match browser::download(
                     "adoption-forecast-backup.json",
@@ -73,8 +73,8 @@ pub fn BackupPanel() -> Html {
         use_callback((), move |_: MouseEvent, _| asking.set(true))
     };
     let confirm_restore = {
-        let (pending, asking, app) = (pending.clone(), asking.clone(), app.clone());
-        use_callback((), move |_: (), _| {
+        let (pending, asking) = (pending.clone(), asking.clone());
+        use_callback(app.clone(), move |_: (), app| {
             asking.set(false);
             if let Some(PendingRestore::Readable {
                 document,
@@ -82,7 +82,7 @@ pub fn BackupPanel() -> Html {
             }) = (*pending).clone()
             {
                 let reason = format!("before restoring {file_name}");
-                keep_then(&app, &reason, Action::RestoreBackup(*document));
+                keep_then(app, &reason, Action::RestoreBackup(*document));
             }
             pending.set(None);
         })

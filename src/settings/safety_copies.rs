@@ -9,6 +9,7 @@ use crate::storage::safety::{self, keep_then, SafetyCopy};
 use crate::ui::browser::{self, format_time, StorageReport};
 use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::notice::Notice;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// "1.2 MB".
@@ -43,20 +44,21 @@ pub fn SafetyCopies() -> Html {
     let app = use_app();
     // Copies are taken just before a change that replaces data, so re-reading them when the
     // data changes is enough.
-    let copies = use_memo(app.changes, |_| safety::list());
+    let data = Rc::as_ptr(&app.document) as usize;
+    let copies = use_memo(data, |_| safety::list());
     let asking = use_state(|| None::<usize>);
     let report = use_state(StorageReport::default);
     {
         let report = report.clone();
-        use_effect_with(app.changes, move |_| {
+        use_effect_with(data, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 report.set(browser::storage_report().await);
             });
         });
     }
     let restore = {
-        let (app, asking, copies) = (app.clone(), asking.clone(), copies.clone());
-        use_callback((), move |_: (), _| {
+        let (asking, copies) = (asking.clone(), copies.clone());
+        use_callback(app.clone(), move |_: (), app| {
             let Some(copy) = (*asking).and_then(|i| copies.get(i).cloned()) else {
                 return;
             };
@@ -67,7 +69,7 @@ pub fn SafetyCopies() -> Html {
                         "before restoring the safety copy of {}",
                         format_time(&copy.taken_at)
                     );
-                    keep_then(&app, &reason, Action::RestoreSafetyCopy(document));
+                    keep_then(app, &reason, Action::RestoreSafetyCopy(document));
                 }
                 Err(why) => app.dispatch(Action::Notify(Notice::error(format!(
                     "This safety copy cannot be restored because {why}. Download it instead."

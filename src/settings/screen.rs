@@ -13,6 +13,7 @@ use yew::prelude::*;
 /// The settings screen.
 #[function_component]
 pub fn SettingsScreen() -> Html {
+    crate::context::use_render_count("SettingsScreen");
     let app = use_app();
     let name = use_state(|| app.document.settings.authority_name.clone());
     {

@@ -1,7 +1,7 @@
 //! Tells the user when their stored data could not be read or the browser keeps nothing, and
 //! lets them choose: download what is stored, or start saving again over it.
 
-use crate::context::use_app;
+use crate::context::use_app_state;
 use crate::state::{Action, Saving};
 use crate::storage::safety;
 use crate::ui::browser;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// The storage problem banner (nothing while saving works).
 #[function_component]
 pub fn StorageBanner() -> Html {
-    let app = use_app();
+    let app = use_app_state();
     let asking = use_state(|| false);
     match &app.saving {
         Saving::On => Html::default(),

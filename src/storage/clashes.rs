@@ -1,7 +1,7 @@
 //! Clashes with another tab, side by side: "Another tab changed C045 at 10:42: keep theirs /
 //! keep mine". Only the fields that differ are listed, in the names the CSV uses.
 
-use crate::context::use_app;
+use crate::context::use_app_state;
 use crate::state::Action;
 use crate::storage::items::Item;
 use crate::ui::browser::format_time;
@@ -57,7 +57,7 @@ fn text(value: &Value) -> String {
 /// The clashes waiting for the user's choice (nothing when there are none).
 #[function_component]
 pub fn ClashPanel() -> Html {
-    let app = use_app();
+    let app = use_app_state();
     if app.clashes.is_empty() {
         return Html::default();
     }

@@ -9,6 +9,7 @@ pub mod banner;
 pub mod clashes;
 pub mod document;
 pub mod items;
+pub mod merge;
 pub mod migrate;
 pub mod safety;
 pub mod saver;

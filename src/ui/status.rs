@@ -2,14 +2,14 @@
 //! (an aria-live region that is always in the page, so that changes to it are announced), and
 //! the undo button for the last change.
 
-use crate::context::use_app;
+use crate::context::use_app_state;
 use crate::state::Action;
 use yew::prelude::*;
 
 /// The status messages and the undo button.
 #[function_component]
 pub fn Status() -> Html {
-    let app = use_app();
+    let app = use_app_state();
     let undo = {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::Undo))

@@ -35,6 +35,7 @@ impl<T> PartialEq for Same<T> {
 /// The workshop screen.
 #[function_component]
 pub fn WorkshopScreen() -> Html {
+    crate::context::use_render_count("WorkshopScreen");
     let app = use_app();
     let as_of = use_as_of();
     let dataset = use_state(|| DatasetChoice::Yours);
