@@ -359,7 +359,12 @@ pub fn put(document: &mut Document, key: &ItemKey, value: Option<Item>) {
 }
 
 /// [`put`], with a list item that is not in the document put back at `at`.
-pub(super) fn put_at(document: &mut Document, key: &ItemKey, value: Option<Item>, at: Option<usize>) {
+pub(super) fn put_at(
+    document: &mut Document,
+    key: &ItemKey,
+    value: Option<Item>,
+    at: Option<usize>,
+) {
     let s = &mut document.settings;
     let sc = &mut document.scenarios;
     match (key, value) {

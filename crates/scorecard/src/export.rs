@@ -1,8 +1,11 @@
 //! The forecast as a CSV table, one row per figure, for committee papers ("Download forecast
 //! (CSV)").
 
+use crate::csv::write_row;
+use crate::dates::format_iso;
 use crate::forecast::Forecast;
 use crate::indicator::Indicator;
+use crate::pace::{PaceAnswer, WaitingOutcome};
 use crate::rolling::Figure;
 use std::fmt::Write;
 
@@ -27,7 +30,10 @@ impl Forecast {
     /// single years also A3_percent and placed_12m_percent.
     ///
     /// `children` is the figure's denominator (for A2 the children with a placement order);
-    /// for `required_pace` the number of unknown adoptions, and empty for the equal-years
+    /// for `required_pace` the number of open children (pipeline children still waiting plus
+    /// the expected adoptions not in the data), its value the pace they must average (days,
+    /// or the percentage of them that must be in time), its basis `not_possible` with an
+    /// empty value when even placing every waiting child today misses; empty for the equal-years
     /// answer, which counts years, not children. `value` has one decimal place (halves
     /// rounded away from zero), empty with no children. `threshold` is the government
     /// threshold of a three-year A1, A10 or A2 figure, the local target of
@@ -64,13 +70,24 @@ impl Forecast {
         }
         if let Some(pace) = &self.pace {
             let t = &pace.target;
+            let waiting = &pace.waiting;
+            let open = waiting.open_children();
+            let (value, basis) = match waiting.outcome {
+                WaitingOutcome::Pace { days } => (one_decimal(days), "projected"),
+                WaitingOutcome::InTime { needed, .. } if open > 0 => (
+                    one_decimal(f64::from(needed) / f64::from(open) * 100.0),
+                    "projected",
+                ),
+                WaitingOutcome::NotPossible { .. } | WaitingOutcome::InTimeNotPossible { .. } => {
+                    (String::new(), "not_possible")
+                }
+                _ => (String::new(), "projected"),
+            };
             let _ = writeln!(
                 out,
-                "required_pace,{},{},{},{},{},,projected",
+                "required_pace,{},{},{open},{value},{},,{basis}",
                 t.period,
                 t.indicator.label(),
-                pace.unknown_adoptions,
-                pace.required_average.map(one_decimal).unwrap_or_default(),
                 number(t.value),
             );
             let _ = writeln!(
@@ -80,6 +97,41 @@ impl Forecast {
                 t.indicator.label(),
                 pace.equal_years.map(one_decimal).unwrap_or_default(),
                 number(t.value),
+            );
+        }
+        out
+    }
+}
+
+/// The header of [`PaceAnswer::target_dates_csv`].
+pub const TARGET_DATES_CSV_HEADER: &str =
+    "child_id,indicator,period,start,waited_days,target_days,target_date,status";
+
+impl PaceAnswer {
+    /// Each waiting child's own date under the required pace, as CSV ("Download target dates
+    /// (CSV)"): one row per open pipeline child of the target, ISO dates, status `on_pace`
+    /// (its date is after the as-of date) or `overdue` (it has already waited longer than the
+    /// pace allows, so its date is the as-of date). When the target cannot be reached, every
+    /// waiting child is `overdue` at the as-of date.
+    pub fn target_dates_csv(&self) -> String {
+        let t = &self.target;
+        let mut out = String::new();
+        out.push_str(TARGET_DATES_CSV_HEADER);
+        out.push_str("\r\n");
+        for child in &self.waiting.waiting {
+            write_row(
+                &mut out,
+                [
+                    child.child_id.clone(),
+                    t.indicator.label().to_string(),
+                    t.period.to_string(),
+                    format_iso(child.start),
+                    child.waited_days.to_string(),
+                    child.target_days.to_string(),
+                    format_iso(child.target_date),
+                    child.status.label().to_string(),
+                ]
+                .into_iter(),
             );
         }
         out

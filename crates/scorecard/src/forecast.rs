@@ -192,7 +192,7 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
     let target = input
         .target
         .or_else(|| default_target(&model, &rolling_assumed, schedule));
-    let pace = target.map(|t| solve(&model, &expected, &t));
+    let pace = target.map(|t| solve(&model, input.children, input.as_of, &expected, &t));
 
     Forecast {
         as_of: input.as_of,

@@ -81,7 +81,9 @@ pub use export::FORECAST_CSV_HEADER;
 pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
 pub use indicator::{ChildValues, Indicator, Milestones};
 pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSummary};
-pub use pace::{PaceAnswer, PaceStatus, PaceTarget};
+pub use pace::{
+    PaceAnswer, PaceStatus, PaceTarget, TargetStatus, WaitingChild, WaitingOutcome, WaitingPace,
+};
 pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
 pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};

@@ -2,7 +2,10 @@
 
 mod common;
 use common::*;
-use scorecard::{forecast, FinancialYear, Indicator, PaceStatus, PaceTarget, RollingPeriod};
+use scorecard::{
+    forecast, FinancialYear, Indicator, PaceStatus, PaceTarget, RollingPeriod, TargetStatus,
+    WaitingOutcome,
+};
 
 /// Sheffield City Council scrutiny report (2015), §3.5: 535 days of A1 in 2014-15 (here 30 children), target 426 days for the three
 /// years ending March 2017, as of the start of 2015-16.
@@ -187,4 +190,163 @@ fn the_percentage_solver_says_how_many_must_be_in_time() {
     let pace = forecast(&data.input()).pace.unwrap();
     // 60% of 23 = 13.8 <= 15: met even if the one further adoption is late.
     assert_eq!(pace.status, PaceStatus::AlreadyMet);
+}
+
+/// The Sheffield case with two children still waiting, as of 01/04/2015: 30 adopted in
+/// 2014-15 at 535 days of A1; W1 entered care on 01/04/2014 (365 days waited) and W2 on
+/// 01/01/2015 (90 days), both expected to be adopted in 2015-16; 20 adoptions expected in each
+/// of 2015-16 and 2016-17. Target: 426 days of A1 for 2014-17.
+fn sheffield_with_two_waiting() -> Data {
+    let mut data = sheffield(30);
+    for (id, entered) in [("W1", d(2014, 4, 1)), ("W2", d(2015, 1, 1))] {
+        let mut c = scorecard::ChildRecord::new(id, entered);
+        c.expected_placed = Some(d(2015, 9, 1));
+        c.expected_adoption_order = Some(d(2016, 1, 4));
+        data.children.push(c);
+    }
+    for y in [2015, 2016] {
+        data.scenario
+            .expected_adoptions
+            .insert(FinancialYear(y), 20);
+    }
+    data
+}
+
+#[test]
+fn the_children_still_waiting_and_the_adoptions_to_come_share_the_pace() {
+    let pace = forecast(&sheffield_with_two_waiting().input())
+        .pace
+        .unwrap();
+    let w = &pace.waiting;
+    // Fixed: the 30 adopted children, 30 x 535 = 16050 days. Open: W1, W2, and
+    // (20 - 2) + 20 = 38 adoptions not yet in the data: 40. All: 70 children.
+    assert_eq!((w.fixed_children, w.fixed_sum), (30, 16050.0));
+    assert_eq!(
+        (w.waiting.len(), w.unknown_adoptions, w.open_children()),
+        (2, 38, 40)
+    );
+    // 426 x 70 - 16050 = 13770 days for the 40 open children. At X >= 365 all 40 take X:
+    // X = 344.25 < 365, so W1 stays at its 365 days: 39 X + 365 = 13770, X = 13405 / 39.
+    let WaitingOutcome::Pace { days } = w.outcome else {
+        panic!("{:?}", w.outcome)
+    };
+    assert!((days - 13405.0 / 39.0).abs() < 1e-9, "{days}"); // 343.72
+                                                             // W1 has waited 365 days, longer than 343: as soon as possible, its date is today.
+    let w1 = &w.waiting[0];
+    assert_eq!((w1.child_id.as_str(), w1.waited_days), ("W1", 365));
+    assert_eq!(
+        (w1.status, w1.target_date),
+        (TargetStatus::Overdue, d(2015, 4, 1))
+    );
+    // W2: 01/01/2015 + 343 days = 10/12/2015 (day 344 of a common year).
+    let w2 = &w.waiting[1];
+    assert_eq!((w2.waited_days, w2.target_days), (90, 343));
+    assert_eq!(
+        (w2.status, w2.target_date),
+        (TargetStatus::OnPace, d(2015, 12, 10))
+    );
+    // The CSV row: value X to one decimal, children the 40 open ones.
+    let f = forecast(&sheffield_with_two_waiting().input());
+    assert!(f
+        .to_csv()
+        .contains("required_pace,2014-17,A1,40,343.7,426,,projected\n"));
+    assert_eq!(
+        pace.target_dates_csv(),
+        "child_id,indicator,period,start,waited_days,target_days,target_date,status\r\n\
+         W1,A1,2014-17,2014-04-01,365,365,2015-04-01,overdue\r\n\
+         W2,A1,2014-17,2015-01-01,90,343,2015-12-10,on_pace\r\n"
+    );
+}
+
+#[test]
+fn placed_children_are_fixed_and_can_make_the_pace_not_possible() {
+    // The 22 children of the Sheffield scrutiny report's §3.11 are matched and placed: their
+    // A2 of 567 days is final. Fixed: 30 x 293 + 22 x 567 = 8790 + 12474 = 21264 days over
+    // 52 children; open: 28 expected adoptions at floor 0. 121 x 80 = 9680 < 21264.
+    let mut children: Vec<_> = (0..30)
+        .map(|i| with_days(&format!("A{i}"), 500, 293, d(2014, 9, 1)))
+        .collect();
+    for i in 0..22 {
+        let mut c = with_days(&format!("P{i}"), 800, 567, d(2015, 6, 1));
+        c.adoption_order = None;
+        c.expected_adoption_order = Some(d(2015, 9, 1));
+        children.push(c);
+    }
+    let mut data = Data::new(children, d(2015, 4, 1));
+    for y in [2015, 2016] {
+        data.scenario
+            .expected_adoptions
+            .insert(FinancialYear(y), 25);
+    }
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A2,
+        value: 121.0,
+        period: RollingPeriod::ending_march(2017),
+    });
+    let f = forecast(&data.input());
+    let w = &f.pace.as_ref().unwrap().waiting;
+    assert_eq!((w.fixed_children, w.fixed_sum), (52, 21264.0));
+    assert!(w.waiting.is_empty());
+    assert_eq!(w.unknown_adoptions, 28);
+    // Best reachable: everything open at 0 days, 21264 / 80 = 265.8 days.
+    assert_eq!(
+        w.outcome,
+        WaitingOutcome::NotPossible {
+            best_average: 21264.0 / 80.0
+        }
+    );
+    assert!(f
+        .to_csv()
+        .contains("required_pace,2014-17,A2,28,,121,,not_possible\n"));
+}
+
+#[test]
+fn for_a_percentage_children_past_the_line_count_as_late() {
+    // Target: 60% placed within 14 months for 2015-16, as of 01/04/2015. Nobody is fixed:
+    // all 4 children of the year are open. W1 entered care 01/01/2014: its line, 14 months on, was
+    // 01/03/2015, before today: late whatever happens. W2 entered 01/01/2015: in time if it
+    // moves in by 28/02/2016. Two more adoptions expected. 60% of 4 = 2.4 -> 3 must be in
+    // time, of the 3 who still can be.
+    // Both are matched, waiting to move in, so their expected dates put them in 2015-16.
+    let mut children = Vec::new();
+    for (id, entered) in [("W1", d(2014, 1, 1)), ("W2", d(2015, 1, 1))] {
+        let mut c = scorecard::ChildRecord::new(id, entered);
+        c.shobpa_decision = Some(d(2015, 2, 1));
+        c.placement_order = Some(d(2015, 3, 1));
+        c.matched = Some(d(2015, 3, 20));
+        c.expected_placed = Some(d(2015, 9, 1));
+        c.expected_adoption_order = Some(d(2016, 1, 4));
+        children.push(c);
+    }
+    let mut data = Data::new(children, d(2015, 4, 1));
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2015), 4);
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A3Percent,
+        value: 60.0,
+        period: RollingPeriod::ending_march(2016),
+    });
+    let pace = forecast(&data.input()).pace.unwrap();
+    let w = &pace.waiting;
+    assert_eq!(
+        w.outcome,
+        WaitingOutcome::InTime {
+            needed: 3,
+            can_be: 3
+        }
+    );
+    assert_eq!(w.waiting[0].status, TargetStatus::Overdue);
+    assert_eq!(
+        (w.waiting[1].status, w.waiting[1].target_date),
+        (TargetStatus::OnPace, d(2016, 2, 29))
+    );
+    // 80% needs 3.2 -> 4, more than the 3 who can: not possible, and
+    // the best is 3 of 4 = 75%.
+    data.target.as_mut().unwrap().value = 80.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(
+        pace.waiting.outcome,
+        WaitingOutcome::InTimeNotPossible { best_percent: 75.0 }
+    );
 }

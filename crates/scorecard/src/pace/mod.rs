@@ -8,10 +8,16 @@
 //! required average = (target × (K + U) − S) ÷ U. The scrutiny report's simpler answer assumes equal
 //! numbers every year: (3 × target − the known years' averages) ÷ the unknown years.
 
+mod waiting;
+
+pub use waiting::{pace_over_floors, TargetStatus, WaitingChild, WaitingOutcome, WaitingPace};
+
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::forecast::ExpectedYear;
 use crate::indicator::Indicator;
 use crate::model::Model;
+use crate::record::ChildRecord;
+use chrono::NaiveDate;
 
 /// What the manager wants to reach: a value of an indicator for a three-year period.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,6 +91,10 @@ pub struct PaceAnswer {
     pub equal_years: Option<f64>,
     /// How many years of the period the equal-years answer spreads the requirement over.
     pub equal_years_unknown_years: u32,
+    /// The answer over everything not yet decided: the children still waiting (with their
+    /// own dates) and the adoptions not yet in the data. The fields above are the older
+    /// reading, "if the pipeline goes as projected".
+    pub waiting: WaitingPace,
 }
 
 /// The average `unknown` further children must reach so that `known_children` children
@@ -150,8 +160,15 @@ pub fn consecutive_in_time_needed(target_percent: f64, in_time: u32, counted: u3
     Some((gap / (1.0 - t) - 1e-9).ceil() as u32)
 }
 
-/// Solves `target` on the model's data-only figures.
-pub(crate) fn solve(model: &Model, expected: &[ExpectedYear], target: &PaceTarget) -> PaceAnswer {
+/// Solves `target`: over the children still waiting (the answer), and on the model's
+/// data-only figures as if the pipeline went as projected (the older reading).
+pub(crate) fn solve(
+    model: &Model,
+    children: &[ChildRecord],
+    as_of: NaiveDate,
+    expected: &[ExpectedYear],
+    target: &PaceTarget,
+) -> PaceAnswer {
     let measure = target.indicator.measure();
     let percent = target.indicator.is_percent();
     let scale = if percent { 100.0 } else { 1.0 };
@@ -258,6 +275,7 @@ pub(crate) fn solve(model: &Model, expected: &[ExpectedYear], target: &PaceTarge
         },
         equal_years: equal_years_average(target.value, &known_year_averages, unknown_years),
         equal_years_unknown_years: unknown_years,
+        waiting: waiting::solve_waiting(model, children, as_of, expected, target),
     }
 }
 
