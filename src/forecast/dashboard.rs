@@ -189,6 +189,7 @@ pub fn ForecastDashboard() -> Html {
     let on_select_scenario = use_send(&app, Action::SelectScenario);
     let on_delete_scenario = use_send(&app, Action::DeleteScenario);
     let on_compare = use_send(&app, Action::CompareWith);
+    let notify = use_send(&app, Action::Notify);
     let expected_orders = use_memo(Same(document.clone()), |doc| {
         Rc::new(
             doc.0
@@ -284,7 +285,7 @@ pub fn ForecastDashboard() -> Html {
                     chart={ChartSpec::Trajectory((*chart).clone())}
                     file_name={format!("trajectory-{}-{}.png", chart_indicator.label(), as_of)} />
             </section>
-            <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} />
+            <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
                 {on_stage} {on_assumed_pace}

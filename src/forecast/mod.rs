@@ -7,6 +7,8 @@ pub mod dashboard;
 pub mod headline_cards;
 pub mod monte_carlo;
 pub mod pace_panel;
+pub mod pace_words;
 pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
+pub mod waiting_children;

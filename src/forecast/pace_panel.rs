@@ -2,8 +2,12 @@
 //! expected adoptions for each open year of it, and reads the answer as a sentence, beside the
 //! scrutiny report's simpler equal-years answer and the Monte Carlo's chance of meeting the target.
 
+use super::pace_words::waiting_sentence;
 use super::sentences::{equal_years_sentence, pace_sentence};
+use super::waiting_children::WaitingChildren;
+use crate::ui::browser;
 use crate::ui::draft_input::{Accepts, DraftInput};
+use crate::ui::notice::Notice;
 use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -25,6 +29,8 @@ pub struct PacePanelProps {
     pub on_target: Callback<PaceTarget>,
     /// A year's expected total adoptions changed (`None`: back to the default).
     pub on_expected: Callback<(FinancialYear, Option<u32>)>,
+    /// Says what a download did (saved, or why not).
+    pub notify: Callback<Notice>,
 }
 
 /// The periods a target can be set for: the one ending this March and the next four.
@@ -80,6 +86,31 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         };
     };
     let target = answer.target;
+    let download = {
+        let csv = answer.target_dates_csv();
+        let rows = answer.waiting.waiting.len();
+        let name = format!(
+            "target-dates-{}-{}.csv",
+            target.indicator.label(),
+            target.period
+        );
+        let notify = props.notify.clone();
+        Callback::from(move |_| {
+            notify.emit(match browser::download(&name, "text/csv", &csv) {
+                Ok(()) => Notice::success(format!(
+                    "Downloaded the target dates of {} to {name}.",
+                    if rows == 1 {
+                        "1 waiting child".to_string()
+                    } else {
+                        format!("{rows} waiting children")
+                    }
+                )),
+                Err(why) => {
+                    Notice::error(format!("The target dates could not be downloaded: {why}."))
+                }
+            })
+        })
+    };
 
     let on_select = {
         let onchange = onchange.clone();
@@ -155,10 +186,19 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     { for expected_inputs }
                 </fieldset>
             }
-            <p class="pace__answer" aria-live="polite">{ pace_sentence(answer) }</p>
+            <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer) }</p>
+            <WaitingChildren answer={Rc::new(answer.clone())} />
+            <div class="button-row">
+                <button type="button" class="button button--secondary" onclick={download}>
+                    { "Download target dates (CSV)" }
+                </button>
+            </div>
             if let Some(simple) = equal_years_sentence(answer) {
                 <p class="pace__simple">{ simple }</p>
             }
+            <p class="pace__simple">
+                <strong>{ "If the pipeline goes as projected: " }</strong>{ pace_sentence(answer) }
+            </p>
             <p class="pace__probability">
                 { match props.probability {
                     Some(Some(p)) => format!(

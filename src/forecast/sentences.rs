@@ -59,7 +59,7 @@ pub fn status_text(figure: &Figure) -> Option<String> {
 
 /// The required-pace answer as one sentence.
 ///
-/// The wording follows the issue's example: "To reach 426 days for 2014-17, the 31 adoptions
+/// The older reading, "if the pipeline goes as projected": "To reach 426 days for 2014-17, the 31 adoptions
 /// not yet in your data must average 318 days from entering care to moving in – 52 days
 /// faster than any year in your history."
 pub fn pace_sentence(answer: &PaceAnswer) -> String {
@@ -186,6 +186,13 @@ mod tests {
             fastest_child_days: Some(120.0),
             equal_years: Some(371.5),
             equal_years_unknown_years: 2,
+            waiting: scorecard::WaitingPace {
+                fixed_children: 60,
+                fixed_sum: 28800.0,
+                waiting: Vec::new(),
+                unknown_adoptions: 31,
+                outcome: scorecard::WaitingOutcome::Pace { days: 318.0 },
+            },
         }
     }
 

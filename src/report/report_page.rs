@@ -11,7 +11,9 @@ use crate::context::{use_app, use_as_of};
 use crate::forecast::chart_data::{trajectory, Bands};
 use crate::forecast::headline_cards::HeadlineCards;
 use crate::forecast::monte_carlo::RUNS;
+use crate::forecast::pace_words::waiting_sentence;
 use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
+use crate::forecast::waiting_children::WaitingChildren;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use scorecard::dates::format_uk;
 use scorecard::Indicator;
@@ -97,10 +99,12 @@ pub fn ReportPage() -> Html {
                 { match forecast.pace.as_ref() {
                     Some(answer) => html! {
                         <>
-                            <p class="report__pace">{ pace_sentence(answer) }</p>
+                            <p class="report__pace">{ waiting_sentence(answer) }</p>
+                            <WaitingChildren answer={Rc::new(answer.clone())} />
                             if let Some(simple) = equal_years_sentence(answer) {
                                 <p>{ simple }</p>
                             }
+                            <p><strong>{ "If the pipeline goes as projected: " }</strong>{ pace_sentence(answer) }</p>
                             <p class="report__probability">
                                 { match (&simulation, probability) {
                                     (_, Some(p)) => format!("Chance of meeting the target, from {RUNS} simulated futures: {:.0}%.", p * 100.0),

@@ -1,0 +1,102 @@
+// The required pace over the children still waiting, as a manager uses it: import the
+// children, fix the as-of date, choose a target, read the answer and each child's own date,
+// and download them. Every figure below is worked by hand from the file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, chooseFile, downloadText, confirmImport, clearDemonstration } from './helpers.mjs';
+
+let app;
+let page;
+
+before(async () => {
+  app = await start();
+  page = await app.newPage({ width: 1280, height: 1000 });
+});
+
+after(async () => {
+  await app.close();
+});
+
+// As of 01/04/2015 (the first day of 2015-16):
+//  K1 adopted 2014-15: entered care 01/01/2013, moved in 01/03/2014: A1 = 365 + 59 = 424 days.
+//  K2 adopted 2014-15: entered care 01/03/2013, moved in 01/05/2014: A1 = 365 + 61 = 426 days.
+//  W1 entered care 01/04/2014, matched, waiting to move in: 365 days waited so far.
+//  W2 entered care 01/01/2015, matched, waiting to move in: 90 days waited so far.
+//  Both are expected to be adopted on 01/12/2015, in 2015-16.
+const CSV = [
+  'child_id,entered_care,shobpa_decision,placement_order,matched,placed,adoption_order,expected_placed,expected_adoption_order',
+  'K1,01/01/2013,01/06/2013,01/09/2013,01/12/2013,01/03/2014,01/06/2014,,',
+  'K2,01/03/2013,01/06/2013,01/09/2013,01/02/2014,01/05/2014,01/09/2014,,',
+  'W1,01/04/2014,01/07/2014,01/10/2014,01/03/2015,,,01/06/2015,01/12/2015',
+  'W2,01/01/2015,01/02/2015,01/03/2015,20/03/2015,,,01/06/2015,01/12/2015',
+  '',
+].join('\n');
+
+async function fill(label, value) {
+  const box = page.getByLabel(label, { exact: true });
+  await box.fill(value);
+  await box.blur();
+}
+
+test('the pace for the children still waiting is worked out and each has its own date', async () => {
+  await app.open(page);
+  await clearDemonstration(page);
+  await chooseFile(page, 'Import records', 'children.csv', CSV);
+  await confirmImport(page);
+  await page.locator('.records__count', { hasText: 'Showing 4 of 4 children' }).waitFor();
+  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await fill('As of date', '01/04/2015');
+  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await page.getByLabel('Target indicator', { exact: true }).selectOption('A1');
+  await page.getByLabel('Target period', { exact: true }).selectOption('2014-17');
+  await fill('Target value', '350');
+  await fill('Expected adoptions 2015-16', '3');
+  await fill('Expected adoptions 2016-17', '2');
+
+  // Fixed: K1 and K2, 424 + 426 = 850 days. Open: W1 (floor 365), W2 (floor 90), and
+  // (3 - 2) + 2 = 3 adoptions not yet in the data (floor 0): 5 open, 7 in all.
+  // 350 x 7 - 850 = 1600 days for the open five. With all five at X, X = 320, below W1's
+  // 365; so W1 stays at 365 and 4 X + 365 = 1600: X = 308.75, said as 309 days.
+  await page.getByText(
+    'To reach 350 days by March 2017, the 5 children still to be placed in 2014-17 must average '
+    + '309 days from entering care: 1 child by its own date (listed below), 1 child as soon as '
+    + 'possible because it has already waited longer and 3 adoptions not yet in the data at 309 days.',
+  ).waitFor();
+  // W1 has waited 365 days, longer than 308: as soon as possible. W2: 01/01/2015 + 308 days
+  // = 05/11/2015 (day 309 of 2015).
+  const row = (id) => page.locator('.pace__children tr', { has: page.locator('th', { hasText: id }) });
+  assert.deepEqual(
+    (await row('W1').locator('td').allInnerTexts()).map((t) => t.trim()),
+    ['01/04/2014', '365', 'As soon as possible'],
+  );
+  assert.deepEqual(
+    (await row('W2').locator('td').allInnerTexts()).map((t) => t.trim()),
+    ['01/01/2015', '90', 'By 05/11/2015'],
+  );
+  await page.locator('.pace__answer').scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'pace-01-waiting-children');
+
+  const dates = await downloadText(page, () => page.getByRole('button', { name: 'Download target dates (CSV)' }).click());
+  assert.equal(dates.name, 'target-dates-A1-2014-17.csv');
+  assert.equal(
+    dates.text,
+    'child_id,indicator,period,start,waited_days,target_days,target_date,status\r\n'
+    + 'W1,A1,2014-17,2014-04-01,365,365,2015-04-01,overdue\r\n'
+    + 'W2,A1,2014-17,2015-01-01,90,308,2015-11-05,on_pace\r\n',
+  );
+  // The forecast CSV: X to one decimal (308.75 -> 308.8), over the 5 open children.
+  const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
+  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,308.8,350,,projected'), forecast.text);
+});
+
+test('a target the children already waiting put out of reach says so, with the best still possible', async () => {
+  // 200 x 7 = 1400 is less than 850 + 365 + 90 = 1305 + the three at 0 ... 1305 < 1400, so
+  // 200 is still reachable; 150 x 7 = 1050 < 1305 is not: best (850 + 455) / 7 = 186.4 days.
+  await fill('Target value', '150');
+  await page.getByText(
+    'To reach 150 days by March 2017 is not possible: even if the 2 children still waiting were '
+    + 'placed today and the 3 adoptions not yet in the data took 0 days, the 2014-17 average would be 186 days.',
+  ).waitFor();
+  const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
+  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible'), forecast.text);
+});
