@@ -127,6 +127,27 @@ fn parse_span(text: &str, years: i32) -> Option<i32> {
     (start_text.len() == 4 && end == expected_end).then_some(start)
 }
 
+/// The first financial year that ends after `as_of`: the year still open.
+///
+/// One rule for "closed" everywhere: everything on or before the as-of date is known, so a
+/// year whose last day is the as-of date (31 March) is complete, and nothing projected may
+/// fall in it (see [`earliest_projected`]).
+pub fn first_open_year(as_of: NaiveDate) -> FinancialYear {
+    let year = FinancialYear::containing(as_of);
+    if as_of >= year.last_day() {
+        year.next()
+    } else {
+        year
+    }
+}
+
+/// The earliest date a projected milestone may have: the as-of date, or the first day of the
+/// first open year when the as-of date closes a year (31 March), so that no projected child
+/// ever counts in a year already complete.
+pub fn earliest_projected(as_of: NaiveDate) -> NaiveDate {
+    as_of.max(first_open_year(as_of).first_day())
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()

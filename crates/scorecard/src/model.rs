@@ -67,15 +67,7 @@ pub(crate) struct Model {
     pub fastest_child: [Option<f64>; MEASURES],
 }
 
-/// The first financial year that ends after `as_of`: the year still open.
-pub(crate) fn first_open_year(as_of: NaiveDate) -> FinancialYear {
-    let year = FinancialYear::containing(as_of);
-    if as_of >= year.last_day() {
-        year.next()
-    } else {
-        year
-    }
-}
+pub(crate) use crate::dates::first_open_year;
 
 impl Model {
     /// Builds the model, with `delay` applied to the children it names.

@@ -6,7 +6,7 @@
 //! the authority's own medians where at least 5 children completed the stage, else to
 //! national figures ([`NATIONAL_DAYS`]), and a scenario can change each one.
 
-use crate::dates::{add_days, days_between, FinancialYear};
+use crate::dates::{add_days, days_between, earliest_projected, FinancialYear};
 use crate::indicator::{ChildValues, Milestones};
 use crate::record::ChildRecord;
 use crate::scenario::{Scenario, Stage};
@@ -165,7 +165,8 @@ pub struct Projection {
 /// Milestones after the last one reached are projected; so is a missing placement order of a
 /// child matched but not yet moved in (the order must come before the move, and a match before
 /// the order scores 0 for A2). An earlier milestone missing from the record otherwise stays
-/// missing. Every projected date is at or after the as-of date and the milestone before it.
+/// missing. Every projected date is at or after the as-of date (and in a year still open: see
+/// [`earliest_projected`]) and the milestone before it.
 /// `delay_days` moves every projected date later (the impact-of-delay view).
 pub fn project(
     child: &ChildRecord,
@@ -190,6 +191,7 @@ pub fn project(
     let mut projected = [false; 5];
     let order_missing_before_move = chain[2].is_none() && chain[3].is_some() && chain[4].is_none();
     let mut prev = chain[0].unwrap_or(as_of);
+    let earliest = earliest_projected(as_of);
     for i in 1..6 {
         let must_project = i > last || (i == 2 && order_missing_before_move);
         match chain[i] {
@@ -197,7 +199,7 @@ pub fn project(
             None if must_project => {
                 let candidate =
                     expected[i].unwrap_or_else(|| add_days(prev, durations[i - 1] as i64));
-                let date = candidate.max(prev).max(as_of);
+                let date = candidate.max(prev).max(earliest);
                 chain[i] = Some(date);
                 projected[i - 1] = true;
                 prev = date;

@@ -9,7 +9,7 @@
 //! input and seed give the same answer however the runs are sliced into batches: the app runs
 //! a few hundred at a time between frames with [`Simulation::run_batch`].
 
-use crate::dates::{FinancialYear, RollingPeriod};
+use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
 use crate::forecast::ForecastInput;
 use crate::indicator::{Indicator, Measure};
 use crate::model::{Delay, Model};
@@ -266,6 +266,8 @@ pub struct Simulation {
     rng: SplitMix64,
     done: u32,
     as_of: i32,
+    /// The earliest day a projected milestone may have (see `earliest_projected`).
+    earliest: i32,
     samplers: Vec<Sampler>,
     children: Vec<SimChild>,
     /// The simulated year (offset from the first open year) of each day from the as-of
@@ -386,6 +388,7 @@ impl Simulation {
             rng: SplitMix64::new(settings.seed),
             done: 0,
             as_of: day(input.as_of),
+            earliest: day(earliest_projected(input.as_of)),
             samplers,
             children,
             year_of_day,
@@ -413,6 +416,7 @@ impl Simulation {
                 place_child(
                     c,
                     self.as_of,
+                    self.earliest,
                     &self.samplers,
                     &self.year_of_day,
                     &mut years,
@@ -543,6 +547,7 @@ fn percentile(values: &mut [f32], q: f64) -> Option<f64> {
 fn place_child(
     c: &SimChild,
     as_of: i32,
+    earliest: i32,
     samplers: &[Sampler],
     year_of_day: &[u8],
     years: &mut [SimYear],
@@ -558,7 +563,7 @@ fn place_child(
                 Some(e) => e,
                 None => prev + samplers[i].draw(rng),
             };
-            let d = candidate.max(prev).max(as_of);
+            let d = candidate.max(prev).max(earliest);
             dates[i] = Some(d);
             prev = d;
         }

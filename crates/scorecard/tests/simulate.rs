@@ -4,7 +4,8 @@
 mod common;
 use common::*;
 use scorecard::{
-    forecast, simulate, ChildRecord, Indicator, RollingPeriod, Simulation, SimulationSettings,
+    forecast, simulate, ChildRecord, FinancialYear, Indicator, RollingPeriod, Simulation,
+    SimulationSettings,
 };
 
 /// Six adopted children (enough own history for every stage) and ten pipeline children
@@ -139,4 +140,55 @@ fn an_absurd_stage_duration_does_not_break_the_runs() {
     // counts in no figure.
     assert_eq!(f.pipeline.len(), 10);
     assert!(f.years.iter().all(|y| y.projected == 0));
+}
+
+/// As of 31 March 2015, the last day of 2014-15. Six children adopted on 15/01/2015 after
+/// 300 days of A1, having moved in 100, 200, ... 600 days before their orders; P moved in on
+/// 01/01/2014 after 365 days and still has no order.
+fn as_of_31_march() -> Data {
+    let order = d(2015, 1, 15);
+    let mut children: Vec<ChildRecord> = (1..=6)
+        .map(|k| {
+            let placed = order - chrono::Duration::days(100 * k);
+            let entered = placed - chrono::Duration::days(300);
+            adopted(
+                &format!("A{k}"),
+                entered,
+                entered,
+                entered,
+                placed,
+                placed,
+                order,
+            )
+        })
+        .collect();
+    let mut p = ChildRecord::new("P", d(2013, 1, 1));
+    p.shobpa_decision = Some(d(2013, 3, 1));
+    p.placement_order = Some(d(2013, 6, 1));
+    p.matched = Some(d(2013, 11, 1));
+    p.placed = Some(d(2014, 1, 1));
+    children.push(p);
+    Data::new(children, d(2015, 3, 31))
+}
+
+#[test]
+fn as_of_31_march_a_child_still_waiting_counts_once_in_the_year_after() {
+    let data = as_of_31_march();
+    let f = forecast(&data.input());
+    // 2014-15 is complete on its last day: P's order, projected at the median 350 days after
+    // moving in (17/12/2014, already past), can only come from 01/04/2015, in 2015-16.
+    assert_eq!(f.current_year, FinancialYear(2015));
+    assert_eq!(f.pipeline[0].projection.year, FinancialYear(2015));
+    // So 2012-15 holds the six adopted children only.
+    let closed = f.period(RollingPeriod::ending_march(2015)).unwrap();
+    assert_eq!(closed.figure(Indicator::A1).children, 6);
+    // Every run counts P once, in 2015-16, whatever it draws for the wait for its order:
+    // 2013-16 is (6 x 300 + 365) / 7 = 2165 / 7 = 309.29 days in every run.
+    let summary = simulate(&data.input(), SimulationSettings { runs: 400, seed: 3 });
+    let band = summary
+        .band(RollingPeriod::ending_march(2016), Indicator::A1, false)
+        .unwrap();
+    for p in [band.p10, band.p50, band.p90] {
+        assert!((p.unwrap() - 2165.0 / 7.0).abs() < 0.01, "{band:?}");
+    }
 }
