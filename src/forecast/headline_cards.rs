@@ -28,16 +28,22 @@ pub struct HeadlineCardsProps {
     pub id_prefix: AttrValue,
 }
 
-/// One line of a card: a figure with its basis and status.
-fn figure_line(caption: &str, figure: &Figure) -> Html {
+/// One line of a card: a figure with its basis and status. A partial three-year figure says
+/// how many of its years hold data, and is not judged.
+fn figure_line(caption: &str, figure: &Figure, years_covered: u8) -> Html {
     let status = status_text(figure);
+    let basis = if figure.basis == scorecard::Basis::Partial {
+        format!(" ({years_covered} of 3 years: not judged until every year has data)")
+    } else {
+        format!(" ({})", figure.basis.label())
+    };
     let met = figure.status.map(|s| s.met);
     html! {
         <div class="card__figure">
             <dt>{ caption }</dt>
             <dd>
                 <span class="card__value">{ figure_value(figure) }</span>
-                <span class="card__basis">{ format!(" ({})", figure.basis.label()) }</span>
+                <span class="card__basis">{ basis }</span>
                 if let Some(text) = status {
                     <span class={classes!("card__status", match met {
                         Some(true) => "card__status--met",
@@ -50,13 +56,15 @@ fn figure_line(caption: &str, figure: &Figure) -> Html {
 }
 
 fn period_card(forecast: &Forecast, indicator: Indicator, period: RollingPeriod) -> Html {
-    let data = forecast.period(period).map(|p| *p.figure(indicator));
+    let data = forecast
+        .period(period)
+        .map(|p| (*p.figure(indicator), p.years_covered));
     let assumed = forecast
         .period_assumed(period)
-        .map(|p| *p.figure(indicator));
+        .map(|p| (*p.figure(indicator), p.years_covered));
     let threshold = data
-        .and_then(|f| f.threshold)
-        .or_else(|| assumed.and_then(|f| f.threshold));
+        .and_then(|(f, _)| f.threshold)
+        .or_else(|| assumed.and_then(|(f, _)| f.threshold));
     let unit = if indicator.is_percent() { "%" } else { " days" };
     // The assumed figure is worth a line of its own only where further adoptions are expected.
     let adds_assumed = assumed.is_some_and(|a| Some(a) != data);
@@ -66,14 +74,14 @@ fn period_card(forecast: &Forecast, indicator: Indicator, period: RollingPeriod)
             <dl class="card__figures">
                 {
                     match &data {
-                        Some(f) => figure_line("Children in the data", f),
+                        Some((f, covered)) => figure_line("Children in the data", f, *covered),
                         None => html! {
                             <div class="card__figure"><dt>{ "Children in the data" }</dt><dd>{ "no children" }</dd></div>
                         },
                     }
                 }
-                if let (true, Some(a)) = (adds_assumed, assumed.as_ref()) {
-                    { figure_line("With the adoptions expected", a) }
+                if let (true, Some((a, covered))) = (adds_assumed, assumed.as_ref()) {
+                    { figure_line("With the adoptions expected", a, *covered) }
                 }
                 <div class="card__figure">
                     <dt>{ if indicator.is_percent() { "Target" } else { "Threshold" } }</dt>

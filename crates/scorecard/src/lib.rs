@@ -41,7 +41,12 @@
 //!     }),
 //! };
 //! let f = forecast(&input);
-//! let a1 = f.period(RollingPeriod::ending_march(2017)).unwrap().figure(Indicator::A1);
+//! // From the data alone 2014-17 has children in 2014-15 only: a partial figure, not judged.
+//! let data_only = f.period(RollingPeriod::ending_march(2017)).unwrap();
+//! assert_eq!(data_only.years_covered, 1);
+//! assert_eq!(data_only.figure(Indicator::A1).status, None);
+//! // With the adoptions expected (1 a year, at the last complete year's 334 days) it is whole.
+//! let a1 = f.period_assumed(RollingPeriod::ending_march(2017)).unwrap().figure(Indicator::A1);
 //! assert_eq!(a1.value, Some(334.0));
 //! assert!(a1.status.unwrap().met); // 334 <= 426
 //! // The scrutiny report's equal-years answer: (3 x 426 - 334) / 2 = 472 days for the next two years.

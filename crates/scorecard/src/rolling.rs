@@ -20,6 +20,9 @@ pub enum Basis {
     Projected,
     /// Some of each.
     Mixed,
+    /// A three-year figure with a year that holds no child and no yearly figure: it is shown
+    /// as covering fewer years and never judged met or not met.
+    Partial,
 }
 
 impl Basis {
@@ -29,6 +32,7 @@ impl Basis {
             Basis::Actual => "actual",
             Basis::Projected => "projected",
             Basis::Mixed => "mixed",
+            Basis::Partial => "partial",
         }
     }
 }
@@ -98,6 +102,9 @@ pub struct PeriodFigures {
     pub period: RollingPeriod,
     /// Children counted in the period (adopted, projected and assumed).
     pub adoptions: u32,
+    /// How many of the three years hold any child or a yearly figure: a figure over fewer
+    /// than 3 is partial.
+    pub years_covered: u8,
     /// One figure per indicator, in [`Indicator::ALL`] order.
     pub figures: [Figure; 6],
 }
@@ -257,15 +264,17 @@ impl YearBook {
         }
     }
 
-    /// Uses an aggregate for its year unless child records already fill it; returns false
-    /// when child records win over the aggregate.
+    /// Uses an aggregate for its year: a published yearly figure covers every child adopted
+    /// that year, so it replaces any child records of the year (the rule
+    /// [`crate::validate::usable`] follows and the validation message states). Returns false
+    /// when it replaced child records, so that the clash can be reported.
     pub fn add_aggregate(&mut self, a: &YearAggregate) -> bool {
         match self.get_mut(a.year) {
-            Some(t) if t.source == YearSource::Children => false,
             Some(t) => {
+                let had_children = t.source == YearSource::Children;
                 *t = YearTally::default();
                 t.add_aggregate(a);
-                true
+                !had_children
             }
             None => true,
         }
@@ -309,15 +318,32 @@ impl YearBook {
         schedule: &ThresholdSchedule,
     ) -> PeriodFigures {
         let t = self.window(period);
+        let years_covered = period
+            .years()
+            .into_iter()
+            .filter(|y| {
+                self.get(*y).is_some_and(|t| {
+                    t.source == YearSource::Aggregate || t.adopted + t.projected + t.assumed > 0
+                })
+            })
+            .count() as u8;
         PeriodFigures {
             period,
             adoptions: t.adopted + t.projected + t.assumed,
+            years_covered,
             figures: Indicator::ALL.map(|ind| {
-                figure(
+                let mut f = figure(
                     ind,
                     &t.measures[ind.measure() as usize],
                     schedule.threshold(ind, period),
-                )
+                );
+                // A year without data would make the average look like the other two
+                // years': say so, and judge nothing.
+                if years_covered < 3 {
+                    f.basis = Basis::Partial;
+                    f.status = None;
+                }
+                f
             }),
         }
     }

@@ -211,7 +211,8 @@ fn aggregate_problems(aggregates: &[YearAggregate]) -> Vec<Problem> {
 }
 
 /// A year counted from both an aggregate and adopted children's records would count its
-/// adoptions twice, so it is an error naming the year.
+/// adoptions twice, so it is an error naming the year. The yearly figures win (see
+/// [`usable`]): a published figure covers every child adopted that year.
 fn year_conflicts(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec<Problem> {
     let mut adopted_by_year: BTreeMap<FinancialYear, usize> = BTreeMap::new();
     for order in children.iter().filter_map(|c| c.adoption_order) {
@@ -226,8 +227,9 @@ fn year_conflicts(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec
             let count = adopted_by_year.get(&year)?;
             Some(
                 Problem::error(format!(
-                    "{year} has both yearly figures and {count} adopted children's records; a \
-                     year uses one or the other, so delete the yearly figures or those records"
+                    "{year} has both yearly figures and {count} adopted children's records; the \
+                     yearly figures are used and those records are left out of the figures, so \
+                     delete the yearly figures or those records"
                 ))
                 .field("year"),
             )

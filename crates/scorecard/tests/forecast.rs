@@ -30,11 +30,11 @@ fn the_three_year_average_is_over_children_not_a_mean_of_yearly_means() {
     let a1 = p.figure(Indicator::A1);
     assert_eq!(a1.children, 4);
     assert_eq!(a1.value, Some(175.0));
-    assert_eq!(a1.basis, Basis::Actual);
-    // The 2013-16 threshold is 426: 175 is met, 251 days under.
-    let s = a1.status.unwrap();
-    assert!(s.met);
-    assert_eq!(s.gap, 175.0 - 426.0);
+    // 2015-16 holds no child and no yearly figure: the figure covers 2 of the 3 years, and
+    // is not judged against the 2013-16 threshold until the third year has data.
+    assert_eq!(p.years_covered, 2);
+    assert_eq!(a1.basis, Basis::Partial);
+    assert_eq!(a1.status, None);
     // An empty year has no value, and a year with children does.
     assert_eq!(f.year(fy(2015)).unwrap().figure(Indicator::A1).value, None);
     assert_eq!(
@@ -44,7 +44,7 @@ fn the_three_year_average_is_over_children_not_a_mean_of_yearly_means() {
 }
 
 #[test]
-fn a_window_mixes_an_aggregate_year_with_child_years_and_child_records_win_a_clash() {
+fn a_window_mixes_an_aggregate_year_with_child_years_and_the_yearly_figures_win_a_clash() {
     let mut data = Data::new(
         vec![
             with_days("A", 300, 50, d(2013, 6, 1)),
@@ -62,34 +62,36 @@ fn a_window_mixes_an_aggregate_year_with_child_years_and_child_records_win_a_cla
             a3_under_14_months: 4,
             a10_average_days: None,
         },
-        // Clashes with child A's year: the child record is used and the clash reported.
+        // Clashes with child A's year: the published figure covers every child adopted in
+        // 2013-14, so it is used, A is left out, and the clash is reported.
         YearAggregate {
             year: fy(2013),
-            adopted: 50,
-            a1_average_days: 999.0,
-            a2_children: 50,
-            a2_average_days: Some(999.0),
-            a3_under_14_months: 0,
-            a10_average_days: Some(999.0),
+            adopted: 5,
+            a1_average_days: 600.0,
+            a2_children: 5,
+            a2_average_days: Some(200.0),
+            a3_under_14_months: 1,
+            a10_average_days: Some(580.0),
         },
     ];
     let f = forecast(&data.input());
     assert_eq!(f.conflicting_years, vec![fy(2013)]);
     assert_eq!(f.year(fy(2012)).unwrap().source, YearSource::Aggregate);
-    assert_eq!(f.year(fy(2013)).unwrap().source, YearSource::Children);
+    assert_eq!(f.year(fy(2013)).unwrap().source, YearSource::Aggregate);
     let p = f.period(RollingPeriod::parse("2012-15").unwrap()).unwrap();
-    // A1: (10 x 400 + 300 + 500) / 12 = 4800 / 12 = 400.
-    assert_eq!(p.figure(Indicator::A1).children, 12);
-    assert_eq!(p.figure(Indicator::A1).value, Some(400.0));
-    // A2: (8 x 100 + 50 + 150) / 10 = 1000 / 10 = 100.
-    assert_eq!(p.figure(Indicator::A2).children, 10);
-    assert_eq!(p.figure(Indicator::A2).value, Some(100.0));
-    // A10 is not in the aggregate: only the two children count, (300 + 500) / 2 = 400.
-    assert_eq!(p.figure(Indicator::A10).children, 2);
-    // A3: the aggregate's 4 plus child A (300 days < 14 months); B (500 days) is not.
+    // A1: (10 x 400 + 5 x 600 + 500) / 16 = 7500 / 16 = 468.75.
+    assert_eq!(p.figure(Indicator::A1).children, 16);
+    assert_eq!(p.figure(Indicator::A1).value, Some(468.75));
+    // A2: (8 x 100 + 5 x 200 + 150) / 14 = 1950 / 14 = 139.29.
+    assert_eq!(p.figure(Indicator::A2).children, 14);
+    let a2 = p.figure(Indicator::A2).value.unwrap();
+    assert!((a2 - 1950.0 / 14.0).abs() < 1e-9);
+    // A10 is not in the 2012-13 figures: (5 x 580 + 500) / 6 = 3400 / 6 = 566.67.
+    assert_eq!(p.figure(Indicator::A10).children, 6);
+    // A3: 4 + 1 from the yearly figures; B (500 days) is not under 14 months.
     assert_eq!(p.figure(Indicator::A3).value, Some(5.0));
     let pct = p.figure(Indicator::A3Percent).value.unwrap();
-    assert!((pct - 5.0 / 12.0 * 100.0).abs() < 1e-9);
+    assert!((pct - 5.0 / 16.0 * 100.0).abs() < 1e-9);
 }
 
 #[test]
@@ -198,8 +200,15 @@ fn a_pipeline_child_reports_what_it_adds_to_each_period() {
         .unwrap();
     // With: (100 + 200 + 600) / 3 = 300; without: 150; it adds 150 days.
     assert!((c.change - 150.0).abs() < 1e-9);
+    // 2014-15 holds no child: 2014-17 covers 2 of its 3 years.
     let period = f.period(RollingPeriod::parse("2014-17").unwrap()).unwrap();
-    assert_eq!(period.figure(Indicator::A1).basis, Basis::Mixed);
+    assert_eq!(period.figure(Indicator::A1).basis, Basis::Partial);
+    // 2015-18 covers 2015-16, 2016-17 (the projected child) and, with the adoptions the
+    // scenario expects, 2017-18: actual and projected children together.
+    let assumed = f
+        .period_assumed(RollingPeriod::parse("2015-18").unwrap())
+        .unwrap();
+    assert_eq!(assumed.figure(Indicator::A1).basis, Basis::Mixed);
 }
 
 /// Two children and an aggregate, worked through by hand:
@@ -266,8 +275,9 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
     has("rolling,2013-16,A2,10,126.1,121,no,actual");
     // A3: 3 + 1 + 0 = 4 of 12; no threshold.
     has("rolling,2013-16,A3,12,4.0,,,actual");
-    // The period before holds the aggregate and C1: (5000 + 212) / 11 = 473.8; threshold 497.
-    has("rolling,2012-15,A1,11,473.8,497,yes,actual");
+    // The period before holds the aggregate and C1: (5000 + 212) / 11 = 473.8; but 2012-13
+    // has no data, so it covers 2 of 3 years and is not judged against its 497.
+    has("rolling,2012-15,A1,11,473.8,497,,partial");
     // Single years: C1's year.
     has("year,2014-15,A1,1,212.0,,,actual");
     has("year,2014-15,A3_percent,1,100.0,,,actual");

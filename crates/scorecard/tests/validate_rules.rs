@@ -286,6 +286,11 @@ fn a_year_with_both_an_aggregate_and_adopted_children_is_an_error_naming_the_yea
     let p = validate(&[adopted("C1")], &[aggregate(2015), aggregate(2014)]);
     assert_eq!(kinds(&p), vec![(Severity::Error, "year")]);
     assert!(p[0].message.starts_with("2015-16 has both"), "{}", p[0]);
+    assert!(
+        p[0].message.contains("the yearly figures are used"),
+        "{}",
+        p[0]
+    );
     // The aggregate is kept and the child of that year is left out of the figures.
     let (children, aggregates) = usable(&[adopted("C1")], &[aggregate(2015)]);
     assert!(children.is_empty());

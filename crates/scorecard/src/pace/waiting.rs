@@ -22,6 +22,7 @@ use crate::indicator::Measure;
 use crate::model::Model;
 use crate::projection::Projection;
 use crate::record::ChildRecord;
+use crate::rolling::YearSource;
 use chrono::NaiveDate;
 
 /// Where a waiting child stands against its own date.
@@ -210,9 +211,13 @@ pub(crate) fn solve_waiting(
         else {
             continue;
         };
-        // A child projected outside the years the book holds is in no figure.
+        // A child projected outside the years the book holds, or into a year whose figure is
+        // a published yearly figure, is in no figure.
         if !period.contains(projection.year)
-            || model.book.get(projection.year).is_none()
+            || !model
+                .book
+                .get(projection.year)
+                .is_some_and(|t| t.source == YearSource::Children)
             || end_date(child, measure).is_some_and(|d| d <= as_of)
         {
             continue;
