@@ -13,7 +13,7 @@ fn measured(indicator: Indicator) -> &'static str {
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
+fn plural(n: u64, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -32,7 +32,7 @@ pub fn figure_value(figure: &Figure) -> String {
         None => "no children".to_string(),
         Some(v) if figure.indicator.is_percent() => format!("{v:.1}%"),
         Some(v) if figure.indicator == Indicator::A3 => {
-            plural(v.round() as u32, "child", "children")
+            plural(v.round() as u64, "child", "children")
         }
         Some(v) => days(v),
     }
@@ -158,7 +158,7 @@ pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
     };
     Some(format!(
         "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} must average {value:.1}{unit}. The figure above counts each child once, as the scorecard does.",
-        plural(answer.equal_years_unknown_years, "remaining year", "remaining years"),
+        plural(u64::from(answer.equal_years_unknown_years), "remaining year", "remaining years"),
     ))
 }
 

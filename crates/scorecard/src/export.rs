@@ -75,7 +75,7 @@ impl Forecast {
             let (value, basis) = match waiting.outcome {
                 WaitingOutcome::Pace { days } => (one_decimal(days), "projected"),
                 WaitingOutcome::InTime { needed, .. } if open > 0 => (
-                    one_decimal(f64::from(needed) / f64::from(open) * 100.0),
+                    one_decimal(needed as f64 / open as f64 * 100.0),
                     "projected",
                 ),
                 WaitingOutcome::NotPossible { .. } | WaitingOutcome::InTimeNotPossible { .. } => {

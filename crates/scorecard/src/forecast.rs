@@ -36,17 +36,17 @@ pub struct ExpectedYear {
     /// The financial year.
     pub year: FinancialYear,
     /// Expected total adoptions in the year (including those already known).
-    pub expected: u32,
+    pub expected: u64,
     /// Whether the scenario set the total (otherwise the mean of the last three complete
     /// years).
     pub overridden: bool,
     /// Already adopted in the year.
-    pub adopted: u32,
+    pub adopted: u64,
     /// Pipeline children projected into the year.
-    pub projected: u32,
+    pub projected: u64,
     /// The further adoptions not yet in the data: expected − adopted − projected, never
     /// below 0.
-    pub unknown: u32,
+    pub unknown: u64,
 }
 
 /// How much one pipeline child moves one period's average.

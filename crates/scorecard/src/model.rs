@@ -154,8 +154,8 @@ impl Model {
 
     /// The default expected adoptions for an open year: the mean of the adoptions in the last
     /// three complete years that have data, rounded; 0 without any.
-    pub fn default_expected(&self) -> u32 {
-        let counts: Vec<u32> = (1..=3)
+    pub fn default_expected(&self) -> u64 {
+        let counts: Vec<u64> = (1..=3)
             .filter_map(|back| self.book.get(FinancialYear(self.first_open.0 - back)))
             .filter(|t| t.source != YearSource::Empty)
             .map(|t| t.adopted)
@@ -163,7 +163,7 @@ impl Model {
         if counts.is_empty() {
             0
         } else {
-            (counts.iter().sum::<u32>() as f64 / counts.len() as f64).round() as u32
+            (counts.iter().sum::<u64>() as f64 / counts.len() as f64).round() as u64
         }
     }
 
@@ -177,7 +177,11 @@ impl Model {
                     .book
                     .get(year)
                     .map_or((0, 0), |t| (t.adopted, t.projected));
-                let overridden = scenario.expected_adoptions.get(&year).copied();
+                let overridden = scenario
+                    .expected_adoptions
+                    .get(&year)
+                    .copied()
+                    .map(u64::from);
                 let expected = overridden.unwrap_or(default);
                 ExpectedYear {
                     year,
@@ -227,7 +231,7 @@ impl Model {
 }
 
 /// Adds `unknown` adoptions at `pace` to one year's tally.
-pub(crate) fn add_assumed(t: &mut crate::rolling::YearTally, unknown: u32, pace: &AssumedPace) {
+pub(crate) fn add_assumed(t: &mut crate::rolling::YearTally, unknown: u64, pace: &AssumedPace) {
     for (m, tally) in t.measures.iter_mut().enumerate() {
         if let Some(v) = pace.measure(MEASURE_ORDER[m]) {
             tally.children += unknown;

@@ -55,7 +55,9 @@ pub struct Figure {
     /// The indicator.
     pub indicator: Indicator,
     /// The children behind the figure (the denominator; for A2 those with a placement order).
-    pub children: u32,
+    /// Counts are 64-bit: yearly figures and expected totals are typed by people, and three
+    /// years of them must never overflow.
+    pub children: u64,
     /// Average days, the A3 count, or a percentage; `None` with no children. Unrounded.
     pub value: Option<f64>,
     /// Actual, projected or mixed.
@@ -74,11 +76,11 @@ pub struct YearFigures {
     /// Child records, an aggregate, or nothing.
     pub source: YearSource,
     /// Children adopted in the year according to the data (child records or aggregate).
-    pub adopted: u32,
+    pub adopted: u64,
     /// Pipeline children projected to be adopted in the year.
-    pub projected: u32,
+    pub projected: u64,
     /// Further adoptions assumed by the scenario (0 outside the assumed figures).
-    pub assumed: u32,
+    pub assumed: u64,
     /// One figure per indicator, in [`Indicator::ALL`] order.
     pub figures: [Figure; 6],
 }
@@ -101,7 +103,7 @@ pub struct PeriodFigures {
     /// The period.
     pub period: RollingPeriod,
     /// Children counted in the period (adopted, projected and assumed).
-    pub adoptions: u32,
+    pub adoptions: u64,
     /// How many of the three years hold any child or a yearly figure: a figure over fewer
     /// than 3 is partial.
     pub years_covered: u8,
@@ -119,9 +121,9 @@ impl PeriodFigures {
 /// A running sum over children: how many, the sum of their values, how many are projected.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Tally {
-    pub children: u32,
+    pub children: u64,
     pub sum: f64,
-    pub projected: u32,
+    pub projected: u64,
 }
 
 impl Tally {
@@ -150,9 +152,9 @@ impl Tally {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct YearTally {
     pub measures: [Tally; MEASURES],
-    pub adopted: u32,
-    pub projected: u32,
-    pub assumed: u32,
+    pub adopted: u64,
+    pub projected: u64,
+    pub assumed: u64,
     pub source: YearSource,
 }
 
@@ -161,22 +163,22 @@ impl YearTally {
     pub fn add_child(&mut self, values: &ChildValues, projected: bool, sign: i32) {
         for (m, tally) in self.measures.iter_mut().enumerate() {
             if let Some(v) = values.measure(MEASURE_ORDER[m]) {
-                tally.children = tally.children.wrapping_add_signed(sign);
+                tally.children = tally.children.wrapping_add_signed(i64::from(sign));
                 tally.sum += sign as f64 * v;
                 if projected {
-                    tally.projected = tally.projected.wrapping_add_signed(sign);
+                    tally.projected = tally.projected.wrapping_add_signed(i64::from(sign));
                 }
             }
         }
         if projected {
-            self.projected = self.projected.wrapping_add_signed(sign);
+            self.projected = self.projected.wrapping_add_signed(i64::from(sign));
         } else {
-            self.adopted = self.adopted.wrapping_add_signed(sign);
+            self.adopted = self.adopted.wrapping_add_signed(i64::from(sign));
         }
     }
 
     fn add_aggregate(&mut self, a: &YearAggregate) {
-        let n = a.adopted;
+        let n = u64::from(a.adopted);
         let m = &mut self.measures;
         m[Measure::A1 as usize] = Tally {
             children: n,
@@ -192,7 +194,7 @@ impl YearTally {
         }
         if let Some(avg) = a.a2_average_days {
             m[Measure::A2 as usize] = Tally {
-                children: a.a2_children,
+                children: u64::from(a.a2_children),
                 sum: avg * a.a2_children as f64,
                 projected: 0,
             };

@@ -277,9 +277,9 @@ pub struct Simulation {
     /// Tallies of the simulated (open) years without the pipeline children.
     base: Vec<SimYear>,
     /// Sums and counts of the closed years of each reported period, per measure.
-    closed: Vec<[(f64, u32); 3]>,
+    closed: Vec<[(f64, u64); 3]>,
     periods: Vec<RollingPeriod>,
-    expected: Vec<u32>,
+    expected: Vec<u64>,
     pace: [Option<f64>; 3],
     thresholds: Vec<[Option<f64>; 3]>,
     target: Option<PaceTarget>,
@@ -291,8 +291,8 @@ pub struct Simulation {
 #[derive(Debug, Clone, Copy, Default)]
 struct SimYear {
     sum: [f64; 3],
-    count: [u32; 3],
-    adoptions: u32,
+    count: [u64; 3],
+    adoptions: u64,
 }
 
 const DAY_MEASURES: [Measure; 3] = [Measure::A1, Measure::A10, Measure::A2];
@@ -358,7 +358,7 @@ impl Simulation {
         let closed = periods
             .iter()
             .map(|p| {
-                let mut acc = [(0.0, 0u32); 3];
+                let mut acc = [(0.0, 0u64); 3];
                 for y in p.years().into_iter().filter(|y| *y < first_open) {
                     if let Some(t) = model.book.get(y) {
                         for (k, m) in DAY_MEASURES.iter().enumerate() {

@@ -325,6 +325,47 @@ fn a_child_who_left_the_route_is_neither_projected_nor_counted() {
     assert_eq!(m.placed, Some(d(2016, 12, 1)));
     assert_eq!(m.adoption_order, Some(d(2017, 9, 1)));
     assert_eq!(f.pipeline[0].projection.year, fy(2017));
-    let total: u32 = f.years.iter().map(|y| y.adopted + y.projected).sum();
+    let total: u64 = f.years.iter().map(|y| y.adopted + y.projected).sum();
     assert_eq!(total, 1);
+}
+
+#[test]
+fn three_years_of_very_large_yearly_figures_and_expected_totals_never_overflow() {
+    // Three years of 2,000,000,000 adoptions each, at 400, 500 and 600 days: 6 billion
+    // children, more than a 32-bit count holds. (400 + 500 + 600) / 3 = 500 days.
+    let big = |year: i32, days: f64| YearAggregate {
+        year: fy(year),
+        adopted: 2_000_000_000,
+        a1_average_days: days,
+        a2_children: 2_000_000_000,
+        a2_average_days: Some(days / 4.0),
+        a3_under_14_months: 1_000_000_000,
+        a10_average_days: None,
+    };
+    let mut data = Data::new(Vec::new(), d(2015, 4, 1));
+    data.aggregates = vec![big(2012, 400.0), big(2013, 500.0), big(2014, 600.0)];
+    // And an expected total of 4,000,000,000 adoptions in each of the next two years.
+    for y in [2015, 2016] {
+        data.scenario
+            .expected_adoptions
+            .insert(fy(y), 4_000_000_000);
+    }
+    let f = forecast(&data.input());
+    let a1 = f
+        .period(RollingPeriod::parse("2012-15").unwrap())
+        .unwrap()
+        .figure(Indicator::A1);
+    assert_eq!(a1.children, 6_000_000_000);
+    assert!((a1.value.unwrap() - 500.0).abs() < 1e-9);
+    let a3 = f
+        .period(RollingPeriod::parse("2012-15").unwrap())
+        .unwrap()
+        .figure(Indicator::A3);
+    assert_eq!(a3.value, Some(3_000_000_000.0));
+    // 2014-17 with the expected adoptions: 2e9 + 4e9 + 4e9 = 10 billion children.
+    let assumed = f
+        .period_assumed(RollingPeriod::parse("2014-17").unwrap())
+        .unwrap()
+        .figure(Indicator::A1);
+    assert_eq!(assumed.children, 10_000_000_000);
 }

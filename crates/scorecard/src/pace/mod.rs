@@ -65,11 +65,11 @@ pub struct PaceAnswer {
     /// The target asked about.
     pub target: PaceTarget,
     /// Children of the period with a value for the indicator: adopted and projected.
-    pub known_children: u32,
+    pub known_children: u64,
     /// Their average (days or percent); `None` without any.
     pub known_average: Option<f64>,
     /// The adoptions the scenario expects beyond the known ones, over the period.
-    pub unknown_adoptions: u32,
+    pub unknown_adoptions: u64,
     /// The years of the period that end after the as-of date, with their expected totals.
     pub years: Vec<ExpectedYear>,
     /// What the unknown adoptions must average: days, or the percentage of them that must be
@@ -77,7 +77,7 @@ pub struct PaceAnswer {
     /// impossible, as does above 100 for a percentage.
     pub required_average: Option<f64>,
     /// Percentages: how many of the unknown adoptions must be in time (when possible).
-    pub required_in_time: Option<u32>,
+    pub required_in_time: Option<u64>,
     /// The plain answer.
     pub status: PaceStatus,
     /// When there are no unknown adoptions: whether the known figure meets the target.
@@ -104,9 +104,9 @@ pub struct PaceAnswer {
 /// (426 × 70 − 30 × 535) ÷ 40 = 344.25 days.
 pub fn required_average(
     target: f64,
-    known_children: u32,
+    known_children: u64,
     known_sum: f64,
-    unknown: u32,
+    unknown: u64,
 ) -> Option<f64> {
     (unknown > 0)
         .then(|| (target * (known_children as f64 + unknown as f64) - known_sum) / unknown as f64)
@@ -134,21 +134,21 @@ pub fn equal_years_average(
 /// so 11 of the 10 would be needed: `None`. With 40 more: 80% of 62 = 49.6, so 35.
 pub fn in_time_needed(
     target_percent: f64,
-    in_time: u32,
-    counted: u32,
-    unknown: u32,
-) -> Option<u32> {
+    in_time: u64,
+    counted: u64,
+    unknown: u64,
+) -> Option<u64> {
     let needed = target_percent / 100.0 * (counted as f64 + unknown as f64) - in_time as f64;
     // A tiny tolerance so that an exact hit (e.g. 16 of 20 = 80%) is not lost to rounding.
     let k = (needed - 1e-9).ceil().max(0.0);
-    (k <= unknown as f64).then_some(k as u32)
+    (k <= unknown as f64).then_some(k as u64)
 }
 
 /// How many further adoptions, all in time, bring `in_time` of `counted` up to
 /// `target_percent`; `None` for a target of 100% or more that is not already met.
 ///
 /// The performance action plan template (2014-15): 15 of 22 for 80% needs 13, because 28 of 35 is exactly 80%.
-pub fn consecutive_in_time_needed(target_percent: f64, in_time: u32, counted: u32) -> Option<u32> {
+pub fn consecutive_in_time_needed(target_percent: f64, in_time: u64, counted: u64) -> Option<u64> {
     let t = target_percent / 100.0;
     let gap = t * counted as f64 - in_time as f64;
     if gap <= 1e-9 {
@@ -157,7 +157,7 @@ pub fn consecutive_in_time_needed(target_percent: f64, in_time: u32, counted: u3
     if t >= 1.0 {
         return None;
     }
-    Some((gap / (1.0 - t) - 1e-9).ceil() as u32)
+    Some((gap / (1.0 - t) - 1e-9).ceil() as u64)
 }
 
 /// Solves `target`: over the children still waiting (the answer), and on the model's
@@ -179,7 +179,7 @@ pub(crate) fn solve(
         .filter(|e| target.period.contains(e.year))
         .cloned()
         .collect();
-    let unknown: u32 = years.iter().map(|e| e.unknown).sum();
+    let unknown: u64 = years.iter().map(|e| e.unknown).sum();
     let known_average = known.mean().map(|m| m * scale);
     let t = target.value / scale;
     let required = required_average(t, known.children, known.sum, unknown);
@@ -216,7 +216,7 @@ pub(crate) fn solve(
         Some(r) if percent => {
             required_in_time = in_time_needed(
                 target.value,
-                known.sum.round() as u32,
+                known.sum.round() as u64,
                 known.children,
                 unknown,
             );

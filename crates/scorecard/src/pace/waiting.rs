@@ -87,10 +87,10 @@ pub enum WaitingOutcome {
     /// A percentage: this many of the open children must be in time.
     InTime {
         /// How many must be in time.
-        needed: u32,
+        needed: u64,
         /// How many still can be (open children not yet past the line, and the expected
         /// adoptions not yet in the data).
-        can_be: u32,
+        can_be: u64,
     },
     /// A percentage out of reach even if every open child that still can be is in time.
     InTimeNotPossible {
@@ -104,21 +104,21 @@ pub enum WaitingOutcome {
 pub struct WaitingPace {
     /// Children of the period whose value is final on the as-of date (including those of
     /// yearly figures).
-    pub fixed_children: u32,
+    pub fixed_children: u64,
     /// Their sum: days, or the number in time for a percentage.
     pub fixed_sum: f64,
     /// The pipeline children still waiting, with their own dates, in input order.
     pub waiting: Vec<WaitingChild>,
     /// The adoptions the scenario expects that are not in the data yet (floor 0).
-    pub unknown_adoptions: u32,
+    pub unknown_adoptions: u64,
     /// What the open children must do.
     pub outcome: WaitingOutcome,
 }
 
 impl WaitingPace {
     /// Every open child: those waiting and the expected adoptions not in the data.
-    pub fn open_children(&self) -> u32 {
-        self.waiting.len() as u32 + self.unknown_adoptions
+    pub fn open_children(&self) -> u64 {
+        self.waiting.len() as u64 + self.unknown_adoptions
     }
 
     /// The waiting children with a date of their own after the as-of date.
@@ -136,29 +136,35 @@ impl WaitingPace {
     }
 }
 
-/// The X at which `sum over floors of max(X, floor)` equals `needed`, given the floors
-/// (every one at least 0). `None` when even X = 0 gives more than `needed`, or when there
-/// are no floors.
-pub fn pace_over_floors(floors: &[f64], needed: f64) -> Option<f64> {
+/// The X at which `zeros × X + sum over floors of max(X, floor)` equals `needed`: `zeros`
+/// open children with floor 0 (the expected adoptions, counted, since a typed total may be
+/// in the billions) and the others with their floors. `None` when even X = 0 gives more than
+/// `needed`, or when nothing is open.
+pub fn pace_over_floors(floors: &[f64], zeros: u64, needed: f64) -> Option<f64> {
     let mut sorted: Vec<f64> = floors.iter().map(|f| f.max(0.0)).collect();
     sorted.sort_by(f64::total_cmp);
     let total: f64 = sorted.iter().sum();
     // A whisker of tolerance, so that an exact hit is not lost to rounding.
-    if sorted.is_empty() || total > needed + 1e-9 {
+    if (sorted.is_empty() && zeros == 0) || total > needed + 1e-9 {
         return None;
     }
-    // Between the k-th and (k+1)-th smallest floors, the first k finish at X and the others
-    // at their floors: k·X + (sum of the others) = needed.
+    // Between two floors, the children with a floor at or below X finish at X and the others
+    // at their floors: k·X + (sum of the others' floors) = needed.
+    let mut k = zeros as f64;
     let mut rest = total;
-    for k in 1..=sorted.len() {
-        rest -= sorted[k - 1];
-        let x = (needed - rest) / k as f64;
-        let upper = sorted.get(k).copied().unwrap_or(f64::INFINITY);
-        if x <= upper + 1e-9 {
-            return Some(x.max(sorted[k - 1]));
+    let mut lower = 0.0;
+    for floor in &sorted {
+        if k > 0.0 {
+            let x = (needed - rest) / k;
+            if x <= floor + 1e-9 {
+                return Some(x.max(lower));
+            }
         }
+        k += 1.0;
+        rest -= floor;
+        lower = *floor;
     }
-    None
+    Some(((needed - rest) / k).max(lower))
 }
 
 /// The date a child's value for `measure` becomes final, if it already has (actual dates
@@ -238,13 +244,13 @@ pub(crate) fn solve_waiting(
             status: TargetStatus::Overdue,
         });
     }
-    let unknown_adoptions: u32 = expected
+    let unknown_adoptions: u64 = expected
         .iter()
         .filter(|e| period.contains(e.year))
         .map(|e| e.unknown)
         .sum();
-    let open = waiting.len() as u32 + unknown_adoptions;
-    let all = f64::from(fixed_children + open);
+    let open = waiting.len() as u64 + unknown_adoptions;
+    let all = (fixed_children + open) as f64;
     let outcome = if open == 0 {
         WaitingOutcome::NothingOpen
     } else if target.indicator.is_percent() {
@@ -263,28 +269,24 @@ pub(crate) fn solve_waiting(
         let can_be = waiting
             .iter()
             .filter(|c| c.status == TargetStatus::OnPace)
-            .count() as u32
+            .count() as u64
             + unknown_adoptions;
         let needed = (target.value / 100.0 * all - fixed_sum - 1e-9)
             .ceil()
             .max(0.0);
-        if needed <= f64::from(can_be) {
+        if needed <= can_be as f64 {
             WaitingOutcome::InTime {
-                needed: needed as u32,
+                needed: needed as u64,
                 can_be,
             }
         } else {
             WaitingOutcome::InTimeNotPossible {
-                best_percent: (fixed_sum + f64::from(can_be)) / all * 100.0,
+                best_percent: (fixed_sum + can_be as f64) / all * 100.0,
             }
         }
     } else {
-        let floors: Vec<f64> = waiting
-            .iter()
-            .map(|c| c.waited_days as f64)
-            .chain(std::iter::repeat_n(0.0, unknown_adoptions as usize))
-            .collect();
-        match pace_over_floors(&floors, target.value * all - fixed_sum) {
+        let floors: Vec<f64> = waiting.iter().map(|c| c.waited_days as f64).collect();
+        match pace_over_floors(&floors, unknown_adoptions, target.value * all - fixed_sum) {
             Some(days) => {
                 for child in &mut waiting {
                     let own = add_days(child.start, days.floor() as i64);
@@ -325,15 +327,22 @@ mod tests {
     fn the_pace_is_found_piece_by_piece_over_the_floors() {
         // Three open children: two expected adoptions (floor 0) and one that has waited 300
         // days. Needed total 600: X = 150 gives 150 + 150 + max(150, 300) = 600.
-        assert_eq!(pace_over_floors(&[0.0, 0.0, 300.0], 600.0), Some(150.0));
+        assert_eq!(pace_over_floors(&[300.0], 2, 600.0), Some(150.0));
+        // The same with the zero floors listed one by one.
+        assert_eq!(pace_over_floors(&[0.0, 0.0, 300.0], 0, 600.0), Some(150.0));
         // Needed 1000: past the floor of 300, all three at X: 3X = 1000.
-        let x = pace_over_floors(&[0.0, 0.0, 300.0], 1000.0).unwrap();
+        let x = pace_over_floors(&[300.0], 2, 1000.0).unwrap();
         assert!((x - 1000.0 / 3.0).abs() < 1e-9);
         // Needed 200 is less than the 300 already waited: not possible.
-        assert_eq!(pace_over_floors(&[0.0, 0.0, 300.0], 200.0), None);
+        assert_eq!(pace_over_floors(&[300.0], 2, 200.0), None);
         // Exactly the floors: X is the smallest floor that keeps the sum (every child as
         // soon as possible).
-        assert_eq!(pace_over_floors(&[100.0, 300.0], 400.0), Some(100.0));
-        assert_eq!(pace_over_floors(&[], 10.0), None);
+        assert_eq!(pace_over_floors(&[100.0, 300.0], 0, 400.0), Some(100.0));
+        assert_eq!(pace_over_floors(&[], 0, 10.0), None);
+        // Only expected adoptions: a plain average.
+        assert_eq!(pace_over_floors(&[], 4, 1000.0), Some(250.0));
+        // Four billion expected adoptions are a count, not a list.
+        let x = pace_over_floors(&[500.0], 4_000_000_000, 4_000_000_001.0 * 100.0).unwrap();
+        assert!((x - 100.0).abs() < 1e-6, "{x}");
     }
 }
