@@ -45,6 +45,12 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
     let w = &answer.waiting;
     let goal = if indicator.is_percent() {
         format!("{:.0}%", target.value)
+    } else if indicator == Indicator::A3 {
+        count(
+            target.value.ceil() as usize,
+            "child placed in under 14 months",
+            "children placed in under 14 months",
+        )
     } else {
         days(target.value)
     };
@@ -67,7 +73,8 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
              what the data says."
         ),
         WaitingOutcome::Pace { days: x } => {
-            let pace = days(x);
+            // Rounded down: the pace said must itself meet the target.
+            let pace = format!("{} days", x.floor() as i64);
             let mut parts = Vec::new();
             if on_pace > 0 {
                 parts.push(format!(
@@ -199,8 +206,8 @@ mod tests {
 
     #[test]
     fn the_sentence_names_each_group_of_open_children() {
-        // (426 x 70 - 30 x 535) = 13770 over 40 open children with W1's 365-day floor:
-        // X = 13405 / 39 = 343.7, said as 344 days.
+        // The cards meet 426 under 426.5: 426.5 x 70 - 30 x 535 = 13805 over 40 open
+        // children with W1's 365-day floor: X = 13440 / 39 = 344.6, said as 344 days.
         assert_eq!(
             waiting_sentence(&answer(426.0)),
             "To reach 426 days by March 2017, the 40 children still to be placed in 2014-17 \
@@ -212,7 +219,7 @@ mod tests {
 
     #[test]
     fn an_unreachable_target_gives_the_best_average_still_possible() {
-        // 100 x 70 = 7000 < 16050 + 365 + 90 = 16505: best 16505 / 70 = 235.8 -> 236 days.
+        // 100.5 x 70 = 7035 < 16050 + 365 + 90 = 16505: best 16505 / 70 = 235.8 -> 236 days.
         assert_eq!(
             waiting_sentence(&answer(100.0)),
             "To reach 100 days by March 2017 is not possible: even if the 2 children still \

@@ -65,9 +65,17 @@ pub fn status_text(figure: &Figure) -> Option<String> {
 pub fn pace_sentence(answer: &PaceAnswer) -> String {
     let target = &answer.target;
     let indicator = target.indicator;
-    let percent = indicator.is_percent();
-    let goal = if percent {
+    // An A3 target is a count of children, answered like a percentage: how many must be in
+    // time.
+    let percent = indicator.is_percent() || indicator == Indicator::A3;
+    let goal = if indicator.is_percent() {
         format!("{:.0}%", target.value)
+    } else if indicator == Indicator::A3 {
+        plural(
+            target.value.ceil() as u64,
+            "child under 14 months",
+            "children under 14 months",
+        )
     } else {
         days(target.value)
     };

@@ -55,15 +55,16 @@ test('the pace for the children still waiting is worked out and each has its own
 
   // Fixed: K1 and K2, 424 + 426 = 850 days. Open: W1 (floor 365), W2 (floor 90), and
   // (3 - 2) + 2 = 3 adoptions not yet in the data (floor 0): 5 open, 7 in all.
-  // 350 x 7 - 850 = 1600 days for the open five. With all five at X, X = 320, below W1's
-  // 365; so W1 stays at 365 and 4 X + 365 = 1600: X = 308.75, said as 309 days.
+  // 350 is met by any average under 350.5 (rounded to the day): just under
+  // 350.5 x 7 - 850 = 1603.5 days for the open five. With all five at X, X = 320.7, below
+  // W1's 365; so W1 stays at 365 and 4 X + 365 = 1603.5: X = 309.6, said as 309 days.
   await page.getByText(
     'To reach 350 days by March 2017, the 5 children still to be placed in 2014-17 must average '
     + '309 days from entering care: 1 child by its own date (listed below), 1 child as soon as '
     + 'possible because it has already waited longer and 3 adoptions not yet in the data at 309 days.',
   ).waitFor();
-  // W1 has waited 365 days, longer than 308: as soon as possible. W2: 01/01/2015 + 308 days
-  // = 05/11/2015 (day 309 of 2015).
+  // W1 has waited 365 days, longer than 309: as soon as possible. W2: 01/01/2015 + 309 days
+  // = 06/11/2015 (day 310 of 2015).
   const row = (id) => page.locator('.pace__children tr', { has: page.locator('th', { hasText: id }) });
   assert.deepEqual(
     (await row('W1').locator('td').allInnerTexts()).map((t) => t.trim()),
@@ -71,7 +72,7 @@ test('the pace for the children still waiting is worked out and each has its own
   );
   assert.deepEqual(
     (await row('W2').locator('td').allInnerTexts()).map((t) => t.trim()),
-    ['01/01/2015', '90', 'By 05/11/2015'],
+    ['01/01/2015', '90', 'By 06/11/2015'],
   );
   await page.locator('.pace__answer').scrollIntoViewIfNeeded();
   await app.screenshot(page, 'pace-01-waiting-children');
@@ -82,16 +83,16 @@ test('the pace for the children still waiting is worked out and each has its own
     dates.text,
     'child_id,indicator,period,start,waited_days,target_days,target_date,status\r\n'
     + 'W1,A1,2014-17,2014-04-01,365,365,2015-04-01,overdue\r\n'
-    + 'W2,A1,2014-17,2015-01-01,90,308,2015-11-05,on_pace\r\n',
+    + 'W2,A1,2014-17,2015-01-01,90,309,2015-11-06,on_pace\r\n',
   );
-  // The forecast CSV: X to one decimal (308.75 -> 308.8), over the 5 open children.
+  // The forecast CSV: X rounded down to one decimal (309.625 -> 309.6), over the 5 open children.
   const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
-  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,308.8,350,,projected'), forecast.text);
+  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,309.6,350,,projected'), forecast.text);
 });
 
 test('a target the children already waiting put out of reach says so, with the best still possible', async () => {
-  // 200 x 7 = 1400 is less than 850 + 365 + 90 = 1305 + the three at 0 ... 1305 < 1400, so
-  // 200 is still reachable; 150 x 7 = 1050 < 1305 is not: best (850 + 455) / 7 = 186.4 days.
+  // Every open child at its floor gives 850 + 365 + 90 = 1305 days over 7 children: 186.4,
+  // which rounds to 186. A target of 150 needs under 150.5 x 7 = 1053.5: not possible.
   await fill('Target value', '150');
   await page.getByText(
     'To reach 150 days by March 2017 is not possible: even if the 2 children still waiting were '

@@ -73,7 +73,8 @@ impl Forecast {
             let waiting = &pace.waiting;
             let open = waiting.open_children();
             let (value, basis) = match waiting.outcome {
-                WaitingOutcome::Pace { days } => (one_decimal(days), "projected"),
+                // Rounded down: the pace said must itself meet the target.
+                WaitingOutcome::Pace { days } => (one_decimal_down(days), "projected"),
                 WaitingOutcome::InTime { needed, .. } if open > 0 => (
                     one_decimal(needed as f64 / open as f64 * 100.0),
                     "projected",
@@ -161,6 +162,11 @@ pub(crate) fn one_decimal(v: f64) -> String {
     // Avoid "-0.0" for a tiny negative value.
     let r = if r == 0.0 { 0.0 } else { r };
     format!("{r:.1}")
+}
+
+/// One decimal place, rounded down (426.97 -> "426.9"): a pace that is a limit.
+pub(crate) fn one_decimal_down(v: f64) -> String {
+    format!("{:.1}", (v * 10.0 + 1e-9).floor() / 10.0)
 }
 
 /// A threshold as typed: whole numbers without decimals.

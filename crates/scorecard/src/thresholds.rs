@@ -102,6 +102,14 @@ impl ThresholdSchedule {
         }
     }
 
+    /// The average a days figure must stay under to meet `threshold`: published figures are
+    /// whole days, so the average is rounded before it is compared (426.49 meets 426; 426.5
+    /// rounds to 427 and does not). [`ThresholdSchedule::status`] and the required pace both
+    /// follow this one rule.
+    pub fn days_limit(threshold: f64) -> f64 {
+        threshold.floor() + 0.5
+    }
+
     /// Judges a figure against a threshold of the same indicator.
     pub fn status(indicator: Indicator, value: f64, threshold: f64) -> Status {
         if indicator.is_days() {

@@ -293,8 +293,10 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
     has("year_assumed,2016-17,A1,6,212.0,,,projected");
     // 2013-16 with them: (5000 + 212 + 426 + 1060) / 17 = 6698 / 17 = 394.0: met.
     has("rolling_assumed,2013-16,A1,17,394.0,426,yes,mixed");
-    // Required pace for 426 in 2013-16: (426 x 17 - 5638) / 5 = (7242 - 5638) / 5 = 320.8.
-    has("required_pace,2013-16,A1,5,320.8,426,,projected");
+    // Required pace for 426 in 2013-16: the cards meet 426 for averages under 426.5, so the
+    // 5 expected adoptions share just under 426.5 x 17 - 5638 = 1612.5 days: under 322.5,
+    // said rounded down as 322.4.
+    has("required_pace,2013-16,A1,5,322.4,426,,projected");
     // Equal years: 2013-14 500 and 2014-15 212 are known; (3 x 426 - 712) / 1 = 566.
     has("required_pace_equal_years,2013-16,A1,,566.0,426,,projected");
     // Years with no child are not listed; every row has eight fields.

@@ -225,36 +225,37 @@ fn the_children_still_waiting_and_the_adoptions_to_come_share_the_pace() {
         (w.waiting.len(), w.unknown_adoptions, w.open_children()),
         (2, 38, 40)
     );
-    // 426 x 70 - 16050 = 13770 days for the 40 open children. At X >= 365 all 40 take X:
-    // X = 344.25 < 365, so W1 stays at its 365 days: 39 X + 365 = 13770, X = 13405 / 39.
+    // The cards meet 426 for any average under 426.5 (rounded to the day), so the 40 open
+    // children share just under 426.5 x 70 - 16050 = 13805 days. At X >= 365 all 40 take X:
+    // X = 345.1 < 365, so W1 stays at its 365 days: 39 X + 365 = 13805, X = 13440 / 39.
     let WaitingOutcome::Pace { days } = w.outcome else {
         panic!("{:?}", w.outcome)
     };
-    assert!((days - 13405.0 / 39.0).abs() < 1e-9, "{days}"); // 343.72
-                                                             // W1 has waited 365 days, longer than 343: as soon as possible, its date is today.
+    assert!((days - 13440.0 / 39.0).abs() < 1e-6, "{days}"); // 344.62
+                                                             // W1 has waited 365 days, longer than 344: as soon as possible, its date is today.
     let w1 = &w.waiting[0];
     assert_eq!((w1.child_id.as_str(), w1.waited_days), ("W1", 365));
     assert_eq!(
         (w1.status, w1.target_date),
         (TargetStatus::Overdue, d(2015, 4, 1))
     );
-    // W2: 01/01/2015 + 343 days = 10/12/2015 (day 344 of a common year).
+    // W2: 01/01/2015 + 344 days = 11/12/2015 (day 345 of a common year).
     let w2 = &w.waiting[1];
-    assert_eq!((w2.waited_days, w2.target_days), (90, 343));
+    assert_eq!((w2.waited_days, w2.target_days), (90, 344));
     assert_eq!(
         (w2.status, w2.target_date),
-        (TargetStatus::OnPace, d(2015, 12, 10))
+        (TargetStatus::OnPace, d(2015, 12, 11))
     );
-    // The CSV row: value X to one decimal, children the 40 open ones.
+    // The CSV row: X rounded down to one decimal, children the 40 open ones.
     let f = forecast(&sheffield_with_two_waiting().input());
     assert!(f
         .to_csv()
-        .contains("required_pace,2014-17,A1,40,343.7,426,,projected\n"));
+        .contains("required_pace,2014-17,A1,40,344.6,426,,projected\n"));
     assert_eq!(
         pace.target_dates_csv(),
         "child_id,indicator,period,start,waited_days,target_days,target_date,status\r\n\
          W1,A1,2014-17,2014-04-01,365,365,2015-04-01,overdue\r\n\
-         W2,A1,2014-17,2015-01-01,90,343,2015-12-10,on_pace\r\n"
+         W2,A1,2014-17,2015-01-01,90,344,2015-12-11,on_pace\r\n"
     );
 }
 
@@ -349,4 +350,74 @@ fn for_a_percentage_children_past_the_line_count_as_late() {
         pace.waiting.outcome,
         WaitingOutcome::InTimeNotPossible { best_percent: 75.0 }
     );
+}
+
+#[test]
+fn the_solver_judges_met_as_the_cards_do_rounded_to_the_day() {
+    // 3 children fixed at 426, 426 and 427 days (1279), one expected adoption at floor 0.
+    // The cards call an average met when, rounded to the day, it is at or below 426: any
+    // total under 4 x 426.5 = 1706. So the last child may take up to 1706 - 1279 = 427 days
+    // (exclusive): 426.9 is said, and 426 whole days. Solving for exactly 426 would have
+    // said 425 days.
+    let children: Vec<_> = [426, 426, 427]
+        .iter()
+        .enumerate()
+        .map(|(i, days)| with_days(&format!("C{i}"), *days, 100, d(2015, 6, 1)))
+        .collect();
+    let mut data = Data::new(children, d(2016, 1, 1));
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2015), 4);
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A1,
+        value: 426.0,
+        period: RollingPeriod::ending_march(2016),
+    });
+    let f = forecast(&data.input());
+    let WaitingOutcome::Pace { days } = f.pace.as_ref().unwrap().waiting.outcome else {
+        panic!()
+    };
+    assert!(days > 426.9 && days < 427.0, "{days}");
+    assert!(f
+        .to_csv()
+        .contains("required_pace,2013-16,A1,1,426.9,426,,projected\n"));
+    // And the figure at that pace, (1279 + 426.9) / 4 = 426.475, is met by the cards' rule.
+    let status = scorecard::ThresholdSchedule::status(Indicator::A1, (1279.0 + 426.9) / 4.0, 426.0);
+    assert!(status.met);
+}
+
+#[test]
+fn an_a3_count_target_is_solved_as_a_number_of_children_not_days() {
+    // 2015-16 so far: 6 children adopted, all moved in under 14 months (300 days of A1);
+    // 11 adoptions expected in the year, so 5 more. Target: at least 10 children under 14
+    // months: 4 of the 5 still to come must be.
+    let children: Vec<_> = (0..6)
+        .map(|i| with_days(&format!("C{i}"), 300, 100, d(2015, 6, 1)))
+        .collect();
+    let mut data = Data::new(children, d(2015, 10, 1));
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2015), 11);
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A3,
+        value: 10.0,
+        period: RollingPeriod::ending_march(2016),
+    });
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(pace.required_in_time, Some(4));
+    assert_eq!(pace.status, PaceStatus::Achievable);
+    assert_eq!(
+        pace.waiting.outcome,
+        WaitingOutcome::InTime {
+            needed: 4,
+            can_be: 5
+        }
+    );
+    // 12 would need all 5 and more: not possible; 6 is met already.
+    data.target.as_mut().unwrap().value = 12.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(pace.status, PaceStatus::Impossible);
+    data.target.as_mut().unwrap().value = 6.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(pace.status, PaceStatus::AlreadyMet);
 }

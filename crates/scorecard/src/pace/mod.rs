@@ -213,6 +213,18 @@ pub(crate) fn solve(
             });
             PaceStatus::NoUnknownAdoptions
         }
+        // A count of children under 14 months: how many of the further adoptions must be.
+        Some(_) if target.indicator == Indicator::A3 => {
+            let needed = (target.value - known.sum - 1e-9).ceil().max(0.0);
+            required_in_time = (needed <= unknown as f64).then_some(needed as u64);
+            if needed <= 0.0 {
+                PaceStatus::AlreadyMet
+            } else if needed > unknown as f64 {
+                PaceStatus::Impossible
+            } else {
+                PaceStatus::Achievable
+            }
+        }
         Some(r) if percent => {
             required_in_time = in_time_needed(
                 target.value,
@@ -263,7 +275,11 @@ pub(crate) fn solve(
         known_average,
         unknown_adoptions: unknown,
         years,
-        required_average: required.map(|r| r * scale),
+        required_average: if target.indicator == Indicator::A3 {
+            required_in_time.map(|n| n as f64 / unknown.max(1) as f64 * 100.0)
+        } else {
+            required.map(|r| r * scale)
+        },
         required_in_time,
         status,
         met_without_unknown,

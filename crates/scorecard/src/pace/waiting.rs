@@ -18,11 +18,12 @@
 use super::PaceTarget;
 use crate::dates::{add_days, add_months, days_between, RollingPeriod};
 use crate::forecast::ExpectedYear;
-use crate::indicator::Measure;
+use crate::indicator::{Indicator, Measure};
 use crate::model::Model;
 use crate::projection::Projection;
 use crate::record::ChildRecord;
 use crate::rolling::YearSource;
+use crate::thresholds::ThresholdSchedule;
 use chrono::NaiveDate;
 
 /// Where a waiting child stands against its own date.
@@ -73,9 +74,10 @@ pub struct WaitingChild {
 pub enum WaitingOutcome {
     /// Nothing is open in the period: its figure is final.
     NothingOpen,
-    /// Days: every open child finishing at max(X, its floor) reaches the target exactly.
+    /// Days: every open child finishing at max(X, its floor), for any X under this one,
+    /// meets the target as the scorecard judges it (the average rounded to the day).
     Pace {
-        /// X, in days.
+        /// X, in days: the supremum of the paces that meet; say it rounded down.
         days: f64,
     },
     /// Days: even every waiting child placed today and every expected adoption at 0 days
@@ -253,7 +255,7 @@ pub(crate) fn solve_waiting(
     let all = (fixed_children + open) as f64;
     let outcome = if open == 0 {
         WaitingOutcome::NothingOpen
-    } else if target.indicator.is_percent() {
+    } else if target.indicator.is_percent() || target.indicator == Indicator::A3 {
         // Open children already past the line count as late; the others, and the expected
         // adoptions, can still be in time.
         for child in &mut waiting {
@@ -271,9 +273,13 @@ pub(crate) fn solve_waiting(
             .filter(|c| c.status == TargetStatus::OnPace)
             .count() as u64
             + unknown_adoptions;
-        let needed = (target.value / 100.0 * all - fixed_sum - 1e-9)
-            .ceil()
-            .max(0.0);
+        // A percentage of all the period's children, or (A3) a count of them.
+        let goal = if target.indicator == Indicator::A3 {
+            target.value
+        } else {
+            target.value / 100.0 * all
+        };
+        let needed = (goal - fixed_sum - 1e-9).ceil().max(0.0);
         if needed <= can_be as f64 {
             WaitingOutcome::InTime {
                 needed: needed as u64,
@@ -286,7 +292,11 @@ pub(crate) fn solve_waiting(
         }
     } else {
         let floors: Vec<f64> = waiting.iter().map(|c| c.waited_days as f64).collect();
-        match pace_over_floors(&floors, unknown_adoptions, target.value * all - fixed_sum) {
+        // The cards' rule: the average, rounded to the day, at or below the target. So the
+        // open children share what keeps the average just under the target plus half a day.
+        let limit = ThresholdSchedule::days_limit(target.value);
+        let needed = limit * all - fixed_sum - 1e-6;
+        match pace_over_floors(&floors, unknown_adoptions, needed) {
             Some(days) => {
                 for child in &mut waiting {
                     let own = add_days(child.start, days.floor() as i64);
