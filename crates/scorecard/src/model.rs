@@ -34,13 +34,27 @@ impl Delay {
 
 /// An adopted child as if family finding had taken `days` longer: the match, the move and
 /// the adoption order all come later (the foster placement of a foster-carer adoption does
-/// not move).
+/// not move). A negative delay makes them sooner, but never before the milestone before each:
+/// the match no sooner than the placement order (or entering care), the move no sooner than
+/// the match, the order no sooner than the move.
 fn delayed_adoption(child: &ChildRecord, days: i64) -> ChildRecord {
-    let shift = |d: Option<NaiveDate>| d.map(|d| add_days(d, days));
+    let shift = |d: Option<NaiveDate>, floor: Option<NaiveDate>| {
+        d.map(|d| {
+            let moved = add_days(d, days);
+            floor.map_or(moved, |f| moved.max(f))
+        })
+    };
+    let before_match = child
+        .placement_order
+        .filter(|order| child.matched.is_some_and(|m| m >= *order))
+        .unwrap_or(child.entered_care);
+    let matched = shift(child.matched, Some(before_match));
+    let placed = shift(child.placed, matched.or(Some(child.entered_care)));
+    let adoption_order = shift(child.adoption_order, placed);
     ChildRecord {
-        matched: shift(child.matched),
-        placed: shift(child.placed),
-        adoption_order: shift(child.adoption_order),
+        matched,
+        placed,
+        adoption_order,
         ..child.clone()
     }
 }

@@ -208,9 +208,15 @@ pub fn project(
         }
     }
     if delay_days != 0 {
+        // Every projected date moves by the delay; one made sooner still comes no earlier
+        // than the as-of date or the milestone before it.
+        let mut prev = chain[0].unwrap_or(as_of);
         for i in 1..6 {
             if projected[i - 1] {
-                chain[i] = chain[i].map(|d| add_days(d, delay_days));
+                chain[i] = chain[i].map(|d| add_days(d, delay_days).max(prev).max(earliest));
+            }
+            if let Some(d) = chain[i] {
+                prev = prev.max(d);
             }
         }
     }

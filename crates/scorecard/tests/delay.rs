@@ -96,3 +96,31 @@ fn delaying_an_adopted_child_moves_its_match_move_and_order() {
     // 1 June 2014 + 400 days = 6 July 2015: 2015-16.
     assert_eq!(shift.year_after, Some(FinancialYear(2015)));
 }
+
+#[test]
+fn a_negative_delay_never_moves_a_date_before_today_or_before_the_milestone_before_it() {
+    let mut data = data();
+    // P not yet placed: expected to move in on 1 Feb 2016, its order on 20 Mar 2016.
+    data.children[2].placed = None;
+    data.children[2].expected_placed = Some(d(2016, 2, 1));
+    // Ten years sooner is impossible: P cannot move in before today (1 Jan 2016), nor be
+    // adopted before it moves in.
+    let impact = delay_impact(&data.input(), Delayed::AllPipeline, -3650);
+    let shift = &impact.children[0];
+    // Moved in today: 1 Jan 2015 -> 1 Jan 2016 = 365 days.
+    assert_eq!(shift.after.a1_days, Some(365));
+    assert_eq!(shift.year_after, Some(FinancialYear(2015)));
+    // An adopted child's match, move and order never come before the placement order, the
+    // match and the move before them. B was matched 20 days before moving in, with its
+    // placement order 10 days before the match (see `with_days`).
+    let impact = delay_impact(&data.input(), Delayed::Child(1), -3650);
+    let after = impact.children[0].after;
+    // The match falls back to the placement order (A2 0), moving in to the match.
+    assert_eq!(after.a2_days, Some(0));
+    let b = &data.children[1];
+    let order = b.placement_order.unwrap();
+    assert_eq!(
+        after.a1_days,
+        Some(scorecard::dates::days_between(b.entered_care, order))
+    );
+}
