@@ -13,9 +13,15 @@ use std::fmt::Write;
 pub const FORECAST_CSV_HEADER: &str =
     "section,period,indicator,children,value,threshold,meets,basis";
 
-/// The indicators listed for three-year periods: the percentages are single-year figures.
-const ROLLING_INDICATORS: [Indicator; 4] =
-    [Indicator::A1, Indicator::A10, Indicator::A2, Indicator::A3];
+/// The indicators listed for three-year periods: A3 both as the count and as the share of
+/// the period's children (the local 12-month figure is set per year).
+const ROLLING_INDICATORS: [Indicator; 5] = [
+    Indicator::A1,
+    Indicator::A10,
+    Indicator::A2,
+    Indicator::A3,
+    Indicator::A3Percent,
+];
 
 impl Forecast {
     /// The forecast as CSV with the header
@@ -26,8 +32,8 @@ impl Forecast {
     /// further adoptions the scenario expects, for the periods and years that end after the
     /// as-of date, the only ones those adoptions can change), `required_pace` and
     /// `required_pace_equal_years` (when there is a target). Every period and year holding
-    /// any child is listed, oldest first. Three-year rows give A1, A10, A2 and A3 (the count);
-    /// single years also A3_percent and placed_12m_percent.
+    /// any child is listed, oldest first. Three-year rows give A1, A10, A2, A3 (the count) and
+    /// A3_percent; single years also placed_12m_percent.
     ///
     /// `children` is the figure's denominator (for A2 the children with a placement order);
     /// for `required_pace` the number of open children (pipeline children still waiting plus

@@ -283,8 +283,17 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
     has("year,2014-15,A3_percent,1,100.0,,,actual");
     has("year,2014-15,placed_12m_percent,1,100.0,80,yes,actual");
     has("year,2013-14,placed_12m_percent,0,,80,,actual");
-    // Percentages are not listed for three-year periods.
-    assert!(!csv.contains("rolling,2013-16,A3_percent"));
+    // The three-year share under 14 months: 4 of 12 = 33.3%, no threshold.
+    has("rolling,2013-16,A3_percent,12,33.3,,,actual");
+    // Every listed rolling period has its A3_percent row.
+    let rolling = |ind: &str| {
+        lines
+            .iter()
+            .filter(|l| l.starts_with("rolling,") && l.split(',').nth(2) == Some(ind))
+            .count()
+    };
+    assert!(rolling("A1") > 0);
+    assert_eq!(rolling("A3_percent"), rolling("A1"));
     // Assumed: the expected adoptions default to the mean of the last three complete years
     // with data, (10 + 1) / 2 = 5.5 -> 6; 2015-16 already has C2, so 5 more at the last
     // complete year's pace (2014-15: C1, 212 days). (426 + 5 x 212) / 6 = 1486 / 6 = 247.7.
