@@ -16,7 +16,7 @@ use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
-use scorecard::{forecast, usable, Forecast, ForecastInput, Indicator, Scenario};
+use scorecard::{forecast, usable_at, Forecast, ForecastInput, Indicator, Scenario};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -91,24 +91,27 @@ fn compared(doc: &Document) -> Option<Scenario> {
 /// changed: a scenario control changes the document too, and validating 10,000 children on
 /// every keystroke would cost more than the forecast itself.
 #[hook]
-fn use_usable(document: &Rc<Document>) -> Rc<Usable> {
-    let cache = use_mut_ref(|| None::<(Rc<Document>, Rc<Usable>)>);
+fn use_usable(document: &Rc<Document>, as_of: NaiveDate) -> Rc<Usable> {
+    let cache = use_mut_ref(|| None::<(Rc<Document>, NaiveDate, Rc<Usable>)>);
     let mut cache = cache.borrow_mut();
-    if let Some((seen, data)) = cache.as_ref() {
-        if Rc::ptr_eq(seen, document)
-            || (seen.records == document.records && seen.aggregates == document.aggregates)
+    if let Some((seen, seen_as_of, data)) = cache.as_ref() {
+        if *seen_as_of == as_of
+            && (Rc::ptr_eq(seen, document)
+                || (seen.records == document.records && seen.aggregates == document.aggregates))
         {
             let data = data.clone();
-            *cache = Some((document.clone(), data.clone()));
+            *cache = Some((document.clone(), as_of, data.clone()));
             return data;
         }
     }
-    let (children, aggregates) = usable(&document.records, &document.aggregates);
+    // A date after the as-of date has not happened: such a child is left out (and listed as
+    // a problem on the records screen).
+    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
     let data = Rc::new(Usable {
         children,
         aggregates,
     });
-    *cache = Some((document.clone(), data.clone()));
+    *cache = Some((document.clone(), as_of, data.clone()));
     data
 }
 
@@ -121,7 +124,7 @@ pub fn ForecastDashboard() -> Html {
     let document = app.document.clone();
     let chart_indicator = use_state(|| Indicator::A1);
 
-    let data = use_usable(&document);
+    let data = use_usable(&document, as_of);
     let key = (Same(data.clone()), Same(document.clone()), as_of);
     let main = use_memo(key.clone(), |(data, doc, as_of)| {
         forecast_of(&data.0, &doc.0, *as_of, &doc.0.scenarios.working)

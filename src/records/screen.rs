@@ -13,7 +13,7 @@ use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
 use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_children, write_children};
 use scorecard::dates::format_uk;
-use scorecard::{validate, ChildRecord};
+use scorecard::{validate_at, ChildRecord};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,8 +51,8 @@ pub fn RecordsScreen() -> Html {
     let document = app.document.clone();
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     // Only the children's own problems: the yearly figures screen lists those of the years.
-    let problems = use_memo(document.clone(), |d| {
-        let all = validate(&d.records, &d.aggregates);
+    let problems = use_memo((document.clone(), as_of), |(d, as_of)| {
+        let all = validate_at(&d.records, &d.aggregates, *as_of);
         Rc::new(
             all.into_iter()
                 .filter(|p| p.child_id.is_some())

@@ -4,7 +4,7 @@
 use crate::context::{use_app, use_as_of};
 use crate::forecast::monte_carlo::{prepare, use_monte_carlo};
 use crate::storage::document::Document;
-use scorecard::{forecast, usable, Forecast, ForecastInput, PaceTarget, SimulationSummary};
+use scorecard::{forecast, usable_at, Forecast, ForecastInput, PaceTarget, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ impl PartialEq for SameDocument {
 /// The forecast as the dashboard shows it: usable records and aggregates, the as-of date in
 /// force, the scenario in use and the chosen pace target.
 pub fn forecast_of(doc: &Document, as_of: chrono::NaiveDate) -> Forecast {
-    let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+    let (children, aggregates) = usable_at(&doc.records, &doc.aggregates, as_of);
     forecast(&ForecastInput {
         children: &children,
         aggregates: &aggregates,
@@ -52,7 +52,7 @@ pub fn use_simulation(target: Option<PaceTarget>) -> Option<Rc<SimulationSummary
     let doc = app.document.clone();
     let key = (SameDocument(doc.clone()), as_of, target);
     use_monte_carlo(key, move || {
-        let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+        let (children, aggregates) = usable_at(&doc.records, &doc.aggregates, as_of);
         prepare(&ForecastInput {
             children: &children,
             aggregates: &aggregates,

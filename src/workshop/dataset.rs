@@ -4,7 +4,7 @@
 use crate::storage::document::Document;
 use chrono::NaiveDate;
 use scorecard::dates::add_days;
-use scorecard::{usable, ChildRecord, Indicator, Milestones, YearAggregate};
+use scorecard::{usable_at, ChildRecord, Indicator, Milestones, YearAggregate};
 
 /// Which dataset the workshop shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
             };
         }
     }
-    let (children, aggregates) = usable(&doc.records, &doc.aggregates);
+    let (children, aggregates) = usable_at(&doc.records, &doc.aggregates, as_of);
     WorkshopData {
         name: "Your data".into(),
         made_up: false,

@@ -94,7 +94,10 @@ pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
 pub use simulate::{simulate, PeriodBand, Simulation, SimulationSettings, SimulationSummary};
 pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
-pub use validate::{is_usable, usable, validate, validate_aggregate, validate_child};
+pub use validate::{
+    future_dates, is_usable, usable, usable_at, validate, validate_aggregate, validate_at,
+    validate_child,
+};
 
 pub mod comparators;
 pub use comparators::{

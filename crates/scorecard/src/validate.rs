@@ -47,6 +47,77 @@ pub fn validate(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec<P
     problems
 }
 
+/// The dates of a record that say something has happened: an expected date may be in the
+/// future, these may not.
+const ACTUAL_DATES: [Field; 8] = [
+    Field::EnteredCare,
+    Field::ShobpaDecision,
+    Field::PlacementOrder,
+    Field::Matched,
+    Field::Placed,
+    Field::FosterPlacementStart,
+    Field::AdoptionOrder,
+    Field::LeftRoute,
+];
+
+/// A child's actual dates after `as_of`: each an error naming the child and the field, since a
+/// date that has not happened yet would count as done in the figures. The three milestones
+/// that have an expected column say where such a date belongs.
+pub fn future_dates(child: &ChildRecord, as_of: NaiveDate) -> Vec<Problem> {
+    ACTUAL_DATES
+        .iter()
+        .filter_map(|&field| {
+            let date = child.date(field).filter(|d| *d > as_of)?;
+            let hint = match field {
+                Field::Matched => "; a match still to come belongs in expected_match",
+                Field::Placed => "; a move still to come belongs in expected_placed",
+                Field::AdoptionOrder => {
+                    "; an order still to come belongs in expected_adoption_order"
+                }
+                _ => "; check the date, or the as-of date",
+            };
+            let problem = Problem::error(format!(
+                "the {} date {} is after the as-of date {}{hint}",
+                field.label(),
+                format_uk(date),
+                format_uk(as_of)
+            ))
+            .field(field.column());
+            let id = child.child_id.trim();
+            Some(if id.is_empty() {
+                problem
+            } else {
+                problem.child(id)
+            })
+        })
+        .collect()
+}
+
+/// [`validate`], and every actual date after `as_of` ([`future_dates`]).
+pub fn validate_at(
+    children: &[ChildRecord],
+    aggregates: &[YearAggregate],
+    as_of: NaiveDate,
+) -> Vec<Problem> {
+    let mut problems = validate(children, aggregates);
+    problems.extend(children.iter().flat_map(|c| future_dates(c, as_of)));
+    problems
+}
+
+/// [`usable`], also leaving out children with an actual date after `as_of`.
+pub fn usable_at(
+    children: &[ChildRecord],
+    aggregates: &[YearAggregate],
+    as_of: NaiveDate,
+) -> (Vec<ChildRecord>, Vec<YearAggregate>) {
+    let (children, aggregates) = usable(children, aggregates);
+    let children = children
+        .into_iter()
+        .filter(|c| future_dates(c, as_of).is_empty())
+        .collect();
+    (children, aggregates)
+}
+
 /// Every problem of one year's aggregate figures on their own.
 pub fn validate_aggregate(aggregate: &YearAggregate) -> Vec<Problem> {
     let year = aggregate.year;

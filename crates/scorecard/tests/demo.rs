@@ -193,3 +193,10 @@ fn children_wait_at_every_stage_and_a_few_left_the_route() {
     assert!(!by_carers.is_empty());
     assert!(by_carers.iter().all(|c| c.foster_placement_start.is_some()));
 }
+
+#[test]
+fn the_demonstration_has_no_actual_date_after_its_as_of_date() {
+    let demo = scorecard::demo_dataset();
+    let problems = scorecard::validate_at(&demo.children, &demo.aggregates, demo.as_of);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+}

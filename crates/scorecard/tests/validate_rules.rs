@@ -351,3 +351,28 @@ fn a_record_with_only_warnings_is_still_used_and_an_impossible_one_is_not() {
     let (kept, _) = usable(&[warned.clone(), impossible], &[]);
     assert_eq!(kept, vec![warned]);
 }
+
+#[test]
+fn an_actual_date_after_the_as_of_date_is_an_error_naming_child_and_field() {
+    // As of 30/06/2015, C1 is recorded as placed on 01/09/2015, which has not happened yet;
+    // its expected adoption order on 01/12/2015 is fine.
+    let mut c = scorecard::ChildRecord::new("C1", d("2014-01-01"));
+    c.placed = Some(d("2015-09-01"));
+    c.expected_adoption_order = Some(d("2015-12-01"));
+    let as_of = d("2015-06-30");
+    let p = scorecard::validate_at(std::slice::from_ref(&c), &[], as_of);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].severity, Severity::Error);
+    assert_eq!(p[0].child_id.as_deref(), Some("C1"));
+    assert_eq!(p[0].field.as_deref(), Some("placed"));
+    assert_eq!(
+        p[0].message,
+        "the placed date 01/09/2015 is after the as-of date 30/06/2015; a move still to \
+         come belongs in expected_placed"
+    );
+    // It is left out of the figures; on the day itself it is fine.
+    assert!(scorecard::usable_at(std::slice::from_ref(&c), &[], as_of)
+        .0
+        .is_empty());
+    assert!(scorecard::validate_at(&[c], &[], d("2015-09-01")).is_empty());
+}
