@@ -200,6 +200,7 @@ mod tests {
             thresholds: &ThresholdSchedule::default(),
             scenario: &Scenario::default(),
             target: None,
+            every_child: false,
         })
     }
 

@@ -68,6 +68,7 @@ fn forecast_of(data: &Usable, doc: &Document, as_of: NaiveDate, scenario: &Scena
         thresholds: &doc.settings.thresholds,
         scenario,
         target: doc.scenarios.pace_target,
+        every_child: false,
     })
 }
 
@@ -150,6 +151,7 @@ pub fn ForecastDashboard() -> Html {
                 thresholds: &doc.settings.thresholds,
                 scenario: &doc.scenarios.working,
                 target,
+                every_child: false,
             })
         })
     };

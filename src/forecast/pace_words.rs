@@ -199,6 +199,7 @@ mod tests {
                 value: target_days,
                 period: RollingPeriod::ending_march(2017),
             }),
+            every_child: false,
         })
         .pace
         .unwrap()

@@ -30,6 +30,7 @@ pub fn forecast_of(doc: &Document, as_of: chrono::NaiveDate) -> Forecast {
         thresholds: &doc.settings.thresholds,
         scenario: &doc.scenarios.working,
         target: doc.scenarios.pace_target,
+        every_child: false,
     })
 }
 
@@ -60,6 +61,7 @@ pub fn use_simulation(target: Option<PaceTarget>) -> Option<Rc<SimulationSummary
             thresholds: &doc.settings.thresholds,
             scenario: &doc.scenarios.working,
             target,
+            every_child: false,
         })
     })
 }

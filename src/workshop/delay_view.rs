@@ -109,6 +109,8 @@ pub fn delay_view(
         thresholds,
         scenario: &scenario,
         target: None,
+        // A made-up cohort is every child of its story: a year without one has none.
+        every_child: data.made_up,
     };
     let impact = delay_impact(&input, Delayed::Child(choice.child), days);
     let shift = impact.children.first().cloned();

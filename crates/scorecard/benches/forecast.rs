@@ -80,6 +80,7 @@ fn bench(c: &mut Criterion) {
             thresholds: &thresholds,
             scenario: &scenario,
             target: None,
+            every_child: false,
         };
         c.bench_function(name, |b| {
             b.iter(|| {
@@ -96,6 +97,7 @@ fn bench(c: &mut Criterion) {
         thresholds: &thresholds,
         scenario: &scenario,
         target: None,
+        every_child: false,
     };
     c.bench_function("monte_carlo_10000_runs_200_pipeline", |b| {
         b.iter(|| {

@@ -28,6 +28,10 @@ pub struct ForecastInput<'a> {
     pub scenario: &'a Scenario,
     /// The required-pace question; `None` asks about the next threshold not yet met.
     pub target: Option<PaceTarget>,
+    /// Whether the children are every child there is (a trainer's made-up cohort), so that a
+    /// year without any is known to have none. An authority's records are not: a year
+    /// without data makes a three-year figure partial.
+    pub every_child: bool,
 }
 
 /// The expected adoptions of one financial year that ends after the as-of date.

@@ -39,6 +39,7 @@
 //!         value: 426.0,
 //!         period: RollingPeriod::ending_march(2017),
 //!     }),
+//!     every_child: false,
 //! };
 //! let f = forecast(&input);
 //! // From the data alone 2014-17 has children in 2014-15 only: a partial figure, not judged.

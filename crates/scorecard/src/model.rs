@@ -135,6 +135,7 @@ impl Model {
             last = last.max(y);
         }
         let mut book = YearBook::new(first, last);
+        book.every_child = input.every_child;
         let mut fastest_child = [None; MEASURES];
         for (_, year, values) in &adopted {
             book.add_child(*year, values, false);

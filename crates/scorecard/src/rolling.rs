@@ -232,6 +232,9 @@ pub(crate) const MEASURE_ORDER: [Measure; MEASURES] = [
 pub(crate) struct YearBook {
     pub first: FinancialYear,
     pub years: Vec<YearTally>,
+    /// The children are every child there is: no period is partial (see
+    /// [`crate::ForecastInput::every_child`]).
+    pub every_child: bool,
 }
 
 impl YearBook {
@@ -241,6 +244,7 @@ impl YearBook {
         YearBook {
             first,
             years: vec![YearTally::default(); n],
+            every_child: false,
         }
     }
 
@@ -320,15 +324,19 @@ impl YearBook {
         schedule: &ThresholdSchedule,
     ) -> PeriodFigures {
         let t = self.window(period);
-        let years_covered = period
-            .years()
-            .into_iter()
-            .filter(|y| {
-                self.get(*y).is_some_and(|t| {
-                    t.source == YearSource::Aggregate || t.adopted + t.projected + t.assumed > 0
+        let years_covered = if self.every_child {
+            3
+        } else {
+            period
+                .years()
+                .into_iter()
+                .filter(|y| {
+                    self.get(*y).is_some_and(|t| {
+                        t.source == YearSource::Aggregate || t.adopted + t.projected + t.assumed > 0
+                    })
                 })
-            })
-            .count() as u8;
+                .count() as u8
+        };
         PeriodFigures {
             period,
             adoptions: t.adopted + t.projected + t.assumed,

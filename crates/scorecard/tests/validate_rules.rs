@@ -357,6 +357,9 @@ fn an_actual_date_after_the_as_of_date_is_an_error_naming_child_and_field() {
     // As of 30/06/2015, C1 is recorded as placed on 01/09/2015, which has not happened yet;
     // its expected adoption order on 01/12/2015 is fine.
     let mut c = scorecard::ChildRecord::new("C1", d("2014-01-01"));
+    c.shobpa_decision = Some(d("2014-06-01"));
+    c.placement_order = Some(d("2014-09-01"));
+    c.matched = Some(d("2015-05-01"));
     c.placed = Some(d("2015-09-01"));
     c.expected_adoption_order = Some(d("2015-12-01"));
     let as_of = d("2015-06-30");

@@ -52,6 +52,8 @@ fn three_months_delay_for_child_c_tips_2013_16_and_slips_its_order_a_year() {
         thresholds: &thresholds,
         scenario: &scenario,
         target: None,
+        // A made-up cohort is every child of its story.
+        every_child: true,
     };
     let impact = delay_impact(&input, Delayed::Child(2), days);
     // 2012-15 (threshold 497) loses C but A and B are 420 too: no change. 2013-16 (426)

@@ -71,6 +71,7 @@ impl Data {
             thresholds: &self.thresholds,
             scenario: &self.scenario,
             target: self.target,
+            every_child: false,
         }
     }
 }
