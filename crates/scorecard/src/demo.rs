@@ -19,6 +19,7 @@
 
 use crate::dates::{add_days, FinancialYear};
 use crate::record::{ChildRecord, YearAggregate};
+use crate::rng::SplitMix64;
 use chrono::NaiveDate;
 
 /// The demonstration dataset: the date it is seen from, a label, the children and the yearly
@@ -44,7 +45,7 @@ pub fn demo_as_of() -> NaiveDate {
 /// Builds the demonstration dataset; the same every time.
 pub fn demo_dataset() -> Demo {
     let as_of = demo_as_of();
-    let mut rng = Rng(0x5EED_0003_2015_0630);
+    let mut rng = SplitMix64::new(0x5EED_0003_2015_0630);
     let mut children = Vec::new();
     // The two complete years of child-level data, their means fixed to the scrutiny report's figures.
     children.extend(adopted_cohort(
@@ -114,7 +115,7 @@ fn aggregates() -> Vec<YearAggregate> {
 /// `n` children adopted in `year` (up to `until`), whose A1 and A2 average exactly the target
 /// days. Each journey is built backwards from the adoption order, so every date is in order.
 fn adopted_cohort(
-    rng: &mut Rng,
+    rng: &mut SplitMix64,
     year: FinancialYear,
     until: Option<NaiveDate>,
     n: usize,
@@ -160,7 +161,7 @@ fn adopted_cohort(
 /// Children living with their adopters and waiting for the court's adoption order: the hard
 /// cases of the Sheffield scrutiny report, §3.11, each matched long after the placement order.
 fn placed_awaiting_order(
-    rng: &mut Rng,
+    rng: &mut SplitMix64,
     as_of: NaiveDate,
     n: usize,
     a2_mean: i64,
@@ -186,7 +187,11 @@ fn placed_awaiting_order(
         .collect()
 }
 
-fn matched_awaiting_placement(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
+fn matched_awaiting_placement(
+    rng: &mut SplitMix64,
+    as_of: NaiveDate,
+    n: usize,
+) -> Vec<ChildRecord> {
     (0..n)
         .map(|_| {
             let matched = add_days(as_of, -rng.between(5, 40));
@@ -200,7 +205,7 @@ fn matched_awaiting_placement(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<
         .collect()
 }
 
-fn awaiting_match(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
+fn awaiting_match(rng: &mut SplitMix64, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
     (0..n)
         .map(|i| {
             let placement_order = add_days(as_of, -rng.between(30, 500));
@@ -214,7 +219,7 @@ fn awaiting_match(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<ChildRecord>
         .collect()
 }
 
-fn awaiting_placement_order(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
+fn awaiting_placement_order(rng: &mut SplitMix64, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
     (0..n)
         .map(|_| {
             let decision = add_days(as_of, -rng.between(20, 200));
@@ -227,14 +232,14 @@ fn awaiting_placement_order(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<Ch
         .collect()
 }
 
-fn awaiting_decision(rng: &mut Rng, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
+fn awaiting_decision(rng: &mut SplitMix64, as_of: NaiveDate, n: usize) -> Vec<ChildRecord> {
     (0..n)
         .map(|_| ChildRecord::new("", add_days(as_of, -rng.between(60, 300))))
         .collect()
 }
 
 /// Four children whose plan changed away from adoption at different stages.
-fn left_route(rng: &mut Rng, as_of: NaiveDate) -> Vec<ChildRecord> {
+fn left_route(rng: &mut SplitMix64, as_of: NaiveDate) -> Vec<ChildRecord> {
     let mut out = Vec::new();
     for stage in 0..4 {
         let placement_order = add_days(as_of, -rng.between(200, 400));
@@ -264,7 +269,11 @@ fn left_route(rng: &mut Rng, as_of: NaiveDate) -> Vec<ChildRecord> {
 }
 
 /// A child from entering care to the placement order, the SHOBPA decision in between.
-fn route_start(rng: &mut Rng, entered_care: NaiveDate, placement_order: NaiveDate) -> ChildRecord {
+fn route_start(
+    rng: &mut SplitMix64,
+    entered_care: NaiveDate,
+    placement_order: NaiveDate,
+) -> ChildRecord {
     let days = (placement_order - entered_care).num_days();
     let decision = add_days(entered_care, days * rng.between(40, 80) / 100);
     ChildRecord {
@@ -287,24 +296,4 @@ fn with_sum(mut values: Vec<i64>, total: i64) -> Vec<i64> {
         *v += each + i64::from((i as i64) < rest);
     }
     values
-}
-
-/// A tiny deterministic generator (SplitMix64), so the dataset needs no dependency and never
-/// changes between releases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A whole number from `low` to `high`, both included.
-    fn between(&mut self, low: i64, high: i64) -> i64 {
-        let width = (high - low + 1).max(1) as u64;
-        low + (self.next() % width) as i64
-    }
 }

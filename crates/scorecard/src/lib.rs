@@ -68,6 +68,7 @@ mod model;
 pub mod pace;
 pub mod projection;
 pub mod record;
+mod rng;
 pub mod rolling;
 pub mod scenario;
 pub mod simulate;
@@ -93,7 +94,9 @@ pub use pace::{
 pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
 pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
-pub use simulate::{simulate, PeriodBand, Simulation, SimulationSettings, SimulationSummary};
+pub use simulate::{
+    own_leaving_rate, simulate, PeriodBand, Simulation, SimulationSettings, SimulationSummary,
+};
 pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
 pub use validate::{
     future_dates, is_usable, usable, usable_at, validate, validate_aggregate, validate_at,

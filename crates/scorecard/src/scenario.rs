@@ -141,9 +141,14 @@ pub struct Scenario {
     /// The pace of the further adoptions the scenario expects beyond the children in the data.
     pub assumed_pace: AssumedPace,
     /// The Monte Carlo spread, in percent either side of each stage's duration. `None` draws
-    /// from the authority's own history where at least 5 children completed the stage
-    /// (30% either side otherwise); `Some` always uses this spread.
+    /// from the authority's own completed children where at least 10 completed the stage
+    /// (30% either side otherwise); `Some` always uses this spread, and `Some(0.0)` makes every
+    /// run the deterministic projection (no child leaves, the expected totals are exact).
     pub spread_percent: Option<f64>,
+    /// The share, in percent, of the children not yet matched who leave the adoption route
+    /// before a match (plans change). `None`: the authority's own rate, from the children
+    /// who left the route and those adopted.
+    pub left_route_percent: Option<f64>,
 }
 
 impl Scenario {

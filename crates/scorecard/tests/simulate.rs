@@ -192,3 +192,73 @@ fn as_of_31_march_a_child_still_waiting_counts_once_in_the_year_after() {
         assert!((p.unwrap() - 2165.0 / 7.0).abs() < 0.01, "{band:?}");
     }
 }
+
+#[test]
+fn the_own_leaving_rate_counts_children_who_left_among_those_with_an_outcome() {
+    // 8 adopted and 2 who left the route: 2 of 10 = 20%. With one fewer adoption there are
+    // only 9 outcomes, too few to say.
+    let mut children: Vec<ChildRecord> = (0..8)
+        .map(|i| with_days(&format!("A{i}"), 300, 50, d(2015, 5, 1)))
+        .collect();
+    for i in 0..2 {
+        let mut c = ChildRecord::new(format!("L{i}"), d(2014, 1, 1));
+        c.left_route = Some(d(2014, 6, 1));
+        children.push(c);
+    }
+    children.push(ChildRecord::new("W", d(2015, 1, 1))); // still waiting: no outcome
+    assert_eq!(scorecard::own_leaving_rate(&children), Some(0.2));
+    children.remove(0);
+    assert_eq!(scorecard::own_leaving_rate(&children), None);
+}
+
+#[test]
+fn children_not_yet_matched_who_leave_are_in_no_figure_of_that_run() {
+    // Every one of the ten pipeline children (none matched) leaves: each run holds the six
+    // adopted children only, so the data-only 2015-18 figure is their average in every run:
+    // 300, 340, ..., 500 days, mean 400.
+    let mut data = data();
+    data.scenario.left_route_percent = Some(100.0);
+    let s = simulate(&data.input(), SimulationSettings { runs: 100, seed: 4 });
+    let band = s
+        .band(RollingPeriod::ending_march(2018), Indicator::A1, false)
+        .unwrap();
+    for p in [band.p10, band.p50, band.p90] {
+        assert!((p.unwrap() - 400.0).abs() < 0.01, "{band:?}");
+    }
+    // Nobody leaves at 0%: the ten children are back and the figure moves.
+    data.scenario.left_route_percent = Some(0.0);
+    let s = simulate(&data.input(), SimulationSettings { runs: 100, seed: 4 });
+    let band = s
+        .band(RollingPeriod::ending_march(2018), Indicator::A1, false)
+        .unwrap();
+    assert!(band.p50.unwrap() > 400.5, "{band:?}");
+}
+
+#[test]
+fn the_number_of_adoptions_a_year_brings_varies_between_runs() {
+    // No pipeline: only the six adopted children (mean 400 days of A1) and the further
+    // adoptions expected at the last complete year's pace. 2016-17 and 2017-18 each expect
+    // 6; their number varies, so the 2015-18 average with them does too.
+    let mut data = data();
+    data.children.truncate(6);
+    data.scenario.assumed_pace.a1_days = Some(100.0);
+    let varied = simulate(
+        &data.input(),
+        SimulationSettings {
+            runs: 2000,
+            seed: 9,
+        },
+    );
+    let band = varied
+        .band(RollingPeriod::ending_march(2018), Indicator::A1, true)
+        .unwrap();
+    assert!(band.p90.unwrap() - band.p10.unwrap() > 5.0, "{band:?}");
+    // With spread 0 every run is the expectation: (6 x 400 + 12 x 100) / 18 = 200 days.
+    data.scenario.spread_percent = Some(0.0);
+    let fixed = simulate(&data.input(), SimulationSettings { runs: 50, seed: 9 });
+    let band = fixed
+        .band(RollingPeriod::ending_march(2018), Indicator::A1, true)
+        .unwrap();
+    assert!((band.p10.unwrap() - 200.0).abs() < 0.01, "{band:?}");
+    assert!((band.p90.unwrap() - 200.0).abs() < 0.01, "{band:?}");
+}

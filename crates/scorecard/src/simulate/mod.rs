@@ -1,24 +1,62 @@
-//! The Monte Carlo projection: the same projection many times with stage durations drawn at
+//! The Monte Carlo projection: the same projection many times with what is uncertain drawn at
 //! random, giving for each period the 10th, 50th and 90th percentiles of the three-year
 //! average and the probability of meeting the threshold.
 //!
-//! Durations come from the authority's own history for a stage where at least 5 children
-//! completed it (scaled so that its median is the scenario's duration), otherwise from a
-//! symmetric triangular spread around the scenario's duration (30% either side, or the
-//! scenario's own spread). The generator is our own SplitMix64 with a fixed seed, so the same
-//! input and seed give the same answer however the runs are sliced into batches: the app runs
-//! a few hundred at a time between frames with [`Simulation::run_batch`].
+//! Three things vary, because a band that varies only one of them is far too narrow:
+//! - **stage durations**, resampled from the authority's own completed children where at
+//!   least 10 completed the stage (scaled so that its median is the scenario's duration),
+//!   otherwise a symmetric triangular spread around the duration in use (30% either side, or
+//!   the scenario's own spread);
+//! - **children leaving the route**: a child not yet matched leaves with the authority's own
+//!   rate ([`own_leaving_rate`]) or the scenario's;
+//! - **how many adoptions each year brings**: each run draws the year's total from a Poisson
+//!   distribution around the expected total.
+//!
+//! The generator is the crate's SplitMix64 with a fixed seed, so the same input and seed give
+//! the same answer however the runs are sliced into batches: the app runs a few hundred at a
+//! time between frames with [`Simulation::run_batch`].
 
 use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
 use crate::forecast::ForecastInput;
 use crate::indicator::{Indicator, Measure};
 use crate::model::{Delay, Model};
 use crate::pace::PaceTarget;
-use crate::projection::{DurationSource, MIN_OWN_HISTORY};
+use crate::rng::SplitMix64;
+
+mod child;
+mod sampler;
+
 use crate::record::ChildRecord;
 use crate::scenario::AssumedPace;
 use crate::thresholds::ThresholdSchedule;
-use chrono::{Datelike, NaiveDate};
+use child::{day, place_child, SimChild};
+use sampler::Sampler;
+
+/// How many completed children a stage needs before the runs resample the authority's own
+/// durations; with fewer, a handful of odd cases would make the band look surer (or wilder)
+/// than it is, so the runs spread around the duration in use instead.
+pub(crate) const MIN_RESAMPLE: usize = 10;
+
+/// How many children with an outcome (adopted, or left the route) the authority's own
+/// leaving rate needs before it is used; with fewer, no child is taken to leave unless the
+/// scenario says so.
+pub const MIN_OUTCOMES_FOR_LEAVING: usize = 10;
+
+/// The share of children not yet matched who leave the adoption route, from the authority's
+/// own records: those who left (without an adoption order) over those with an outcome. `None`
+/// with fewer than [`MIN_OUTCOMES_FOR_LEAVING`] outcomes.
+pub fn own_leaving_rate(children: &[ChildRecord]) -> Option<f64> {
+    let left = children
+        .iter()
+        .filter(|c| c.left_route.is_some() && c.adoption_order.is_none())
+        .count();
+    let adopted = children
+        .iter()
+        .filter(|c| c.adoption_order.is_some())
+        .count();
+    let outcomes = left + adopted;
+    (outcomes >= MIN_OUTCOMES_FOR_LEAVING).then(|| left as f64 / outcomes as f64)
+}
 
 /// How many runs and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,176 +126,6 @@ impl SimulationSummary {
     }
 }
 
-/// Our own small generator: SplitMix64 (Steele, Lea and Flood), fast and good enough for
-/// drawing durations. Each 64-bit output gives two 32-bit draws.
-#[derive(Debug, Clone)]
-struct SplitMix64 {
-    state: u64,
-    spare: Option<u32>,
-}
-
-impl SplitMix64 {
-    fn new(seed: u64) -> SplitMix64 {
-        SplitMix64 {
-            state: seed,
-            spare: None,
-        }
-    }
-
-    fn next(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn next_u32(&mut self) -> u32 {
-        match self.spare.take() {
-            Some(v) => v,
-            None => {
-                let r = self.next();
-                self.spare = Some(r as u32);
-                (r >> 32) as u32
-            }
-        }
-    }
-
-    /// A uniform index below `n` (multiply-shift: no division, negligible bias).
-    fn index(&mut self, n: usize) -> usize {
-        ((self.next_u32() as u64 * n as u64) >> 32) as usize
-    }
-}
-
-/// Durations to draw from for one stage, in days.
-#[derive(Debug, Clone)]
-struct Sampler(Vec<i32>);
-
-/// The longest stage a run draws (100 years): a typing slip of a huge duration must not
-/// overflow the day arithmetic.
-const MAX_STAGE_DAYS: f64 = 36_525.0;
-
-/// Points of the triangular spread: enough that a draw never looks discrete.
-const SPREAD_POINTS: usize = 256;
-
-impl Sampler {
-    fn new(
-        history: &[u32],
-        default: u32,
-        source: DurationSource,
-        days: u32,
-        spread: Option<f64>,
-    ) -> Sampler {
-        if spread.is_none() && history.len() >= MIN_OWN_HISTORY {
-            if let DurationSource::OwnMedian { .. } = source {
-                // Keep the history's shape, moved so its median is the scenario's duration.
-                let samples = history
-                    .iter()
-                    .map(|&h| {
-                        let v = if default > 0 {
-                            h as f64 * days as f64 / default as f64
-                        } else {
-                            h as f64 + days as f64 - default as f64
-                        };
-                        v.round().clamp(0.0, MAX_STAGE_DAYS) as i32
-                    })
-                    .collect();
-                return Sampler(samples);
-            }
-        }
-        let p = (spread.unwrap_or(30.0) / 100.0).clamp(0.0, 1.0);
-        let samples = (0..SPREAD_POINTS)
-            .map(|i| {
-                // Quantiles of the symmetric triangular distribution on [-1, 1].
-                let q = (i as f64 + 0.5) / SPREAD_POINTS as f64;
-                let x = if q < 0.5 {
-                    -1.0 + (2.0 * q).sqrt()
-                } else {
-                    1.0 - (2.0 * (1.0 - q)).sqrt()
-                };
-                (days as f64 * (1.0 + p * x))
-                    .round()
-                    .clamp(0.0, MAX_STAGE_DAYS) as i32
-            })
-            .collect();
-        Sampler(samples)
-    }
-
-    fn draw(&self, rng: &mut SplitMix64) -> i32 {
-        self.0[rng.index(self.0.len())]
-    }
-}
-
-/// A pipeline child reduced to day numbers for fast runs.
-#[derive(Debug, Clone)]
-struct SimChild {
-    entered: i32,
-    /// Actual milestones (decision .. adoption order), `None` where missing.
-    actual: [Option<i32>; 5],
-    /// Which missing milestones to project.
-    project: [bool; 5],
-    /// The child's own expected dates (match, moved in, adoption order) where set.
-    expected: [Option<i32>; 5],
-    /// Where A10 stops for a foster-carer adoption.
-    a10_end: Option<i32>,
-    /// The first milestone to project (5 when none) and the latest date before it: the
-    /// runs start there instead of walking the actual dates again.
-    first: usize,
-    start: i32,
-}
-
-fn day(d: NaiveDate) -> i32 {
-    d.num_days_from_ce()
-}
-
-impl SimChild {
-    fn new(c: &ChildRecord) -> SimChild {
-        let actual = [
-            c.shobpa_decision,
-            c.placement_order,
-            c.matched,
-            c.placed,
-            c.adoption_order,
-        ]
-        .map(|d| d.map(day));
-        // The same rule as the deterministic projection: after the last milestone reached,
-        // and a missing placement order of a child matched but not yet moved in.
-        let last = actual
-            .iter()
-            .rposition(Option::is_some)
-            .map_or(0, |i| i + 1);
-        let order_gap = actual[1].is_none() && actual[2].is_some() && actual[3].is_none();
-        let project =
-            std::array::from_fn(|i| actual[i].is_none() && (i + 1 > last || (i == 1 && order_gap)));
-        let expected = [
-            None,
-            None,
-            c.expected_match,
-            c.expected_placed,
-            c.expected_adoption_order,
-        ]
-        .map(|d| d.map(day));
-        let first = project.iter().position(|p| *p).unwrap_or(5);
-        let entered = day(c.entered_care);
-        let start = actual[..first]
-            .iter()
-            .flatten()
-            .fold(entered, |a, b| a.max(*b));
-        SimChild {
-            first,
-            start,
-            entered,
-            actual,
-            project,
-            expected,
-            a10_end: match (c.foster_carer_adoption, c.foster_placement_start) {
-                (true, Some(s)) => Some(day(s)),
-                _ => None,
-            },
-        }
-    }
-}
-
 /// A Monte Carlo in progress. Owns everything it needs, so the app can keep it between
 /// frames and call [`Simulation::run_batch`] until [`Simulation::is_finished`].
 #[derive(Debug, Clone)]
@@ -283,16 +151,20 @@ pub struct Simulation {
     pace: [Option<f64>; 3],
     thresholds: Vec<[Option<f64>; 3]>,
     target: Option<PaceTarget>,
+    /// The chance that a child not yet matched leaves the route in a run.
+    leaving: f64,
+    /// Whether each run draws its years' adoption totals around the expected ones.
+    varied_totals: bool,
     /// Per run, per period, per indicator: data-only then assumed averages (NaN for none).
     results: Vec<f32>,
 }
 
 /// A simulated year's sums and counts for A1, A10 and A2, and its adoptions.
 #[derive(Debug, Clone, Copy, Default)]
-struct SimYear {
-    sum: [f64; 3],
-    count: [u64; 3],
-    adoptions: u64,
+pub(super) struct SimYear {
+    pub(super) sum: [f64; 3],
+    pub(super) count: [u64; 3],
+    pub(super) adoptions: u64,
 }
 
 const DAY_MEASURES: [Measure; 3] = [Measure::A1, Measure::A10, Measure::A2];
@@ -383,7 +255,21 @@ impl Simulation {
             .iter()
             .filter_map(|(i, _)| input.children.get(*i).map(SimChild::new))
             .collect();
+        // Spread 0 asks for the deterministic projection in every run: nothing is drawn.
+        let fixed = input.scenario.spread_percent == Some(0.0);
+        let leaving = if fixed {
+            0.0
+        } else {
+            input
+                .scenario
+                .left_route_percent
+                .map(|p| (p / 100.0).clamp(0.0, 1.0))
+                .or_else(|| own_leaving_rate(input.children))
+                .unwrap_or(0.0)
+        };
         Simulation {
+            leaving,
+            varied_totals: !fixed,
             settings,
             rng: SplitMix64::new(settings.seed),
             done: 0,
@@ -410,9 +296,15 @@ impl Simulation {
         let per_run = self.periods.len() * 6;
         self.results.reserve(todo as usize * per_run);
         let mut years = self.base.clone();
+        let mut totals = self.expected.clone();
         for _ in 0..todo {
             years.copy_from_slice(&self.base);
             for c in &self.children {
+                // A child not yet matched may leave the route (plans change): it is then in
+                // no figure of this run.
+                if c.may_leave() && self.leaving > 0.0 && self.rng.uniform() < self.leaving {
+                    continue;
+                }
                 place_child(
                     c,
                     self.as_of,
@@ -423,13 +315,21 @@ impl Simulation {
                     &mut self.rng,
                 );
             }
-            self.record(&years);
+            // How many adoptions a year brings varies around what is expected.
+            for (total, expected) in totals.iter_mut().zip(&self.expected) {
+                *total = if self.varied_totals {
+                    self.rng.poisson(*expected as f64)
+                } else {
+                    *expected
+                };
+            }
+            self.record(&years, &totals);
         }
         self.done += todo;
         self.done
     }
 
-    fn record(&mut self, years: &[SimYear]) {
+    fn record(&mut self, years: &[SimYear], totals: &[u64]) {
         for (pi, period) in self.periods.iter().enumerate() {
             for assumed in [false, true] {
                 let mut acc = self.closed[pi];
@@ -439,7 +339,7 @@ impl Simulation {
                         continue;
                     };
                     let unknown = if assumed {
-                        self.expected
+                        totals
                             .get(offset as usize)
                             .map_or(0, |e| e.saturating_sub(sy.adoptions))
                     } else {
@@ -541,55 +441,6 @@ fn percentile(values: &mut [f32], q: f64) -> Option<f64> {
     let rank = (q * values.len() as f64).ceil().max(1.0) as usize;
     let (_, v, _) = values.select_nth_unstable_by(rank.min(values.len()) - 1, f32::total_cmp);
     Some(*v as f64)
-}
-
-/// One run of one child: draws the missing stages, then adds it to its year.
-fn place_child(
-    c: &SimChild,
-    as_of: i32,
-    earliest: i32,
-    samplers: &[Sampler],
-    year_of_day: &[u8],
-    years: &mut [SimYear],
-    rng: &mut SplitMix64,
-) {
-    let mut dates = c.actual;
-    let mut prev = c.start;
-    for i in c.first..5 {
-        if let Some(d) = c.actual[i] {
-            prev = prev.max(d);
-        } else if c.project[i] {
-            let candidate = match c.expected[i] {
-                Some(e) => e,
-                None => prev + samplers[i].draw(rng),
-            };
-            let d = candidate.max(prev).max(earliest);
-            dates[i] = Some(d);
-            prev = d;
-        }
-    }
-    let (Some(order), Some(placed)) = (dates[4], dates[3]) else {
-        return;
-    };
-    // Every projected date is on or after the as-of date, so the order is in the table
-    // unless it falls beyond the simulated years.
-    let slot = usize::try_from(order - as_of)
-        .ok()
-        .and_then(|i| year_of_day.get(i));
-    let Some(y) = slot.and_then(|&i| years.get_mut(i as usize)) else {
-        return;
-    };
-    let a1 = placed - c.entered;
-    let a10 = c.a10_end.map_or(a1, |e| e - c.entered);
-    y.sum[0] += a1 as f64;
-    y.count[0] += 1;
-    y.sum[1] += a10 as f64;
-    y.count[1] += 1;
-    if let (Some(po), Some(m)) = (dates[1], dates[2]) {
-        y.sum[2] += (m - po).max(0) as f64;
-        y.count[2] += 1;
-    }
-    y.adoptions += 1;
 }
 
 /// Runs a whole Monte Carlo at once (tests, benchmarks, a worker).
