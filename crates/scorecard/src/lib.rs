@@ -55,6 +55,7 @@
 //! assert!(f.to_csv().starts_with("section,period,indicator,children,value,threshold,meets,basis"));
 //! ```
 
+pub mod backtest;
 pub mod csv;
 pub mod dates;
 pub mod delay;
@@ -75,6 +76,9 @@ pub mod simulate;
 pub mod thresholds;
 pub mod validate;
 
+pub use backtest::{
+    as_known_on, backtest, backtest_csv, coverage, BacktestRow, BacktestSpan, BACKTEST_CSV_HEADER,
+};
 pub use csv::{
     read_aggregates, read_children, write_aggregates, write_children, AggregateImport, ChildImport,
 };
@@ -96,6 +100,7 @@ pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
 pub use simulate::{
     own_leaving_rate, simulate, PeriodBand, Simulation, SimulationSettings, SimulationSummary,
+    YearBand,
 };
 pub use thresholds::{Status, ThresholdEntry, ThresholdSchedule};
 pub use validate::{

@@ -230,6 +230,25 @@ impl Model {
         }
     }
 
+    /// How much an indicator's yearly average moves from one complete year to the next: the
+    /// spread (standard deviation) of the logarithm of each year's average over the year
+    /// before, over the authority's complete years. `None` with fewer than 3 such years.
+    pub fn year_to_year_spread(&self, m: usize) -> Option<f64> {
+        let means: Vec<f64> = (self.book.first.0..self.first_open.0)
+            .filter_map(|y| self.book.get(FinancialYear(y))?.measures[m].mean())
+            .filter(|v| *v > 0.0)
+            .collect();
+        let changes: Vec<f64> = means.windows(2).map(|w| (w[1] / w[0]).ln()).collect();
+        if changes.len() < 2 {
+            return None;
+        }
+        let mean = changes.iter().sum::<f64>() / changes.len() as f64;
+        let var =
+            changes.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / (changes.len() - 1) as f64;
+        // The change itself is part of the uncertainty, not only its wobble around a trend.
+        Some((var + mean * mean).sqrt())
+    }
+
     /// The book plus the assumed further adoptions of every open year.
     pub fn assumed_book(&self, expected: &[ExpectedYear], pace: &AssumedPace) -> YearBook {
         let mut book = self.book.clone();

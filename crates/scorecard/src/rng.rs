@@ -73,11 +73,14 @@ impl SplitMix64 {
             }
             return k;
         }
-        // Box and Muller: a standard normal from two uniforms.
+        (mean + mean.sqrt() * self.normal()).round().max(0.0) as u64
+    }
+
+    /// A standard normal draw (Box and Muller, from two uniforms).
+    pub fn normal(&mut self) -> f64 {
         let u1 = (1.0 - self.uniform()).max(f64::MIN_POSITIVE);
         let u2 = self.uniform();
-        let z = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
-        (mean + mean.sqrt() * z).round().max(0.0) as u64
+        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
 }
 

@@ -200,3 +200,32 @@ fn the_demonstration_has_no_actual_date_after_its_as_of_date() {
     let problems = scorecard::validate_at(&demo.children, &demo.aggregates, demo.as_of);
     assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
 }
+
+/// How often the demonstration's actual figures fall inside the backtest's 10-90% bands
+/// (reported, not asserted to a number: the demonstration is one made-up authority).
+#[test]
+fn the_demonstration_backtest_judges_its_past_forecasts() {
+    let demo = scorecard::demo_dataset();
+    let thresholds = scorecard::ThresholdSchedule::default();
+    let scenario = scorecard::Scenario::default();
+    let input = scorecard::ForecastInput {
+        children: &demo.children,
+        aggregates: &demo.aggregates,
+        as_of: demo.as_of,
+        thresholds: &thresholds,
+        scenario: &scenario,
+        target: None,
+        every_child: false,
+    };
+    let rows = scorecard::backtest(
+        &input,
+        scorecard::SimulationSettings {
+            runs: 2000,
+            seed: 2014,
+        },
+    );
+    let (inside, judged) = scorecard::coverage(&rows);
+    eprintln!("{}", scorecard::backtest_csv(&rows));
+    eprintln!("demonstration backtest: {inside} of {judged} actual figures inside the band");
+    assert!(judged > 0, "the demonstration has past years to judge");
+}

@@ -87,6 +87,7 @@ pub(super) fn place_child(
     c: &SimChild,
     as_of: i32,
     earliest: i32,
+    pace_factor: f64,
     samplers: &[Sampler],
     year_of_day: &[u8],
     years: &mut [SimYear],
@@ -100,7 +101,7 @@ pub(super) fn place_child(
         } else if c.project[i] {
             let candidate = match c.expected[i] {
                 Some(e) => e,
-                None => prev + samplers[i].draw(rng),
+                None => prev + (samplers[i].draw(rng) as f64 * pace_factor).round() as i32,
             };
             let d = candidate.max(prev).max(earliest);
             dates[i] = Some(d);
