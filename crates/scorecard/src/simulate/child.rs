@@ -82,17 +82,31 @@ impl SimChild {
     }
 }
 
+/// When a run's children can finish, and how fast this run goes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RunDays {
+    /// The as-of day: the first entry of the year-of-day table.
+    pub as_of: i32,
+    /// The earliest day a projected milestone may have.
+    pub earliest: i32,
+    /// This run's factor on every duration still to come.
+    pub pace_factor: f64,
+}
+
 /// One run of one child: draws the missing stages, then adds it to its year.
 pub(super) fn place_child(
     c: &SimChild,
-    as_of: i32,
-    earliest: i32,
-    pace_factor: f64,
+    run: RunDays,
     samplers: &[Sampler],
     year_of_day: &[u8],
     years: &mut [SimYear],
     rng: &mut SplitMix64,
 ) {
+    let RunDays {
+        as_of,
+        earliest,
+        pace_factor,
+    } = run;
     let mut dates = c.actual;
     let mut prev = c.start;
     for i in c.first..5 {

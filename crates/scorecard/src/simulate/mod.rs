@@ -29,7 +29,7 @@ mod sampler;
 use crate::record::ChildRecord;
 use crate::scenario::AssumedPace;
 use crate::thresholds::ThresholdSchedule;
-use child::{day, place_child, SimChild};
+use child::{day, place_child, RunDays, SimChild};
 use sampler::Sampler;
 
 /// How many completed children a stage needs before the runs resample the authority's own
@@ -357,11 +357,14 @@ impl Simulation {
                 if c.may_leave() && self.leaving > 0.0 && self.rng.uniform() < self.leaving {
                     continue;
                 }
+                let run = RunDays {
+                    as_of: self.as_of,
+                    earliest: self.earliest,
+                    pace_factor,
+                };
                 place_child(
                     c,
-                    self.as_of,
-                    self.earliest,
-                    pace_factor,
+                    run,
                     &self.samplers,
                     &self.year_of_day,
                     &mut years,
