@@ -195,6 +195,8 @@ pub fn ForecastDashboard() -> Html {
     let on_delete_scenario = use_send(&app, Action::DeleteScenario);
     let on_compare = use_send(&app, Action::CompareWith);
     let notify = use_send(&app, Action::Notify);
+    let on_leaving = use_send(&app, Action::SetLeavingRate);
+    let own_leaving = scorecard::own_leaving_rate(&data.children);
     let expected_orders = use_memo(Same(document.clone()), |doc| {
         Rc::new(
             doc.0
@@ -293,7 +295,7 @@ pub fn ForecastDashboard() -> Html {
             <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
-                {on_stage} {on_assumed_pace}
+                {on_stage} {on_assumed_pace} {on_leaving} {own_leaving}
                 on_save={on_save_scenario} on_select={on_select_scenario}
                 on_delete={on_delete_scenario} {on_compare} />
             <section class="panel" aria-labelledby="pipeline-heading">

@@ -2,6 +2,7 @@
 //! Components here take the engine's `Forecast` and callbacks, never the app state, except the
 //! dashboard itself, which wires them to it.
 
+pub mod backtest_panel;
 pub mod chart_data;
 pub mod dashboard;
 pub mod headline_cards;

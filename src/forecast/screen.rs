@@ -1,6 +1,7 @@
-//! The forecast screen : where the figures are heading and what it takes to reach
+//! The forecast screen: where the figures are heading and what it takes to reach
 //! the threshold. The dashboard's pieces live in [`crate::forecast`].
 
+use crate::forecast::backtest_panel::BacktestPanel;
 use crate::forecast::dashboard::ForecastDashboard;
 use yew::prelude::*;
 
@@ -12,6 +13,7 @@ pub fn ForecastScreen() -> Html {
         <section class="screen" aria-labelledby="forecast-heading">
             <h1 id="forecast-heading" class="screen__title">{ "Forecast" }</h1>
             <ForecastDashboard />
+            <BacktestPanel />
         </section>
     }
 }

@@ -65,6 +65,13 @@ pub fn set_assumed_pace(d: &mut Document, a1_days: Option<f64>, a2_days: Option<
     d.scenarios.set_working(scenario);
 }
 
+/// Sets the share (percent) of children not yet matched who leave the route.
+pub fn set_leaving(d: &mut Document, percent: Option<f64>) {
+    let mut scenario = d.scenarios.working.clone();
+    scenario.left_route_percent = percent.map(|p| p.clamp(0.0, 100.0));
+    d.scenarios.set_working(scenario);
+}
+
 /// Saves the scenario in use under `name` (replacing one of that name) and uses it.
 pub fn save_as(d: &mut Document, name: String) {
     let mut scenario = d.scenarios.working.clone();

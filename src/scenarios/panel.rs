@@ -24,6 +24,11 @@ pub struct ScenarioPanelProps {
     pub on_stage: Callback<(Stage, Option<StageDuration>)>,
     /// The A1 and A2 days assumed for further adoptions set (`None`: the default).
     pub on_assumed_pace: Callback<(Option<f64>, Option<f64>)>,
+    /// The authority's own leaving rate (0 to 1), when its records have enough outcomes.
+    #[prop_or_default]
+    pub own_leaving: Option<f64>,
+    /// The share of children not yet matched who leave the route changed (`None`: own rate).
+    pub on_leaving: Callback<Option<f64>>,
     /// Save the scenario in use under this name.
     pub on_save: Callback<String>,
     /// Use a saved scenario (`None`: the baseline).
@@ -97,6 +102,39 @@ fn assumed_pace_fields(
             { box_for("assumed-a1", "A1 days", true) }
             { box_for("assumed-a2", "A2 days", false) }
         </fieldset>
+    }
+}
+
+/// The share of children not yet matched who leave the adoption route, for the likely range:
+/// the authority's own rate until the manager sets one.
+fn leaving_field(scenario: &Scenario, own: Option<f64>, on_change: &Callback<Option<f64>>) -> Html {
+    let on_change = on_change.clone();
+    let on_commit = Callback::from(move |text: String| {
+        on_change.emit(text.trim().parse::<f64>().ok());
+    });
+    let in_force = scenario
+        .left_route_percent
+        .or(own.map(|r| r * 100.0))
+        .unwrap_or(0.0);
+    let hint = match own {
+        Some(r) => format!(
+            "Your records: {:.0}% of the children with an outcome left the route.",
+            r * 100.0
+        ),
+        None => {
+            "Your records have too few outcomes to say: none is taken to leave unless you set it."
+                .to_string()
+        }
+    };
+    html! {
+        <div class="field">
+            <label class="field__label" for="leaving-percent">{ "Children leaving the route before a match (%)" }</label>
+            <DraftInput id="leaving-percent" class="field__input input--short" kind="number" min="0"
+                value={format!("{}", (in_force * 10.0).round() / 10.0)} {on_commit}
+                accepts={Accepts::PercentOrEmpty}
+                invalid_message="Write a percentage from 0 to 100, or leave it empty for your own rate" />
+            <span class="field__hint">{ hint }{ " Used for the likely range only." }</span>
+        </div>
     }
 }
 
@@ -249,6 +287,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 <tbody>{ for Stage::ALL.iter().map(|&s| stage_row(s)) }</tbody>
             </table>
             { assumed_pace_fields(&props.forecast, &props.scenario, &props.on_assumed_pace) }
+            { leaving_field(&props.scenario, props.own_leaving, &props.on_leaving) }
             <form class="scenario__save" onsubmit={on_save}>
                 <div class="field">
                     <label class="field__label" for="scenario-name">{ "Scenario name" }</label>

@@ -89,6 +89,9 @@ pub enum Action {
         /// A2 days.
         a2_days: Option<f64>,
     },
+    /// Sets the share (percent) of children not yet matched who leave the route, for the
+    /// likely range (`None`: the authority's own rate).
+    SetLeavingRate(Option<f64>),
     /// Saves the scenario in use under a name (replacing one of that name) and uses it.
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).

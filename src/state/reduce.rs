@@ -102,6 +102,10 @@ impl Reducible for AppState {
                 .edit("changed the pace assumed for further adoptions", |d| {
                     scenarios::set_assumed_pace(d, a1_days, a2_days)
                 }),
+            Action::SetLeavingRate(percent) => self
+                .edit("changed the share of children leaving the route", |d| {
+                    scenarios::set_leaving(d, percent)
+                }),
             Action::SaveScenarioAs(name) => {
                 let name = name.trim().to_string();
                 if name.is_empty() {

@@ -26,6 +26,8 @@ pub enum Accepts {
     PercentFasterOrEmpty,
     /// A date as DD/MM/YYYY or ISO, or nothing.
     DateOrEmpty,
+    /// A percentage from 0 to 100, or nothing (back to the default).
+    PercentOrEmpty,
 }
 
 impl Accepts {
@@ -43,6 +45,12 @@ impl Accepts {
                         .is_ok_and(|p| p.is_finite() && p < 100.0)
             }
             Accepts::DateOrEmpty => text.is_empty() || scorecard::dates::parse_date(text).is_some(),
+            Accepts::PercentOrEmpty => {
+                text.is_empty()
+                    || text
+                        .parse::<f64>()
+                        .is_ok_and(|v| (0.0..=100.0).contains(&v))
+            }
         }
     }
 }
@@ -127,6 +135,8 @@ mod tests {
     #[test]
     fn each_kind_of_box_accepts_what_its_figure_can_be() {
         assert!(Accepts::Days.accepts("121") && Accepts::Days.accepts("371.5"));
+        assert!(Accepts::PercentOrEmpty.accepts("12.5") && Accepts::PercentOrEmpty.accepts(""));
+        assert!(!Accepts::PercentOrEmpty.accepts("101") && !Accepts::PercentOrEmpty.accepts("-1"));
         assert!(
             !Accepts::Days.accepts("-1")
                 && !Accepts::Days.accepts("")

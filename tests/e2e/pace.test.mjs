@@ -101,3 +101,25 @@ test('a target the children already waiting put out of reach says so, with the b
   const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
   assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible'), forecast.text);
 });
+
+test('how good is this forecast: past forecasts beside what happened, in words and as CSV', async () => {
+  const demo = await app.newPage({ width: 1280, height: 1000 });
+  await app.open(demo, '#forecast');
+  await demo.getByRole('button', { name: 'Check against past years' }).click();
+  const verdict = demo.locator('.backtest__verdict');
+  await verdict.waitFor();
+  const text = await verdict.innerText();
+  const [, inside, judged] = text.match(/^(\d+) of (\d+) past figures/);
+  // The sentence counts what the table shows.
+  const cells = await demo.locator('#backtest-heading ~ .table-wrap tbody tr td:last-child').allInnerTexts();
+  assert.equal(cells.filter((c) => c.trim() === 'Inside').length, Number(inside));
+  assert.equal(cells.filter((c) => ['Inside', 'Outside'].includes(c.trim())).length, Number(judged));
+  assert.ok(Number(judged) > 0);
+  await verdict.scrollIntoViewIfNeeded();
+  await app.screenshot(demo, 'pace-02-backtest');
+  const csv = await downloadText(demo, () => demo.getByRole('button', { name: 'Download backtest (CSV)' }).click());
+  const lines = csv.text.trim().split('\n');
+  assert.equal(lines[0], 'as_of,period,indicator,p10,p50,p90,actual,inside_band');
+  assert.equal(lines.filter((l) => l.endsWith(',yes')).length, Number(inside));
+  await demo.context().close();
+});
