@@ -9,8 +9,9 @@
 
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::export::one_decimal;
-use crate::forecast::{forecast, ForecastInput};
+use crate::forecast::forecast;
 use crate::indicator::Indicator;
+use crate::inputs::ForecastInput;
 use crate::record::{ChildRecord, YearAggregate};
 use crate::rolling::Basis;
 use crate::simulate::{simulate, SimulationSettings};

@@ -9,8 +9,8 @@
 //! data alone, so the effect shown is the child's own.
 
 use crate::dates::{FinancialYear, RollingPeriod};
-use crate::forecast::ForecastInput;
 use crate::indicator::{ChildValues, Indicator};
+use crate::inputs::ForecastInput;
 use crate::model::{Delay, Model};
 use crate::rolling::Figure;
 

@@ -7,51 +7,12 @@ use crate::indicator::Indicator;
 use crate::model::{Delay, Model};
 use crate::pace::{solve, PaceAnswer, PaceTarget};
 use crate::projection::{Projection, StageDurations};
-use crate::record::{ChildRecord, YearAggregate};
 use crate::rolling::{PeriodFigures, YearBook, YearFigures};
-use crate::scenario::{AssumedPace, Scenario, Stage};
+use crate::scenario::{AssumedPace, Stage};
 use crate::thresholds::ThresholdSchedule;
 use chrono::NaiveDate;
 
-/// Everything a forecast depends on, borrowed from the app's state.
-#[derive(Debug, Clone, Copy)]
-pub struct ForecastInput<'a> {
-    /// The usable child records (records with errors left out by the caller).
-    pub children: &'a [ChildRecord],
-    /// Published figures for years with no child records.
-    pub aggregates: &'a [YearAggregate],
-    /// The day the figures are as of: nothing is projected before it.
-    pub as_of: NaiveDate,
-    /// The thresholds the three-year figures are judged against.
-    pub thresholds: &'a ThresholdSchedule,
-    /// Stage durations, expected adoptions and assumed pace.
-    pub scenario: &'a Scenario,
-    /// The required-pace question; `None` asks about the next threshold not yet met.
-    pub target: Option<PaceTarget>,
-    /// Whether the children are every child there is (a trainer's made-up cohort), so that a
-    /// year without any is known to have none. An authority's records are not: a year
-    /// without data makes a three-year figure partial.
-    pub every_child: bool,
-}
-
-/// The expected adoptions of one financial year that ends after the as-of date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExpectedYear {
-    /// The financial year.
-    pub year: FinancialYear,
-    /// Expected total adoptions in the year (including those already known).
-    pub expected: u64,
-    /// Whether the scenario set the total (otherwise the mean of the last three complete
-    /// years).
-    pub overridden: bool,
-    /// Already adopted in the year.
-    pub adopted: u64,
-    /// Pipeline children projected into the year.
-    pub projected: u64,
-    /// The further adoptions not yet in the data: expected − adopted − projected, never
-    /// below 0.
-    pub unknown: u64,
-}
+pub use crate::inputs::{ExpectedYear, ForecastInput};
 
 /// How much one pipeline child moves one period's average.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -64,6 +64,7 @@ pub mod error;
 pub mod export;
 pub mod forecast;
 pub mod indicator;
+pub mod inputs;
 pub mod merge;
 mod model;
 pub mod pace;

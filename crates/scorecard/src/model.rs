@@ -3,8 +3,8 @@
 //! once; every figure afterwards is a sum over at most three years.
 
 use crate::dates::{add_days, FinancialYear};
-use crate::forecast::{ExpectedYear, ForecastInput};
 use crate::indicator::{adopted_child_values, ChildValues, MEASURES};
+use crate::inputs::{ExpectedYear, ForecastInput};
 use crate::projection::{project, stage_history, Projection, StageDurations};
 use crate::record::ChildRecord;
 use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};

@@ -160,6 +160,16 @@ pub struct Projection {
     pub values: ChildValues,
 }
 
+/// Which of a child's milestones (SHOBPA decision, placement order, match, moved in, adoption
+/// order) are projected, from which are known: every one after the last reached, and a
+/// missing placement order of a child matched but not yet moved in (the order must come
+/// before the move). The one rule for the projection and the Monte Carlo alike.
+pub(crate) fn milestones_to_project(known: [bool; 5]) -> [bool; 5] {
+    let reached = known.iter().rposition(|k| *k).map_or(0, |i| i + 1);
+    let order_missing_before_move = !known[1] && known[2] && !known[3];
+    std::array::from_fn(|i| !known[i] && (i + 1 > reached || (i == 1 && order_missing_before_move)))
+}
+
 /// Projects a child still in the pipeline; `None` for a child adopted or who left the route.
 ///
 /// Milestones after the last one reached are projected; so is a missing placement order of a
@@ -189,11 +199,11 @@ pub fn project(
         child.expected_adoption_order,
     ];
     let mut projected = [false; 5];
-    let order_missing_before_move = chain[2].is_none() && chain[3].is_some() && chain[4].is_none();
+    let to_project = milestones_to_project(std::array::from_fn(|i| chain[i + 1].is_some()));
     let mut prev = chain[0].unwrap_or(as_of);
     let earliest = earliest_projected(as_of);
     for i in 1..6 {
-        let must_project = i > last || (i == 2 && order_missing_before_move);
+        let must_project = to_project[i - 1];
         match chain[i] {
             Some(date) => prev = prev.max(date),
             None if must_project => {

@@ -12,35 +12,14 @@ mod waiting;
 
 pub use waiting::{pace_over_floors, TargetStatus, WaitingChild, WaitingOutcome, WaitingPace};
 
-use crate::dates::{FinancialYear, RollingPeriod};
-use crate::forecast::ExpectedYear;
+pub use crate::inputs::PaceTarget;
+
+use crate::dates::FinancialYear;
 use crate::indicator::Indicator;
+use crate::inputs::ExpectedYear;
 use crate::model::Model;
 use crate::record::ChildRecord;
 use chrono::NaiveDate;
-
-/// What the manager wants to reach: a value of an indicator for a three-year period.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct PaceTarget {
-    /// A1, A10 or A2 (days), or A3_percent / placed_12m_percent (percent).
-    pub indicator: Indicator,
-    /// Days at or below which (or percentage at or above which) the target is met.
-    pub value: f64,
-    /// The three-year period.
-    pub period: RollingPeriod,
-}
-
-impl Default for PaceTarget {
-    /// The Sheffield scrutiny report's question: 426 days of A1 for the three years ending March 2017.
-    fn default() -> Self {
-        PaceTarget {
-            indicator: Indicator::A1,
-            value: 426.0,
-            period: RollingPeriod::ending_march(2017),
-        }
-    }
-}
 
 /// The plain answer to "can we get there".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,8 +17,8 @@
 
 use super::PaceTarget;
 use crate::dates::{add_days, add_months, days_between, RollingPeriod};
-use crate::forecast::ExpectedYear;
 use crate::indicator::{Indicator, Measure};
+use crate::inputs::ExpectedYear;
 use crate::model::Model;
 use crate::projection::Projection;
 use crate::record::ChildRecord;

@@ -3,6 +3,7 @@
 
 use super::sampler::Sampler;
 use super::SimYear;
+use crate::projection::milestones_to_project;
 use crate::record::ChildRecord;
 use crate::rng::SplitMix64;
 use chrono::{Datelike, NaiveDate};
@@ -44,15 +45,7 @@ impl SimChild {
             c.adoption_order,
         ]
         .map(|d| d.map(day));
-        // The same rule as the deterministic projection: after the last milestone reached,
-        // and a missing placement order of a child matched but not yet moved in.
-        let last = actual
-            .iter()
-            .rposition(Option::is_some)
-            .map_or(0, |i| i + 1);
-        let order_gap = actual[1].is_none() && actual[2].is_some() && actual[3].is_none();
-        let project =
-            std::array::from_fn(|i| actual[i].is_none() && (i + 1 > last || (i == 1 && order_gap)));
+        let project = milestones_to_project(actual.map(|d| d.is_some()));
         let expected = [
             None,
             None,

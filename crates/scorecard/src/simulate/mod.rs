@@ -17,8 +17,8 @@
 //! time between frames with [`Simulation::run_batch`].
 
 use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
-use crate::forecast::ForecastInput;
 use crate::indicator::{Indicator, Measure};
+use crate::inputs::ForecastInput;
 use crate::model::{Delay, Model};
 use crate::pace::PaceTarget;
 use crate::rng::SplitMix64;
