@@ -82,8 +82,9 @@ pub(super) struct RunDays {
     pub as_of: i32,
     /// The earliest day a projected milestone may have.
     pub earliest: i32,
-    /// This run's factor on every duration still to come.
-    pub pace_factor: f64,
+    /// This run's factor on every duration still to come, in 1/65536ths: an integer
+    /// multiply in the innermost loop instead of a float round trip per draw.
+    pub pace_q16: i64,
 }
 
 /// One run of one child: draws the missing stages, then adds it to its year.
@@ -98,7 +99,7 @@ pub(super) fn place_child(
     let RunDays {
         as_of,
         earliest,
-        pace_factor,
+        pace_q16,
     } = run;
     let mut dates = c.actual;
     let mut prev = c.start;
@@ -108,7 +109,7 @@ pub(super) fn place_child(
         } else if c.project[i] {
             let candidate = match c.expected[i] {
                 Some(e) => e,
-                None => prev + (samplers[i].draw(rng) as f64 * pace_factor).round() as i32,
+                None => prev + ((samplers[i].draw(rng) as i64 * pace_q16 + 32_768) >> 16) as i32,
             };
             let d = candidate.max(prev).max(earliest);
             dates[i] = Some(d);

@@ -346,10 +346,10 @@ impl Simulation {
             years.copy_from_slice(&self.base);
             // A year's pace moves together (court listings, family-finding capacity), not
             // child by child: one factor per run on every duration still to come.
-            let pace_factor = if self.varied_totals {
-                (self.year_spread[0] * self.rng.normal()).exp()
+            let pace_q16 = if self.varied_totals {
+                ((self.year_spread[0] * self.rng.normal()).exp() * 65_536.0).round() as i64
             } else {
-                1.0
+                65_536
             };
             for c in &self.children {
                 // A child not yet matched may leave the route (plans change): it is then in
@@ -360,7 +360,7 @@ impl Simulation {
                 let run = RunDays {
                     as_of: self.as_of,
                     earliest: self.earliest,
-                    pace_factor,
+                    pace_q16,
                 };
                 place_child(
                     c,
