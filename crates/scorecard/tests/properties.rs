@@ -175,9 +175,80 @@ proptest! {
         let f = forecast(&data.input());
         let csv = f.to_csv();
         prop_assert!(csv.starts_with("section,"));
-        let _ = delay_impact(&data.input(), Delayed::Child(pick), days);
+        // What the app forecasts: the records validation lets through. Of those, every row
+        // has its eight fields, and no value is negative or not a number.
+        let usable = Data::new(scorecard::usable_at(&data.children, &[], as_of).0, as_of);
+        let f = forecast(&usable.input());
+        let csv = f.to_csv();
+        for line in csv.lines() {
+            let fields: Vec<&str> = line.split(',').collect();
+            prop_assert_eq!(fields.len(), 8, "{}", line);
+            if let Ok(v) = fields[4].parse::<f64>() {
+                prop_assert!(v.is_finite() && v >= 0.0, "{}", line);
+            }
+        }
+        // A three-year average lies between the lowest and highest of its three years.
+        for p in &f.rolling {
+            let a1 = p.figure(scorecard::Indicator::A1).value;
+            let years: Vec<f64> = p
+                .period
+                .years()
+                .iter()
+                .filter_map(|y| f.year(*y)?.figure(scorecard::Indicator::A1).value)
+                .collect();
+            if let (Some(v), false) = (a1, years.is_empty()) {
+                let (lo, hi) = years.iter().fold((f64::MAX, f64::MIN), |(l, h), y| (l.min(*y), h.max(*y)));
+                prop_assert!(v >= lo - 1e-6 && v <= hi + 1e-6, "{} {} not in {}..{}", p.period, v, lo, hi);
+            }
+        }
+        // No projected milestone is before the as-of date.
+        for child in &f.pipeline {
+            let m = child.projection.milestones;
+            for (date, projected) in [m.shobpa_decision, m.placement_order, m.matched, m.placed, m.adoption_order]
+                .into_iter()
+                .zip(child.projection.projected)
+            {
+                if projected {
+                    prop_assert!(date.is_some_and(|d| d >= as_of), "{:?}", child.child_id);
+                }
+            }
+        }
+        // A later delay never shortens the delayed child's A1.
+        let impact = delay_impact(&data.input(), Delayed::Child(pick), days.abs());
+        for shift in &impact.children {
+            if let (Some(b), Some(a)) = (shift.before.a1_days, shift.after.a1_days) {
+                prop_assert!(a >= b, "{:?}", shift.child_id);
+            }
+        }
         let _ = delay_impact(&data.input(), Delayed::AllPipeline, days);
         let s = scorecard::simulate(&data.input(), scorecard::SimulationSettings { runs: 5, seed: 1 });
         prop_assert_eq!(s.runs, 5);
+        for band in &s.bands {
+            if let (Some(p10), Some(p50), Some(p90)) = (band.p10, band.p50, band.p90) {
+                prop_assert!(p10 <= p50 && p50 <= p90);
+            }
+        }
+    }
+}
+
+proptest! {
+    /// The pace over the waiting children's floors, fed back, gives exactly the days asked
+    /// for; "not possible" only when even placing everyone today gives more.
+    #[test]
+    fn the_pace_over_floors_fed_back_gives_the_total_asked_for(
+        floors in prop::collection::vec(0u32..2000, 0..40),
+        zeros in 0u64..50,
+        needed in 0.0f64..80_000.0,
+    ) {
+        let floors: Vec<f64> = floors.into_iter().map(f64::from).collect();
+        let at_floors: f64 = floors.iter().sum();
+        match scorecard::pace::pace_over_floors(&floors, zeros, needed) {
+            Some(x) => {
+                let total = zeros as f64 * x + floors.iter().map(|f| f.max(x)).sum::<f64>();
+                prop_assert!((total - needed).abs() < 1e-6 * needed.max(1.0), "{} vs {}", total, needed);
+                prop_assert!(x >= 0.0);
+            }
+            None => prop_assert!(at_floors > needed || (floors.is_empty() && zeros == 0)),
+        }
     }
 }

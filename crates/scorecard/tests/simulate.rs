@@ -61,6 +61,17 @@ fn percentiles_are_ordered_and_the_band_is_real() {
     let (p10, p50, p90) = (band.p10.unwrap(), band.p50.unwrap(), band.p90.unwrap());
     assert!(p10 <= p50 && p50 <= p90);
     assert!(p90 > p10, "durations vary, so the averages do");
+    // The deterministic projection (every stage at its median, nobody leaving, the expected
+    // totals exact) is one of the futures the band should hold.
+    let mut fixed = self::data();
+    fixed.scenario.spread_percent = Some(0.0);
+    let det = forecast(&fixed.input())
+        .period(period)
+        .unwrap()
+        .figure(Indicator::A1)
+        .value
+        .unwrap();
+    assert!(p10 <= det && det <= p90, "{det} outside {p10}..{p90}");
     // A share of the runs.
     let p = band.probability_met.unwrap();
     assert!((0.0..=1.0).contains(&p));
@@ -121,9 +132,14 @@ fn an_as_of_date_on_31_march_is_handled() {
     data.as_of = d(2016, 3, 31);
     let s = simulate(&data.input(), SimulationSettings { runs: 20, seed: 2 });
     assert_eq!(s.runs, 20);
+    // 2013-16 is complete: only periods ending in 2016-17 or later are simulated.
+    assert!(s
+        .band(RollingPeriod::ending_march(2016), Indicator::A1, false)
+        .is_none());
     assert!(s
         .band(RollingPeriod::ending_march(2017), Indicator::A1, false)
         .is_some());
+    assert_eq!(s.year_bands[0].year, FinancialYear(2016));
 }
 
 #[test]
