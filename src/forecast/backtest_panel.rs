@@ -5,11 +5,13 @@
 use crate::context::{use_app, use_as_of};
 use crate::state::Action;
 use crate::ui::browser;
+use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use crate::ui::notice::Notice;
 use scorecard::dates::format_uk;
 use scorecard::{
     backtest, backtest_csv, coverage, usable_at, BacktestRow, ForecastInput, SimulationSettings,
 };
+use scorecard_charts::{BacktestChart, BacktestPoint};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +38,29 @@ pub fn coverage_sentence(rows: &[BacktestRow]) -> String {
         "{inside} of {judged} past figures ({share:.0}%) fell inside the forecast's 10-90% band; \
          an honest band holds about 8 in 10. {verdict}"
     )
+}
+
+/// The chart's points: each past forecast of a single year's A1 and A2 with a band (A10
+/// mostly repeats A1, and the three-year periods are in the table).
+pub fn chart_of(rows: &[BacktestRow]) -> BacktestChart {
+    let points = rows
+        .iter()
+        .filter(|r| matches!(r.span, scorecard::BacktestSpan::Year(_)))
+        .filter(|r| r.indicator != scorecard::Indicator::A10)
+        .filter_map(|r| {
+            Some(BacktestPoint {
+                label: format!("{} {}", r.indicator.label(), r.span),
+                p10: r.p10?,
+                p50: r.p50?,
+                p90: r.p90?,
+                actual: r.actual,
+            })
+        })
+        .collect();
+    BacktestChart {
+        title: "Each year forecast as of the 31 March before it, beside what happened".into(),
+        points,
+    }
 }
 
 /// The backtest panel.
@@ -78,6 +103,7 @@ pub fn BacktestPanel() -> Html {
     };
     let value = |v: Option<f64>| v.map(|v| format!("{v:.0}")).unwrap_or_else(|| "–".into());
     let table = (*rows).clone().map(|rows| {
+        let chart = Rc::new(chart_of(&rows));
         let body = rows.iter().filter(|r| r.p50.is_some()).map(|r| {
             let inside = match r.inside_band() {
                 Some(true) => "Inside",
@@ -98,6 +124,8 @@ pub fn BacktestPanel() -> Html {
         html! {
             <>
                 <p class="backtest__verdict" aria-live="polite">{ coverage_sentence(&rows) }</p>
+                <ChartCanvas id="backtest-chart" label="Past forecasts beside what happened"
+                    chart={ChartSpec::Backtest(chart)} file_name="backtest.png" />
                 <div class="table-wrap">
                     <table class="table">
                         <caption class="table__caption">{ "Forecasts made as of each past 31 March, in days" }</caption>

@@ -5,7 +5,9 @@
 
 use gloo_events::EventListener;
 use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
-use scorecard_charts::{draw_timeline, draw_trajectory, ChartError, Timeline, Trajectory};
+use scorecard_charts::{
+    draw_backtest, draw_timeline, draw_trajectory, BacktestChart, ChartError, Timeline, Trajectory,
+};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -20,6 +22,8 @@ pub enum ChartSpec {
     Timeline(Rc<Timeline>),
     /// The authority's three-year figure among its comparators.
     Comparators(Rc<ComparatorChart>),
+    /// Past forecasts beside what happened.
+    Backtest(Rc<BacktestChart>),
 }
 
 impl ChartSpec {
@@ -28,6 +32,7 @@ impl ChartSpec {
             ChartSpec::Trajectory(t) => t.text_alternative(),
             ChartSpec::Timeline(t) => t.text_alternative(),
             ChartSpec::Comparators(c) => c.text_alternative(),
+            ChartSpec::Backtest(b) => b.text_alternative(),
         }
     }
 }
@@ -129,6 +134,7 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec) -> Result<(), ChartError>
         ChartSpec::Trajectory(t) => draw_trajectory(&area, t, ratio),
         ChartSpec::Timeline(t) => draw_timeline(&area, t, ratio),
         ChartSpec::Comparators(c) => draw_comparators(&area, c, ratio),
+        ChartSpec::Backtest(b) => draw_backtest(&area, b, ratio),
     }
 }
 

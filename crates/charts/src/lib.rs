@@ -11,6 +11,7 @@
 //!
 //! [`DrawingBackend`]: plotters::prelude::DrawingBackend
 
+pub mod backtest;
 pub mod comparators;
 pub mod legend;
 pub mod palette;
@@ -18,6 +19,7 @@ mod scale;
 pub mod timeline;
 pub mod trajectory;
 
+pub use backtest::{draw_backtest, BacktestChart, BacktestPoint};
 pub use timeline::{draw_timeline, Timeline, TimelineRow, TimelineSegment};
 pub use trajectory::{draw_trajectory, PeriodPoint, Trajectory};
 

@@ -209,3 +209,46 @@ fn on_a_high_dpi_canvas_the_text_keeps_its_size_on_screen() {
     let (a, b) = (caption_font_size(&one), caption_font_size(&two));
     assert!((b / a - 2.0).abs() < 0.05, "{a} then {b}");
 }
+
+#[test]
+fn the_backtest_chart_shows_each_band_and_whether_what_happened_fell_inside() {
+    let chart = BacktestChart {
+        title: "Past forecasts beside what happened".into(),
+        points: vec![
+            BacktestPoint {
+                label: "A1 2013-14".into(),
+                p10: 516.0,
+                p50: 537.0,
+                p90: 559.0,
+                actual: Some(560.0),
+            },
+            BacktestPoint {
+                label: "A1 2014-15".into(),
+                p10: 544.0,
+                p50: 554.0,
+                p90: 564.0,
+                actual: Some(550.0),
+            },
+        ],
+    };
+    let svg = render(|area| draw_backtest(area, &chart, 1.0).unwrap(), "backtest");
+    let t = texts(&svg);
+    for wanted in [
+        "Past forecasts beside what happened",
+        "A1 2013-14",
+        "A1 2014-15",
+        "what happened, outside the band",
+        "what happened, inside the band",
+    ] {
+        assert!(t.iter().any(|x| x == wanted), "{wanted} not in {t:?}");
+    }
+    // 560 is above 559: outside. 550 lies within 544..564: inside.
+    assert_eq!(chart.points[0].inside(), Some(false));
+    assert_eq!(chart.points[1].inside(), Some(true));
+    assert_eq!(
+        chart.text_alternative(),
+        "Past forecasts beside what happened. A1 2013-14: band 516 to 559, median 537; 560 \
+         happened, outside the band. A1 2014-15: band 544 to 564, median 554; 550 happened, \
+         inside the band."
+    );
+}

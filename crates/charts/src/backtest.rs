@@ -1,0 +1,155 @@
+//! "How good is this forecast?" as a chart: for each forecast made as of a past 31 March, its
+//! 10-90% band as a bar and its median as a tick, and what then happened as a circle when it
+//! fell inside the band and a cross when it did not (shape says it, not only colour).
+
+use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
+use crate::scale::{draw_note, Scale};
+use crate::{palette, ChartError};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One past forecast beside what happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BacktestPoint {
+    /// What was forecast and when, e.g. "A1 2014-15".
+    pub label: String,
+    /// The band's 10th percentile (days).
+    pub p10: f64,
+    /// The median.
+    pub p50: f64,
+    /// The 90th percentile.
+    pub p90: f64,
+    /// What happened, if it is known.
+    pub actual: Option<f64>,
+}
+
+impl BacktestPoint {
+    /// Whether what happened fell inside the band.
+    pub fn inside(&self) -> Option<bool> {
+        self.actual.map(|a| self.p10 <= a && a <= self.p90)
+    }
+}
+
+/// What the backtest chart shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BacktestChart {
+    /// The caption.
+    pub title: String,
+    /// The past forecasts, left to right.
+    pub points: Vec<BacktestPoint>,
+}
+
+impl BacktestChart {
+    /// The chart in words for screen readers.
+    pub fn text_alternative(&self) -> String {
+        let mut out = format!("{}.", self.title);
+        for p in &self.points {
+            let happened = match (p.actual, p.inside()) {
+                (Some(a), Some(true)) => format!("{a:.0} happened, inside the band"),
+                (Some(a), _) => format!("{a:.0} happened, outside the band"),
+                (None, _) => "nothing to compare yet".to_string(),
+            };
+            out.push_str(&format!(
+                " {}: band {:.0} to {:.0}, median {:.0}; {happened}.",
+                p.label, p.p10, p.p90, p.p50
+            ));
+        }
+        out
+    }
+}
+
+/// Draws `chart` filling `area` (`pixel_ratio` as for the other charts; 1.0 for SVG).
+pub fn draw_backtest<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BacktestChart,
+    pixel_ratio: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let (width, _) = area.dim_in_pixel();
+    let scale = Scale::new(width, pixel_ratio, 70.0, 14.0, 20.0);
+    let (ratio, text) = (scale.ratio, scale.text);
+    let w = |css: u32| scale.px(css);
+    if chart.points.is_empty() {
+        return draw_note(area, scale, "No past year to compare with yet.");
+    }
+    let values = chart
+        .points
+        .iter()
+        .flat_map(|p| [p.p10, p.p90].into_iter().chain(p.actual));
+    let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v), h.max(v)));
+    let pad = ((hi - lo) * 0.1).max(10.0);
+    let (lo, hi) = ((lo - pad).max(0.0), hi + pad);
+    let n = chart.points.len();
+    let legend = vec![
+        Entry {
+            mark: Mark::Band(palette::BAND),
+            label: "10-90% band, with its median".into(),
+        },
+        Entry {
+            mark: Mark::SolidLine(palette::ACTUAL),
+            label: "what happened, inside the band".into(),
+        },
+        Entry {
+            mark: Mark::Cross(palette::PROJECTED),
+            label: "what happened, outside the band".into(),
+        },
+    ];
+    let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
+    let labels: Vec<String> = chart.points.iter().map(|p| p.label.clone()).collect();
+    let mut plot = ChartBuilder::on(&plot_area)
+        .caption(&chart.title, ("sans-serif", text * 1.2))
+        .margin(text as u32)
+        .x_label_area_size((text * 2.4) as u32)
+        .y_label_area_size((text * 3.5) as u32)
+        .build_cartesian_2d(-0.5..(n as f64 - 0.5), lo..hi)?;
+    let label = |x: &f64| {
+        let i = x.round();
+        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+            labels[i as usize].clone()
+        } else {
+            String::new()
+        }
+    };
+    plot.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n.min(24))
+        .x_label_formatter(&label)
+        .y_desc("days")
+        .label_style(("sans-serif", text * 0.8).into_font().color(&palette::AXIS))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+    for (i, p) in chart.points.iter().enumerate() {
+        let x = i as f64;
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.3, p.p10), (x + 0.3, p.p90)],
+            palette::BAND.mix(0.6).filled(),
+        )))?;
+        plot.draw_series(std::iter::once(PathElement::new(
+            vec![(x - 0.3, p.p50), (x + 0.3, p.p50)],
+            palette::THRESHOLD.stroke_width(w(2)),
+        )))?;
+        match (p.actual, p.inside()) {
+            (Some(a), Some(true)) => {
+                plot.draw_series(std::iter::once(Circle::new(
+                    (x, a),
+                    w(6),
+                    palette::ACTUAL.filled(),
+                )))?;
+            }
+            (Some(a), _) => {
+                plot.draw_series(std::iter::once(Cross::new(
+                    (x, a),
+                    w(7),
+                    palette::PROJECTED.stroke_width(w(3)),
+                )))?;
+            }
+            (None, _) => {}
+        }
+    }
+    draw_legend(&legend_area, &legend, text * 0.85, ratio)?;
+    area.present()?;
+    Ok(())
+}
