@@ -101,12 +101,12 @@ pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpa
     };
     let entries = |m: &Model| -> Vec<(usize, FinancialYear, ChildValues)> {
         let adopted = m
-            .adopted
+            .adopted()
             .iter()
             .filter(|(i, _, _)| !pipeline_only && wanted(*i))
             .copied();
         let projected = m
-            .projections
+            .projections()
             .iter()
             .filter(|(i, _)| wanted(*i))
             .map(|(i, p)| (*i, p.year, p.values));
@@ -144,8 +144,8 @@ pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpa
     let mut periods = Vec::with_capacity(lasts.len() * Indicator::ALL.len());
     for last in lasts {
         let period = RollingPeriod::ending_with(FinancialYear(last));
-        let b = before.book.period_figures(period, input.thresholds);
-        let a = after.book.period_figures(period, input.thresholds);
+        let b = before.book().period_figures(period, input.thresholds);
+        let a = after.book().period_figures(period, input.thresholds);
         for indicator in Indicator::ALL {
             periods.push(PeriodChange {
                 period,

@@ -113,15 +113,15 @@ pub fn forecast(input: &ForecastInput) -> Forecast {
 
 pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
     let schedule = input.thresholds;
-    let first = model.book.first;
-    let last = model.book.last();
+    let first = model.book().first;
+    let last = model.book().last();
     let years: Vec<YearFigures> = (first.0..=last.0)
-        .map(|y| model.book.year_figures(FinancialYear(y), schedule))
+        .map(|y| model.book().year_figures(FinancialYear(y), schedule))
         .collect();
     let rolling: Vec<PeriodFigures> = (first.0..=last.0)
         .map(|y| {
             model
-                .book
+                .book()
                 .period_figures(RollingPeriod::ending_with(FinancialYear(y)), schedule)
         })
         .collect();
@@ -130,7 +130,7 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
     let expected = model.expected(input.scenario, target_last);
     let assumed_pace = model.assumed_pace(input.scenario);
     let assumed = model.assumed_book(&expected, &assumed_pace);
-    let open = model.first_open.max(first);
+    let open = model.first_open().max(first);
     let years_assumed: Vec<YearFigures> = (open.0..=last.0)
         .map(|y| assumed.year_figures(FinancialYear(y), schedule))
         .collect();
@@ -139,7 +139,7 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
         .collect();
 
     let pipeline = model
-        .projections
+        .projections()
         .iter()
         .filter_map(|(index, projection)| {
             let child = input.children.get(*index)?;
@@ -148,7 +148,7 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
                 child_id: child.child_id.clone(),
                 stage: projection.stage,
                 days_so_far: days_between(child.entered_care, input.as_of),
-                contributions: contributions(&model.book, projection),
+                contributions: contributions(model.book(), projection),
                 projection: projection.clone(),
             })
         })
@@ -161,8 +161,8 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
 
     Forecast {
         as_of: input.as_of,
-        current_year: model.first_open,
-        durations: model.durations.clone(),
+        current_year: model.first_open(),
+        durations: model.durations().clone(),
         years,
         rolling,
         years_assumed,
@@ -171,7 +171,7 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
         assumed_pace,
         pipeline,
         pace,
-        conflicting_years: model.conflicts.clone(),
+        conflicting_years: model.conflicts().to_vec(),
     }
 }
 
@@ -223,7 +223,7 @@ fn default_target(
     rolling_assumed: &[PeriodFigures],
     schedule: &ThresholdSchedule,
 ) -> Option<PaceTarget> {
-    let y = model.first_open;
+    let y = model.first_open();
     for period in [y, y.next(), y.next().next()].map(RollingPeriod::ending_with) {
         let Some(figures) = rolling_assumed.iter().find(|p| p.period == period) else {
             continue;

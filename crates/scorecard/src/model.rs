@@ -3,12 +3,12 @@
 //! once; every figure afterwards is a sum over at most three years.
 
 use crate::dates::{add_days, FinancialYear};
-use crate::indicator::{adopted_child_values, ChildValues, MEASURES};
+use crate::indicator::{adopted_child_values, ChildValues, Measure, MEASURES};
 use crate::inputs::{ExpectedYear, ForecastInput};
 use crate::projection::{project, stage_history, Projection, StageDurations};
 use crate::record::ChildRecord;
 use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};
-use crate::scenario::{AssumedPace, Scenario};
+use crate::scenario::{AssumedPace, Scenario, Stage};
 use chrono::NaiveDate;
 
 /// Which children a hypothetical delay applies to.
@@ -66,24 +66,64 @@ const YEAR_REACH: i32 = 60;
 /// The tallies and projections of one input.
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
-    pub first_open: FinancialYear,
-    pub history: [Vec<u32>; 5],
-    pub durations: StageDurations,
+    first_open: FinancialYear,
+    history: [Vec<u32>; 5],
+    durations: StageDurations,
     /// Adopted and projected children, plus aggregates for years without child records.
-    pub book: YearBook,
+    book: YearBook,
     /// Years with both child records and an aggregate (child records were used).
-    pub conflicts: Vec<FinancialYear>,
+    conflicts: Vec<FinancialYear>,
     /// Adopted children: index into the input's children, year and values.
-    pub adopted: Vec<(usize, FinancialYear, ChildValues)>,
+    adopted: Vec<(usize, FinancialYear, ChildValues)>,
     /// Pipeline children: index into the input's children and projection.
-    pub projections: Vec<(usize, Projection)>,
+    projections: Vec<(usize, Projection)>,
     /// The fastest adopted child per measure (days measures only).
-    pub fastest_child: [Option<f64>; MEASURES],
+    fastest_child: [Option<f64>; MEASURES],
 }
 
 pub(crate) use crate::dates::first_open_year;
 
 impl Model {
+    /// The first financial year still open on the as-of date.
+    pub fn first_open(&self) -> FinancialYear {
+        self.first_open
+    }
+
+    /// The tallies of every year, adopted and projected children and yearly figures.
+    pub fn book(&self) -> &YearBook {
+        &self.book
+    }
+
+    /// The stage durations used for projection, with their sources.
+    pub fn durations(&self) -> &StageDurations {
+        &self.durations
+    }
+
+    /// Years with both child records and yearly figures (the yearly figures were used).
+    pub fn conflicts(&self) -> &[FinancialYear] {
+        &self.conflicts
+    }
+
+    /// Adopted children: index into the input's children, year and values.
+    pub fn adopted(&self) -> &[(usize, FinancialYear, ChildValues)] {
+        &self.adopted
+    }
+
+    /// Pipeline children: index into the input's children and projection.
+    pub fn projections(&self) -> &[(usize, Projection)] {
+        &self.projections
+    }
+
+    /// The days the authority's completed children took over one stage of the route.
+    pub fn stage_history(&self, stage: Stage) -> &[u32] {
+        &self.history[stage.index()]
+    }
+
+    /// The fastest adopted child's days for a days measure (A1, A10 or A2).
+    pub fn fastest_child(&self, measure: Measure) -> Option<f64> {
+        self.fastest_child.get(measure as usize).copied().flatten()
+    }
+
     /// Builds the model, with `delay` applied to the children it names.
     pub fn build(input: &ForecastInput, delay: Delay) -> Model {
         let first_open = first_open_year(input.as_of);

@@ -151,7 +151,7 @@ pub(crate) fn solve(
     let measure = target.indicator.measure();
     let percent = target.indicator.is_percent();
     let scale = if percent { 100.0 } else { 1.0 };
-    let window = model.book.window(target.period);
+    let window = model.book().window(target.period);
     let known = window.measures[measure as usize];
     let years: Vec<ExpectedYear> = expected
         .iter()
@@ -165,9 +165,9 @@ pub(crate) fn solve(
 
     // The best complete year of the authority's own history, for "faster than any year".
     let mut best_year: Option<(FinancialYear, f64)> = None;
-    for (i, y) in model.book.years.iter().enumerate() {
-        let year = FinancialYear(model.book.first.0 + i as i32);
-        if year >= model.first_open {
+    for (i, y) in model.book().years.iter().enumerate() {
+        let year = FinancialYear(model.book().first.0 + i as i32);
+        if year >= model.first_open() {
             break;
         }
         if let Some(m) = y.measures[measure as usize].mean() {
@@ -237,10 +237,10 @@ pub(crate) fn solve(
     let mut known_year_averages = Vec::new();
     let mut unknown_years = 0;
     for year in target.period.years() {
-        if year >= model.first_open {
+        if year >= model.first_open() {
             unknown_years += 1;
         } else if let Some(m) = model
-            .book
+            .book()
             .get(year)
             .and_then(|y| y.measures[measure as usize].mean())
         {
@@ -266,7 +266,7 @@ pub(crate) fn solve(
         fastest_child_days: if percent {
             None
         } else {
-            model.fastest_child[measure as usize]
+            model.fastest_child(measure)
         },
         equal_years: equal_years_average(target.value, &known_year_averages, unknown_years),
         equal_years_unknown_years: unknown_years,

@@ -211,10 +211,10 @@ pub(crate) fn solve_waiting(
 ) -> WaitingPace {
     let measure = target.indicator.measure();
     let period: RollingPeriod = target.period;
-    let window = model.book.window(period).measures[measure as usize];
+    let window = model.book().window(period).measures[measure as usize];
     let (mut fixed_children, mut fixed_sum) = (window.children, window.sum);
     let mut waiting = Vec::new();
-    for (index, projection) in &model.projections {
+    for (index, projection) in model.projections() {
         let (Some(child), Some(value)) = (children.get(*index), projection.values.measure(measure))
         else {
             continue;
@@ -223,7 +223,7 @@ pub(crate) fn solve_waiting(
         // a published yearly figure, is in no figure.
         if !period.contains(projection.year)
             || !model
-                .book
+                .book()
                 .get(projection.year)
                 .is_some_and(|t| t.source == YearSource::Children)
             || end_date(child, measure).is_some_and(|d| d <= as_of)

@@ -27,7 +27,7 @@ mod child;
 mod sampler;
 
 use crate::record::ChildRecord;
-use crate::scenario::AssumedPace;
+use crate::scenario::{AssumedPace, Stage};
 use crate::thresholds::ThresholdSchedule;
 use child::{day, place_child, RunDays, SimChild};
 use sampler::Sampler;
@@ -207,18 +207,18 @@ impl Simulation {
         let spread = input.scenario.spread_percent;
         let samplers = (0..5)
             .map(|i| {
-                let d = &model.durations.defaults[i];
+                let d = &model.durations().defaults[i];
                 Sampler::new(
-                    &model.history[i],
+                    model.stage_history(Stage::ALL[i]),
                     d.days,
                     d.source,
-                    model.durations.days[i],
+                    model.durations().days[i],
                     spread,
                 )
             })
             .collect();
-        let first_open = model.first_open;
-        let last = model.book.last().max(first_open);
+        let first_open = model.first_open();
+        let last = model.book().last().max(first_open);
         // Simulated years reach well past the reported ones, so that a slow run's child
         // lands in its own (unreported) year instead of being dropped into the last one.
         let sim_last = last.0 + 10;
@@ -239,12 +239,15 @@ impl Simulation {
             )
             .collect();
         for (offset, b) in base.iter_mut().enumerate() {
-            if let Some(t) = model.book.get(FinancialYear(first_open.0 + offset as i32)) {
+            if let Some(t) = model
+                .book()
+                .get(FinancialYear(first_open.0 + offset as i32))
+            {
                 for (k, m) in DAY_MEASURES.iter().enumerate() {
                     let tally = t.measures[*m as usize];
                     // The deterministic projections are removed: the runs put them back.
                     let projected_sum: f64 = model
-                        .projections
+                        .projections()
                         .iter()
                         .filter(|(_, p)| p.year.0 == first_open.0 + offset as i32)
                         .filter_map(|(_, p)| p.values.measure(*m))
@@ -263,7 +266,7 @@ impl Simulation {
             .map(|p| {
                 let mut acc = [(0.0, 0u64); 3];
                 for y in p.years().into_iter().filter(|y| *y < first_open) {
-                    if let Some(t) = model.book.get(y) {
+                    if let Some(t) = model.book().get(y) {
                         for (k, m) in DAY_MEASURES.iter().enumerate() {
                             acc[k].0 += t.measures[*m as usize].sum;
                             acc[k].1 += t.measures[*m as usize].children;
@@ -282,7 +285,7 @@ impl Simulation {
             .map(|p| Indicator::DAYS.map(|i| input.thresholds.threshold(i, *p)))
             .collect();
         let children = model
-            .projections
+            .projections()
             .iter()
             .filter_map(|(i, _)| input.children.get(*i).map(SimChild::new))
             .collect();
