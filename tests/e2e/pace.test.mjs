@@ -115,7 +115,7 @@ test('how good is this forecast: past forecasts beside what happened, in words a
   assert.equal(cells.filter((c) => c.trim() === 'Inside').length, Number(inside));
   assert.equal(cells.filter((c) => ['Inside', 'Outside'].includes(c.trim())).length, Number(judged));
   assert.ok(Number(judged) > 0);
-  await verdict.scrollIntoViewIfNeeded();
+  await demo.locator('#backtest-chart').scrollIntoViewIfNeeded();
   await app.screenshot(demo, 'pace-02-backtest');
   const csv = await downloadText(demo, () => demo.getByRole('button', { name: 'Download backtest (CSV)' }).click());
   const lines = csv.text.trim().split('\n');

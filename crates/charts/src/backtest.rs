@@ -118,6 +118,7 @@ where
         .x_labels(n.min(24))
         .x_label_formatter(&label)
         .y_desc("days")
+        .y_label_formatter(&|y| format!("{y:.0}"))
         .label_style(("sans-serif", text * 0.8).into_font().color(&palette::AXIS))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
