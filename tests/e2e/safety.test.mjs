@@ -231,3 +231,28 @@ for (const [name, text, reason] of [
     await page.context().close();
   });
 }
+
+test('a change made just before the page is closed is saved all the same', async () => {
+  const page = await threeChildren();
+  const context = page.context();
+  await page.getByRole('button', { name: 'Delete child K3' }).click();
+  await page.locator('.records__count', { hasText: 'Showing 2 of 2 children' }).waitFor();
+  // Closed at once, well inside the moment the app waits to batch changes: the page being
+  // hidden and closed saves what is pending.
+  await page.close();
+  const again = await context.newPage();
+  await app.open(again);
+  await again.locator('.records__count', { hasText: 'Showing 2 of 2 children' }).waitFor();
+  assert.equal((await stored(again)).records.length, 2);
+  await context.close();
+});
+
+test('settings say whether the browser keeps the data and how much of its allowance is used', async () => {
+  const page = await app.newPage();
+  await app.open(page, '#settings');
+  const report = page.locator('.storage-report');
+  await report.waitFor();
+  await page.waitForFunction(() => /Used: [\d.]+ MB of [\d.]+ MB/.test(document.querySelector('.storage-report')?.textContent || ''));
+  assert.match(await report.innerText(), /^The browser (keeps|has not promised|does not say)/);
+  await page.context().close();
+});

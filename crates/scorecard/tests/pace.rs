@@ -239,6 +239,12 @@ fn the_children_still_waiting_and_the_adoptions_to_come_share_the_pace() {
         (w1.status, w1.target_date),
         (TargetStatus::Overdue, d(2015, 4, 1))
     );
+    // One child on pace, one as soon as possible.
+    let ids = |it: &mut dyn Iterator<Item = &scorecard::WaitingChild>| {
+        it.map(|c| c.child_id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&mut w.on_pace()), ["W2"]);
+    assert_eq!(ids(&mut w.overdue()), ["W1"]);
     // W2: 01/01/2015 + 344 days = 11/12/2015 (day 345 of a common year).
     let w2 = &w.waiting[1];
     assert_eq!((w2.waited_days, w2.target_days), (90, 344));
@@ -304,13 +310,17 @@ fn placed_children_are_fixed_and_can_make_the_pace_not_possible() {
 #[test]
 fn for_a_percentage_children_past_the_line_count_as_late() {
     // Target: 60% placed within 14 months for 2015-16, as of 01/04/2015. Nobody is fixed:
-    // all 4 children of the year are open. W1 entered care 01/01/2014: its line, 14 months on, was
-    // 01/03/2015, before today: late whatever happens. W2 entered 01/01/2015: in time if it
-    // moves in by 28/02/2016. Two more adoptions expected. 60% of 4 = 2.4 -> 3 must be in
-    // time, of the 3 who still can be.
-    // Both are matched, waiting to move in, so their expected dates put them in 2015-16.
+    // all 4 children of the year are open. W1 entered care 01/01/2014: its line, 14 months on,
+    // was 01/03/2015, before today: late whatever happens. W2 entered 01/01/2015: in time if it
+    // moves in by 28/02/2016; W3, entered 01/02/2015, by 31/03/2016. One more adoption
+    // expected. 60% of 4 = 2.4 -> 3 must be in time, of the 3 who still can be.
+    // All are matched, waiting to move in, so their expected dates put them in 2015-16.
     let mut children = Vec::new();
-    for (id, entered) in [("W1", d(2014, 1, 1)), ("W2", d(2015, 1, 1))] {
+    for (id, entered) in [
+        ("W1", d(2014, 1, 1)),
+        ("W2", d(2015, 1, 1)),
+        ("W3", d(2015, 2, 1)),
+    ] {
         let mut c = scorecard::ChildRecord::new(id, entered);
         c.shobpa_decision = Some(d(2015, 2, 1));
         c.placement_order = Some(d(2015, 3, 1));
@@ -420,4 +430,117 @@ fn an_a3_count_target_is_solved_as_a_number_of_children_not_days() {
     data.target.as_mut().unwrap().value = 6.0;
     let pace = forecast(&data.input()).pace.unwrap();
     assert_eq!(pace.status, PaceStatus::AlreadyMet);
+}
+
+#[test]
+fn for_a10_a_foster_carer_adoption_is_fixed_once_the_foster_placement_began() {
+    // As of 01/04/2015, target A10 for 2014-17. F1 is being adopted by its foster carers: it
+    // moved in with them as a foster placement on 01/10/2014, so its A10 is final (273 days
+    // from entering care on 01/01/2014), though it has not moved in as an adoptive placement.
+    // F2 is not a foster-carer adoption; a foster placement date on its record (a slip) does
+    // not stop its A10 clock, so it is still waiting.
+    let mut data = sheffield(0);
+    for (id, foster) in [("F1", true), ("F2", false)] {
+        let mut c = scorecard::ChildRecord::new(id, d(2014, 1, 1));
+        c.shobpa_decision = Some(d(2014, 3, 1));
+        c.placement_order = Some(d(2014, 6, 1));
+        c.matched = Some(d(2014, 9, 1));
+        c.foster_carer_adoption = foster;
+        c.foster_placement_start = Some(d(2014, 10, 1));
+        c.expected_placed = Some(d(2015, 6, 1));
+        c.expected_adoption_order = Some(d(2015, 12, 1));
+        data.children.push(c);
+    }
+    data.target = Some(PaceTarget {
+        indicator: Indicator::A10,
+        value: 426.0,
+        period: RollingPeriod::ending_march(2017),
+    });
+    let pace = forecast(&data.input()).pace.unwrap();
+    let waiting: Vec<&str> = pace
+        .waiting
+        .waiting
+        .iter()
+        .map(|c| c.child_id.as_str())
+        .collect();
+    assert_eq!(waiting, ["F2"]);
+    // F1 is among the fixed: 01/01/2014 -> 01/10/2014 = 273 days.
+    assert_eq!(pace.waiting.fixed_children, 1);
+    assert_eq!(pace.waiting.fixed_sum, 273.0);
+    // For A1 both are still waiting to move in as adoptive placements.
+    data.target.as_mut().unwrap().indicator = Indicator::A1;
+    let pace = forecast(&data.input()).pace.unwrap();
+    assert_eq!(pace.waiting.waiting.len(), 2);
+}
+
+#[test]
+fn a_waiting_child_expected_in_a_later_period_is_not_open_in_this_one() {
+    // W3 is expected to be adopted on 01/06/2017, in 2017-18: it counts in 2015-18, not in
+    // 2014-17, so the 2014-17 target is shared by W1, W2 and the 38 expected adoptions only.
+    let mut data = sheffield_with_two_waiting();
+    let mut w3 = scorecard::ChildRecord::new("W3", d(2015, 2, 1));
+    w3.shobpa_decision = Some(d(2015, 3, 1));
+    w3.placement_order = Some(d(2015, 3, 15));
+    w3.matched = Some(d(2015, 3, 30));
+    w3.expected_placed = Some(d(2017, 1, 1));
+    w3.expected_adoption_order = Some(d(2017, 6, 1));
+    data.children.push(w3);
+    let pace = forecast(&data.input()).pace.unwrap();
+    let waiting: Vec<&str> = pace
+        .waiting
+        .waiting
+        .iter()
+        .map(|c| c.child_id.as_str())
+        .collect();
+    assert_eq!(waiting, ["W1", "W2"]);
+    assert_eq!(pace.waiting.open_children(), 40);
+}
+
+#[test]
+fn a_child_whose_own_date_would_be_today_must_move_as_soon_as_possible() {
+    // W1 alone is open in 2014-17 (the two expected adoptions of 2015-16 and 2016-17 set to
+    // W1 and none): waited 365 days by 01/04/2015. A target of 365 days: X is just under
+    // 365.5, so W1's own date would be 01/04/2014 + 365 days = 01/04/2015, today.
+    let mut data = sheffield(0);
+    let mut w1 = scorecard::ChildRecord::new("W1", d(2014, 4, 1));
+    w1.expected_placed = Some(d(2015, 9, 1));
+    w1.expected_adoption_order = Some(d(2016, 1, 4));
+    data.children.push(w1);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2015), 1);
+    data.scenario
+        .expected_adoptions
+        .insert(FinancialYear(2016), 0);
+    data.target.as_mut().unwrap().value = 365.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    let w = &pace.waiting.waiting[0];
+    assert_eq!(pace.waiting.open_children(), 1);
+    assert_eq!(
+        (w.status, w.target_date),
+        (TargetStatus::Overdue, d(2015, 4, 1))
+    );
+}
+
+#[test]
+fn out_of_reach_the_best_average_counts_the_days_already_waited() {
+    // The Sheffield case with W1 (365 days) and W2 (90): a target of 100 days needs under
+    // 100.5 x 70 = 7035 days, but 16050 + 365 + 90 = 16505 are already spent: best 235.8.
+    let mut data = sheffield_with_two_waiting();
+    data.target.as_mut().unwrap().value = 100.0;
+    let pace = forecast(&data.input()).pace.unwrap();
+    let WaitingOutcome::NotPossible { best_average } = pace.waiting.outcome else {
+        panic!("{:?}", pace.waiting.outcome)
+    };
+    assert!(
+        (best_average - 16505.0 / 70.0).abs() < 1e-9,
+        "{best_average}"
+    );
+    assert_eq!(
+        (
+            pace.waiting.waiting[0].target_days,
+            pace.waiting.waiting[1].target_days
+        ),
+        (365, 90)
+    );
 }
