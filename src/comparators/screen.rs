@@ -32,14 +32,14 @@ pub fn ComparatorsScreen() -> Html {
 
     let on_period = {
         let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
+        use_callback((), move |e: Event, _| {
             let text = e.target_unchecked_into::<HtmlSelectElement>().value();
             chosen.set(RollingPeriod::parse(&text));
         })
     };
     let on_indicator = {
         let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
+        use_callback((), move |e: Event, _| {
             let text = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(i) = Indicator::parse(&text) {
                 indicator.set(i);

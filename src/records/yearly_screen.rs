@@ -58,9 +58,8 @@ pub fn AggregatesScreen() -> Html {
 
     let export = {
         let app = app.clone();
-        let aggregates = aggregates.clone();
-        Callback::from(move |_| {
-            let text = write_aggregates(&aggregates);
+        use_callback(aggregates.clone(), move |_: MouseEvent, aggregates| {
+            let text = write_aggregates(aggregates);
             let notice = match browser::download("yearly-figures.csv", "text/csv", &text) {
                 Ok(()) => Notice::success("Exported the yearly figures to yearly-figures.csv."),
                 Err(why) => {
@@ -72,12 +71,11 @@ pub fn AggregatesScreen() -> Html {
     };
     let add = {
         let editing = editing.clone();
-        Callback::from(move |_| editing.set(Editing::New))
+        use_callback((), move |_: MouseEvent, _| editing.set(Editing::New))
     };
     let on_edit = {
         let editing = editing.clone();
-        let aggregates = aggregates.clone();
-        Callback::from(move |i: usize| {
+        use_callback(aggregates.clone(), move |i: usize, aggregates| {
             if let Some(a) = aggregates.get(i) {
                 editing.set(Editing::Existing(a.clone()));
             }
@@ -85,9 +83,8 @@ pub fn AggregatesScreen() -> Html {
     };
     let on_delete = {
         let app = app.clone();
-        let aggregates = aggregates.clone();
         let editing = editing.clone();
-        Callback::from(move |i: usize| {
+        use_callback(aggregates.clone(), move |i: usize, aggregates| {
             if let Some(a) = aggregates.get(i) {
                 editing.set(Editing::Nothing);
                 app.dispatch(Action::DeleteAggregate(a.year));
@@ -97,7 +94,7 @@ pub fn AggregatesScreen() -> Html {
     let on_save = {
         let app = app.clone();
         let editing = editing.clone();
-        Callback::from(move |aggregate: YearAggregate| {
+        use_callback((), move |aggregate: YearAggregate, _| {
             let replacing = match &*editing {
                 Editing::Existing(a) => Some(a.year),
                 _ => None,

@@ -117,8 +117,7 @@ pub fn ThresholdTable() -> Html {
     };
     let add = {
         let app = app.clone();
-        let schedule = schedule.clone();
-        Callback::from(move |_| {
+        use_callback(schedule.clone(), move |_: MouseEvent, schedule| {
             let mut next = schedule.clone();
             let last = next.entries.iter().max_by_key(|e| e.ending_march).copied();
             next.entries.push(match last {
@@ -137,13 +136,14 @@ pub fn ThresholdTable() -> Html {
     };
     let reset = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::SetThresholds(ThresholdSchedule::default())))
+        use_callback((), move |_: MouseEvent, _| {
+            app.dispatch(Action::SetThresholds(ThresholdSchedule::default()))
+        })
     };
     let target_change = {
         let app = app.clone();
-        let schedule = schedule.clone();
         let set_error = set_error.clone();
-        Callback::from(move |e: Event| {
+        use_callback(schedule.clone(), move |e: Event, schedule| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             let text = text.trim();

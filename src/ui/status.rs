@@ -12,11 +12,13 @@ pub fn Status() -> Html {
     let app = use_app_state();
     let undo = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Undo))
+        use_callback((), move |_: MouseEvent, _| app.dispatch(Action::Undo))
     };
     let dismiss = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::DismissNotice))
+        use_callback((), move |_: MouseEvent, _| {
+            app.dispatch(Action::DismissNotice)
+        })
     };
     let notice = app.notice.as_ref().map(|notice| {
         html! {

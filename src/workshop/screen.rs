@@ -84,9 +84,11 @@ pub fn WorkshopScreen() -> Html {
         )
     };
 
+    // Made once: they only set this screen's state (read afresh through the handles) or
+    // dispatch, so the panels they go to are not re-rendered for a new callback.
     let on_dataset = {
         let (dataset, child, age) = (dataset.clone(), child.clone(), age.clone());
-        Callback::from(move |e: Event| {
+        use_callback((), move |e: Event, _| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             dataset.set(DatasetChoice::parse(&v));
             child.set(None);
@@ -95,7 +97,7 @@ pub fn WorkshopScreen() -> Html {
     };
     let on_build = {
         let (app, dataset, child, age) = (app.clone(), dataset.clone(), child.clone(), age.clone());
-        Callback::from(move |cohort: MadeUpCohort| {
+        use_callback((), move |cohort: MadeUpCohort, _| {
             let name = cohort.name.clone();
             app.dispatch(Action::SaveMadeUpCohort(cohort));
             dataset.set(DatasetChoice::MadeUp(name));
@@ -114,15 +116,15 @@ pub fn WorkshopScreen() -> Html {
     };
     let on_child = {
         let child = child.clone();
-        Callback::from(move |c: Option<usize>| child.set(c))
+        use_callback((), move |c: Option<usize>, _| child.set(c))
     };
     let on_delay = {
         let delay = delay.clone();
-        Callback::from(move |d: DelayLength| delay.set(d))
+        use_callback((), move |d: DelayLength, _| delay.set(d))
     };
     let on_step_delay = {
         let delay = delay.clone();
-        Callback::from(move |step: i32| {
+        use_callback((), move |step: i32, _| {
             let d = *delay;
             let amount = (d.amount as i64 + step as i64).clamp(0, slider_max(d.unit) as i64);
             delay.set(DelayLength {
@@ -133,22 +135,22 @@ pub fn WorkshopScreen() -> Html {
     };
     let on_indicator = {
         let indicator = indicator.clone();
-        Callback::from(move |i: Indicator| indicator.set(i))
+        use_callback((), move |i: Indicator, _| indicator.set(i))
     };
     let on_age = {
         let age = age.clone();
-        Callback::from(move |m: u32| age.set(Some(m)))
+        use_callback((), move |m: u32, _| age.set(Some(m)))
     };
     let present = {
         let presenting = presenting.clone();
-        Callback::from(move |_: MouseEvent| {
+        use_callback((), move |_: MouseEvent, _| {
             enter_full_screen();
             presenting.set(true);
         })
     };
     let on_close = {
         let presenting = presenting.clone();
-        Callback::from(move |_| presenting.set(false))
+        use_callback((), move |_, _| presenting.set(false))
     };
     // Focus goes back to the button that opened the presentation.
     let present_ref = use_node_ref();
