@@ -76,6 +76,7 @@ pub mod scenario;
 pub mod simulate;
 pub mod thresholds;
 pub mod validate;
+pub mod workdays;
 
 pub use backtest::{
     as_known_on, backtest, backtest_csv, coverage, BacktestRow, BacktestSpan, BACKTEST_CSV_HEADER,
