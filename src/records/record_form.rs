@@ -295,6 +295,12 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                     { date_field(Field::ExpectedAdoptionOrder) }
                 </div>
             </fieldset>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">{ "Milestones the tracking meeting follows (they do not change the figures)" }</legend>
+                <div class="form-grid">
+                    { for Field::TRACKING.into_iter().map(date_field) }
+                </div>
+            </fieldset>
             <div class="button-row">
                 <button type="submit" class="button">{ "Save record" }</button>
                 <button type="button" class="button button--secondary" onclick={cancel}>{ "Cancel" }</button>
@@ -310,6 +316,8 @@ fn label_of(field: Field) -> String {
         Field::ExpectedMatch => "Expected match date".into(),
         Field::ExpectedPlaced => "Expected moving-in date".into(),
         Field::ExpectedAdoptionOrder => "Expected order date".into(),
+        // No label may contain another ("Adoption order" is a field of its own).
+        Field::AoApplication => "Court application for the order".into(),
         other => sentence(other.label()),
     }
 }

@@ -87,7 +87,7 @@ pub use csv::{
 pub use dates::{FinancialYear, RollingPeriod};
 pub use demo::{demo_as_of, demo_dataset, Demo};
 pub use error::{Error, ErrorKind, Problem, Severity};
-pub use record::{ChildRecord, Field, YearAggregate};
+pub use record::{ChildRecord, Field, TrackingDates, YearAggregate};
 
 pub use delay::{delay_impact, ChildShift, DelayImpact, Delayed, PeriodChange};
 pub use export::FORECAST_CSV_HEADER;

@@ -37,6 +37,42 @@ pub struct ChildRecord {
     pub expected_placed: Option<NaiveDate>,
     /// A manager's expected date of the adoption order, used for projection.
     pub expected_adoption_order: Option<NaiveDate>,
+    /// The milestones the monthly tracking meeting follows, beside those the scorecard reads.
+    pub tracking: TrackingDates,
+}
+
+/// The milestones of a child's journey that the monthly tracking meeting follows (the
+/// "Adoption Milestones" form of the Sheffield City Council scrutiny report, 2015), beside
+/// those the scorecard itself reads. Every one is optional: missing means "not yet".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct TrackingDates {
+    /// Adoption became the plan.
+    pub plan_adoption: Option<NaiveDate>,
+    /// The initial adoption pack was sent to the social worker.
+    pub pack_sent: Option<NaiveDate>,
+    /// The pack came back (due within 20 working days).
+    pub pack_returned: Option<NaiveDate>,
+    /// The prioritisation meeting.
+    pub prioritisation_meeting: Option<NaiveDate>,
+    /// The adoption medical.
+    pub adoption_medical: Option<NaiveDate>,
+    /// The Child Permanence Report.
+    pub child_permanence_report: Option<NaiveDate>,
+    /// The prospective adopter's report (PAR) was received.
+    pub par_received: Option<NaiveDate>,
+    /// The decision to proceed with the prospective family (due within 5 working days of the
+    /// PAR).
+    pub par_decision: Option<NaiveDate>,
+    /// The visit to the adopters (due within 5 working days of the decision).
+    pub adopters_visit: Option<NaiveDate>,
+    /// The Annex A report (due within 4 weeks of placement).
+    pub annex_a: Option<NaiveDate>,
+    /// The later life letter (due within 4 weeks of placement).
+    pub later_life_letter: Option<NaiveDate>,
+    /// The adoption order application (due within 11 weeks of placement).
+    pub ao_application: Option<NaiveDate>,
 }
 
 impl Default for ChildRecord {
@@ -55,6 +91,7 @@ impl Default for ChildRecord {
             expected_match: None,
             expected_placed: None,
             expected_adoption_order: None,
+            tracking: TrackingDates::default(),
         }
     }
 }
@@ -94,6 +131,18 @@ impl ChildRecord {
             Field::ExpectedMatch => self.expected_match,
             Field::ExpectedPlaced => self.expected_placed,
             Field::ExpectedAdoptionOrder => self.expected_adoption_order,
+            Field::PlanAdoption => self.tracking.plan_adoption,
+            Field::PackSent => self.tracking.pack_sent,
+            Field::PackReturned => self.tracking.pack_returned,
+            Field::PrioritisationMeeting => self.tracking.prioritisation_meeting,
+            Field::AdoptionMedical => self.tracking.adoption_medical,
+            Field::ChildPermanenceReport => self.tracking.child_permanence_report,
+            Field::ParReceived => self.tracking.par_received,
+            Field::ParDecision => self.tracking.par_decision,
+            Field::AdoptersVisit => self.tracking.adopters_visit,
+            Field::AnnexA => self.tracking.annex_a,
+            Field::LaterLifeLetter => self.tracking.later_life_letter,
+            Field::AoApplication => self.tracking.ao_application,
         }
     }
 
@@ -116,6 +165,18 @@ impl ChildRecord {
             Field::ExpectedMatch => self.expected_match = value,
             Field::ExpectedPlaced => self.expected_placed = value,
             Field::ExpectedAdoptionOrder => self.expected_adoption_order = value,
+            Field::PlanAdoption => self.tracking.plan_adoption = value,
+            Field::PackSent => self.tracking.pack_sent = value,
+            Field::PackReturned => self.tracking.pack_returned = value,
+            Field::PrioritisationMeeting => self.tracking.prioritisation_meeting = value,
+            Field::AdoptionMedical => self.tracking.adoption_medical = value,
+            Field::ChildPermanenceReport => self.tracking.child_permanence_report = value,
+            Field::ParReceived => self.tracking.par_received = value,
+            Field::ParDecision => self.tracking.par_decision = value,
+            Field::AdoptersVisit => self.tracking.adopters_visit = value,
+            Field::AnnexA => self.tracking.annex_a = value,
+            Field::LaterLifeLetter => self.tracking.later_life_letter = value,
+            Field::AoApplication => self.tracking.ao_application = value,
         }
     }
 }
@@ -137,11 +198,23 @@ pub enum Field {
     ExpectedMatch,
     ExpectedPlaced,
     ExpectedAdoptionOrder,
+    PlanAdoption,
+    PackSent,
+    PackReturned,
+    PrioritisationMeeting,
+    AdoptionMedical,
+    ChildPermanenceReport,
+    ParReceived,
+    ParDecision,
+    AdoptersVisit,
+    AnnexA,
+    LaterLifeLetter,
+    AoApplication,
 }
 
 impl Field {
     /// Every field, in the order of the CSV format.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 25] = [
         Field::ChildId,
         Field::EnteredCare,
         Field::ShobpaDecision,
@@ -155,10 +228,38 @@ impl Field {
         Field::ExpectedMatch,
         Field::ExpectedPlaced,
         Field::ExpectedAdoptionOrder,
+        Field::PlanAdoption,
+        Field::PackSent,
+        Field::PackReturned,
+        Field::PrioritisationMeeting,
+        Field::AdoptionMedical,
+        Field::ChildPermanenceReport,
+        Field::ParReceived,
+        Field::ParDecision,
+        Field::AdoptersVisit,
+        Field::AnnexA,
+        Field::LaterLifeLetter,
+        Field::AoApplication,
+    ];
+
+    /// The milestones the tracking meeting follows, in the order of the route.
+    pub const TRACKING: [Field; 12] = [
+        Field::PlanAdoption,
+        Field::PackSent,
+        Field::PackReturned,
+        Field::PrioritisationMeeting,
+        Field::AdoptionMedical,
+        Field::ChildPermanenceReport,
+        Field::ParReceived,
+        Field::ParDecision,
+        Field::AdoptersVisit,
+        Field::AnnexA,
+        Field::LaterLifeLetter,
+        Field::AoApplication,
     ];
 
     /// The date fields, in the order of the CSV format.
-    pub const DATES: [Field; 11] = [
+    pub const DATES: [Field; 23] = [
         Field::EnteredCare,
         Field::ShobpaDecision,
         Field::PlacementOrder,
@@ -170,6 +271,18 @@ impl Field {
         Field::ExpectedMatch,
         Field::ExpectedPlaced,
         Field::ExpectedAdoptionOrder,
+        Field::PlanAdoption,
+        Field::PackSent,
+        Field::PackReturned,
+        Field::PrioritisationMeeting,
+        Field::AdoptionMedical,
+        Field::ChildPermanenceReport,
+        Field::ParReceived,
+        Field::ParDecision,
+        Field::AdoptersVisit,
+        Field::AnnexA,
+        Field::LaterLifeLetter,
+        Field::AoApplication,
     ];
 
     /// The column name in the CSV format, e.g. `placement_order`.
@@ -188,6 +301,18 @@ impl Field {
             Field::ExpectedMatch => "expected_match",
             Field::ExpectedPlaced => "expected_placed",
             Field::ExpectedAdoptionOrder => "expected_adoption_order",
+            Field::PlanAdoption => "plan_adoption",
+            Field::PackSent => "pack_sent",
+            Field::PackReturned => "pack_returned",
+            Field::PrioritisationMeeting => "prioritisation_meeting",
+            Field::AdoptionMedical => "adoption_medical",
+            Field::ChildPermanenceReport => "child_permanence_report",
+            Field::ParReceived => "par_received",
+            Field::ParDecision => "par_decision",
+            Field::AdoptersVisit => "adopters_visit",
+            Field::AnnexA => "annex_a",
+            Field::LaterLifeLetter => "later_life_letter",
+            Field::AoApplication => "ao_application",
         }
     }
 
@@ -207,6 +332,18 @@ impl Field {
             Field::ExpectedMatch => "expected match",
             Field::ExpectedPlaced => "expected placed",
             Field::ExpectedAdoptionOrder => "expected adoption order",
+            Field::PlanAdoption => "adoption became the plan",
+            Field::PackSent => "initial adoption pack sent",
+            Field::PackReturned => "initial adoption pack returned",
+            Field::PrioritisationMeeting => "prioritisation meeting",
+            Field::AdoptionMedical => "adoption medical",
+            Field::ChildPermanenceReport => "Child Permanence Report",
+            Field::ParReceived => "prospective adopter's report received",
+            Field::ParDecision => "decision to proceed with the prospective family",
+            Field::AdoptersVisit => "visit to the adopters",
+            Field::AnnexA => "Annex A report",
+            Field::LaterLifeLetter => "later life letter",
+            Field::AoApplication => "adoption order application",
         }
     }
 }

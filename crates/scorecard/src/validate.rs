@@ -31,6 +31,7 @@ pub fn validate_child(child: &ChildRecord) -> Vec<Problem> {
     check.foster_carer_adoption();
     check.left_route();
     check.expected_dates();
+    check.tracking_order();
     check.problems
 }
 
@@ -46,6 +47,20 @@ pub fn validate(children: &[ChildRecord], aggregates: &[YearAggregate]) -> Vec<P
     problems.extend(year_conflicts(children, aggregates));
     problems
 }
+
+/// Pairs of milestones that follow one another on the route: the second is never before the
+/// first.
+const TRACKING_ORDER: [(Field, Field); 9] = [
+    (Field::PlanAdoption, Field::PackSent),
+    (Field::PackSent, Field::PackReturned),
+    (Field::PlanAdoption, Field::ShobpaDecision),
+    (Field::ParReceived, Field::ParDecision),
+    (Field::ParDecision, Field::AdoptersVisit),
+    (Field::Placed, Field::AnnexA),
+    (Field::Placed, Field::LaterLifeLetter),
+    (Field::Placed, Field::AoApplication),
+    (Field::AoApplication, Field::AdoptionOrder),
+];
 
 /// The dates of a record that say something has happened: an expected date may be in the
 /// future, these may not.
@@ -351,6 +366,45 @@ impl<'a> Check<'a> {
 
     /// Every milestone of the route happens while the child is in care, so none can come
     /// before the day the child entered care (A1 would be negative).
+    /// The tracking milestones in the order of the route: a date before entering care, or a
+    /// later milestone before the one it follows, is a warning naming both fields. The dates
+    /// are kept (a typing slip is for the user to correct) and never change the figures.
+    fn tracking_order(&mut self) {
+        let entered = self.child.entered_care;
+        for field in Field::TRACKING {
+            if let Some(date) = self.child.date(field).filter(|&d| d < entered) {
+                self.warning(
+                    field,
+                    format!(
+                        "{} {} is before the child entered care on {}",
+                        field.label(),
+                        format_uk(date),
+                        format_uk(entered)
+                    ),
+                );
+            }
+        }
+        for (earlier, later) in TRACKING_ORDER {
+            let (Some(a), Some(b)) = (self.child.date(earlier), self.child.date(later)) else {
+                continue;
+            };
+            if b < a {
+                self.warning(
+                    later,
+                    format!(
+                        "{} {} is before {} {} ({} and {}); check both dates",
+                        later.label(),
+                        format_uk(b),
+                        earlier.label(),
+                        format_uk(a),
+                        later.column(),
+                        earlier.column()
+                    ),
+                );
+            }
+        }
+    }
+
     fn nothing_before_entering_care(&mut self) {
         let entered = self.child.entered_care;
         for field in [

@@ -195,10 +195,22 @@ mod tests {
         // Friday 1 May is the 1st working day; Mon 4 May is a holiday; Tue 5 May the 2nd, ...
         // 20 working days: May 1, 5-8 (5), 11-15 (10), 18-22 (15), 26-29 (the 25th is the
         // spring bank holiday: 19), June 1 (20).
-        assert_eq!(add_working_days(d(2015, 4, 30), 1, &holidays), d(2015, 5, 1));
-        assert_eq!(add_working_days(d(2015, 4, 30), 2, &holidays), d(2015, 5, 5));
-        assert_eq!(add_working_days(d(2015, 4, 30), 20, &holidays), d(2015, 6, 1));
-        assert_eq!(add_working_days(d(2015, 4, 30), 0, &holidays), d(2015, 4, 30));
+        assert_eq!(
+            add_working_days(d(2015, 4, 30), 1, &holidays),
+            d(2015, 5, 1)
+        );
+        assert_eq!(
+            add_working_days(d(2015, 4, 30), 2, &holidays),
+            d(2015, 5, 5)
+        );
+        assert_eq!(
+            add_working_days(d(2015, 4, 30), 20, &holidays),
+            d(2015, 6, 1)
+        );
+        assert_eq!(
+            add_working_days(d(2015, 4, 30), 0, &holidays),
+            d(2015, 4, 30)
+        );
         assert!(!is_working_day(d(2015, 5, 2), &holidays));
     }
 }

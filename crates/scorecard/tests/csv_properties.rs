@@ -61,21 +61,32 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 
 fn child() -> impl Strategy<Value = ChildRecord> {
     let dates = proptest::collection::vec(proptest::option::of(date()), 10);
-    (any::<String>(), date(), dates, any::<bool>()).prop_map(|(id, entered, d, fca)| ChildRecord {
-        child_id: id,
-        entered_care: entered,
-        shobpa_decision: d[0],
-        placement_order: d[1],
-        matched: d[2],
-        placed: d[3],
-        foster_carer_adoption: fca,
-        foster_placement_start: d[4],
-        adoption_order: d[5],
-        left_route: d[6],
-        expected_match: d[7],
-        expected_placed: d[8],
-        expected_adoption_order: d[9],
-    })
+    let tracking = proptest::collection::vec(proptest::option::of(date()), 12);
+    (any::<String>(), date(), dates, any::<bool>(), tracking).prop_map(
+        |(id, entered, d, fca, t)| {
+            let mut child = ChildRecord {
+                child_id: id,
+                entered_care: entered,
+                shobpa_decision: d[0],
+                placement_order: d[1],
+                matched: d[2],
+                placed: d[3],
+                foster_carer_adoption: fca,
+                foster_placement_start: d[4],
+                adoption_order: d[5],
+                left_route: d[6],
+                expected_match: d[7],
+                expected_placed: d[8],
+                expected_adoption_order: d[9],
+                tracking: Default::default(),
+            };
+            // The tracking meeting's milestones go through the CSV too.
+            for (field, date) in scorecard::Field::TRACKING.into_iter().zip(t) {
+                child.set_date(field, date);
+            }
+            child
+        },
+    )
 }
 
 fn days() -> impl Strategy<Value = f64> {

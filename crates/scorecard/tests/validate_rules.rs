@@ -379,3 +379,28 @@ fn an_actual_date_after_the_as_of_date_is_an_error_naming_child_and_field() {
         .is_empty());
     assert!(scorecard::validate_at(&[c], &[], d("2015-09-01")).is_empty());
 }
+
+#[test]
+fn tracking_milestones_out_of_order_are_warnings_naming_both_fields_and_kept() {
+    let mut c = scorecard::ChildRecord::new("C7", d("2014-01-01"));
+    c.tracking.pack_sent = Some(d("2014-03-10"));
+    c.tracking.pack_returned = Some(d("2014-03-01"));
+    c.tracking.adoption_medical = Some(d("2013-12-01"));
+    let p = validate_child(&c);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p.iter().all(|p| p.severity == Severity::Warning));
+    assert_eq!(p[0].field.as_deref(), Some("adoption_medical"));
+    assert_eq!(
+        p[0].message,
+        "adoption medical 01/12/2013 is before the child entered care on 01/01/2014"
+    );
+    assert_eq!(p[1].child_id.as_deref(), Some("C7"));
+    assert_eq!(p[1].field.as_deref(), Some("pack_returned"));
+    assert_eq!(
+        p[1].message,
+        "initial adoption pack returned 01/03/2014 is before initial adoption pack sent \
+         10/03/2014 (pack_returned and pack_sent); check both dates"
+    );
+    // Kept: a warning never leaves the child out.
+    assert_eq!(usable(&[c], &[]).0.len(), 1);
+}

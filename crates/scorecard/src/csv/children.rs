@@ -41,7 +41,7 @@ impl ChildImport {
 }
 
 /// The columns of the child format, in the order they are written.
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 25] = [
     "child_id",
     "entered_care",
     "shobpa_decision",
@@ -55,6 +55,18 @@ const COLUMNS: [&str; 13] = [
     "expected_match",
     "expected_placed",
     "expected_adoption_order",
+    "plan_adoption",
+    "pack_sent",
+    "pack_returned",
+    "prioritisation_meeting",
+    "adoption_medical",
+    "child_permanence_report",
+    "par_received",
+    "par_decision",
+    "adopters_visit",
+    "annex_a",
+    "later_life_letter",
+    "ao_application",
 ];
 
 const EXAMPLE: &str = "child_id, entered_care, placement_order, matched, placed, adoption_order";
