@@ -75,6 +75,7 @@ pub mod rolling;
 pub mod scenario;
 pub mod simulate;
 pub mod thresholds;
+pub mod timescales;
 pub mod validate;
 pub mod workdays;
 
