@@ -20,5 +20,6 @@ pub mod scenarios;
 pub mod settings;
 pub mod state;
 pub mod storage;
+pub mod tracking;
 pub mod ui;
 pub mod workshop;

@@ -12,6 +12,8 @@ pub enum Screen {
     Aggregates,
     /// The forecast dashboard.
     Forecast,
+    /// The monthly tracking meeting: the agenda by urgency.
+    Tracking,
     /// The impact of delay, for trainers.
     Workshop,
     /// Where our figures stand among other authorities.
@@ -24,10 +26,11 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Records,
         Screen::Aggregates,
         Screen::Forecast,
+        Screen::Tracking,
         Screen::Workshop,
         Screen::Comparators,
         Screen::Report,
@@ -40,6 +43,7 @@ impl Screen {
             Screen::Records => "Records",
             Screen::Aggregates => "Yearly figures",
             Screen::Forecast => "Forecast",
+            Screen::Tracking => "Tracking meeting",
             Screen::Workshop => "Workshop",
             Screen::Comparators => "Comparators",
             Screen::Report => "Committee report",
@@ -53,6 +57,7 @@ impl Screen {
             Screen::Records => "records",
             Screen::Aggregates => "yearly-figures",
             Screen::Forecast => "forecast",
+            Screen::Tracking => "tracking",
             Screen::Workshop => "workshop",
             Screen::Comparators => "comparators",
             Screen::Report => "report",
@@ -86,6 +91,7 @@ impl Screen {
             Screen::Records => html! { <crate::records::screen::RecordsScreen /> },
             Screen::Aggregates => html! { <crate::records::yearly_screen::AggregatesScreen /> },
             Screen::Forecast => html! { <crate::forecast::screen::ForecastScreen /> },
+            Screen::Tracking => html! { <crate::tracking::screen::TrackingScreen /> },
             Screen::Workshop => html! { <crate::workshop::screen::WorkshopScreen /> },
             Screen::Comparators => html! { <crate::comparators::screen::ComparatorsScreen /> },
             Screen::Report => html! { <crate::report::screen::ReportScreen /> },

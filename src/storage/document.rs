@@ -6,6 +6,7 @@
 //! an upgrade of the engine can never leave stale numbers behind.
 
 use chrono::NaiveDate;
+use scorecard::timescales::TimescaleRule;
 use scorecard::{
     ChildRecord, CohortTemplate, ComparatorTable, PaceTarget, Scenario, ThresholdSchedule,
     YearAggregate,
@@ -97,7 +98,7 @@ impl Document {
 }
 
 /// The authority's settings.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The authority's name, shown in the header and on reports.
@@ -107,9 +108,35 @@ pub struct Settings {
     pub as_of: Option<NaiveDate>,
     /// The thresholds the three-year averages are judged against; data, never constants.
     pub thresholds: ThresholdSchedule,
+    /// The tracking meeting's timescales: each milestone due so many days or working days
+    /// after another.
+    #[serde(default = "scorecard::timescales::default_rules")]
+    pub timescales: Vec<TimescaleRule>,
+    /// Bank holidays added by the user to the shipped list for England and Wales (a one-off
+    /// holiday announced later).
+    pub extra_bank_holidays: Vec<NaiveDate>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            authority_name: String::new(),
+            as_of: None,
+            thresholds: ThresholdSchedule::default(),
+            timescales: scorecard::timescales::default_rules(),
+            extra_bank_holidays: Vec::new(),
+        }
+    }
 }
 
 impl Settings {
+    /// The bank holidays the working days skip: the shipped list and the user's additions.
+    pub fn bank_holidays(&self) -> std::collections::BTreeSet<NaiveDate> {
+        let mut all = scorecard::workdays::shipped_bank_holidays();
+        all.extend(self.extra_bank_holidays.iter().copied());
+        all
+    }
+
     /// The as-of date in force, given today's date (read by the caller: this module has no
     /// clock).
     pub fn as_of_or(&self, today: NaiveDate) -> NaiveDate {

@@ -15,6 +15,7 @@
 
 use crate::storage::document::{Comparison, Document, MadeUpCohort};
 use chrono::NaiveDate;
+use scorecard::timescales::TimescaleRule;
 use scorecard::{
     child_key, ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario,
     ThresholdSchedule, YearAggregate,
@@ -39,6 +40,8 @@ pub enum ItemKey {
     AsOf,
     /// The threshold schedule.
     Thresholds,
+    /// The tracking meeting's timescales and the added bank holidays.
+    Timescales,
     /// The saved scenario with this name.
     SavedScenario(String),
     /// The scenario in use.
@@ -70,6 +73,7 @@ impl ItemKey {
             ItemKey::AuthorityName => "the authority's name".into(),
             ItemKey::AsOf => "the as-of date".into(),
             ItemKey::Thresholds => "the threshold schedule".into(),
+            ItemKey::Timescales => "the tracking timescales".into(),
             ItemKey::SavedScenario(name) => format!("the saved scenario {name}"),
             ItemKey::WorkingScenario => "the scenario in use".into(),
             ItemKey::SelectedScenario => "the choice of scenario".into(),
@@ -96,6 +100,8 @@ pub enum Item {
     Date(Option<NaiveDate>),
     /// The threshold schedule.
     Thresholds(ThresholdSchedule),
+    /// The timescales and the added bank holidays.
+    Timescales(Vec<TimescaleRule>, Vec<NaiveDate>),
     /// Saved scenarios sharing a name.
     Scenarios(Vec<Scenario>),
     /// One scenario.
@@ -259,6 +265,13 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
         |v| Item::Thresholds(v.clone()),
         &mut out,
     );
+    diff_one(
+        ItemKey::Timescales,
+        &(&b.timescales, &b.extra_bank_holidays),
+        &(&a.timescales, &a.extra_bank_holidays),
+        |(t, h)| Item::Timescales(t.to_vec(), h.to_vec()),
+        &mut out,
+    );
     let (b, a) = (&before.scenarios, &after.scenarios);
     diff_list(
         &b.saved,
@@ -331,6 +344,10 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
         ItemKey::AuthorityName => Some(Item::Text(s.authority_name.clone())),
         ItemKey::AsOf => Some(Item::Date(s.as_of)),
         ItemKey::Thresholds => Some(Item::Thresholds(s.thresholds.clone())),
+        ItemKey::Timescales => Some(Item::Timescales(
+            s.timescales.clone(),
+            s.extra_bank_holidays.clone(),
+        )),
         ItemKey::SavedScenario(n) => entries(&sc.saved, |x| x.name == *n).map(Item::Scenarios),
         ItemKey::WorkingScenario => Some(Item::Scenario(sc.working.clone())),
         ItemKey::SelectedScenario => Some(Item::Name(sc.selected.clone())),
@@ -386,6 +403,10 @@ pub(super) fn put_at(
         (ItemKey::AuthorityName, Some(Item::Text(v))) => s.authority_name = v,
         (ItemKey::AsOf, Some(Item::Date(v))) => s.as_of = v,
         (ItemKey::Thresholds, Some(Item::Thresholds(v))) => s.thresholds = v,
+        (ItemKey::Timescales, Some(Item::Timescales(t, h))) => {
+            s.timescales = t;
+            s.extra_bank_holidays = h;
+        }
         (ItemKey::SavedScenario(n), Some(Item::Scenarios(v))) => {
             splice(&mut sc.saved, |x| x.name == *n, v, at)
         }

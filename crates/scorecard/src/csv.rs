@@ -41,6 +41,14 @@ pub(crate) fn without_formula_guard(cell: String) -> String {
     }
 }
 
+/// One CSV row with a CRLF line end, quoted and guarded as [`write_row`] does: for the app's
+/// own tables (the tracking agenda).
+pub fn csv_row(cells: &[String]) -> String {
+    let mut out = String::new();
+    write_row(&mut out, cells.iter().cloned());
+    out
+}
+
 /// Appends one CSV row with a CRLF line end (RFC 4180), quoting the cells that need it and
 /// guarding those a spreadsheet would run as a formula.
 pub(crate) fn write_row(out: &mut String, cells: impl Iterator<Item = String>) {

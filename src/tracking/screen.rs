@@ -1,0 +1,175 @@
+//! The tracking meeting screen: the agenda of every child still in the pipeline, most overdue
+//! first, with filters, a print view and the two downloads ("Download agenda (CSV)",
+//! "Download milestones (CSV)").
+
+use super::agenda::{agenda, agenda_csv, AgendaRow};
+use crate::context::{use_app, use_as_of, use_render_count};
+use crate::report::forecast::use_forecast;
+use crate::state::Action;
+use crate::ui::browser;
+use crate::ui::notice::Notice;
+use scorecard::dates::format_uk;
+use scorecard::timescales::{milestone_dates, milestones_csv};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+fn row_html(row: &AgendaRow) -> Html {
+    let next = match &row.next {
+        Some((name, due)) => format!("{name}, due {}", format_uk(*due)),
+        None => "nothing due".to_string(),
+    };
+    let overdue = if row.overdue.is_empty() {
+        "none".to_string()
+    } else {
+        row.overdue
+            .iter()
+            .map(|(name, days)| format!("{name} ({days} days)"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let own = match row.own_date {
+        Some(Some(date)) => format!("by {}", format_uk(date)),
+        Some(None) => "as soon as possible".to_string(),
+        None => "–".to_string(),
+    };
+    html! {
+        <tr class={classes!((row.days_overdue > 0).then_some("agenda__row--overdue"))}>
+            <th scope="row">{ row.child_id.clone() }</th>
+            <td>{ row.stage.clone() }</td>
+            <td>{ next }</td>
+            <td>
+                if row.days_overdue > 0 { <strong>{ "Overdue: " }</strong> }
+                { overdue }
+            </td>
+            <td>{ row.effect.clone().unwrap_or_else(|| "–".into()) }</td>
+            <td>{ own }</td>
+        </tr>
+    }
+}
+
+/// The tracking meeting screen.
+#[function_component]
+pub fn TrackingScreen() -> Html {
+    use_render_count("TrackingScreen");
+    let app = use_app();
+    let as_of = use_as_of();
+    let forecast = use_forecast();
+    let overdue_only = use_state(|| false);
+    let stage = use_state(String::new);
+    let doc = app.document.clone();
+    let milestones = use_memo((Rc::as_ptr(&doc) as usize, as_of), move |(_, as_of)| {
+        Rc::new(milestone_dates(
+            &doc.records,
+            &doc.settings.timescales,
+            &doc.settings.thresholds,
+            *as_of,
+            &doc.settings.bank_holidays(),
+        ))
+    });
+    let rows = use_memo(
+        (
+            Rc::as_ptr(&forecast) as usize,
+            Rc::as_ptr(&milestones) as usize,
+        ),
+        {
+            let (forecast, milestones) = (forecast.clone(), milestones.clone());
+            move |_| Rc::new(agenda(&forecast, &milestones))
+        },
+    );
+    let on_overdue = {
+        let overdue_only = overdue_only.clone();
+        use_callback((), move |e: Event, _| {
+            overdue_only.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_stage = {
+        let stage = stage.clone();
+        use_callback((), move |e: Event, _| {
+            stage.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let download = |name: &'static str, text: String, what: &'static str| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let notice = match browser::download(name, "text/csv", &text) {
+                Ok(()) => Notice::success(format!("Downloaded the {what}: {name}.")),
+                Err(why) => Notice::error(format!("The {what} could not be downloaded: {why}.")),
+            };
+            app.dispatch(Action::Notify(notice));
+        })
+    };
+    let shown: Vec<&AgendaRow> = rows
+        .iter()
+        .filter(|r| !*overdue_only || r.days_overdue > 0)
+        .filter(|r| stage.is_empty() || r.stage == *stage)
+        .collect();
+    let mut stages: Vec<&str> = rows.iter().map(|r| r.stage.as_str()).collect();
+    stages.sort();
+    stages.dedup();
+    let overdue_children = rows.iter().filter(|r| r.days_overdue > 0).count();
+    html! {
+        <section class="screen" aria-labelledby="tracking-heading">
+            <h1 id="tracking-heading" class="screen__title">{ "Tracking meeting" }</h1>
+            <p class="screen__lead">
+                { format!("As of {}: {} in the pipeline, {} with a milestone overdue. Most days \
+                           overdue first, then the nearest due date. The timescales are set in \
+                           Settings and backup.",
+                    format_uk(as_of),
+                    if rows.len() == 1 { "1 child".to_string() } else { format!("{} children", rows.len()) },
+                    overdue_children) }
+            </p>
+            <div class="panel tracking__controls">
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id="overdue-only"
+                        checked={*overdue_only} onchange={on_overdue} />
+                    <label class="choice__label" for="overdue-only">{ "Overdue only" }</label>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="agenda-stage">{ "Stage" }</label>
+                    <select class="field__select" id="agenda-stage" onchange={on_stage}>
+                        <option value="" selected={stage.is_empty()}>{ "All stages" }</option>
+                        { for stages.iter().map(|s| html! {
+                            <option value={s.to_string()} selected={*stage == *s}>{ s.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button button--secondary"
+                        onclick={download("agenda.csv", agenda_csv(&rows), "agenda")}>
+                        { "Download agenda (CSV)" }
+                    </button>
+                    <button type="button" class="button button--secondary"
+                        onclick={download("milestones.csv", milestones_csv(&milestones), "milestones")}>
+                        { "Download milestones (CSV)" }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={Callback::from(|_: MouseEvent| print())}>
+                        { "Print agenda" }
+                    </button>
+                </div>
+            </div>
+            <div class="table-wrap">
+                <table class="table agenda">
+                    <caption class="table__caption">
+                        { format!("Agenda: {} of {} children", shown.len(), rows.len()) }
+                    </caption>
+                    <thead><tr>
+                        <th scope="col">{ "Child" }</th>
+                        <th scope="col">{ "Stage" }</th>
+                        <th scope="col">{ "Next milestone" }</th>
+                        <th scope="col">{ "Overdue" }</th>
+                        <th scope="col">{ "Effect on the figures" }</th>
+                        <th scope="col">{ "Own date (required pace)" }</th>
+                    </tr></thead>
+                    <tbody>{ for shown.iter().map(|r| row_html(r)) }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
