@@ -110,6 +110,31 @@ pub enum Action {
     },
     /// goes back to the published figures of the Sheffield City Council scrutiny report (2015).
     UseSeedComparators,
+    /// Holds a tracking meeting on `date` (or changes the attendees of the one held that day).
+    HoldMeeting {
+        /// The day.
+        date: NaiveDate,
+        /// Who attended.
+        attendees: String,
+    },
+    /// Keeps one child's outcome at the meeting of `date`.
+    RecordOutcome {
+        /// The meeting's day.
+        date: NaiveDate,
+        /// The outcome.
+        outcome: crate::tracking::meetings::ChildOutcome,
+    },
+    /// Marks one action done or not done.
+    SetActionDone {
+        /// The meeting it was agreed at.
+        date: NaiveDate,
+        /// The child it is for.
+        child_id: String,
+        /// Its place among that child's actions at that meeting.
+        index: usize,
+        /// Done or not.
+        done: bool,
+    },
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
     /// Replaces everything by a backup the user chose (already migrated), after a safety copy

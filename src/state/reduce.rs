@@ -151,6 +151,31 @@ impl Reducible for AppState {
                  report (2015)",
                 |d| d.comparators = None,
             ),
+            Action::HoldMeeting { date, attendees } => {
+                let label = format!(
+                    "held the tracking meeting of {}",
+                    scorecard::dates::format_uk(date)
+                );
+                self.edit(label, |d| {
+                    d.meetings.hold(date, attendees.trim().to_string())
+                })
+            }
+            Action::RecordOutcome { date, outcome } => {
+                let label = format!("recorded the outcome for child {}", outcome.child_id);
+                self.edit(label, |d| d.meetings.record(date, outcome))
+            }
+            Action::SetActionDone {
+                date,
+                child_id,
+                index,
+                done,
+            } => {
+                let label = format!(
+                    "marked an action for child {child_id} {}",
+                    if done { "done" } else { "not done" }
+                );
+                self.edit(label, |d| d.meetings.set_done(date, &child_id, index, done))
+            }
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {
                     return self;

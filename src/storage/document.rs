@@ -51,6 +51,10 @@ pub struct Document {
     /// does in a workshop can touch the authority's real children.
     #[serde(default)]
     pub workshop: Workshop,
+    /// The tracking meetings' record: outcomes and actions for each child discussed. Kept
+    /// apart from the workshop's made-up cohorts, like the records.
+    #[serde(default)]
+    pub meetings: crate::tracking::meetings::Meetings,
     /// The comparator table the user imported; `None` means the published figures of the Sheffield City Council scrutiny report (2015),
     /// so that a newer shipped default reaches users who never imported their own.
     #[serde(default)]
@@ -69,6 +73,7 @@ impl Default for Document {
             settings: Settings::default(),
             scenarios: Scenarios::default(),
             workshop: Workshop::default(),
+            meetings: Default::default(),
             comparators: None,
         }
     }

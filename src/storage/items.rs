@@ -14,6 +14,7 @@
 //! that a merge never drops one of them.
 
 use crate::storage::document::{Comparison, Document, MadeUpCohort};
+use crate::tracking::meetings::Meeting;
 use chrono::NaiveDate;
 use scorecard::timescales::TimescaleRule;
 use scorecard::{
@@ -54,6 +55,8 @@ pub enum ItemKey {
     Comparison,
     /// The made-up cohort with this name.
     Cohort(String),
+    /// The tracking meeting held on this day.
+    Meeting(NaiveDate),
     /// The imported comparator table.
     Comparators,
 }
@@ -80,6 +83,10 @@ impl ItemKey {
             ItemKey::PaceTarget => "the required-pace target".into(),
             ItemKey::Comparison => "the scenario compared".into(),
             ItemKey::Cohort(name) => format!("the made-up cohort {name}"),
+            ItemKey::Meeting(date) => format!(
+                "the tracking meeting of {}",
+                scorecard::dates::format_uk(*date)
+            ),
             ItemKey::Comparators => "the comparator table".into(),
         }
     }
@@ -114,6 +121,8 @@ pub enum Item {
     Comparison(Option<Comparison>),
     /// Made-up cohorts sharing a name.
     Cohorts(Vec<MadeUpCohort>),
+    /// The tracking meeting of one day.
+    Meetings(Vec<Meeting>),
     /// The comparator table, if one was imported.
     Comparators(Option<ComparatorTable>),
 }
@@ -317,6 +326,14 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
         Item::Cohorts,
         &mut out,
     );
+    diff_list(
+        &before.meetings.meetings,
+        &after.meetings.meetings,
+        |m| m.date,
+        ItemKey::Meeting,
+        Item::Meetings,
+        &mut out,
+    );
     diff_one(
         ItemKey::Comparators,
         &before.comparators,
@@ -355,6 +372,9 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
         ItemKey::Comparison => Some(Item::Comparison(sc.compare.clone())),
         ItemKey::Cohort(n) => {
             entries(&document.workshop.cohorts, |c| c.name == *n).map(Item::Cohorts)
+        }
+        ItemKey::Meeting(day) => {
+            entries(&document.meetings.meetings, |m| m.date == *day).map(Item::Meetings)
         }
         ItemKey::Comparators => Some(Item::Comparators(document.comparators.clone())),
     }
@@ -421,6 +441,16 @@ pub(super) fn put_at(
         (ItemKey::Cohort(n), None) => {
             splice(&mut document.workshop.cohorts, |c| c.name == *n, vec![], at)
         }
+        (ItemKey::Meeting(day), Some(Item::Meetings(v))) => {
+            splice(&mut document.meetings.meetings, |m| m.date == *day, v, at);
+            document.meetings.meetings.sort_by_key(|m| m.date);
+        }
+        (ItemKey::Meeting(day), None) => splice(
+            &mut document.meetings.meetings,
+            |m| m.date == *day,
+            vec![],
+            at,
+        ),
         (ItemKey::Comparators, Some(Item::Comparators(v))) => document.comparators = v,
         _ => {}
     }

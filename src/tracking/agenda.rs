@@ -3,6 +3,7 @@
 //! effect on the rolling averages and its own date from the required pace. Pure: built from
 //! the engine's milestones and forecast, tested natively.
 
+use super::meetings::OpenAction;
 use crate::forecast::pipeline_table::{effect_sentence, largest_effect};
 use scorecard::csv::csv_row;
 use scorecard::dates::format_iso;
@@ -27,10 +28,16 @@ pub struct AgendaRow {
     /// The child's own date from the required pace, when it has one: the date, or `None`
     /// inside for "as soon as possible".
     pub own_date: Option<Option<chrono::NaiveDate>>,
+    /// Actions agreed at earlier meetings and not done, and how many of them are overdue.
+    pub open_actions: (usize, usize),
 }
 
 /// The agenda, in order of urgency.
-pub fn agenda(forecast: &Forecast, milestones: &[MilestoneDate]) -> Vec<AgendaRow> {
+pub fn agenda(
+    forecast: &Forecast,
+    milestones: &[MilestoneDate],
+    open_actions: &[OpenAction],
+) -> Vec<AgendaRow> {
     let waiting = forecast.pace.as_ref().map(|p| &p.waiting.waiting);
     let mut rows: Vec<AgendaRow> = forecast
         .pipeline
@@ -62,6 +69,12 @@ pub fn agenda(forecast: &Forecast, milestones: &[MilestoneDate]) -> Vec<AgendaRo
                 next,
                 effect: largest_effect(child, Indicator::A1).map(effect_sentence),
                 own_date,
+                open_actions: open_actions
+                    .iter()
+                    .filter(|a| a.child_id == child.child_id)
+                    .fold((0, 0), |(n, late), a| {
+                        (n + 1, late + usize::from(a.overdue))
+                    }),
             }
         })
         .collect();
@@ -83,7 +96,7 @@ pub fn agenda(forecast: &Forecast, milestones: &[MilestoneDate]) -> Vec<AgendaRo
 
 /// The header of [`agenda_csv`].
 pub const AGENDA_CSV_HEADER: &str =
-    "child_id,stage,next_milestone,next_due_date,days_overdue,overdue_milestones,own_date";
+    "child_id,stage,next_milestone,next_due_date,days_overdue,overdue_milestones,own_date,open_actions";
 
 /// The agenda as CSV ("Download agenda (CSV)"), in its order: ISO dates; the overdue
 /// milestones as `name (N days)` separated by `; `; the own date empty when the child has
@@ -112,6 +125,7 @@ pub fn agenda_csv(rows: &[AgendaRow]) -> String {
                 Some(None) => "as_soon_as_possible".to_string(),
                 None => String::new(),
             },
+            row.open_actions.0.to_string(),
         ]));
     }
     out

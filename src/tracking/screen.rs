@@ -3,6 +3,7 @@
 //! "Download milestones (CSV)").
 
 use super::agenda::{agenda, agenda_csv, AgendaRow};
+use super::meeting_panel::MeetingPanel;
 use crate::context::{use_app, use_as_of, use_render_count};
 use crate::report::forecast::use_forecast;
 use crate::state::Action;
@@ -50,6 +51,11 @@ fn row_html(row: &AgendaRow) -> Html {
             </td>
             <td>{ row.effect.clone().unwrap_or_else(|| "–".into()) }</td>
             <td>{ own }</td>
+            <td>{ match row.open_actions {
+                (0, _) => "none".to_string(),
+                (n, 0) => n.to_string(),
+                (n, late) => format!("{n} ({late} overdue)"),
+            } }</td>
         </tr>
     }
 }
@@ -73,14 +79,17 @@ pub fn TrackingScreen() -> Html {
             &doc.settings.bank_holidays(),
         ))
     });
+    let open_actions = Rc::new(app.document.meetings.open_actions(as_of));
     let rows = use_memo(
         (
             Rc::as_ptr(&forecast) as usize,
             Rc::as_ptr(&milestones) as usize,
+            Rc::as_ptr(&app.document) as usize,
         ),
         {
-            let (forecast, milestones) = (forecast.clone(), milestones.clone());
-            move |_| Rc::new(agenda(&forecast, &milestones))
+            let (forecast, milestones, open) =
+                (forecast.clone(), milestones.clone(), open_actions.clone());
+            move |_| Rc::new(agenda(&forecast, &milestones, &open))
         },
     );
     let on_overdue = {
@@ -166,10 +175,12 @@ pub fn TrackingScreen() -> Html {
                         <th scope="col">{ "Overdue" }</th>
                         <th scope="col">{ "Effect on the figures" }</th>
                         <th scope="col">{ "Own date (required pace)" }</th>
+                        <th scope="col">{ "Open actions" }</th>
                     </tr></thead>
                     <tbody>{ for shown.iter().map(|r| row_html(r)) }</tbody>
                 </table>
             </div>
+            <MeetingPanel children={Rc::new(rows.iter().map(|r| r.child_id.clone()).collect::<Vec<_>>())} {as_of} />
         </section>
     }
 }

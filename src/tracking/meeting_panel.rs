@@ -1,0 +1,197 @@
+//! The meeting's record on the tracking screen: hold a meeting (date and attendees), choose
+//! it, record each child's outcome in turn, and read or print the minutes.
+
+use super::meetings::{ChildOutcome, Meeting};
+use super::outcome_form::OutcomeForm;
+use crate::context::use_app;
+use crate::state::Action;
+use chrono::NaiveDate;
+use scorecard::dates::{format_uk, parse_date};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of [`MeetingPanel`].
+#[derive(Properties, PartialEq)]
+pub struct MeetingPanelProps {
+    /// The children on the agenda, in its order.
+    pub children: Rc<Vec<String>>,
+    /// The as-of date: the default day of a new meeting, and when actions are overdue.
+    pub as_of: NaiveDate,
+}
+
+fn answer(a: Option<bool>) -> &'static str {
+    match a {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "not answered",
+    }
+}
+
+/// The minutes of one child's outcome.
+fn minutes_of(o: &ChildOutcome) -> Html {
+    let actions = o.actions.iter().map(|a| {
+        html! { <li>{ format!("{} – {}{}{}", a.what, a.owner,
+        a.due.map(|d| format!(", by {}", format_uk(d))).unwrap_or_default(),
+        if a.done { " (done)" } else { "" }) }</li> }
+    });
+    html! {
+        <section class="minutes__child">
+            <h4>{ format!("Child {}", o.child_id) }</h4>
+            <dl class="summary">
+                <div class="summary__row"><dt>{ "Legal status" }</dt><dd>{ o.legal_status.clone() }</dd></div>
+                <div class="summary__row"><dt>{ "Discussion" }</dt><dd>{ o.discussion.clone() }</dd></div>
+                <div class="summary__row"><dt>{ "Adoption remains the plan" }</dt><dd>{ answer(o.adoption_remains_plan) }</dd></div>
+                <div class="summary__row"><dt>{ "Placement order remains appropriate" }</dt><dd>{ answer(o.placement_order_remains_appropriate) }</dd></div>
+            </dl>
+            <ul>{ for actions }</ul>
+        </section>
+    }
+}
+
+/// The meeting panel.
+#[function_component]
+pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
+    let app = use_app();
+    let date_text = use_state(|| format_uk(props.as_of));
+    let attendees = use_state(String::new);
+    let chosen = use_state(|| None::<NaiveDate>);
+    let child = use_state(|| None::<String>);
+    let meetings = &app.document.meetings;
+    // The latest meeting until another is chosen.
+    let current: Option<&Meeting> = (*chosen)
+        .and_then(|d| meetings.on(d))
+        .or(meetings.meetings.last());
+    let hold = {
+        let (app, date_text, attendees, chosen) = (
+            app.clone(),
+            date_text.clone(),
+            attendees.clone(),
+            chosen.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(date) = parse_date(date_text.trim()) {
+                app.dispatch(Action::HoldMeeting {
+                    date,
+                    attendees: (*attendees).clone(),
+                });
+                chosen.set(Some(date));
+            }
+        })
+    };
+    let on_date = {
+        let date_text = date_text.clone();
+        Callback::from(move |e: InputEvent| {
+            date_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_attendees = {
+        let attendees = attendees.clone();
+        Callback::from(move |e: InputEvent| {
+            attendees.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_meeting = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            chosen.set(parse_date(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_child = {
+        let child = child.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            child.set((!v.is_empty()).then_some(v))
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let open_actions = Rc::new(meetings.open_actions(props.as_of));
+    let body = match current {
+        None => html! { <p>{ "No meeting recorded yet: hold one above." }</p> },
+        Some(meeting) => {
+            let form = (*child).clone().map(|id| {
+                let outcome = meeting.outcomes.iter().find(|o| o.child_id == id).cloned();
+                let history: Vec<(NaiveDate, String)> = meetings
+                    .history(&id)
+                    .into_iter()
+                    .map(|(d, o)| (d, o.discussion.clone()))
+                    .collect();
+                let open: Vec<_> = open_actions
+                    .iter()
+                    .filter(|o| o.child_id == id)
+                    .cloned()
+                    .collect();
+                html! {
+                    <OutcomeForm key={format!("{id}-{}", meeting.date)} date={meeting.date}
+                        child_id={id.clone()} {outcome} open_actions={Rc::new(open)}
+                        history={Rc::new(history)} />
+                }
+            });
+            html! {
+                <>
+                    <div class="field">
+                        <label class="field__label" for="meeting-child">{ "Child discussed" }</label>
+                        <select class="field__select" id="meeting-child" onchange={on_child}>
+                            <option value="" selected={child.is_none()}>{ "Choose a child from the agenda" }</option>
+                            { for props.children.iter().map(|id| html! {
+                                <option value={id.clone()} selected={child.as_deref() == Some(id.as_str())}>{ id.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    { form.unwrap_or_default() }
+                    <section class="minutes" aria-labelledby="minutes-heading">
+                        <h3 id="minutes-heading">{ format!("Minutes of the tracking meeting of {}", format_uk(meeting.date)) }</h3>
+                        <p>{ format!("Attendees: {}", if meeting.attendees.is_empty() { "not recorded" } else { &meeting.attendees }) }</p>
+                        if meeting.outcomes.is_empty() {
+                            <p>{ "No child's outcome recorded yet." }</p>
+                        }
+                        { for meeting.outcomes.iter().map(minutes_of) }
+                        <div class="button-row">
+                            <button type="button" class="button button--secondary" onclick={print}>{ "Print minutes" }</button>
+                        </div>
+                    </section>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="panel" aria-labelledby="meetings-heading">
+            <h2 id="meetings-heading">{ "The meeting's record" }</h2>
+            <form class="form-grid" onsubmit={hold}>
+                <div class="field">
+                    <label class="field__label" for="meeting-date">{ "Meeting date (DD/MM/YYYY)" }</label>
+                    <input class="field__input input--short" id="meeting-date" type="text" inputmode="numeric"
+                        value={(*date_text).clone()} oninput={on_date} />
+                </div>
+                <div class="field">
+                    <label class="field__label" for="meeting-attendees">{ "Attendees" }</label>
+                    <input class="field__input" id="meeting-attendees" type="text"
+                        value={(*attendees).clone()} oninput={on_attendees} />
+                </div>
+                <div class="button-row">
+                    <button type="submit" class="button">{ "Hold meeting" }</button>
+                </div>
+            </form>
+            if meetings.meetings.len() > 1 {
+                <div class="field">
+                    <label class="field__label" for="meeting-chosen">{ "Meeting" }</label>
+                    <select class="field__select" id="meeting-chosen" onchange={on_meeting}>
+                        { for meetings.meetings.iter().map(|m| html! {
+                            <option value={m.date.to_string()} selected={Some(m.date) == current.map(|c| c.date)}>
+                                { format_uk(m.date) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,246 @@
+//! The tracking meeting's record: each meeting's date and attendees, and for each child
+//! discussed the questions of the "Adoption Tracking Outcome" form (the Sheffield City Council
+//! scrutiny report, 2015, Appendix 4) with the actions agreed. Open actions carry forward to
+//! the next meeting and are overdue after their date. Pure: the reducer and the screens call
+//! these; the native tests check them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Every meeting kept, oldest first.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meetings {
+    /// The meetings.
+    pub meetings: Vec<Meeting>,
+}
+
+/// One tracking meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// The day it was held; also its key (one meeting a day).
+    pub date: NaiveDate,
+    /// Who attended, as typed.
+    #[serde(default)]
+    pub attendees: String,
+    /// The outcome recorded for each child discussed.
+    #[serde(default)]
+    pub outcomes: Vec<ChildOutcome>,
+}
+
+/// A yes / no answer that may not have been given.
+pub type Answer = Option<bool>;
+
+/// The "Adoption Tracking Outcome" form for one child at one meeting.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChildOutcome {
+    /// The case reference.
+    pub child_id: String,
+    /// 1.1.1 Current legal status.
+    pub legal_status: String,
+    /// 1.1.2 Additional steps to family-find.
+    pub family_finding_steps: String,
+    /// 1.1.3 Changes needed in the Child Permanence Report.
+    pub cpr_changes: String,
+    /// 1.1.4 Has the Child Permanence Report been updated?
+    pub cpr_updated: Answer,
+    /// 1.1.5 Does adoption remain the plan?
+    pub adoption_remains_plan: Answer,
+    /// 1.1.6 Does the SHOBPA decision remain appropriate?
+    pub shobpa_remains_appropriate: Answer,
+    /// 1.1.7 Does the placement order remain appropriate?
+    pub placement_order_remains_appropriate: Answer,
+    /// 1.1.8 Discussion.
+    pub discussion: String,
+    /// 1.1.9 Other relevant information.
+    pub other_information: String,
+    /// 1.1.10 Actions.
+    pub actions: Vec<MeetingAction>,
+    /// 1.1.11 Inform adoption business support?
+    pub inform_business_support: Answer,
+}
+
+/// One action agreed at a meeting.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeetingAction {
+    /// What is to be done.
+    pub what: String,
+    /// Who does it.
+    pub owner: String,
+    /// By when.
+    pub due: Option<NaiveDate>,
+    /// Whether it is done.
+    pub done: bool,
+}
+
+/// An open action, wherever it was agreed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenAction {
+    /// The meeting it was agreed at.
+    pub meeting: NaiveDate,
+    /// The child it is for.
+    pub child_id: String,
+    /// Its place in that child's actions at that meeting.
+    pub index: usize,
+    /// The action.
+    pub action: MeetingAction,
+    /// Whether its date has passed on the as-of date.
+    pub overdue: bool,
+}
+
+impl Meetings {
+    /// The meeting held on `date`, if any.
+    pub fn on(&self, date: NaiveDate) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.date == date)
+    }
+
+    /// Adds a meeting (or renames the attendees of the one held that day), oldest first.
+    pub fn hold(&mut self, date: NaiveDate, attendees: String) {
+        match self.meetings.iter_mut().find(|m| m.date == date) {
+            Some(m) => m.attendees = attendees,
+            None => {
+                self.meetings.push(Meeting {
+                    date,
+                    attendees,
+                    outcomes: Vec::new(),
+                });
+                self.meetings.sort_by_key(|m| m.date);
+            }
+        }
+    }
+
+    /// Keeps `outcome` for its child at the meeting of `date` (replacing an earlier one).
+    pub fn record(&mut self, date: NaiveDate, outcome: ChildOutcome) {
+        let Some(meeting) = self.meetings.iter_mut().find(|m| m.date == date) else {
+            return;
+        };
+        match meeting
+            .outcomes
+            .iter_mut()
+            .find(|o| o.child_id == outcome.child_id)
+        {
+            Some(slot) => *slot = outcome,
+            None => meeting.outcomes.push(outcome),
+        }
+    }
+
+    /// Marks one action done or not done.
+    pub fn set_done(&mut self, date: NaiveDate, child_id: &str, index: usize, done: bool) {
+        if let Some(action) = self
+            .meetings
+            .iter_mut()
+            .find(|m| m.date == date)
+            .and_then(|m| m.outcomes.iter_mut().find(|o| o.child_id == child_id))
+            .and_then(|o| o.actions.get_mut(index))
+        {
+            action.done = done;
+        }
+    }
+
+    /// Every action not done, from every meeting, oldest first: they carry forward until they
+    /// are done, and are overdue once `as_of` is after their date.
+    pub fn open_actions(&self, as_of: NaiveDate) -> Vec<OpenAction> {
+        let mut out = Vec::new();
+        for meeting in &self.meetings {
+            for outcome in &meeting.outcomes {
+                for (index, action) in outcome.actions.iter().enumerate() {
+                    if !action.done {
+                        out.push(OpenAction {
+                            meeting: meeting.date,
+                            child_id: outcome.child_id.clone(),
+                            index,
+                            action: action.clone(),
+                            overdue: action.due.is_some_and(|d| as_of > d),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// What earlier meetings recorded for `child_id`, newest first.
+    pub fn history(&self, child_id: &str) -> Vec<(NaiveDate, &ChildOutcome)> {
+        let mut out: Vec<(NaiveDate, &ChildOutcome)> = self
+            .meetings
+            .iter()
+            .filter_map(|m| {
+                m.outcomes
+                    .iter()
+                    .find(|o| o.child_id == child_id)
+                    .map(|o| (m.date, o))
+            })
+            .collect();
+        out.reverse();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn action(what: &str, due: NaiveDate) -> MeetingAction {
+        MeetingAction {
+            what: what.into(),
+            owner: "Family finder".into(),
+            due: Some(due),
+            done: false,
+        }
+    }
+
+    #[test]
+    fn open_actions_carry_forward_and_are_overdue_after_their_date() {
+        let mut m = Meetings::default();
+        m.hold(d(2015, 6, 30), "Service managers".into());
+        m.record(
+            d(2015, 6, 30),
+            ChildOutcome {
+                child_id: "C1".into(),
+                discussion: "Two families interested".into(),
+                actions: vec![
+                    action("Visit the first family", d(2015, 7, 10)),
+                    action("Update the CPR", d(2015, 8, 10)),
+                ],
+                ..ChildOutcome::default()
+            },
+        );
+        m.hold(d(2015, 7, 28), "Service managers, family finders".into());
+        // At the July meeting both are still open; the first is overdue (10/07 has passed).
+        let open = m.open_actions(d(2015, 7, 28));
+        assert_eq!(open.len(), 2);
+        assert_eq!(
+            (open[0].overdue, open[1].overdue),
+            (true, false),
+            "{open:?}"
+        );
+        // Done: it no longer carries forward.
+        m.set_done(d(2015, 6, 30), "C1", 0, true);
+        let open = m.open_actions(d(2015, 7, 28));
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].action.what, "Update the CPR");
+        // The child's history: June's outcome.
+        m.record(
+            d(2015, 7, 28),
+            ChildOutcome {
+                child_id: "C1".into(),
+                discussion: "Matching panel booked".into(),
+                ..ChildOutcome::default()
+            },
+        );
+        let history = m.history("C1");
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].0, d(2015, 7, 28));
+        assert_eq!(history[1].1.discussion, "Two families interested");
+        // Holding a meeting on a day already held changes its attendees, not the record.
+        m.hold(d(2015, 6, 30), "Everyone".into());
+        assert_eq!(m.meetings.len(), 2);
+        assert_eq!(m.on(d(2015, 6, 30)).unwrap().outcomes.len(), 1);
+    }
+}
