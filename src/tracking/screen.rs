@@ -124,7 +124,7 @@ pub fn TrackingScreen() -> Html {
     stages.dedup();
     let overdue_children = rows.iter().filter(|r| r.days_overdue > 0).count();
     html! {
-        <section class="screen" aria-labelledby="tracking-heading">
+        <section class="screen tracking" aria-labelledby="tracking-heading">
             <h1 id="tracking-heading" class="screen__title">{ "Tracking meeting" }</h1>
             <p class="screen__lead">
                 { format!("As of {}: {} in the pipeline, {} with a milestone overdue. Most days \
