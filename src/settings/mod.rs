@@ -6,3 +6,4 @@ pub mod backup;
 pub mod safety_copies;
 pub mod screen;
 pub mod threshold_table;
+pub mod timescales_table;

@@ -5,6 +5,7 @@ use super::as_of_field::AsOfField;
 use super::backup::BackupPanel;
 use super::safety_copies::SafetyCopies;
 use super::threshold_table::ThresholdTable;
+use super::timescales_table::TimescalesTable;
 use crate::context::use_app;
 use crate::state::Action;
 use crate::ui::text_field::TextField;
@@ -52,6 +53,10 @@ pub fn SettingsScreen() -> Html {
             <div class="panel">
                 <h2 class="panel__title">{ "Threshold schedule" }</h2>
                 <ThresholdTable />
+            </div>
+            <div class="panel">
+                <h2 class="panel__title">{ "Tracking meeting timescales" }</h2>
+                <TimescalesTable />
             </div>
             <BackupPanel />
             <SafetyCopies />

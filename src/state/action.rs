@@ -110,6 +110,10 @@ pub enum Action {
     },
     /// goes back to the published figures of the Sheffield City Council scrutiny report (2015).
     UseSeedComparators,
+    /// Replaces the tracking meeting's timescales.
+    SetTimescales(Vec<scorecard::timescales::TimescaleRule>),
+    /// Replaces the bank holidays added to the shipped list.
+    SetExtraBankHolidays(Vec<NaiveDate>),
     /// Holds a tracking meeting on `date` (or changes the attendees of the one held that day).
     HoldMeeting {
         /// The day.

@@ -151,6 +151,16 @@ impl Reducible for AppState {
                  report (2015)",
                 |d| d.comparators = None,
             ),
+            Action::SetTimescales(rules) => self.edit("changed the tracking timescales", |d| {
+                d.settings.timescales = rules
+            }),
+            Action::SetExtraBankHolidays(mut days) => {
+                days.sort();
+                days.dedup();
+                self.edit("changed the extra bank holidays", |d| {
+                    d.settings.extra_bank_holidays = days
+                })
+            }
             Action::HoldMeeting { date, attendees } => {
                 let label = format!(
                     "held the tracking meeting of {}",

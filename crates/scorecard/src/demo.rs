@@ -18,7 +18,7 @@
 //!   route, plus a few who left it.
 
 use crate::dates::{add_days, FinancialYear};
-use crate::record::{ChildRecord, YearAggregate};
+use crate::record::{ChildRecord, TrackingDates, YearAggregate};
 use crate::rng::SplitMix64;
 use chrono::NaiveDate;
 
@@ -82,6 +82,9 @@ pub fn demo_dataset() -> Demo {
     children.sort_by_key(|c| c.entered_care);
     for (i, child) in children.iter_mut().enumerate() {
         child.child_id = format!("DEMO-{:03}", i + 1);
+        if child.is_in_pipeline() {
+            child.tracking = tracking_dates(child, i, as_of);
+        }
     }
     Demo {
         as_of,
@@ -89,6 +92,47 @@ pub fn demo_dataset() -> Demo {
         children,
         aggregates: aggregates(),
     }
+}
+
+/// Tracking milestones for a waiting child, so that the tracking meeting's agenda has
+/// something to say on first start: worked from the child's own dates and its place in the
+/// list (no random draws, so the figures above never change), some on time, some late, some
+/// missing. Nothing is dated after the as-of date.
+fn tracking_dates(child: &ChildRecord, i: usize, as_of: NaiveDate) -> TrackingDates {
+    let known = |d: NaiveDate| (d <= as_of).then_some(d);
+    let mut t = TrackingDates::default();
+    let plan = add_days(child.entered_care, 45);
+    t.plan_adoption = known(plan);
+    t.pack_sent = known(add_days(plan, 7));
+    // Every third pack comes back late (40 days); every fifth is still out.
+    t.pack_returned = match i % 5 {
+        0 => None,
+        _ if i % 3 == 0 => t.pack_sent.and_then(|d| known(add_days(d, 40))),
+        _ => t.pack_sent.and_then(|d| known(add_days(d, 21))),
+    };
+    t.prioritisation_meeting = t.pack_returned.and_then(|d| known(add_days(d, 14)));
+    t.adoption_medical = t
+        .prioritisation_meeting
+        .and_then(|d| known(add_days(d, 21)));
+    if let Some(matched) = child.matched {
+        t.par_received = known(add_days(matched, -40));
+        // One decision in four takes a fortnight instead of a few days.
+        let decision = if i % 4 == 0 { 14 } else { 4 };
+        t.par_decision = t.par_received.and_then(|d| known(add_days(d, decision)));
+        t.adopters_visit = t.par_decision.and_then(|d| known(add_days(d, 5)));
+    }
+    if let Some(placed) = child.placed {
+        // Every third child's Annex A report and every other child's application are still
+        // to do.
+        if i % 3 != 0 {
+            t.annex_a = known(add_days(placed, 21));
+        }
+        t.later_life_letter = known(add_days(placed, 25));
+        if i % 2 == 0 {
+            t.ao_application = known(add_days(placed, 70));
+        }
+    }
+    t
 }
 
 /// Single-year figures solved from the published three-year averages (see the module docs):

@@ -229,3 +229,30 @@ fn the_demonstration_backtest_judges_its_past_forecasts() {
     eprintln!("demonstration backtest: {inside} of {judged} actual figures inside the band");
     assert!(judged > 0, "the demonstration has past years to judge");
 }
+
+#[test]
+fn the_demonstrations_tracking_dates_are_in_order_and_some_are_overdue() {
+    let demo = scorecard::demo_dataset();
+    let out_of_order: Vec<_> = scorecard::validate(&demo.children, &demo.aggregates)
+        .into_iter()
+        .filter(|p| {
+            p.field
+                .as_deref()
+                .is_some_and(|f| scorecard::Field::TRACKING.iter().any(|t| t.column() == f))
+        })
+        .collect();
+    assert!(out_of_order.is_empty(), "{out_of_order:?}");
+    let dates = scorecard::timescales::milestone_dates(
+        &demo.children,
+        &scorecard::timescales::default_rules(),
+        &scorecard::ThresholdSchedule::default(),
+        demo.as_of,
+        &scorecard::workdays::shipped_bank_holidays(),
+    );
+    let status = |s| dates.iter().filter(|m| m.status == s).count();
+    use scorecard::timescales::MilestoneStatus::*;
+    assert!(
+        status(Overdue) > 0 && status(Done) > 0 && status(DoneLate) > 0,
+        "{dates:?}"
+    );
+}
