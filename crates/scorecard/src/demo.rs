@@ -107,7 +107,7 @@ fn tracking_dates(child: &ChildRecord, i: usize, as_of: NaiveDate) -> TrackingDa
     // Every third pack comes back late (40 days); every fifth is still out.
     t.pack_returned = match i % 5 {
         0 => None,
-        _ if i % 3 == 0 => t.pack_sent.and_then(|d| known(add_days(d, 40))),
+        _ if i.is_multiple_of(3) => t.pack_sent.and_then(|d| known(add_days(d, 40))),
         _ => t.pack_sent.and_then(|d| known(add_days(d, 21))),
     };
     t.prioritisation_meeting = t.pack_returned.and_then(|d| known(add_days(d, 14)));
@@ -117,18 +117,18 @@ fn tracking_dates(child: &ChildRecord, i: usize, as_of: NaiveDate) -> TrackingDa
     if let Some(matched) = child.matched {
         t.par_received = known(add_days(matched, -40));
         // One decision in four takes a fortnight instead of a few days.
-        let decision = if i % 4 == 0 { 14 } else { 4 };
+        let decision = if i.is_multiple_of(4) { 14 } else { 4 };
         t.par_decision = t.par_received.and_then(|d| known(add_days(d, decision)));
         t.adopters_visit = t.par_decision.and_then(|d| known(add_days(d, 5)));
     }
     if let Some(placed) = child.placed {
         // Every third child's Annex A report and every other child's application are still
         // to do.
-        if i % 3 != 0 {
+        if !i.is_multiple_of(3) {
             t.annex_a = known(add_days(placed, 21));
         }
         t.later_life_letter = known(add_days(placed, 25));
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             t.ao_application = known(add_days(placed, 70));
         }
     }
