@@ -55,7 +55,7 @@ fn the_agenda_puts_the_most_overdue_first_then_the_nearest_due() {
         as_of,
         &shipped_bank_holidays(),
     );
-    let rows = agenda(&f, &milestones, &[]);
+    let rows = agenda(&f, &children, &milestones, &[]);
     let order: Vec<(&str, i64)> = rows
         .iter()
         .map(|r| (r.child_id.as_str(), r.days_overdue))

@@ -25,6 +25,7 @@ pub struct RecordFormProps {
 #[derive(Debug, Clone, PartialEq)]
 struct Draft {
     child_id: String,
+    family_finder: String,
     dates: Vec<(Field, String)>,
     foster_carer_adoption: bool,
 }
@@ -33,6 +34,9 @@ impl Draft {
     fn of(record: Option<&ChildRecord>) -> Draft {
         Draft {
             child_id: record.map(|r| r.child_id.clone()).unwrap_or_default(),
+            family_finder: record
+                .map(|r| r.tracking.family_finder.clone())
+                .unwrap_or_default(),
             dates: Field::DATES
                 .iter()
                 .map(|&f| {
@@ -59,6 +63,7 @@ impl Draft {
     fn check(&self, original_id: Option<&str>, taken: &BTreeSet<String>) -> Checked {
         let mut record = ChildRecord::new(self.child_id.trim(), chrono::NaiveDate::MIN);
         record.foster_carer_adoption = self.foster_carer_adoption;
+        record.tracking.family_finder = self.family_finder.trim().to_string();
         let mut problems = Vec::new();
         for (field, text) in &self.dates {
             let text = text.trim();
@@ -199,6 +204,14 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
             draft.set(next);
         })
     };
+    let on_family_finder = {
+        let draft = draft.clone();
+        Callback::from(move |text: String| {
+            let mut next = (*draft).clone();
+            next.family_finder = text;
+            draft.set(next);
+        })
+    };
     let on_foster = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
@@ -298,6 +311,9 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{ "Milestones the tracking meeting follows (they do not change the figures)" }</legend>
                 <div class="form-grid">
+                    <TextField id="record-family_finder" label="Family finder" value={draft.family_finder.clone()}
+                        oninput={on_family_finder.clone()} onchange={on_family_finder}
+                        hint="Who is finding this child a family (family_finder)" />
                     { for Field::TRACKING.into_iter().map(date_field) }
                 </div>
             </fieldset>

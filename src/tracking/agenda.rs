@@ -8,7 +8,7 @@ use crate::forecast::pipeline_table::{effect_sentence, largest_effect};
 use scorecard::csv::csv_row;
 use scorecard::dates::format_iso;
 use scorecard::timescales::{MilestoneDate, MilestoneStatus};
-use scorecard::{Forecast, Indicator, TargetStatus};
+use scorecard::{ChildRecord, Forecast, Indicator, TargetStatus};
 
 /// One child on the agenda.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,8 @@ pub struct AgendaRow {
     pub child_id: String,
     /// The stage on the as-of date, in words.
     pub stage: String,
+    /// Who is finding the child a family (empty when not recorded).
+    pub family_finder: String,
     /// The next milestone not done (the earliest due), with its due date.
     pub next: Option<(String, chrono::NaiveDate)>,
     /// The milestones overdue, with the days each is late, most late first.
@@ -35,6 +37,7 @@ pub struct AgendaRow {
 /// The agenda, in order of urgency.
 pub fn agenda(
     forecast: &Forecast,
+    children: &[ChildRecord],
     milestones: &[MilestoneDate],
     open_actions: &[OpenAction],
 ) -> Vec<AgendaRow> {
@@ -64,6 +67,11 @@ pub fn agenda(
             AgendaRow {
                 child_id: child.child_id.clone(),
                 stage: child.stage.label().to_string(),
+                family_finder: children
+                    .iter()
+                    .find(|c| c.child_id == child.child_id)
+                    .map(|c| c.tracking.family_finder.clone())
+                    .unwrap_or_default(),
                 days_overdue: overdue.first().map_or(0, |o| o.1),
                 overdue,
                 next,
@@ -95,8 +103,8 @@ pub fn agenda(
 }
 
 /// The header of [`agenda_csv`].
-pub const AGENDA_CSV_HEADER: &str =
-    "child_id,stage,next_milestone,next_due_date,days_overdue,overdue_milestones,own_date,open_actions";
+pub const AGENDA_CSV_HEADER: &str = "child_id,stage,family_finder,next_milestone,next_due_date,\
+days_overdue,overdue_milestones,own_date,open_actions";
 
 /// The agenda as CSV ("Download agenda (CSV)"), in its order: ISO dates; the overdue
 /// milestones as `name (N days)` separated by `; `; the own date empty when the child has
@@ -113,6 +121,7 @@ pub fn agenda_csv(rows: &[AgendaRow]) -> String {
         out.push_str(&csv_row(&[
             row.child_id.clone(),
             row.stage.clone(),
+            row.family_finder.clone(),
             row.next.as_ref().map(|n| n.0.clone()).unwrap_or_default(),
             row.next
                 .as_ref()

@@ -69,6 +69,7 @@ pub fn TrackingScreen() -> Html {
     let forecast = use_forecast();
     let overdue_only = use_state(|| false);
     let stage = use_state(String::new);
+    let finder = use_state(String::new);
     let doc = app.document.clone();
     let milestones = use_memo((Rc::as_ptr(&doc) as usize, as_of), move |(_, as_of)| {
         Rc::new(milestone_dates(
@@ -89,7 +90,8 @@ pub fn TrackingScreen() -> Html {
         {
             let (forecast, milestones, open) =
                 (forecast.clone(), milestones.clone(), open_actions.clone());
-            move |_| Rc::new(agenda(&forecast, &milestones, &open))
+            let doc = app.document.clone();
+            move |_| Rc::new(agenda(&forecast, &doc.records, &milestones, &open))
         },
     );
     let on_overdue = {
@@ -102,6 +104,12 @@ pub fn TrackingScreen() -> Html {
         let stage = stage.clone();
         use_callback((), move |e: Event, _| {
             stage.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_finder = {
+        let finder = finder.clone();
+        use_callback((), move |e: Event, _| {
+            finder.set(e.target_unchecked_into::<HtmlSelectElement>().value())
         })
     };
     let download = |name: &'static str, text: String, what: &'static str| {
@@ -118,7 +126,15 @@ pub fn TrackingScreen() -> Html {
         .iter()
         .filter(|r| !*overdue_only || r.days_overdue > 0)
         .filter(|r| stage.is_empty() || r.stage == *stage)
+        .filter(|r| finder.is_empty() || r.family_finder == *finder)
         .collect();
+    let mut finders: Vec<&str> = rows
+        .iter()
+        .map(|r| r.family_finder.as_str())
+        .filter(|f| !f.is_empty())
+        .collect();
+    finders.sort();
+    finders.dedup();
     let mut stages: Vec<&str> = rows.iter().map(|r| r.stage.as_str()).collect();
     stages.sort();
     stages.dedup();
@@ -146,6 +162,15 @@ pub fn TrackingScreen() -> Html {
                         <option value="" selected={stage.is_empty()}>{ "All stages" }</option>
                         { for stages.iter().map(|s| html! {
                             <option value={s.to_string()} selected={*stage == *s}>{ s.to_string() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="agenda-finder">{ "Family finder" }</label>
+                    <select class="field__select" id="agenda-finder" onchange={on_finder}>
+                        <option value="" selected={finder.is_empty()}>{ "All family finders" }</option>
+                        { for finders.iter().map(|f| html! {
+                            <option value={f.to_string()} selected={*finder == *f}>{ f.to_string() }</option>
                         }) }
                     </select>
                 </div>

@@ -26,10 +26,10 @@ after(async () => {
 //  P2: moved in 01/04/2015: Annex A due 28 days later, 29/04, not done: 62 days overdue.
 //  P3: entered care 01/05/2015: moving in due 426 days later, 30/06/2016.
 const CSV = [
-  'child_id,entered_care,shobpa_decision,placement_order,matched,placed,pack_sent,pack_returned,par_received,later_life_letter,ao_application',
-  'P1,01/01/2015,01/02/2015,01/03/2015,,,30/04/2015,29/05/2015,22/05/2015,,',
-  'P2,01/01/2014,01/03/2014,01/06/2014,01/03/2015,01/04/2015,,,,20/04/2015,01/06/2015',
-  'P3,01/05/2015,,,,,,,,,',
+  'child_id,entered_care,shobpa_decision,placement_order,matched,placed,pack_sent,pack_returned,par_received,later_life_letter,ao_application,family_finder',
+  'P1,01/01/2015,01/02/2015,01/03/2015,,,30/04/2015,29/05/2015,22/05/2015,,,Sam Patel',
+  'P2,01/01/2014,01/03/2014,01/06/2014,01/03/2015,01/04/2015,,,,20/04/2015,01/06/2015,Jo Reid',
+  'P3,01/05/2015,,,,,,,,,,Sam Patel',
   '',
 ].join('\n');
 
@@ -69,12 +69,16 @@ test('the agenda puts the most overdue child first, and the milestones download 
     assert.ok(lines.includes(row), `${row} missing from\n${milestones.text}`);
   }
   const agenda = await downloadText(page, () => page.getByRole('button', { name: 'Download agenda (CSV)' }).click());
-  assert.ok(agenda.text.split('\r\n')[1].startsWith('P2,'), agenda.text);
+  assert.ok(agenda.text.split('\r\n')[1].startsWith('P2,moving in to adoption order,Jo Reid,'), agenda.text);
 
   // Overdue only leaves P3 out.
   await page.getByLabel('Overdue only', { exact: true }).check();
   assert.deepEqual(await agendaIds(), ['P2', 'P1']);
   await page.getByLabel('Overdue only', { exact: true }).uncheck();
+  // One family finder's children.
+  await page.getByLabel('Family finder', { exact: true }).selectOption('Sam Patel');
+  assert.deepEqual(await agendaIds(), ['P1', 'P3']);
+  await page.getByLabel('Family finder', { exact: true }).selectOption('');
   await app.screenshot(page, 'tracking-01-agenda');
 });
 

@@ -100,7 +100,10 @@ pub fn demo_dataset() -> Demo {
 /// missing. Nothing is dated after the as-of date.
 fn tracking_dates(child: &ChildRecord, i: usize, as_of: NaiveDate) -> TrackingDates {
     let known = |d: NaiveDate| (d <= as_of).then_some(d);
-    let mut t = TrackingDates::default();
+    let mut t = TrackingDates {
+        family_finder: ["Family finder A", "Family finder B", "Family finder C"][i % 3].into(),
+        ..TrackingDates::default()
+    };
     let plan = add_days(child.entered_care, 45);
     t.plan_adoption = known(plan);
     t.pack_sent = known(add_days(plan, 7));

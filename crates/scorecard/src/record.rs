@@ -44,10 +44,12 @@ pub struct ChildRecord {
 /// The milestones of a child's journey that the monthly tracking meeting follows (the
 /// "Adoption Milestones" form of the Sheffield City Council scrutiny report, 2015), beside
 /// those the scorecard itself reads. Every one is optional: missing means "not yet".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 pub struct TrackingDates {
+    /// Who is finding the child a family (the agenda can be filtered by it).
+    pub family_finder: String,
     /// Adoption became the plan.
     pub plan_adoption: Option<NaiveDate>,
     /// The initial adoption pack was sent to the social worker.
@@ -119,7 +121,7 @@ impl ChildRecord {
     /// The value of one date field.
     pub fn date(&self, field: Field) -> Option<NaiveDate> {
         match field {
-            Field::ChildId | Field::FosterCarerAdoption => None,
+            Field::ChildId | Field::FosterCarerAdoption | Field::FamilyFinder => None,
             Field::EnteredCare => Some(self.entered_care),
             Field::ShobpaDecision => self.shobpa_decision,
             Field::PlacementOrder => self.placement_order,
@@ -149,7 +151,7 @@ impl ChildRecord {
     /// Sets one date field (`EnteredCare` is only changed by `Some`).
     pub fn set_date(&mut self, field: Field, value: Option<NaiveDate>) {
         match field {
-            Field::ChildId | Field::FosterCarerAdoption => {}
+            Field::ChildId | Field::FosterCarerAdoption | Field::FamilyFinder => {}
             Field::EnteredCare => {
                 if let Some(v) = value {
                     self.entered_care = v
@@ -210,11 +212,12 @@ pub enum Field {
     AnnexA,
     LaterLifeLetter,
     AoApplication,
+    FamilyFinder,
 }
 
 impl Field {
     /// Every field, in the order of the CSV format.
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 26] = [
         Field::ChildId,
         Field::EnteredCare,
         Field::ShobpaDecision,
@@ -240,6 +243,7 @@ impl Field {
         Field::AnnexA,
         Field::LaterLifeLetter,
         Field::AoApplication,
+        Field::FamilyFinder,
     ];
 
     /// The milestones the tracking meeting follows, in the order of the route.
@@ -313,6 +317,7 @@ impl Field {
             Field::AnnexA => "annex_a",
             Field::LaterLifeLetter => "later_life_letter",
             Field::AoApplication => "ao_application",
+            Field::FamilyFinder => "family_finder",
         }
     }
 
@@ -344,6 +349,7 @@ impl Field {
             Field::AnnexA => "Annex A report",
             Field::LaterLifeLetter => "later life letter",
             Field::AoApplication => "adoption order application",
+            Field::FamilyFinder => "family finder",
         }
     }
 }

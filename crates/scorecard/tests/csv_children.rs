@@ -280,7 +280,7 @@ fn written_records_read_back_unchanged() {
          foster_carer_adoption,foster_placement_start,adoption_order,left_route,expected_match,\
          expected_placed,expected_adoption_order,plan_adoption,pack_sent,pack_returned,\
          prioritisation_meeting,adoption_medical,child_permanence_report,par_received,\
-         par_decision,adopters_visit,annex_a,later_life_letter,ao_application\r\n\
+         par_decision,adopters_visit,annex_a,later_life_letter,ao_application,family_finder\r\n\
          \"C1, \"\"twin\"\"\nB\",2012-02-29,"
     ));
     let back: Vec<ChildRecord> = read_children(&text)
@@ -321,8 +321,9 @@ fn a_column_named_twice_in_the_header_is_refused_naming_both_positions() {
 
 #[test]
 fn the_tracking_milestones_are_read_in_any_spelling_of_their_columns() {
-    let text = "Child ID,Entered care,Pack Sent,PACK_RETURNED,par received,AO Application\n\
-                C1,01/04/2014,30/04/2015,01/06/2015,2015-07-01,\n";
+    let text = "Child ID,Entered care,Pack Sent,PACK_RETURNED,par received,AO Application,\
+                Family Finder\n\
+                C1,01/04/2014,30/04/2015,01/06/2015,2015-07-01,, Sam Patel \n";
     let import = read_children(text).unwrap();
     assert!(
         import.unknown_columns.is_empty(),
@@ -334,4 +335,5 @@ fn the_tracking_milestones_are_read_in_any_spelling_of_their_columns() {
     assert_eq!(c.tracking.pack_returned, Some(d(2015, 6, 1)));
     assert_eq!(c.tracking.par_received, Some(d(2015, 7, 1)));
     assert_eq!(c.tracking.ao_application, None);
+    assert_eq!(c.tracking.family_finder, "Sam Patel");
 }

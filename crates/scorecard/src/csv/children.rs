@@ -41,7 +41,7 @@ impl ChildImport {
 }
 
 /// The columns of the child format, in the order they are written.
-const COLUMNS: [&str; 25] = [
+const COLUMNS: [&str; 26] = [
     "child_id",
     "entered_care",
     "shobpa_decision",
@@ -67,6 +67,7 @@ const COLUMNS: [&str; 25] = [
     "annex_a",
     "later_life_letter",
     "ao_application",
+    "family_finder",
 ];
 
 const EXAMPLE: &str = "child_id, entered_care, placement_order, matched, placed, adoption_order";
@@ -153,6 +154,7 @@ fn read_row(
         let Some(c) = cell(field) else { continue };
         match field {
             Field::ChildId => {}
+            Field::FamilyFinder => child.tracking.family_finder = c.text.trim().to_string(),
             Field::FosterCarerAdoption => match read_yes_no(&c.text) {
                 Ok(value) => child.foster_carer_adoption = value,
                 Err(message) => problem(field, c.line, message),
@@ -203,6 +205,7 @@ pub fn write_children(children: &[ChildRecord]) -> String {
     for child in children {
         let cells = Field::ALL.iter().map(|&field| match field {
             Field::ChildId => child.child_id.clone(),
+            Field::FamilyFinder => child.tracking.family_finder.clone(),
             Field::FosterCarerAdoption => (if child.foster_carer_adoption {
                 "yes"
             } else {
