@@ -13,6 +13,7 @@ pub mod app;
 pub mod comparators;
 pub mod context;
 pub mod forecast;
+pub mod plans;
 pub mod records;
 pub mod report;
 pub mod routes;

@@ -14,6 +14,8 @@ pub enum Screen {
     Forecast,
     /// The monthly tracking meeting: the agenda by urgency.
     Tracking,
+    /// The action plans.
+    Plans,
     /// The impact of delay, for trainers.
     Workshop,
     /// Where our figures stand among other authorities.
@@ -26,11 +28,12 @@ pub enum Screen {
 
 impl Screen {
     /// Every screen, in navigation order.
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Records,
         Screen::Aggregates,
         Screen::Forecast,
         Screen::Tracking,
+        Screen::Plans,
         Screen::Workshop,
         Screen::Comparators,
         Screen::Report,
@@ -44,6 +47,7 @@ impl Screen {
             Screen::Aggregates => "Yearly figures",
             Screen::Forecast => "Forecast",
             Screen::Tracking => "Tracking meeting",
+            Screen::Plans => "Action plans",
             Screen::Workshop => "Workshop",
             Screen::Comparators => "Comparators",
             Screen::Report => "Committee report",
@@ -58,6 +62,7 @@ impl Screen {
             Screen::Aggregates => "yearly-figures",
             Screen::Forecast => "forecast",
             Screen::Tracking => "tracking",
+            Screen::Plans => "plans",
             Screen::Workshop => "workshop",
             Screen::Comparators => "comparators",
             Screen::Report => "report",
@@ -92,6 +97,7 @@ impl Screen {
             Screen::Aggregates => html! { <crate::records::yearly_screen::AggregatesScreen /> },
             Screen::Forecast => html! { <crate::forecast::screen::ForecastScreen /> },
             Screen::Tracking => html! { <crate::tracking::screen::TrackingScreen /> },
+            Screen::Plans => html! { <crate::plans::screen::PlansScreen /> },
             Screen::Workshop => html! { <crate::workshop::screen::WorkshopScreen /> },
             Screen::Comparators => html! { <crate::comparators::screen::ComparatorsScreen /> },
             Screen::Report => html! { <crate::report::screen::ReportScreen /> },

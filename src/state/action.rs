@@ -114,6 +114,16 @@ pub enum Action {
     SetTimescales(Vec<scorecard::timescales::TimescaleRule>),
     /// Replaces the bank holidays added to the shipped list.
     SetExtraBankHolidays(Vec<NaiveDate>),
+    /// Keeps an action plan: a new one, or `replacing` the plan of that title (whose title
+    /// may have changed).
+    SavePlan {
+        /// The title of the plan being edited, if any.
+        replacing: Option<String>,
+        /// The plan.
+        plan: crate::plans::model::Plan,
+    },
+    /// Removes the action plan with this title.
+    DeletePlan(String),
     /// Holds a tracking meeting on `date` (or changes the attendees of the one held that day).
     HoldMeeting {
         /// The day.

@@ -161,6 +161,22 @@ impl Reducible for AppState {
                     d.settings.extra_bank_holidays = days
                 })
             }
+            Action::SavePlan { replacing, plan } => {
+                let label = format!("saved the action plan {}", plan.title);
+                self.edit(label, |d| {
+                    let at = replacing
+                        .as_ref()
+                        .and_then(|t| d.plans.plans.iter().position(|p| &p.title == t));
+                    match at {
+                        Some(i) => d.plans.plans[i] = plan,
+                        None => d.plans.plans.push(plan),
+                    }
+                })
+            }
+            Action::DeletePlan(title) => self
+                .edit(format!("deleted the action plan {title}"), |d| {
+                    d.plans.plans.retain(|p| p.title != title)
+                }),
             Action::HoldMeeting { date, attendees } => {
                 let label = format!(
                     "held the tracking meeting of {}",

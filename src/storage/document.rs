@@ -55,6 +55,9 @@ pub struct Document {
     /// apart from the workshop's made-up cohorts, like the records.
     #[serde(default)]
     pub meetings: crate::tracking::meetings::Meetings,
+    /// The action plans: improvement plans and performance action plans.
+    #[serde(default)]
+    pub plans: crate::plans::model::Plans,
     /// The comparator table the user imported; `None` means the published figures of the Sheffield City Council scrutiny report (2015),
     /// so that a newer shipped default reaches users who never imported their own.
     #[serde(default)]
@@ -74,6 +77,7 @@ impl Default for Document {
             scenarios: Scenarios::default(),
             workshop: Workshop::default(),
             meetings: Default::default(),
+            plans: Default::default(),
             comparators: None,
         }
     }

@@ -13,6 +13,7 @@
 //! Records sharing a key (a duplicate the validation reports) travel together as one item, so
 //! that a merge never drops one of them.
 
+use crate::plans::model::Plan;
 use crate::storage::document::{Comparison, Document, MadeUpCohort};
 use crate::tracking::meetings::Meeting;
 use chrono::NaiveDate;
@@ -57,6 +58,8 @@ pub enum ItemKey {
     Cohort(String),
     /// The tracking meeting held on this day.
     Meeting(NaiveDate),
+    /// The action plan with this title.
+    Plan(String),
     /// The imported comparator table.
     Comparators,
 }
@@ -87,6 +90,7 @@ impl ItemKey {
                 "the tracking meeting of {}",
                 scorecard::dates::format_uk(*date)
             ),
+            ItemKey::Plan(title) => format!("the action plan {title}"),
             ItemKey::Comparators => "the comparator table".into(),
         }
     }
@@ -123,6 +127,8 @@ pub enum Item {
     Cohorts(Vec<MadeUpCohort>),
     /// The tracking meeting of one day.
     Meetings(Vec<Meeting>),
+    /// Action plans sharing a title.
+    Plans(Vec<Plan>),
     /// The comparator table, if one was imported.
     Comparators(Option<ComparatorTable>),
 }
@@ -334,6 +340,14 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
         Item::Meetings,
         &mut out,
     );
+    diff_list(
+        &before.plans.plans,
+        &after.plans.plans,
+        |p| p.title.clone(),
+        ItemKey::Plan,
+        Item::Plans,
+        &mut out,
+    );
     diff_one(
         ItemKey::Comparators,
         &before.comparators,
@@ -375,6 +389,9 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
         }
         ItemKey::Meeting(day) => {
             entries(&document.meetings.meetings, |m| m.date == *day).map(Item::Meetings)
+        }
+        ItemKey::Plan(title) => {
+            entries(&document.plans.plans, |p| p.title == *title).map(Item::Plans)
         }
         ItemKey::Comparators => Some(Item::Comparators(document.comparators.clone())),
     }
@@ -451,6 +468,12 @@ pub(super) fn put_at(
             vec![],
             at,
         ),
+        (ItemKey::Plan(title), Some(Item::Plans(v))) => {
+            splice(&mut document.plans.plans, |p| p.title == *title, v, at)
+        }
+        (ItemKey::Plan(title), None) => {
+            splice(&mut document.plans.plans, |p| p.title == *title, vec![], at)
+        }
         (ItemKey::Comparators, Some(Item::Comparators(v))) => document.comparators = v,
         _ => {}
     }

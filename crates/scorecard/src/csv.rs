@@ -41,6 +41,17 @@ pub(crate) fn without_formula_guard(cell: String) -> String {
     }
 }
 
+/// The rows of a CSV text as cells (RFC 4180: quoted cells with commas, doubled quotes and
+/// line breaks; a formula guard written by [`csv_row`] removed), for the app's own tables;
+/// blank rows left out. Fails only on a quote never closed, naming the line.
+pub fn read_rows(text: &str) -> Result<Vec<Vec<String>>, crate::error::Error> {
+    Ok(tokenize::tokenize(text)?
+        .into_iter()
+        .filter(|row| !row.is_blank())
+        .map(|row| row.cells.into_iter().map(|c| c.text).collect())
+        .collect())
+}
+
 /// One CSV row with a CRLF line end, quoted and guarded as [`write_row`] does: for the app's
 /// own tables (the tracking agenda).
 pub fn csv_row(cells: &[String]) -> String {

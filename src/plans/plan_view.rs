@@ -1,0 +1,205 @@
+//! One plan: its owner and review date, its numbered themes with their activities (filtered
+//! as the screen asks), and forms to add a theme and an activity.
+
+use super::activity_row::ActivityRow;
+use super::model::{Activity, Plan, Status, Theme, Timescale};
+use chrono::NaiveDate;
+use scorecard::dates::format_uk;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Which activities are shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this lead.
+    pub lead: Option<String>,
+    /// Only the overdue ones.
+    pub overdue: bool,
+}
+
+/// Properties of [`PlanView`].
+#[derive(Properties, PartialEq)]
+pub struct PlanViewProps {
+    /// The plan.
+    pub plan: Rc<Plan>,
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// What to show.
+    pub filter: Filter,
+    /// The plan changed (its title is kept).
+    pub on_save: Callback<Plan>,
+}
+
+fn text_of(e: InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// One plan.
+#[function_component]
+pub fn PlanView(props: &PlanViewProps) -> Html {
+    let new_theme = use_state(String::new);
+    let draft = use_state(|| (0usize, Activity::default(), String::new()));
+    let plan = &props.plan;
+    let slug = plan.title.to_lowercase().replace(' ', "-");
+    let shown = |a: &Activity| {
+        props.filter.status.is_none_or(|s| a.status == s)
+            && props.filter.lead.as_ref().is_none_or(|l| &a.lead == l)
+            && (!props.filter.overdue || a.is_overdue(props.as_of))
+    };
+    let add_theme = {
+        let (plan, new_theme, on_save) = (plan.clone(), new_theme.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let title = new_theme.trim().to_string();
+            if title.is_empty() {
+                return;
+            }
+            let mut next = (*plan).clone();
+            next.themes.push(Theme {
+                title,
+                activities: Vec::new(),
+            });
+            on_save.emit(next);
+            new_theme.set(String::new());
+        })
+    };
+    let themes = plan.themes.iter().enumerate().map(|(t, theme)| {
+        let rows = theme
+            .activities
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| shown(a))
+            .map(|(i, _)| {
+                html! {
+                    <ActivityRow plan={plan.clone()} theme={t} index={i} as_of={props.as_of}
+                        on_save={props.on_save.clone()} />
+                }
+            });
+        html! {
+            <section class="plan__theme">
+                <h3>{ format!("{}. {}", t + 1, theme.title) }</h3>
+                <table class="table plan__table">
+                    <thead><tr>
+                        <th scope="col">{ "Activities" }</th>
+                        <th scope="col">{ "Lead" }</th>
+                        <th scope="col">{ "Timescale" }</th>
+                        <th scope="col">{ "Commentary" }</th>
+                        <th scope="col">{ "Outcome" }</th>
+                        <th scope="col">{ "Status" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </section>
+        }
+    });
+    let field = |key: &'static str,
+                 label: &'static str,
+                 value: String,
+                 set: fn(&mut (usize, Activity, String), String)| {
+        let id = format!("{slug}-new-{key}");
+        let draft = draft.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut next = (*draft).clone();
+            set(&mut next, text_of(e));
+            draft.set(next);
+        });
+        html! {
+            <div class="field">
+                <label class="field__label" for={id.clone()}>{ label }</label>
+                <input class="field__input" type="text" {id} {value} {oninput} />
+            </div>
+        }
+    };
+    let on_theme_choice = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            next.0 = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .unwrap_or(0);
+            draft.set(next);
+        })
+    };
+    let on_new_status = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            if let Some(s) = Status::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
+                next.1.status = s;
+            }
+            draft.set(next);
+        })
+    };
+    let add_activity = {
+        let (plan, draft, on_save) = (plan.clone(), draft.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (theme, activity, timescale) = (*draft).clone();
+            if activity.what.trim().is_empty() {
+                return;
+            }
+            let mut next = (*plan).clone();
+            if let Some(t) = next.themes.get_mut(theme) {
+                t.activities.push(Activity {
+                    timescale: Timescale::parse(&timescale),
+                    ..activity
+                });
+                on_save.emit(next);
+                draft.set((theme, Activity::default(), String::new()));
+            }
+        })
+    };
+    html! {
+        <section class="panel plan" aria-labelledby={format!("{slug}-title")}>
+            <h2 id={format!("{slug}-title")}>{ plan.title.clone() }</h2>
+            <p class="plan__meta">
+                { format!("Owner: {}. Review date: {}.",
+                    if plan.owner.is_empty() { "not recorded" } else { &plan.owner },
+                    plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
+            </p>
+            { for themes }
+            <form class="form-grid plan__add" onsubmit={add_theme}>
+                <div class="field">
+                    <label class="field__label" for={format!("{slug}-new-theme")}>{ format!("New theme for {}", plan.title) }</label>
+                    <input class="field__input" type="text" id={format!("{slug}-new-theme")}
+                        value={(*new_theme).clone()} oninput={{
+                            let new_theme = new_theme.clone();
+                            Callback::from(move |e: InputEvent| new_theme.set(text_of(e)))
+                        }} />
+                </div>
+                <div class="button-row"><button type="submit" class="button button--secondary">{ "Add theme" }</button></div>
+            </form>
+            if !plan.themes.is_empty() {
+                <form class="form-grid plan__add" onsubmit={add_activity}>
+                    <div class="field">
+                        <label class="field__label" for={format!("{slug}-new-theme-choice")}>{ "Theme" }</label>
+                        <select class="field__select" id={format!("{slug}-new-theme-choice")} onchange={on_theme_choice}>
+                            { for plan.themes.iter().enumerate().map(|(i, t)| html! {
+                                <option value={i.to_string()} selected={draft.0 == i}>{ format!("{}. {}", i + 1, t.title) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    { field("what", "Activity", draft.1.what.clone(), |d, v| d.1.what = v) }
+                    { field("lead", "Lead", draft.1.lead.clone(), |d, v| d.1.lead = v) }
+                    { field("timescale", "Timescale (DD/MM/YYYY or month and year)", draft.2.clone(), |d, v| d.2 = v) }
+                    { field("outcome", "Outcome (evidence of success)", draft.1.outcome.clone(), |d, v| d.1.outcome = v) }
+                    <div class="field">
+                        <label class="field__label" for={format!("{slug}-new-status")}>{ "Status" }</label>
+                        <select class="field__select" id={format!("{slug}-new-status")} onchange={on_new_status}>
+                            { for Status::ALL.iter().map(|s| html! {
+                                <option value={s.label()} selected={*s == draft.1.status}>{ s.label() }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="button-row"><button type="submit" class="button">{ "Add activity" }</button></div>
+                </form>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,177 @@
+//! The action plans screen: counts by status at the top, filters (status, lead, overdue), the
+//! plans side by side, a new plan, "Download actions (CSV)" and a print view.
+
+use super::csv::actions_csv;
+use super::model::{Plan, Status};
+use super::plan_view::{Filter, PlanView};
+use crate::context::{use_app, use_as_of, use_render_count};
+use crate::state::Action;
+use crate::ui::browser;
+use crate::ui::notice::Notice;
+use scorecard::dates::parse_date;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The action plans screen.
+#[function_component]
+pub fn PlansScreen() -> Html {
+    use_render_count("PlansScreen");
+    let app = use_app();
+    let as_of = use_as_of();
+    let filter = use_state(Filter::default);
+    let new_plan = use_state(|| (String::new(), String::new(), String::new()));
+    let plans = &app.document.plans;
+    let counts = plans.counts();
+    let (red, overdue) = plans.needing_attention(as_of);
+    let mut leads: Vec<String> = plans
+        .activities()
+        .iter()
+        .map(|a| a.activity.lead.clone())
+        .filter(|l| !l.is_empty())
+        .collect();
+    leads.sort();
+    leads.dedup();
+    let on_save = {
+        let app = app.clone();
+        use_callback((), move |plan: Plan, _| {
+            app.dispatch(Action::SavePlan {
+                replacing: Some(plan.title.clone()),
+                plan,
+            })
+        })
+    };
+    let start = {
+        let (app, new_plan) = (app.clone(), new_plan.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (title, owner, review) = (*new_plan).clone();
+            let title = title.trim().to_string();
+            if title.is_empty() {
+                return;
+            }
+            app.dispatch(Action::SavePlan {
+                replacing: None,
+                plan: Plan {
+                    title,
+                    owner: owner.trim().to_string(),
+                    review_date: parse_date(review.trim()),
+                    themes: Vec::new(),
+                },
+            });
+            new_plan.set(Default::default());
+        })
+    };
+    let input = |id: &'static str,
+                 label: &'static str,
+                 value: String,
+                 set: fn(&mut (String, String, String), String)| {
+        let new_plan = new_plan.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut next = (*new_plan).clone();
+            set(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            new_plan.set(next);
+        });
+        html! {
+            <div class="field">
+                <label class="field__label" for={id}>{ label }</label>
+                <input class="field__input" type="text" {id} {value} {oninput} />
+            </div>
+        }
+    };
+    let on_status = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*filter).clone();
+            next.status = Status::parse(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            filter.set(next);
+        })
+    };
+    let on_lead = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*filter).clone();
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            next.lead = (!v.is_empty()).then_some(v);
+            filter.set(next);
+        })
+    };
+    let on_overdue = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*filter).clone();
+            next.overdue = e.target_unchecked_into::<HtmlInputElement>().checked();
+            filter.set(next);
+        })
+    };
+    let download = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = actions_csv(&app.document.plans);
+            let notice = match browser::download("actions.csv", "text/csv", &text) {
+                Ok(()) => Notice::success("Downloaded the actions: actions.csv."),
+                Err(why) => Notice::error(format!("The actions could not be downloaded: {why}.")),
+            };
+            app.dispatch(Action::Notify(notice));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <section class="screen plans" aria-labelledby="plans-heading">
+            <h1 id="plans-heading" class="screen__title">{ "Action plans" }</h1>
+            <p class="screen__lead">
+                { format!("{} red and {} overdue (past their timescale and not completed).", red, overdue) }
+            </p>
+            <ul class="plans__counts" aria-label="Activities by status">
+                { for counts.iter().map(|(s, n)| html! {
+                    <li class={super::activity_row::status_class(*s)}>{ format!("{}: {n}", s.label()) }</li>
+                }) }
+            </ul>
+            <div class="panel plans__controls">
+                <div class="field">
+                    <label class="field__label" for="plans-status">{ "Show status" }</label>
+                    <select class="field__select" id="plans-status" onchange={on_status}>
+                        <option value="" selected={filter.status.is_none()}>{ "Every status" }</option>
+                        { for Status::ALL.iter().map(|s| html! {
+                            <option value={s.label()} selected={filter.status == Some(*s)}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="plans-lead">{ "Show lead" }</label>
+                    <select class="field__select" id="plans-lead" onchange={on_lead}>
+                        <option value="" selected={filter.lead.is_none()}>{ "Every lead" }</option>
+                        { for leads.iter().map(|l| html! {
+                            <option value={l.clone()} selected={filter.lead.as_deref() == Some(l.as_str())}>{ l.clone() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id="plans-overdue" checked={filter.overdue} onchange={on_overdue} />
+                    <label class="choice__label" for="plans-overdue">{ "Overdue activities only" }</label>
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button button--secondary" onclick={download}>{ "Download actions (CSV)" }</button>
+                    <button type="button" class="button button--secondary" onclick={print}>{ "Print plans" }</button>
+                </div>
+            </div>
+            { for plans.plans.iter().map(|p| html! {
+                <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()} on_save={on_save.clone()} />
+            }) }
+            <form class="panel form-grid plans__new" onsubmit={start}>
+                <h2 class="panel__title">{ "Start a plan" }</h2>
+                { input("plan-title", "Plan title", new_plan.0.clone(), |p, v| p.0 = v) }
+                { input("plan-owner", "Plan owner", new_plan.1.clone(), |p, v| p.1 = v) }
+                { input("plan-review", "Review date (DD/MM/YYYY)", new_plan.2.clone(), |p, v| p.2 = v) }
+                <div class="button-row"><button type="submit" class="button">{ "Start plan" }</button></div>
+            </form>
+        </section>
+    }
+}
