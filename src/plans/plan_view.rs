@@ -3,6 +3,7 @@
 
 use super::activity_row::ActivityRow;
 use super::model::{Activity, Plan, Status, Theme, Timescale};
+use super::performance_view::PerformanceView;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
@@ -31,6 +32,12 @@ pub struct PlanViewProps {
     pub filter: Filter,
     /// The plan changed (its title is kept).
     pub on_save: Callback<Plan>,
+    /// For a performance action plan: its figure as the forecast has it now.
+    #[prop_or_default]
+    pub figure_now: Option<f64>,
+    /// For a percentage figure: how many of how many are in time now.
+    #[prop_or_default]
+    pub in_time_now: Option<(u64, u64)>,
 }
 
 fn text_of(e: InputEvent) -> String {
@@ -163,6 +170,10 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     if plan.owner.is_empty() { "not recorded" } else { &plan.owner },
                     plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
             </p>
+            if plan.performance.is_some() {
+                <PerformanceView plan={plan.clone()} figure_now={props.figure_now}
+                    in_time_now={props.in_time_now} as_of={props.as_of} on_save={props.on_save.clone()} />
+            }
             { for themes }
             <form class="form-grid plan__add" onsubmit={add_theme}>
                 <div class="field">

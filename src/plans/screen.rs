@@ -4,7 +4,10 @@
 use super::csv::actions_csv;
 use super::model::{Plan, Status};
 use super::plan_view::{Filter, PlanView};
+use super::red::{red_figures, start_plan, RedFigure};
 use crate::context::{use_app, use_as_of, use_render_count};
+use crate::forecast::pace_words::waiting_sentence;
+use crate::report::forecast::{forecast_of, use_forecast};
 use crate::state::Action;
 use crate::ui::browser;
 use crate::ui::notice::Notice;
@@ -22,6 +25,8 @@ pub fn PlansScreen() -> Html {
     let filter = use_state(Filter::default);
     let new_plan = use_state(|| (String::new(), String::new(), String::new()));
     let plans = &app.document.plans;
+    let forecast = use_forecast();
+    let red_list = red_figures(&forecast);
     let counts = plans.counts();
     let (red, overdue) = plans.needing_attention(as_of);
     let mut leads: Vec<String> = plans
@@ -57,6 +62,7 @@ pub fn PlansScreen() -> Html {
                     owner: owner.trim().to_string(),
                     review_date: parse_date(review.trim()),
                     themes: Vec::new(),
+                    performance: None,
                 },
             });
             new_plan.set(Default::default());
@@ -118,6 +124,30 @@ pub fn PlansScreen() -> Html {
             app.dispatch(Action::Notify(notice));
         })
     };
+    let start_performance = |figure: RedFigure| {
+        let (app, forecast) = (app.clone(), forecast.clone());
+        Callback::from(move |_: MouseEvent| {
+            // The required pace for this figure: the forecast again, with it as the target.
+            let pace = figure
+                .period
+                .and_then(|period| {
+                    let mut doc = (*app.document).clone();
+                    doc.scenarios.pace_target = Some(scorecard::PaceTarget {
+                        indicator: figure.indicator,
+                        value: figure.target,
+                        period,
+                    });
+                    forecast_of(&doc, forecast.as_of)
+                        .pace
+                        .map(|p| waiting_sentence(&p))
+                })
+                .unwrap_or_else(|| "Not worked out for a single year's percentage.".to_string());
+            app.dispatch(Action::SavePlan {
+                replacing: None,
+                plan: start_plan(&figure, &forecast, pace),
+            });
+        })
+    };
     let print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -162,8 +192,51 @@ pub fn PlansScreen() -> Html {
                     <button type="button" class="button button--secondary" onclick={print}>{ "Print plans" }</button>
                 </div>
             </div>
-            { for plans.plans.iter().map(|p| html! {
-                <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()} on_save={on_save.clone()} />
+            if !red_list.is_empty() {
+                <section class="panel" aria-labelledby="red-heading">
+                    <h2 id="red-heading">{ "Figures not meeting their target" }</h2>
+                    <ul class="plans__red">
+                        { for red_list.iter().map(|r| {
+                            let has_plan = plans.plans.iter().any(|p| p.title == r.plan_title());
+                            html! {
+                                <li>
+                                    { format!("{} {}: {}. ", r.indicator.label(), r.label,
+                                        super::model::gap_text(r.indicator.is_percent(), r.figure, r.target)) }
+                                    if has_plan {
+                                        <span>{ "Its performance action plan is below." }</span>
+                                    } else {
+                                        <button type="button" class="button button--small" onclick={start_performance(r.clone())}>
+                                            { "Start a performance action plan" }
+                                            <span class="visually-hidden">{ format!(" for {} {}", r.indicator.label(), r.label) }</span>
+                                        </button>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+            { for plans.plans.iter().map(|p| {
+                // The figure as the forecast has it now, to review the plan against.
+                let now = p.performance.as_ref().and_then(|perf| {
+                    if perf.indicator == "placed_12m_percent" {
+                        forecast.year(forecast.current_year)
+                            .map(|y| *y.figure(scorecard::Indicator::Placed12mPercent))
+                    } else {
+                        scorecard::RollingPeriod::parse(&perf.period)
+                            .and_then(|period| forecast.period(period))
+                            .zip(scorecard::Indicator::parse(&perf.indicator))
+                            .map(|(f, ind)| *f.figure(ind))
+                    }
+                });
+                let figure_now = now.and_then(|f| f.value);
+                let in_time_now = now
+                    .filter(|f| f.indicator.is_percent())
+                    .and_then(|f| f.value.map(|v| ((v / 100.0 * f.children as f64).round() as u64, f.children)));
+                html! {
+                    <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()}
+                        on_save={on_save.clone()} {figure_now} {in_time_now} />
+                }
             }) }
             <form class="panel form-grid plans__new" onsubmit={start}>
                 <h2 class="panel__title">{ "Start a plan" }</h2>
