@@ -9,9 +9,20 @@ use yew::prelude::*;
 #[function_component]
 pub fn ForecastScreen() -> Html {
     crate::context::use_render_count("ForecastScreen");
+    let app = crate::context::use_app();
+    let as_of = crate::context::use_as_of();
+    let plans = &app.document.plans;
+    let (red, overdue) = plans.needing_attention(as_of);
     html! {
         <section class="screen" aria-labelledby="forecast-heading">
             <h1 id="forecast-heading" class="screen__title">{ "Forecast" }</h1>
+            if !plans.plans.is_empty() {
+                <p class="forecast__plans">
+                    { format!("Action plans: {red} {} red, {overdue} overdue. ",
+                        if red == 1 { "activity" } else { "activities" }) }
+                    <a href="#plans">{ "See the action plans" }</a>
+                </p>
+            }
             <ForecastDashboard />
             <BacktestPanel />
         </section>

@@ -2,6 +2,7 @@
 //! commentary, outcome, status), with its status changed in place and a dated update added.
 
 use super::model::{Plan, Status, Update};
+use crate::tracking::meetings::ActivityRef;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
@@ -38,6 +39,7 @@ pub fn status_class(status: Status) -> &'static str {
 #[function_component]
 pub fn ActivityRow(props: &ActivityRowProps) -> Html {
     let update = use_state(String::new);
+    let app = crate::context::use_app();
     let Some(activity) = props
         .plan
         .themes
@@ -102,6 +104,12 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
         })
     };
     let overdue = activity.is_overdue(props.as_of);
+    // Actions agreed at tracking meetings for this activity.
+    let from_meetings = app.document.meetings.actions_for(&ActivityRef {
+        plan: props.plan.title.clone(),
+        theme: props.theme,
+        index: props.index,
+    });
     html! {
         <tr class={classes!(overdue.then_some("plan__row--overdue"))}>
             <th scope="row">{ format!("{number} {}", activity.what) }</th>
@@ -114,6 +122,10 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
                 <ul class="plan__updates">
                     { for activity.updates.iter().map(|u| html! {
                         <li>{ format!("{}: {}", format_uk(u.date), u.text) }</li>
+                    }) }
+                    { for from_meetings.iter().map(|(date, child, a)| html! {
+                        <li>{ format!("Tracking meeting {} (child {child}): {} – {}{}", format_uk(*date), a.what, a.owner,
+                            if a.done { ", done" } else { ", open" }) }</li>
                     }) }
                 </ul>
                 <label class="visually-hidden" for={format!("{id}-update")}>{ format!("Update on activity {number}") }</label>

@@ -73,6 +73,37 @@ pub struct MeetingAction {
     pub due: Option<NaiveDate>,
     /// Whether it is done.
     pub done: bool,
+    /// The action plan activity it belongs to, if any: it then appears under that activity
+    /// too.
+    pub activity: Option<ActivityRef>,
+}
+
+/// An activity of an action plan: the plan's title, the theme's and the activity's places.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRef {
+    /// The plan's title.
+    pub plan: String,
+    /// The theme's place (from 0).
+    pub theme: usize,
+    /// The activity's place in the theme (from 0).
+    pub index: usize,
+}
+
+impl Meetings {
+    /// Every action agreed for the plan activity `activity`, with its meeting's day and child.
+    pub fn actions_for(&self, activity: &ActivityRef) -> Vec<(NaiveDate, String, MeetingAction)> {
+        let mut out = Vec::new();
+        for meeting in &self.meetings {
+            for outcome in &meeting.outcomes {
+                for action in &outcome.actions {
+                    if action.activity.as_ref() == Some(activity) {
+                        out.push((meeting.date, outcome.child_id.clone(), action.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// An open action, wherever it was agreed.
@@ -192,6 +223,7 @@ mod tests {
             owner: "Family finder".into(),
             due: Some(due),
             done: false,
+            activity: None,
         }
     }
 

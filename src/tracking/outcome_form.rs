@@ -2,7 +2,7 @@
 //! form, the actions agreed, the actions still open from earlier meetings (ticked off here),
 //! and what earlier meetings recorded.
 
-use super::meetings::{Answer, ChildOutcome, MeetingAction, OpenAction};
+use super::meetings::{ActivityRef, Answer, ChildOutcome, MeetingAction, OpenAction};
 use crate::context::use_app;
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -219,6 +219,57 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
             </div>
         }
     };
+    // An action may belong to an activity of an action plan: it then shows there too.
+    let plan_choices: Vec<(String, ActivityRef)> = app
+        .document
+        .plans
+        .activities()
+        .iter()
+        .map(|a| {
+            (
+                format!(
+                    "{} – {}.{} {}",
+                    a.plan,
+                    a.theme.0,
+                    a.index + 1,
+                    a.activity.what
+                ),
+                ActivityRef {
+                    plan: a.plan.to_string(),
+                    theme: a.theme.0 - 1,
+                    index: a.index,
+                },
+            )
+        })
+        .collect();
+    let plan_select = if plan_choices.is_empty() {
+        Html::default()
+    } else {
+        let id = format!("{prefix}-action-plan");
+        let handle = new_action.clone();
+        let choices = plan_choices.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let i = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*handle).clone();
+            next.activity = i
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| choices.get(i))
+                .map(|c| c.1.clone());
+            handle.set(next);
+        });
+        html! {
+            <div class="field">
+                <label class="field__label" for={id.clone()}>{ "Part of a plan activity" }</label>
+                <select class="field__select" {id} {onchange}>
+                    <option value="" selected={new_action.activity.is_none()}>{ "None" }</option>
+                    { for plan_choices.iter().enumerate().map(|(i, (label, r))| html! {
+                        <option value={i.to_string()} selected={new_action.activity.as_ref() == Some(r)}>{ label.clone() }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
     let due_input = {
         let id = format!("{prefix}-action-due");
         let due_text = due_text.clone();
@@ -287,6 +338,7 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
                 { action_field("what", "New action", |a| a.what.clone(), |a, v| a.what = v) }
                 { action_field("owner", "Action owner", |a| a.owner.clone(), |a, v| a.owner = v) }
                 { due_input }
+                { plan_select }
             </div>
             <div class="button-row">
                 <button type="button" class="button button--secondary" onclick={add_action}>{ "Add action" }</button>
