@@ -24,13 +24,18 @@ pub struct RedFigure {
 }
 
 impl RedFigure {
+    /// The figure's name in words ("A1", or "Adoptions within 12 months of the SHOBPA
+    /// decision").
+    pub fn name(&self) -> &'static str {
+        match self.indicator {
+            Indicator::Placed12mPercent => "Adoptions within 12 months of the SHOBPA decision",
+            other => other.label(),
+        }
+    }
+
     /// The title of its performance action plan.
     pub fn plan_title(&self) -> String {
-        format!(
-            "Performance action plan: {} {}",
-            self.indicator.label(),
-            self.label
-        )
+        format!("Performance action plan: {} {}", self.name(), self.label)
     }
 }
 

@@ -200,14 +200,14 @@ pub fn PlansScreen() -> Html {
                             let has_plan = plans.plans.iter().any(|p| p.title == r.plan_title());
                             html! {
                                 <li>
-                                    { format!("{} {}: {}. ", r.indicator.label(), r.label,
+                                    { format!("{} {}: {}. ", r.name(), r.label,
                                         super::model::gap_text(r.indicator.is_percent(), r.figure, r.target)) }
                                     if has_plan {
                                         <span>{ "Its performance action plan is below." }</span>
                                     } else {
                                         <button type="button" class="button button--small" onclick={start_performance(r.clone())}>
                                             { "Start a performance action plan" }
-                                            <span class="visually-hidden">{ format!(" for {} {}", r.indicator.label(), r.label) }</span>
+                                            <span class="visually-hidden">{ format!(" for {} {}", r.name(), r.label) }</span>
                                         </button>
                                     }
                                 </li>
