@@ -3,7 +3,8 @@
 //! what the manager writes, and the reviews, each with the figure on its date. A figure that
 //! has turned green says so and offers to close the plan.
 
-use super::model::{one_more_in_time, PerformancePlan, Plan, Review};
+use super::model::Plan;
+use super::performance::{one_more_in_time, PerformancePlan, Review};
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
@@ -142,7 +143,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         format!(
             "Now {} ({}), {} since the plan was started at {}.",
             value(perf.percent, now),
-            super::model::gap_text(perf.percent, now, perf.target),
+            super::performance::gap_text(perf.percent, now, perf.target),
             if (now - perf.performance).abs() < 0.05 {
                 "unchanged"
             } else if better {

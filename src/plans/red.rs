@@ -2,7 +2,8 @@
 //! from one, pre-filled from the forecast: the indicator, the period, the target, the figure
 //! and its gap, the required pace from now on, and the children who move the figure most.
 
-use super::model::{PerformancePlan, Plan};
+use super::model::Plan;
+use super::performance::PerformancePlan;
 use crate::forecast::pipeline_table::effect_sentence;
 use scorecard::{Forecast, Indicator, RollingPeriod};
 

@@ -201,7 +201,7 @@ pub fn PlansScreen() -> Html {
                             html! {
                                 <li>
                                     { format!("{} {}: {}. ", r.name(), r.label,
-                                        super::model::gap_text(r.indicator.is_percent(), r.figure, r.target)) }
+                                        super::performance::gap_text(r.indicator.is_percent(), r.figure, r.target)) }
                                     if has_plan {
                                         <span>{ "Its performance action plan is below." }</span>
                                     } else {

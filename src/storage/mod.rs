@@ -7,6 +7,7 @@
 
 pub mod banner;
 pub mod clashes;
+pub mod diff;
 pub mod document;
 pub mod items;
 pub mod merge;
