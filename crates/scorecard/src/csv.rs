@@ -32,7 +32,7 @@ fn needs_formula_guard(cell: &str) -> bool {
     cell.trim_start_matches('\'').starts_with(FORMULA_STARTS) && cell.parse::<f64>().is_err()
 }
 
-/// The cell as it was before [`write_row`] guarded it: one leading `'` removed where the rest
+/// The cell as it was before `write_row` guarded it: one leading `'` removed where the rest
 /// would have needed the guard. Hand-written cells without the `'` are left as they are.
 pub(crate) fn without_formula_guard(cell: String) -> String {
     match cell.strip_prefix('\'') {
@@ -52,7 +52,7 @@ pub fn read_rows(text: &str) -> Result<Vec<Vec<String>>, crate::error::Error> {
         .collect())
 }
 
-/// One CSV row with a CRLF line end, quoted and guarded as [`write_row`] does: for the app's
+/// One CSV row with a CRLF line end, quoted and guarded as `write_row` does: for the app's
 /// own tables (the tracking agenda).
 pub fn csv_row(cells: &[String]) -> String {
     let mut out = String::new();
