@@ -4,6 +4,7 @@
 use super::activity_row::ActivityRow;
 use super::model::{Activity, Plan, Status, Theme, Timescale};
 use super::performance_view::PerformanceView;
+use crate::ui::confirm_dialog::ConfirmDialog;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
@@ -32,12 +33,19 @@ pub struct PlanViewProps {
     pub filter: Filter,
     /// The plan changed (its title is kept).
     pub on_save: Callback<Plan>,
+    /// The user confirmed deleting the plan (its title).
+    pub on_delete: Callback<String>,
     /// For a performance action plan: its figure as the forecast has it now.
     #[prop_or_default]
     pub figure_now: Option<f64>,
     /// For a percentage figure: how many of how many are in time now.
     #[prop_or_default]
     pub in_time_now: Option<(u64, u64)>,
+}
+
+/// "1 theme", "3 activities".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn text_of(e: InputEvent) -> String {
@@ -48,6 +56,7 @@ fn text_of(e: InputEvent) -> String {
 #[function_component]
 pub fn PlanView(props: &PlanViewProps) -> Html {
     let new_theme = use_state(String::new);
+    let asking_delete = use_state(|| false);
     let draft = use_state(|| (0usize, Activity::default(), String::new()));
     let plan = &props.plan;
     let slug = plan.title.to_lowercase().replace(' ', "-");
@@ -162,6 +171,34 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             }
         })
     };
+    let activities: usize = plan.themes.iter().map(|t| t.activities.len()).sum();
+    // A plan is months of a manager's writing: deleting it asks first, naming what goes,
+    // and undo brings it back.
+    let delete_question = format!(
+        "Delete the action plan {} with its {} and {}?",
+        plan.title,
+        count(plan.themes.len(), "theme", "themes"),
+        count(activities, "activity", "activities"),
+    );
+    let ask_delete = {
+        let asking_delete = asking_delete.clone();
+        Callback::from(move |_: MouseEvent| asking_delete.set(true))
+    };
+    let cancel_delete = {
+        let asking_delete = asking_delete.clone();
+        Callback::from(move |_: ()| asking_delete.set(false))
+    };
+    let confirm_delete = {
+        let (asking_delete, on_delete, title) = (
+            asking_delete.clone(),
+            props.on_delete.clone(),
+            plan.title.clone(),
+        );
+        Callback::from(move |_: ()| {
+            asking_delete.set(false);
+            on_delete.emit(title.clone());
+        })
+    };
     html! {
         <section class="panel plan" aria-labelledby={format!("{slug}-title")}>
             <h2 id={format!("{slug}-title")}>{ plan.title.clone() }</h2>
@@ -170,6 +207,17 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     if plan.owner.is_empty() { "not recorded" } else { &plan.owner },
                     plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
             </p>
+            <div class="button-row">
+                <button type="button" class="button button--warning button--small" onclick={ask_delete}>
+                    { "Delete this plan" }
+                    <span class="visually-hidden">{ format!(": {}", plan.title) }</span>
+                </button>
+            </div>
+            if *asking_delete {
+                <ConfirmDialog id={format!("{slug}-delete")} question={delete_question}
+                    detail={AttrValue::from("Undo brings it back.")}
+                    confirm_label="Delete plan" on_confirm={confirm_delete} on_cancel={cancel_delete} />
+            }
             if plan.performance.is_some() {
                 <PerformanceView plan={plan.clone()} figure_now={props.figure_now}
                     in_time_now={props.in_time_now} as_of={props.as_of} on_save={props.on_save.clone()} />

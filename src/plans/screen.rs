@@ -37,6 +37,12 @@ pub fn PlansScreen() -> Html {
         .collect();
     leads.sort();
     leads.dedup();
+    let on_delete = {
+        let app = app.clone();
+        use_callback((), move |title: String, _| {
+            app.dispatch(Action::DeletePlan(title))
+        })
+    };
     let on_save = {
         let app = app.clone();
         use_callback((), move |plan: Plan, _| {
@@ -235,7 +241,7 @@ pub fn PlansScreen() -> Html {
                     .and_then(|f| f.value.map(|v| ((v / 100.0 * f.children as f64).round() as u64, f.children)));
                 html! {
                     <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()}
-                        on_save={on_save.clone()} {figure_now} {in_time_now} />
+                        on_save={on_save.clone()} on_delete={on_delete.clone()} {figure_now} {in_time_now} />
                 }
             }) }
             <form class="panel form-grid plans__new" onsubmit={start}>

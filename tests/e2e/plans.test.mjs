@@ -130,3 +130,26 @@ test('plans survive a reload and the forecast screen links to what needs attenti
   await app.screenshot(page, 'plans-03-print');
   await page.emulateMedia({ media: 'screen' });
 });
+
+test('deleting a plan asks first, naming what goes, and undo brings it back', async () => {
+  const plan = page.locator('section.plan', { hasText: 'Owner: Head of service.' });
+  await plan.getByRole('button', { name: /^Delete this plan\s*:\s*Service plan$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the action plan Service plan with its 1 theme and 2 activities?' });
+  await dialog.waitFor();
+  await app.screenshot(page, 'plans-04-delete-question');
+  // Escape is a "no".
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('section.plan').count(), 2);
+  await plan.getByRole('button', { name: /^Delete this plan\s*:\s*Service plan$/ }).click();
+  await dialog.getByRole('button', { name: 'Delete plan' }).click();
+  await plan.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('section.plan').count(), 1);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await plan.waitFor();
+  assert.equal(await plan.locator('tbody tr').count(), 2);
+  // Undone for good: still there after a reload.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
+  assert.equal(await page.locator('section.plan').count(), 2);
+});
