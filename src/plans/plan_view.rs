@@ -208,9 +208,9 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
             </p>
             <div class="button-row">
-                <button type="button" class="button button--warning button--small" onclick={ask_delete}>
+                <button type="button" class="button button--warning button--small" onclick={ask_delete}
+                    aria-label={format!("Delete this plan: {}", plan.title)}>
                     { "Delete this plan" }
-                    <span class="visually-hidden">{ format!(": {}", plan.title) }</span>
                 </button>
             </div>
             if *asking_delete {

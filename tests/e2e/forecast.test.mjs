@@ -215,6 +215,12 @@ test('the chart downloads as a PNG', async () => {
 test('the demonstration dashboard reads well at desktop and 1024 x 768', async () => {
   for (const [width, height, name] of [[1280, 900, 'desktop'], [1024, 768, '1024x768']]) {
     const fresh = await app.newPage({ width, height });
+    // Nothing the page asks of its own server fails (the browser asks for an icon too).
+    const failed = [];
+    fresh.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    fresh.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
     await app.open(fresh);
     await fresh.getByRole('button', { name: 'Forecast', exact: true }).click();
     await fresh.getByRole('heading', { name: 'Trajectory' }).waitFor();
@@ -223,6 +229,7 @@ test('the demonstration dashboard reads well at desktop and 1024 x 768', async (
     await fresh.getByRole('heading', { name: 'Trajectory' }).scrollIntoViewIfNeeded();
     await fresh.screenshot({ path: `${process.env.SCREENSHOT_DIR || 'target/e2e'}/forecast-demo-chart-${name}.png`, fullPage: false });
     assert.deepEqual(fresh.errors, []);
+    assert.deepEqual(failed, [], 'a request of the page failed');
     // Every control on the dashboard has a name a screen reader reads out.
     const unnamed = await fresh.evaluate(() => [...document.querySelectorAll('input, select, button, canvas')]
       .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))

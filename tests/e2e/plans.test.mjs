@@ -133,7 +133,7 @@ test('plans survive a reload and the forecast screen links to what needs attenti
 
 test('deleting a plan asks first, naming what goes, and undo brings it back', async () => {
   const plan = page.locator('section.plan', { hasText: 'Owner: Head of service.' });
-  await plan.getByRole('button', { name: /^Delete this plan\s*:\s*Service plan$/ }).click();
+  await plan.getByRole('button', { name: 'Delete this plan: Service plan', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete the action plan Service plan with its 1 theme and 2 activities?' });
   await dialog.waitFor();
   await app.screenshot(page, 'plans-04-delete-question');
@@ -141,7 +141,7 @@ test('deleting a plan asks first, naming what goes, and undo brings it back', as
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('section.plan').count(), 2);
-  await plan.getByRole('button', { name: /^Delete this plan\s*:\s*Service plan$/ }).click();
+  await plan.getByRole('button', { name: 'Delete this plan: Service plan', exact: true }).click();
   await dialog.getByRole('button', { name: 'Delete plan' }).click();
   await plan.waitFor({ state: 'detached' });
   assert.equal(await page.locator('section.plan').count(), 1);
