@@ -35,6 +35,11 @@ pub struct PlanViewProps {
     pub on_save: Callback<Plan>,
     /// The user confirmed deleting the plan (its title).
     pub on_delete: Callback<String>,
+    /// The user asked to print this plan on its own (its title).
+    pub on_print: Callback<String>,
+    /// Whether the plan is on the printed page: `false` while another plan prints alone.
+    #[prop_or(true)]
+    pub printed: bool,
     /// For a performance action plan: its figure as the forecast has it now.
     #[prop_or_default]
     pub figure_now: Option<f64>,
@@ -180,6 +185,10 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         count(plan.themes.len(), "theme", "themes"),
         count(activities, "activity", "activities"),
     );
+    let print_this = {
+        let (on_print, title) = (props.on_print.clone(), plan.title.clone());
+        Callback::from(move |_: MouseEvent| on_print.emit(title.clone()))
+    };
     let ask_delete = {
         let asking_delete = asking_delete.clone();
         Callback::from(move |_: MouseEvent| asking_delete.set(true))
@@ -200,7 +209,8 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         })
     };
     html! {
-        <section class="panel plan" aria-labelledby={format!("{slug}-title")}>
+        <section class={classes!("panel", "plan", (!props.printed).then_some("plan--not-printed"))}
+            aria-labelledby={format!("{slug}-title")}>
             <h2 id={format!("{slug}-title")}>{ plan.title.clone() }</h2>
             <p class="plan__meta">
                 { format!("Owner: {}. Review date: {}.",
@@ -208,6 +218,10 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
             </p>
             <div class="button-row">
+                <button type="button" class="button button--secondary button--small" onclick={print_this}
+                    aria-label={format!("Print this plan: {}", plan.title)}>
+                    { "Print this plan" }
+                </button>
                 <button type="button" class="button button--warning button--small" onclick={ask_delete}
                     aria-label={format!("Delete this plan: {}", plan.title)}>
                     { "Delete this plan" }

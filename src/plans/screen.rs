@@ -11,6 +11,7 @@ use crate::report::forecast::{forecast_of, use_forecast};
 use crate::state::Action;
 use crate::ui::browser;
 use crate::ui::notice::Notice;
+use gloo_events::EventListener;
 use scorecard::dates::parse_date;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -37,6 +38,32 @@ pub fn PlansScreen() -> Html {
         .collect();
     leads.sort();
     leads.dedup();
+    // The plan being printed on its own, if one is: the others are left off the page until
+    // the browser says printing is over.
+    let printing = use_state(|| None::<String>);
+    {
+        let printing = printing.clone();
+        use_effect_with((*printing).clone(), move |title| {
+            let window = web_sys::window();
+            let listener = match (title, &window) {
+                (Some(_), Some(window)) => {
+                    let printing = printing.clone();
+                    let listener =
+                        EventListener::new(window, "afterprint", move |_| printing.set(None));
+                    // Registered before asking: a browser may close its print dialog, and
+                    // fire `afterprint`, before `print()` returns.
+                    let _ = window.print();
+                    Some(listener)
+                }
+                _ => None,
+            };
+            move || drop(listener)
+        });
+    }
+    let on_print = {
+        let printing = printing.clone();
+        use_callback((), move |title: String, _| printing.set(Some(title)))
+    };
     let on_delete = {
         let app = app.clone();
         use_callback((), move |title: String, _| {
@@ -160,7 +187,8 @@ pub fn PlansScreen() -> Html {
         }
     });
     html! {
-        <section class="screen plans" aria-labelledby="plans-heading">
+        <section class={classes!("screen", "plans", printing.is_some().then_some("plans--printing-one"))}
+            aria-labelledby="plans-heading">
             <h1 id="plans-heading" class="screen__title">{ "Action plans" }</h1>
             <p class="screen__lead">
                 { format!("{} red and {} overdue (past their timescale and not completed).", red, overdue) }
@@ -199,7 +227,7 @@ pub fn PlansScreen() -> Html {
                 </div>
             </div>
             if !red_list.is_empty() {
-                <section class="panel" aria-labelledby="red-heading">
+                <section class="panel plans__red" aria-labelledby="red-heading">
                     <h2 id="red-heading">{ "Figures not meeting their target" }</h2>
                     <ul class="plans__red">
                         { for red_list.iter().map(|r| {
@@ -241,7 +269,8 @@ pub fn PlansScreen() -> Html {
                     .and_then(|f| f.value.map(|v| ((v / 100.0 * f.children as f64).round() as u64, f.children)));
                 html! {
                     <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()}
-                        on_save={on_save.clone()} on_delete={on_delete.clone()} {figure_now} {in_time_now} />
+                        on_save={on_save.clone()} on_delete={on_delete.clone()} on_print={on_print.clone()}
+                        printed={printing.as_ref().is_none_or(|t| t == &p.title)} {figure_now} {in_time_now} />
                 }
             }) }
             <form class="panel form-grid plans__new" onsubmit={start}>

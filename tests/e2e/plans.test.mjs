@@ -153,3 +153,23 @@ test('deleting a plan asks first, naming what goes, and undo brings it back', as
   await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
   assert.equal(await page.locator('section.plan').count(), 2);
 });
+
+test('one plan prints on its own, and the page is whole again once printing is over', async () => {
+  // The browser's print dialog cannot be driven headless: count the calls instead.
+  await page.evaluate(() => {
+    window.printCalls = 0;
+    window.print = () => { window.printCalls += 1; };
+  });
+  const service = page.locator('section.plan', { hasText: 'Owner: Head of service.' });
+  const performance = page.locator('section.plan', { hasText: 'Performance action plan: A1 2013-16' });
+  await service.getByRole('button', { name: 'Print this plan: Service plan', exact: true }).click();
+  await page.waitForFunction(() => window.printCalls === 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await service.isVisible(), 'the plan asked for is printed');
+  assert.ok(!(await performance.isVisible()), 'the other plan stays off the page');
+  assert.ok(!(await page.locator('.plans__counts').isVisible()), 'the counts of every plan stay off');
+  await app.screenshot(page, 'plans-05-print-one');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await performance.waitFor({ state: 'visible' });
+  await page.emulateMedia({ media: 'screen' });
+});
