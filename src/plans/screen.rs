@@ -227,7 +227,7 @@ pub fn PlansScreen() -> Html {
                 </div>
             </div>
             if !red_list.is_empty() {
-                <section class="panel plans__red" aria-labelledby="red-heading">
+                <section class="panel plans__red-figures" aria-labelledby="red-heading">
                     <h2 id="red-heading">{ "Figures not meeting their target" }</h2>
                     <ul class="plans__red">
                         { for red_list.iter().map(|r| {

@@ -168,6 +168,8 @@ test('one plan prints on its own, and the page is whole again once printing is o
   assert.ok(await service.isVisible(), 'the plan asked for is printed');
   assert.ok(!(await performance.isVisible()), 'the other plan stays off the page');
   assert.ok(!(await page.locator('.plans__counts').isVisible()), 'the counts of every plan stay off');
+  assert.ok(!(await page.getByRole('heading', { name: 'Figures not meeting their target' }).isVisible()),
+    'the red figures stay off');
   await app.screenshot(page, 'plans-05-print-one');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await performance.waitFor({ state: 'visible' });
