@@ -68,13 +68,16 @@ pub fn read_actions(text: &str) -> Result<Plans, String> {
                 format!("line {line}, timescale: '{text}' is not a date or a month and year")
             })?),
         };
-        let updates = match cell(7).split_once(": ") {
-            Some((date, text)) if parse_date(date).is_some() => vec![Update {
-                date: parse_date(date).unwrap_or_default(),
-                text: text.to_string(),
-            }],
-            _ => Vec::new(),
-        };
+        let updates: Vec<Update> = cell(7)
+            .split_once(": ")
+            .and_then(|(date, text)| {
+                parse_date(date).map(|date| Update {
+                    date,
+                    text: text.to_string(),
+                })
+            })
+            .into_iter()
+            .collect();
         let activity = Activity {
             what: cell(2),
             lead: cell(3),

@@ -52,7 +52,7 @@ pub fn PlansScreen() -> Html {
                         EventListener::new(window, "afterprint", move |_| printing.set(None));
                     // Registered before asking: a browser may close its print dialog, and
                     // fire `afterprint`, before `print()` returns.
-                    let _ = window.print();
+                    browser::print();
                     Some(listener)
                 }
                 _ => None,
@@ -181,11 +181,7 @@ pub fn PlansScreen() -> Html {
             });
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    let print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class={classes!("screen", "plans", printing.is_some().then_some("plans--printing-one"))}
             aria-labelledby="plans-heading">

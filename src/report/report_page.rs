@@ -14,19 +14,12 @@ use crate::forecast::monte_carlo::RUNS;
 use crate::forecast::pace_words::waiting_sentence;
 use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
 use crate::forecast::waiting_children::WaitingChildren;
+use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use scorecard::dates::format_uk;
 use scorecard::Indicator;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Opens the browser's print dialog (where "Save as PDF" is offered too).
-fn print() {
-    if let Some(window) = web_sys::window() {
-        // A browser that cannot print just does nothing; there is nothing to recover.
-        let _ = window.print();
-    }
-}
 
 /// The committee report.
 #[function_component]
@@ -56,7 +49,7 @@ pub fn ReportPage() -> Html {
     } else {
         scenario.name.clone()
     };
-    let on_print = Callback::from(|_: MouseEvent| print());
+    let on_print = Callback::from(|_: MouseEvent| browser::print());
     let comparators = latest_period(&table).map(|period| {
         html! {
             <ComparatorsOverview table={table.clone()}

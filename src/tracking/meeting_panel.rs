@@ -5,6 +5,7 @@ use super::meetings::{ChildOutcome, Meeting};
 use super::outcome_form::OutcomeForm;
 use crate::context::use_app;
 use crate::state::Action;
+use crate::ui::browser;
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use std::rc::Rc;
@@ -107,11 +108,7 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
             child.set((!v.is_empty()).then_some(v))
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    let print = Callback::from(|_: MouseEvent| browser::print());
     let open_actions = Rc::new(meetings.open_actions(props.as_of));
     let body = match current {
         None => html! { <p>{ "No meeting recorded yet: hold one above." }</p> },

@@ -15,12 +15,6 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-fn print() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.print();
-    }
-}
-
 fn row_html(row: &AgendaRow) -> Html {
     let next = match &row.next {
         Some((name, due)) => format!("{name}, due {}", format_uk(*due)),
@@ -183,7 +177,7 @@ pub fn TrackingScreen() -> Html {
                         onclick={download("milestones.csv", milestones_csv(&milestones), "milestones")}>
                         { "Download milestones (CSV)" }
                     </button>
-                    <button type="button" class="button button--secondary" onclick={Callback::from(|_: MouseEvent| print())}>
+                    <button type="button" class="button button--secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>
                         { "Print agenda" }
                     </button>
                 </div>

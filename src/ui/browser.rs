@@ -155,3 +155,11 @@ pub async fn storage_report() -> StorageReport {
         quota: number("quota"),
     }
 }
+
+/// Opens the browser's print dialog (where "Save as PDF" is offered too). A browser that
+/// cannot print just does nothing; there is nothing to recover.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
