@@ -4,15 +4,8 @@
 //! of the engine's answer, tested natively.
 
 use super::sentences::days;
+use crate::state::count_of as count;
 use scorecard::{Indicator, PaceAnswer, WaitingOutcome};
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
 
 /// "placed" (A1, A10 and the percentages, which end when the child moves in) or "matched".
 fn still_to_be(indicator: Indicator) -> &'static str {

@@ -1,6 +1,7 @@
 //! The forecast in plain English: the sentences managers read out in the tracking meeting and
 //! paste into committee papers. Pure functions of the engine's answers, tested natively.
 
+use crate::state::count_of;
 use scorecard::{Figure, Indicator, PaceAnswer, PaceStatus};
 
 /// What the indicator's days measure, as the end of a sentence ("… must average 318 days
@@ -10,14 +11,6 @@ fn measured(indicator: Indicator) -> &'static str {
         Indicator::A2 => "from placement order to match",
         Indicator::A10 => "from entering care to moving in (A10)",
         _ => "from entering care to moving in",
-    }
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
@@ -32,7 +25,7 @@ pub fn figure_value(figure: &Figure) -> String {
         None => "no children".to_string(),
         Some(v) if figure.indicator.is_percent() => format!("{v:.1}%"),
         Some(v) if figure.indicator == Indicator::A3 => {
-            plural(v.round() as u64, "child", "children")
+            count_of(v.round() as u64, "child", "children")
         }
         Some(v) => days(v),
     }
@@ -71,7 +64,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
     let goal = if indicator.is_percent() {
         format!("{:.0}%", target.value)
     } else if indicator == Indicator::A3 {
-        plural(
+        count_of(
             target.value.ceil() as u64,
             "child under 14 months",
             "children under 14 months",
@@ -79,7 +72,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
     } else {
         days(target.value)
     };
-    let adoptions = plural(answer.unknown_adoptions, "adoption", "adoptions");
+    let adoptions = count_of(answer.unknown_adoptions, "adoption", "adoptions");
     let head = format!("To reach {goal} for {}", target.period);
     match answer.status {
         PaceStatus::NoUnknownAdoptions => {
@@ -166,7 +159,7 @@ pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
     };
     Some(format!(
         "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} must average {value:.1}{unit}. The figure above counts each child once, as the scorecard does.",
-        plural(u64::from(answer.equal_years_unknown_years), "remaining year", "remaining years"),
+        count_of(u64::from(answer.equal_years_unknown_years), "remaining year", "remaining years"),
     ))
 }
 

@@ -4,6 +4,7 @@
 use super::activity_row::ActivityRow;
 use super::model::{Activity, Plan, Status, Theme, Timescale};
 use super::performance_view::PerformanceView;
+use crate::state::{count, count_of};
 use crate::ui::confirm_dialog::ConfirmDialog;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
@@ -46,11 +47,6 @@ pub struct PlanViewProps {
     /// For a percentage figure: how many of how many are in time now.
     #[prop_or_default]
     pub in_time_now: Option<(u64, u64)>,
-}
-
-/// "1 theme", "3 activities".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn text_of(e: InputEvent) -> String {
@@ -182,8 +178,8 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
     let delete_question = format!(
         "Delete the action plan {} with its {} and {}?",
         plan.title,
-        count(plan.themes.len(), "theme", "themes"),
-        count(activities, "activity", "activities"),
+        count(plan.themes.len(), "theme"),
+        count_of(activities, "activity", "activities"),
     );
     let print_this = {
         let (on_print, title) = (props.on_print.clone(), plan.title.clone());

@@ -159,7 +159,7 @@ pub fn RecordsScreen() -> Html {
             <h1 id="records-heading" class="screen__title">{ "Children's records" }</h1>
             <p class="screen__lead">
                 { format!("{}: {pipeline} in the pipeline, {adopted} adopted. Days waiting so far run from entering care to the as-of date, {} (to moving in, for children already adopted).",
-                    if records.len() == 1 { "1 child".to_string() } else { format!("{} children", records.len()) },
+                    crate::state::count_of(records.len(), "child", "children"),
                     format_uk(as_of)) }
             </p>
             <div class="panel panel--actions">
@@ -182,7 +182,7 @@ pub fn RecordsScreen() -> Html {
             if let Some(pending) = &import.pending {
                 <ImportPreview what="records" merge_key="child_id" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
-                    replaced={if document.demonstration { document.summary() } else { crate::state::count(document.records.len(), "child").replace("childs", "children") }}
+                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
                     incoming_one="child" incoming="children"
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }

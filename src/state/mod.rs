@@ -207,10 +207,19 @@ impl AppState {
 
 /// "1 record", "2 records".
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
+    count_of(n, noun, &format!("{noun}s"))
+}
+
+/// "1 child", "2 children": a noun whose plural is not the noun and an s. Any whole-number
+/// type, since counts of children are `usize` on screen and `u64` from the engine.
+pub fn count_of<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    if n == N::from(1) {
+        format!("1 {one}")
     } else {
-        format!("{n} {noun}s")
+        format!("{n} {many}")
     }
 }
 

@@ -89,9 +89,11 @@ impl Document {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if !self.records.is_empty() {
-            parts.push(
-                crate::state::count(self.records.len(), "child").replace("childs", "children"),
-            );
+            parts.push(crate::state::count_of(
+                self.records.len(),
+                "child",
+                "children",
+            ));
         }
         if !self.aggregates.is_empty() {
             parts.push(format!(

@@ -141,7 +141,7 @@ pub fn TrackingScreen() -> Html {
                            overdue first, then the nearest due date. The timescales are set in \
                            Settings and backup.",
                     format_uk(as_of),
-                    if rows.len() == 1 { "1 child".to_string() } else { format!("{} children", rows.len()) },
+                    crate::state::count_of(rows.len(), "child", "children"),
                     overdue_children) }
             </p>
             <div class="panel tracking__controls">
