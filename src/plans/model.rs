@@ -124,9 +124,14 @@ impl Timescale {
         }
         let (month, year) = text.split_once(' ')?;
         let year: i32 = year.trim().parse().ok()?;
+        // The month's name or the start of it, at least three letters ("Jul", "Sept"). The
+        // month names are ASCII, so slicing them by the typed text's length never splits a
+        // character; the typed text itself is never sliced.
         let m = MONTHS.iter().position(|name| {
-            name.eq_ignore_ascii_case(month)
-                || (month.len() >= 3 && name[..3].eq_ignore_ascii_case(&month[..3]))
+            month.len() >= 3
+                && name
+                    .get(..month.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(month))
         })?;
         NaiveDate::from_ymd_opt(year, m as u32 + 1, 1)
             .map(|d| Timescale::Month(d.year(), d.month()))
@@ -283,6 +288,13 @@ mod tests {
         );
         assert_eq!(Timescale::Month(2013, 7).text(), "July 2013");
         assert_eq!(Timescale::parse("soon"), None);
+        assert_eq!(
+            Timescale::parse("Sept 2015"),
+            Some(Timescale::Month(2015, 9))
+        );
+        // Typed text that is not a month is refused, never cut inside a character.
+        assert_eq!(Timescale::parse("éé 2015"), None);
+        assert_eq!(Timescale::parse("Juno 2015"), None);
     }
 
     #[test]
