@@ -3,7 +3,7 @@
 //! that a plan kept in a spreadsheet for a while comes back without loss.
 
 use super::model::{Activity, Plan, Plans, Status, Theme, Timescale, Update};
-use scorecard::csv::{csv_row, read_rows};
+use scorecard::csv::{csv_row, read_rows, same_column};
 use scorecard::dates::parse_date;
 
 /// The header of [`actions_csv`].
@@ -44,7 +44,7 @@ pub fn read_actions(text: &str) -> Result<Plans, String> {
     let position = |name: &str| {
         header
             .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .position(|h| same_column(h, name))
             .ok_or_else(|| format!("the header has no {name} column"))
     };
     let at: Vec<usize> = columns
@@ -155,6 +155,20 @@ mod tests {
             read_actions(text).unwrap_err(),
             "line 2, status: 'Purple' is not Red, Amber, Green, Completed, Ongoing or Completed \
              and ongoing"
+        );
+    }
+
+    #[test]
+    fn headers_are_read_in_any_order_and_spelling() {
+        let text = "Status,Plan,Theme,Activity,Lead,Time scale,Outcome,Last Update\n\
+                    Green,P,T,A,L,July 2013,O,01/08/2013: started\n";
+        let plans = read_actions(text).unwrap();
+        let activity = &plans.plans[0].themes[0].activities[0];
+        assert_eq!(activity.status, Status::Green);
+        assert_eq!(activity.timescale, Some(Timescale::Month(2013, 7)));
+        assert_eq!(
+            activity.last_update().as_deref(),
+            Some("01/08/2013: started")
         );
     }
 }

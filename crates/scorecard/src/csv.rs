@@ -52,6 +52,12 @@ pub fn read_rows(text: &str) -> Result<Vec<Vec<String>>, crate::error::Error> {
         .collect())
 }
 
+/// Whether a header cell names `column`, compared as every reader here compares them: without
+/// case, spaces or underscores ("Last update" is `last_update`).
+pub fn same_column(cell: &str, column: &str) -> bool {
+    header::normalize(cell) == header::normalize(column)
+}
+
 /// One CSV row with a CRLF line end, quoted and guarded as `write_row` does: for the app's
 /// own tables (the tracking agenda).
 pub fn csv_row(cells: &[String]) -> String {
