@@ -6,7 +6,6 @@ use crate::context::{use_app, use_as_of};
 use crate::state::Action;
 use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
-use crate::ui::notice::Notice;
 use scorecard::dates::format_uk;
 use scorecard::{
     backtest, backtest_csv, coverage, usable_at, BacktestRow, ForecastInput, SimulationSettings,
@@ -94,10 +93,7 @@ pub fn BacktestPanel() -> Html {
         let rows = rows.clone();
         use_callback(app.clone(), move |_: MouseEvent, app| {
             let Some(rows) = (*rows).clone() else { return };
-            let notice = match browser::download("backtest.csv", "text/csv", &backtest_csv(&rows)) {
-                Ok(()) => Notice::success("Downloaded the backtest: backtest.csv."),
-                Err(why) => Notice::error(format!("The backtest could not be downloaded: {why}.")),
-            };
+            let notice = browser::download_csv("backtest.csv", "backtest", &backtest_csv(&rows));
             app.dispatch(Action::Notify(notice));
         })
     };

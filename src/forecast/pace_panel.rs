@@ -5,6 +5,7 @@
 use super::pace_words::waiting_sentence;
 use super::sentences::{equal_years_sentence, pace_sentence};
 use super::waiting_children::WaitingChildren;
+use crate::state::count_of;
 use crate::ui::browser;
 use crate::ui::draft_input::{Accepts, DraftInput};
 use crate::ui::notice::Notice;
@@ -87,28 +88,32 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
     };
     let target = answer.target;
     let download = {
-        let csv = answer.target_dates_csv();
-        let rows = answer.waiting.waiting.len();
-        let name = format!(
-            "target-dates-{}-{}.csv",
-            target.indicator.label(),
-            target.period
-        );
-        let notify = props.notify.clone();
+        // The file is written when asked for, not on every redraw of the panel.
+        let (forecast, notify) = (props.forecast.clone(), props.notify.clone());
         Callback::from(move |_| {
-            notify.emit(match browser::download(&name, "text/csv", &csv) {
-                Ok(()) => Notice::success(format!(
-                    "Downloaded the target dates of {} to {name}.",
-                    if rows == 1 {
-                        "1 waiting child".to_string()
-                    } else {
-                        format!("{rows} waiting children")
+            let Some(answer) = forecast.pace.as_ref() else {
+                return;
+            };
+            let name = format!(
+                "target-dates-{}-{}.csv",
+                answer.target.indicator.label(),
+                answer.target.period
+            );
+            let waiting = count_of(
+                answer.waiting.waiting.len(),
+                "waiting child",
+                "waiting children",
+            );
+            notify.emit(
+                match browser::download(&name, "text/csv", &answer.target_dates_csv()) {
+                    Ok(()) => Notice::success(format!(
+                        "Downloaded the target dates of {waiting} to {name}."
+                    )),
+                    Err(why) => {
+                        Notice::error(format!("The target dates could not be downloaded: {why}."))
                     }
-                )),
-                Err(why) => {
-                    Notice::error(format!("The target dates could not be downloaded: {why}."))
-                }
-            })
+                },
+            )
         })
     };
 
@@ -187,7 +192,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 </fieldset>
             }
             <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer) }</p>
-            <WaitingChildren answer={Rc::new(answer.clone())} />
+            <WaitingChildren forecast={props.forecast.clone()} />
             <div class="button-row">
                 <button type="button" class="button button--secondary" onclick={download}>
                     { "Download target dates (CSV)" }

@@ -2,25 +2,29 @@
 //! 10/12/2015" when it is on pace, "as soon as possible" when it has already waited longer.
 
 use scorecard::dates::format_uk;
-use scorecard::{PaceAnswer, TargetStatus};
+use scorecard::{Forecast, TargetStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`WaitingChildren`].
 #[derive(Properties, PartialEq)]
 pub struct WaitingChildrenProps {
-    /// The required pace whose waiting children are listed.
-    pub answer: Rc<PaceAnswer>,
+    /// The forecast whose required pace lists the waiting children. The forecast itself,
+    /// shared, rather than a copy of its answer made on every redraw.
+    pub forecast: Rc<Forecast>,
 }
 
 /// The table of waiting children and their own dates (nothing when none is waiting).
 #[function_component]
 pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
-    let waiting = &props.answer.waiting.waiting;
+    let Some(answer) = props.forecast.pace.as_ref() else {
+        return Html::default();
+    };
+    let waiting = &answer.waiting.waiting;
     if waiting.is_empty() {
         return Html::default();
     }
-    let percent = props.answer.target.indicator.is_percent();
+    let percent = answer.target.indicator.is_percent();
     let rows = waiting.iter().map(|child| {
         let own = match child.status {
             TargetStatus::OnPace if percent => {

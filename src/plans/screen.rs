@@ -10,7 +10,6 @@ use crate::forecast::pace_words::waiting_sentence;
 use crate::report::forecast::{forecast_of, use_forecast};
 use crate::state::Action;
 use crate::ui::browser;
-use crate::ui::notice::Notice;
 use gloo_events::EventListener;
 use scorecard::dates::parse_date;
 use std::rc::Rc;
@@ -150,11 +149,11 @@ pub fn PlansScreen() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             let text = actions_csv(&app.document.plans);
-            let notice = match browser::download("actions.csv", "text/csv", &text) {
-                Ok(()) => Notice::success("Downloaded the actions: actions.csv."),
-                Err(why) => Notice::error(format!("The actions could not be downloaded: {why}.")),
-            };
-            app.dispatch(Action::Notify(notice));
+            app.dispatch(Action::Notify(browser::download_csv(
+                "actions.csv",
+                "actions",
+                &text,
+            )));
         })
     };
     let start_performance = |figure: RedFigure| {

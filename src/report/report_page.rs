@@ -93,7 +93,7 @@ pub fn ReportPage() -> Html {
                     Some(answer) => html! {
                         <>
                             <p class="report__pace">{ waiting_sentence(answer) }</p>
-                            <WaitingChildren answer={Rc::new(answer.clone())} />
+                            <WaitingChildren forecast={forecast.clone()} />
                             if let Some(simple) = equal_years_sentence(answer) {
                                 <p>{ simple }</p>
                             }

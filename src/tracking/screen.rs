@@ -8,7 +8,6 @@ use crate::context::{use_app, use_as_of, use_render_count};
 use crate::report::forecast::use_forecast;
 use crate::state::Action;
 use crate::ui::browser;
-use crate::ui::notice::Notice;
 use scorecard::dates::format_uk;
 use scorecard::timescales::{milestone_dates, milestones_csv};
 use std::rc::Rc;
@@ -109,11 +108,7 @@ pub fn TrackingScreen() -> Html {
     let download = |name: &'static str, text: String, what: &'static str| {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            let notice = match browser::download(name, "text/csv", &text) {
-                Ok(()) => Notice::success(format!("Downloaded the {what}: {name}.")),
-                Err(why) => Notice::error(format!("The {what} could not be downloaded: {why}.")),
-            };
-            app.dispatch(Action::Notify(notice));
+            app.dispatch(Action::Notify(browser::download_csv(name, what, &text)));
         })
     };
     let shown: Vec<&AgendaRow> = rows

@@ -2,6 +2,7 @@
 //! user asked for, and reading a file the user chose. Nothing here goes over the network: a
 //! download is made from a `blob:` URL of this page's own origin.
 
+use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -40,6 +41,15 @@ pub fn format_time(stamp: &str) -> String {
             None => stamp.to_string(),
         },
         None => stamp.to_string(),
+    }
+}
+
+/// Offers a CSV file and says how it went, in the words every download uses: "Downloaded the
+/// backtest: backtest.csv." or "The backtest could not be downloaded: …".
+pub fn download_csv(file_name: &str, what: &str, contents: &str) -> Notice {
+    match download(file_name, "text/csv", contents) {
+        Ok(()) => Notice::success(format!("Downloaded the {what}: {file_name}.")),
+        Err(why) => Notice::error(format!("The {what} could not be downloaded: {why}.")),
     }
 }
 
