@@ -128,6 +128,10 @@ where
             [(x - 0.3, p.p10), (x + 0.3, p.p90)],
             palette::BAND.mix(0.6).filled(),
         )))?;
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.3, p.p10), (x + 0.3, p.p90)],
+            palette::BAND_EDGE.stroke_width(w(2)),
+        )))?;
         plot.draw_series(std::iter::once(PathElement::new(
             vec![(x - 0.3, p.p50), (x + 0.3, p.p50)],
             palette::THRESHOLD.stroke_width(w(2)),

@@ -138,6 +138,10 @@ where
                     [(x0, yi - r), (x1, yi + r)],
                     c.mix(0.35).filled(),
                 ))?;
+                area.draw(&Rectangle::new(
+                    [(x0, yi - r), (x1, yi + r)],
+                    crate::palette::BAND_EDGE.stroke_width(2),
+                ))?;
             }
             Mark::Box(c) => {
                 area.draw(&Rectangle::new([(x0, yi - r), (x1, yi + r)], c.filled()))?;

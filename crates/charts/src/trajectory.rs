@@ -238,10 +238,21 @@ where
             outline,
             palette::BAND.mix(0.35).filled(),
         )))?;
+        // The edges carry the band's contrast; the fill only tints it.
+        for edge in [
+            band.iter().map(|(x, b)| (*x, b.0)).collect::<Vec<_>>(),
+            band.iter().map(|(x, b)| (*x, b.1)).collect(),
+        ] {
+            chart.draw_series(LineSeries::new(edge, palette::BAND_EDGE.stroke_width(w(2))))?;
+        }
     } else if let Some((x, (lo, hi))) = band.first() {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x - 0.1, *lo), (x + 0.1, *hi)],
             palette::BAND.mix(0.35).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.1, *lo), (x + 0.1, *hi)],
+            palette::BAND_EDGE.stroke_width(w(2)),
         )))?;
     }
 
