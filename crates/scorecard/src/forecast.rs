@@ -70,6 +70,10 @@ pub struct Forecast {
     pub pipeline: Vec<PipelineChild>,
     /// The required pace for the target (given, or the next threshold not yet met).
     pub pace: Option<PaceAnswer>,
+    /// The answer per target for the target's period, as a manager reads it first: A1 and
+    /// A2 against their thresholds (the chosen target in place of its indicator's
+    /// threshold), then a chosen target of any other indicator.
+    pub answers: Vec<PaceAnswer>,
     /// Years with both child records and an aggregate: the child records were used.
     pub conflicting_years: Vec<FinancialYear>,
 }
@@ -158,6 +162,15 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
         .target
         .or_else(|| default_target(&model, &rolling_assumed, schedule));
     let pace = target.map(|t| solve(&model, input.children, input.as_of, &expected, &t));
+    let answers = target
+        .map(|t| answer_targets(t, schedule))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|other| match &pace {
+            Some(answer) if answer.target == other => answer.clone(),
+            _ => solve(&model, input.children, input.as_of, &expected, &other),
+        })
+        .collect();
 
     Forecast {
         as_of: input.as_of,
@@ -171,8 +184,33 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
         assumed_pace,
         pipeline,
         pace,
+        answers,
         conflicting_years: model.conflicts().to_vec(),
     }
+}
+
+/// The targets answered first, all in the period of `chosen`: A1 and A2 against their
+/// thresholds, with `chosen` in place of its own indicator's, and `chosen` last when it is of
+/// another indicator.
+fn answer_targets(chosen: PaceTarget, schedule: &ThresholdSchedule) -> Vec<PaceTarget> {
+    let mut targets: Vec<PaceTarget> = [Indicator::A1, Indicator::A2]
+        .into_iter()
+        .filter_map(|indicator| {
+            if indicator == chosen.indicator {
+                return Some(chosen);
+            }
+            let value = schedule.threshold(indicator, chosen.period)?;
+            Some(PaceTarget {
+                indicator,
+                value,
+                period: chosen.period,
+            })
+        })
+        .collect();
+    if !targets.contains(&chosen) {
+        targets.push(chosen);
+    }
+    targets
 }
 
 /// The indicators a pipeline child's contribution is shown for.

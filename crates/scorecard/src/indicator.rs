@@ -56,6 +56,20 @@ impl Indicator {
         }
     }
 
+    /// The indicator's name on screen: the scorecard's own code where it has one ("A1"), and
+    /// words where the label is an identifier ("placed within 14 months (%)"). Files keep
+    /// [`Indicator::label`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Indicator::A1 => "A1",
+            Indicator::A10 => "A10",
+            Indicator::A2 => "A2",
+            Indicator::A3 => "A3",
+            Indicator::A3Percent => "placed within 14 months (%)",
+            Indicator::Placed12mPercent => "placed within 12 months of the SHOBPA decision (%)",
+        }
+    }
+
     /// Reads a label written by [`Indicator::label`].
     pub fn parse(label: &str) -> Option<Indicator> {
         Indicator::ALL

@@ -35,6 +35,17 @@ impl Basis {
             Basis::Partial => "partial",
         }
     }
+
+    /// The basis in a reader's words: "actual", "projected", "part actual, part projected",
+    /// "partial". The CSV keeps [`Basis::label`].
+    pub fn words(self) -> &'static str {
+        match self {
+            Basis::Actual => "actual",
+            Basis::Projected => "projected",
+            Basis::Mixed => "part actual, part projected",
+            Basis::Partial => "partial",
+        }
+    }
 }
 
 /// Where a financial year's figures come from.
