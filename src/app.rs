@@ -27,33 +27,56 @@ pub fn App() -> Html {
     use_saving(&state);
     let screen = use_state(Screen::from_location);
     {
-        // An address typed or a bookmark followed (#settings) opens that screen.
+        // Links, back and forward, a typed address and a bookmark all change the hash; an
+        // anchor that names no screen (a "Skip to content" target) leaves the screen alone.
         let screen = screen.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                    screen.set(Screen::from_location())
+                    let hash = web_sys::window()
+                        .and_then(|w| w.location().hash().ok())
+                        .unwrap_or_default();
+                    if let Some(next) = Screen::from_hash(&hash) {
+                        next.settle_location();
+                        screen.set(next);
+                    }
                 })
             });
             move || drop(listener)
         });
     }
+    {
+        // The title names the screen, and after a change of screen focus moves to its
+        // heading, so a screen reader announces where the user now is. Not on the first
+        // drawing: a page that has just opened starts at the top, as any page does.
+        let first = use_mut_ref(|| true);
+        use_effect_with(*screen, move |screen| {
+            screen.settle_location();
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(&screen.document_title());
+                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                    crate::ui::browser::focus_heading(&document);
+                }
+            }
+        });
+    }
+    let skip_to_content = Callback::from(|e: MouseEvent| {
+        // The hash is the screen's address: following `#main` would leave it, so focus moves
+        // to the content without changing the address.
+        e.prevent_default();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            crate::ui::browser::focus_by_id(&document, "main");
+        }
+    });
 
     let tabs = Screen::ALL.iter().map(|&tab| {
         let current = *screen == tab;
-        let onclick = {
-            let screen = screen.clone();
-            Callback::from(move |_| {
-                tab.remember_in_location();
-                screen.set(tab);
-            })
-        };
         html! {
             <li class="tabs__item">
-                <button type="button" class={classes!("tabs__tab", current.then_some("tabs__tab--current"))}
-                    aria-current={current.then_some("page")} {onclick}>
+                <a class={classes!("tabs__tab", current.then_some("tabs__tab--current"))}
+                    href={tab.href()} aria-current={current.then_some("page")}>
                     { tab.title() }
-                </button>
+                </a>
             </li>
         }
     });
@@ -67,7 +90,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
         <ContextProvider<Store> context={Store::of(&state)}>
-            <a class="skip-link" href="#main">{ "Skip to main content" }</a>
+            <a class="skip-link" href="#main" onclick={skip_to_content}>{ "Skip to content" }</a>
             <header class="header">
                 <div class="header__inner">
                     <span class="header__title">{ "Adoption scorecard forecast" }</span>

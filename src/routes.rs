@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-/// A screen of the app, reachable from the top navigation and by its address (`#records`),
-/// so that a reload or a bookmark comes back to the same screen.
+/// A screen of the app, reachable from the top navigation and by its address
+/// (`#/records`), so that back, forward, a reload or a bookmark come back to the same screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// The children's records, import and export.
@@ -55,7 +55,7 @@ impl Screen {
         }
     }
 
-    /// The address fragment, without `#`.
+    /// The address fragment, without `#/`.
     pub fn slug(self) -> &'static str {
         match self {
             Screen::Records => "records",
@@ -70,24 +70,48 @@ impl Screen {
         }
     }
 
-    /// The screen named by the page address; the records screen when none is.
+    /// The screen's address, as a link's `href`: `#/forecast`.
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// The screen an address fragment names: `#/forecast`, or `#forecast` as bookmarks made
+    /// before screens had paths were written. `None` for anything else, such as an in-page
+    /// anchor, so that following one never changes the screen.
+    pub fn from_hash(hash: &str) -> Option<Screen> {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Screen::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The screen named by the page address. A bare address opens the forecast: the answer
+    /// a manager came for comes first.
     pub fn from_location() -> Screen {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let slug = hash.trim_start_matches('#');
-        Screen::ALL
-            .into_iter()
-            .find(|s| s.slug() == slug)
-            .unwrap_or(Screen::Records)
+        Screen::from_hash(&hash).unwrap_or(Screen::Forecast)
     }
 
-    /// Puts the screen in the address without adding a history entry per click.
-    pub fn remember_in_location(self) {
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let url = format!("#{}", self.slug());
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    /// Writes the screen's canonical address over the current one (an old-style `#settings`,
+    /// or none) without adding a history entry, so that back still leaves the app.
+    pub fn settle_location(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let canonical = self.href();
+        if window.location().hash().ok().as_deref() == Some(canonical.as_str()) {
+            return;
         }
+        if let Ok(history) = window.history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
+        }
+    }
+
+    /// The document title while the screen is shown: the screen first, as a tab or a
+    /// screen reader names the page.
+    pub fn document_title(self) -> String {
+        format!("{} \u{2013} Adoption scorecard forecast", self.title())
     }
 
     /// The screen's component.
@@ -103,5 +127,41 @@ impl Screen {
             Screen::Report => html! { <crate::report::screen::ReportScreen /> },
             Screen::Settings => html! { <crate::settings::screen::SettingsScreen /> },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_is_found_again_from_its_own_address() {
+        for screen in Screen::ALL {
+            assert_eq!(Screen::from_hash(&screen.href()), Some(screen));
+        }
+        assert_eq!(
+            Screen::from_hash("#/yearly-figures"),
+            Some(Screen::Aggregates)
+        );
+    }
+
+    #[test]
+    fn an_old_style_bookmark_still_opens_its_screen() {
+        assert_eq!(Screen::from_hash("#settings"), Some(Screen::Settings));
+    }
+
+    #[test]
+    fn an_in_page_anchor_or_nonsense_names_no_screen() {
+        assert_eq!(Screen::from_hash("#main"), None);
+        assert_eq!(Screen::from_hash("#/nowhere"), None);
+        assert_eq!(Screen::from_hash(""), None);
+    }
+
+    #[test]
+    fn the_title_names_the_screen_first() {
+        assert_eq!(
+            Screen::Tracking.document_title(),
+            "Tracking meeting \u{2013} Adoption scorecard forecast"
+        );
     }
 }

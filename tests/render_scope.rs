@@ -50,6 +50,12 @@ async fn a_notice_or_a_save_does_not_re_render_the_open_screen() {
     store
         .set_item(STORAGE_KEY, &storage::to_json(&document).unwrap())
         .unwrap();
+    // The records screen, by its address (a bare address opens the forecast).
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/records")
+        .unwrap();
     let page = web_sys::window().unwrap().document().unwrap();
     let root = page.create_element("div").unwrap();
     page.body().unwrap().append_child(&root).unwrap();

@@ -173,3 +173,28 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Moves focus to the element with `id`, making it focusable from script first (a heading or
+/// a `<main>` is not focusable by default, and should not join the tab order).
+pub fn focus_by_id(document: &web_sys::Document, id: &str) {
+    if let Some(element) = document.get_element_by_id(id) {
+        focus_element(element);
+    }
+}
+
+/// Moves focus to the current screen's main heading.
+pub fn focus_heading(document: &web_sys::Document) {
+    if let Ok(Some(heading)) = document.query_selector("#main h1") {
+        focus_element(heading);
+    }
+}
+
+fn focus_element(element: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
