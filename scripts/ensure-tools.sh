@@ -69,8 +69,8 @@ ensure_chromium() {
 }
 
 ensure_e2e_packages() {
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
-    say "Installing playwright-core for the end-to-end tests (it drives Debian's chromium)"
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
+    say "Installing playwright-core (it drives Debian's chromium) and axe-core for the end-to-end tests"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent >/dev/null)
   fi
 }

@@ -95,14 +95,14 @@ pub fn rank_sentence(ours: &OurFigures, indicator: Indicator) -> String {
         (Some(v), Some((rank, of))) => format!(
             "Our {} {} of {} days would rank {} of {of} authorities in the table (an estimate among these authorities, 1st the fastest, not the national rank).",
             ours.period,
-            indicator.label(),
+            indicator.name(),
             v.round() as i64,
             ordinal(rank)
         ),
         (Some(v), None) => format!(
             "Our {} {} is {} days; the table has no authority to rank it against.",
             ours.period,
-            indicator.label(),
+            indicator.name(),
             v.round() as i64
         ),
         (None, _) => format!(
@@ -156,7 +156,7 @@ pub fn chart(
     ComparatorChart {
         title: format!(
             "{}, {period}: our figure against other authorities and averages",
-            indicator.label()
+            indicator.name()
         ),
         unit: "days".into(),
         bars,

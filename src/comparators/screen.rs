@@ -106,7 +106,7 @@ pub fn ComparatorsScreen() -> Html {
                         <label class="field__label" for="comparators-indicator">{ "Indicator on the chart" }</label>
                         <select class="field__select" id="comparators-indicator" onchange={on_indicator}>
                             { for [Indicator::A1, Indicator::A2].iter().map(|i| html! {
-                                <option value={i.label()} selected={*i == *indicator}>{ i.label() }</option>
+                                <option value={i.label()} selected={*i == *indicator}>{ i.name() }</option>
                             }) }
                         </select>
                     </div>

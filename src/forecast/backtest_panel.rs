@@ -48,7 +48,7 @@ pub fn chart_of(rows: &[BacktestRow]) -> BacktestChart {
         .filter(|r| r.indicator != scorecard::Indicator::A10)
         .filter_map(|r| {
             Some(BacktestPoint {
-                label: format!("{} {}", r.indicator.label(), r.span),
+                label: format!("{} {}", r.indicator.name(), r.span),
                 p10: r.p10?,
                 p50: r.p50?,
                 p90: r.p90?,
@@ -109,7 +109,7 @@ pub fn BacktestPanel() -> Html {
             html! {
                 <tr>
                     <td>{ format_uk(r.as_of) }</td>
-                    <th scope="row">{ format!("{} {}", r.indicator.label(), r.span) }</th>
+                    <th scope="row">{ format!("{} {}", r.indicator.name(), r.span) }</th>
                     <td class="table__number">{ format!("{} to {}", value(r.p10), value(r.p90)) }</td>
                     <td class="table__number">{ value(r.p50) }</td>
                     <td class="table__number">{ value(r.actual) }</td>

@@ -87,11 +87,9 @@ pub fn trajectory(
         })
         .collect();
     Trajectory {
-        title: format!(
-            "{}: {}, three-year average",
-            indicator.label(),
-            indicator.description()
-        ),
+        // Short enough to fit the chart beside the answers; the description is in the
+        // figures table and the term's explanation.
+        title: format!("{}, three-year average", indicator.name()),
         unit: unit(indicator).to_string(),
         periods: points,
         comparison_name: comparison.map(|(name, _)| name.to_string()),

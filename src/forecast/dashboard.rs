@@ -2,8 +2,9 @@
 //! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
 //! recomputed on every change and never stored.
 
+use super::answers::TargetAnswers;
 use super::chart_data::{timeline, trajectory, Bands};
-use super::headline_cards::HeadlineCards;
+use super::figures_table::FiguresTable;
 use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
 use super::pace_panel::PacePanel;
 use super::pipeline_table::PipelineTable;
@@ -14,11 +15,12 @@ use crate::storage::document::{Comparison, Document};
 use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use crate::ui::notice::Notice;
+use crate::ui::term::Term;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use scorecard::{forecast, usable_at, Forecast, ForecastInput, Indicator, Scenario};
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The indicators the trajectory chart can show.
@@ -124,6 +126,7 @@ pub fn ForecastDashboard() -> Html {
     let as_of = use_as_of();
     let document = app.document.clone();
     let chart_indicator = use_state(|| Indicator::A1);
+    let with_expected = use_state(|| true);
 
     let data = use_usable(&document, as_of);
     let key = (Same(data.clone()), Same(document.clone()), as_of);
@@ -254,43 +257,78 @@ pub fn ForecastDashboard() -> Html {
         }
     };
 
+    let on_with_expected = {
+        let with_expected = with_expected.clone();
+        Callback::from(move |e: Event| {
+            with_expected.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let band_hint = if simulation.is_some() {
+        format!("The shaded band is where the figure falls in 8 of 10 of {RUNS} simulated futures.")
+    } else {
+        "Updating: simulating the likely range\u{2026}".to_string()
+    };
+
     html! {
         <>
-            <p class="screen__lead">
-                { format!("Figures as of {}, under the scenario \u{201c}{}\u{201d}. ", format_uk(as_of), scenario_name) }
-                { "Periods are three financial years, April to March; the scorecard counts a child in the year of the adoption order." }
-            </p>
-            <div class="dashboard__actions">
-                <button type="button" class="button" onclick={download_csv}>{ "Download forecast (CSV)" }</button>
-            </div>
-            if let Some((name, other)) = comparison.as_ref() {
-                <div class="compare">
-                    <HeadlineCards forecast={main.clone()} heading={Some(AttrValue::from(scenario_name.clone()))} id_prefix="main-" />
-                    <HeadlineCards forecast={other.clone()} heading={Some(AttrValue::from(name.clone()))} id_prefix="compare-" />
+            <div class="first-screen">
+                <div class="first-screen__answers">
+                    <p class="first-screen__context">
+                        { format!("As of {}, scenario \u{201c}{}\u{201d}.", format_uk(as_of), scenario_name) }
+                    </p>
+                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} />
+                    <div class="dashboard__actions">
+                        <button type="button" class="button" onclick={download_csv}>{ "Download forecast (CSV)" }</button>
+                    </div>
                 </div>
-            } else {
-                <HeadlineCards forecast={main.clone()} />
-            }
-            <section class="panel" aria-labelledby="trajectory-heading">
-                <h2 id="trajectory-heading">{ "Trajectory" }</h2>
-                <div class="field field--inline">
-                    <label class="field__label" for="chart-indicator">{ "Indicator on the chart" }</label>
-                    <select class="field__select" id="chart-indicator" onchange={on_chart_indicator}>
-                        { for CHART_INDICATORS.iter().map(|i| html! {
-                            <option value={i.label()} selected={*i == *chart_indicator}>{ i.label() }</option>
-                        }) }
-                    </select>
+                <section class="first-screen__chart" aria-labelledby="trajectory-heading"
+                    aria-busy={if simulation.is_some() { "false" } else { "true" }}>
+                    <div class="first-screen__chart-head">
+                        <h2 id="trajectory-heading">{ "Trajectory" }</h2>
+                        <div class="field field--inline">
+                            <label class="field__label" for="chart-indicator">{ "Indicator on the chart" }</label>
+                            <select class="field__select" id="chart-indicator" onchange={on_chart_indicator}>
+                                { for CHART_INDICATORS.iter().map(|i| html! {
+                                    <option value={i.label()} selected={*i == *chart_indicator}>{ i.name() }</option>
+                                }) }
+                            </select>
+                        </div>
+                    </div>
+                    <p class={classes!("field__hint", simulation.is_none().then_some("field__hint--updating"))}>{ band_hint }</p>
+                    <ChartCanvas id="trajectory-chart" label={format!("Trajectory of the {} three-year average", chart_indicator.name())}
+                        class={classes!("chart__canvas--first")}
+                        chart={ChartSpec::Trajectory((*chart).clone())}
+                        file_name={format!("trajectory-{}-{}.png", chart_indicator.label(), as_of)} />
+                </section>
+            </div>
+            <section class="panel" aria-labelledby="figures-heading">
+                <h2 id="figures-heading">{ "The figures by " }<Term term="rolling period" /></h2>
+                <p class="panel__hint">
+                    { "Each period is three financial years, April to March; the scorecard counts a child in the year of the adoption order." }
+                </p>
+                <div class="field field--checkbox">
+                    <input type="checkbox" role="switch" id="with-expected" class="field__checkbox"
+                        checked={*with_expected} onchange={on_with_expected} />
+                    <label for="with-expected">{ "With the adoptions we expect" }</label>
                     <span class="field__hint">
-                        { if simulation.is_some() {
-                            format!("The shaded band is where the figure falls in 8 of 10 of {RUNS} simulated futures.")
+                        { if *with_expected {
+                            " (on: the children in the data plus the further adoptions the scenario expects)"
                         } else {
-                            "Simulating the likely range…".to_string()
+                            " (off: only the children in the data)"
                         } }
                     </span>
                 </div>
-                <ChartCanvas id="trajectory-chart" label={format!("Trajectory of the {} three-year average", chart_indicator.label())}
-                    chart={ChartSpec::Trajectory((*chart).clone())}
-                    file_name={format!("trajectory-{}-{}.png", chart_indicator.label(), as_of)} />
+                if let Some((name, other)) = comparison.as_ref() {
+                    <h3>{ scenario_name.clone() }</h3>
+                    <FiguresTable forecast={main.clone()} with_expected={*with_expected}
+                        caption={format!("Figures under \u{201c}{scenario_name}\u{201d}")} />
+                    <h3>{ name.clone() }</h3>
+                    <FiguresTable forecast={other.clone()} with_expected={*with_expected}
+                        caption={format!("Figures under \u{201c}{name}\u{201d}")} />
+                } else {
+                    <FiguresTable forecast={main.clone()} with_expected={*with_expected}
+                        caption="Three-year figures" />
+                }
             </section>
             <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}

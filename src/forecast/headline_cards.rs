@@ -35,7 +35,7 @@ fn figure_line(caption: &str, figure: &Figure, years_covered: u8) -> Html {
     let basis = if figure.basis == scorecard::Basis::Partial {
         format!(" ({years_covered} of 3 years: not judged until every year has data)")
     } else {
-        format!(" ({})", figure.basis.label())
+        format!(" ({})", figure.basis.words())
     };
     let met = figure.status.map(|s| s.met);
     html! {
@@ -69,7 +69,7 @@ fn period_card(forecast: &Forecast, indicator: Indicator, period: RollingPeriod)
     // The assumed figure is worth a line of its own only where further adoptions are expected.
     let adds_assumed = assumed.is_some_and(|a| Some(a) != data);
     html! {
-        <article class="card" aria-label={format!("{} {}", indicator.label(), period)}>
+        <article class="card" aria-label={format!("{} {}", indicator.name(), period)}>
             <h4 class="card__period">{ period.to_string() }</h4>
             <dl class="card__figures">
                 {
@@ -98,14 +98,14 @@ pub fn HeadlineCards(props: &HeadlineCardsProps) -> Html {
     let forecast = &props.forecast;
     let periods = forecast.headline_periods();
     html! {
-        <section class="headline" aria-label="Headline figures">
+        <div class="headline">
             if let Some(heading) = &props.heading {
                 <h3 class="headline__scenario">{ heading.clone() }</h3>
             }
             { for CARD_INDICATORS.iter().map(|&indicator| html! {
                 <section class="headline__indicator" aria-labelledby={format!("{}card-{}", props.id_prefix, indicator.label())}>
                     <h3 id={format!("{}card-{}", props.id_prefix, indicator.label())} class="headline__title">
-                        { indicator.label() }
+                        { indicator.name() }
                         <span class="headline__description">{ format!(" – {}", indicator.description()) }</span>
                     </h3>
                     <div class="headline__cards">
@@ -113,6 +113,6 @@ pub fn HeadlineCards(props: &HeadlineCardsProps) -> Html {
                     </div>
                 </section>
             }) }
-        </section>
+        </div>
     }
 }

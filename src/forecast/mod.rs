@@ -2,9 +2,12 @@
 //! Components here take the engine's `Forecast` and callbacks, never the app state, except the
 //! dashboard itself, which wires them to it.
 
+pub mod answer_words;
+pub mod answers;
 pub mod backtest_panel;
 pub mod chart_data;
 pub mod dashboard;
+pub mod figures_table;
 pub mod headline_cards;
 pub mod monte_carlo;
 pub mod pace_panel;

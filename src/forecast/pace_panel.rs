@@ -162,7 +162,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     <label class="field__label" for="target-indicator">{ "Target indicator" }</label>
                     <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={on_select.clone()}>
                         { for TARGET_INDICATORS.iter().map(|i| html! {
-                            <option value={i.label()} selected={*i == target.indicator}>{ i.label() }</option>
+                            <option value={i.label()} selected={*i == target.indicator}>{ i.name() }</option>
                         }) }
                     </select>
                 </div>

@@ -8,7 +8,7 @@ use crate::state::count_of as count;
 use scorecard::{Indicator, PaceAnswer, WaitingOutcome};
 
 /// "placed" (A1, A10 and the percentages, which end when the child moves in) or "matched".
-fn still_to_be(indicator: Indicator) -> &'static str {
+pub(super) fn still_to_be(indicator: Indicator) -> &'static str {
     match indicator {
         Indicator::A2 => "matched",
         _ => "placed",
@@ -16,7 +16,7 @@ fn still_to_be(indicator: Indicator) -> &'static str {
 }
 
 /// Where the indicator's days are counted from.
-fn counted_from(indicator: Indicator) -> &'static str {
+pub(super) fn counted_from(indicator: Indicator) -> &'static str {
     match indicator {
         Indicator::A2 => "from the placement order",
         _ => "from entering care",
@@ -24,7 +24,7 @@ fn counted_from(indicator: Indicator) -> &'static str {
 }
 
 /// The line a percentage indicator draws.
-fn line(indicator: Indicator) -> &'static str {
+pub(super) fn line(indicator: Indicator) -> &'static str {
     match indicator {
         Indicator::Placed12mPercent => "within 12 months of the SHOBPA decision",
         _ => "less than 14 months after entering care",

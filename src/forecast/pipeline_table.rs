@@ -55,13 +55,13 @@ pub fn effect_sentence(c: &Contribution) -> String {
             return format!(
                 "hardly moves the {} {} average",
                 c.period,
-                c.indicator.label()
+                c.indicator.name()
             )
         }
         d if d > 0 => format!("adds {} to", plural_days(d)),
         d => format!("takes {} off", plural_days(-d)),
     };
-    format!("{verb} the {} {} average", c.period, c.indicator.label())
+    format!("{verb} the {} {} average", c.period, c.indicator.name())
 }
 
 fn plural_days(d: i64) -> String {
@@ -135,7 +135,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
             Callback::from(move |_| order.set(by))
         };
         html! {
-            <th scope="col" aria-sort={if current { "descending" } else { "none" }}>
+            <th scope="col" aria-sort={current.then_some("descending")}>
                 <button type="button" class="table__sort" {onclick}>
                     { label.to_string() }
                     if current { <span class="table__sort-mark">{ " (sorted)" }</span> }

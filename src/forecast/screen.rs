@@ -20,7 +20,7 @@ pub fn ForecastScreen() -> Html {
                 <p class="forecast__plans">
                     { format!("Action plans: {red} {} red, {overdue} overdue. ",
                         if red == 1 { "activity" } else { "activities" }) }
-                    <a href="#plans">{ "See the action plans" }</a>
+                    <a href={crate::routes::Screen::Plans.href()}>{ "See the action plans" }</a>
                 </p>
             }
             <ForecastDashboard />

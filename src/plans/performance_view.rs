@@ -155,7 +155,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         )
     });
     html! {
-        <section class="performance" aria-label={format!("Performance action plan for {} {}", perf.indicator, perf.period)}>
+        <section class="performance" aria-label={format!("Performance action plan for {} {}", scorecard::Indicator::parse(&perf.indicator).map_or(perf.indicator.as_str(), |i| i.name()), perf.period)}>
             <h3>{ "Indicator overview" }</h3>
             <dl class="summary">
                 <div class="summary__row"><dt>{ "Indicator title" }</dt><dd>{ perf.indicator_title.clone() }</dd></div>

@@ -98,6 +98,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         html! {
             <section class="plan__theme">
                 <h3>{ format!("{}. {}", t + 1, theme.title) }</h3>
+                <div class="table-wrap">
                 <table class="table plan__table">
                     <thead><tr>
                         <th scope="col">{ "Activities" }</th>
@@ -109,6 +110,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
             </section>
         }
     });

@@ -110,7 +110,7 @@ pub fn start_plan(red: &RedFigure, forecast: &Forecast, pace: String) -> Plan {
     Plan {
         title: red.plan_title(),
         performance: Some(PerformancePlan {
-            indicator_title: format!("{}: {}", red.indicator.label(), red.indicator.description()),
+            indicator_title: format!("{}: {}", red.indicator.name(), red.indicator.description()),
             indicator: red.indicator.label().to_string(),
             period: red.label.clone(),
             percent: red.indicator.is_percent(),

@@ -8,11 +8,20 @@ use crate::storage::safety::keep_then;
 use crate::ui::confirm_dialog::ConfirmDialog;
 use yew::prelude::*;
 
-/// The "Demonstration data" banner (nothing when the data is the authority's own).
+/// The "Demonstration data" banner (nothing when the data is the authority's own): one line,
+/// which a trainer can put away for the session; the header then keeps a short reminder.
 #[function_component]
 pub fn DemoBanner() -> Html {
     let app = use_app();
     let asking = use_state(|| false);
+    let hidden = use_state(crate::storage::demo_banner_hidden);
+    let hide = {
+        let hidden = hidden.clone();
+        use_callback((), move |_: MouseEvent, _| {
+            crate::storage::hide_demo_banner();
+            hidden.set(true);
+        })
+    };
     let ask = {
         let asking = asking.clone();
         use_callback((), move |_: MouseEvent, _| asking.set(true))
@@ -44,19 +53,29 @@ pub fn DemoBanner() -> Html {
         .as_of
         .map(scorecard::dates::format_uk)
         .unwrap_or_default();
+    if *hidden {
+        return html! {
+            <p class="demo-reminder">
+                <strong>{ "Demonstration data" }</strong>{ format!(": made-up children, as of {as_of}.") }
+            </p>
+        };
+    }
     html! {
         <section class="banner banner--demo" aria-labelledby="demo-heading">
             <h2 id="demo-heading" class="banner__title">{ "Demonstration data" }</h2>
             <p class="banner__text">
-                { "These children are made up. They are built to match one authority's published \
-                   figures in mid-2015 (about 45 adoptions a year), so the as-of date is set to " }
-                <strong>{ as_of }</strong>
-                { ". Use them to learn the tool or in training; clear them to enter or import \
-                   your own records." }
+                { "These children are made up, to match one authority's published figures in \
+                   mid-2015; the as-of date is " }
+                <strong>{ as_of }</strong>{ "." }
             </p>
-            <button type="button" class="button button--warning" onclick={ask}>
-                { "Clear demonstration data" }
-            </button>
+            <div class="banner__actions">
+                <button type="button" class="button button--warning button--small" onclick={ask}>
+                    { "Clear demonstration data" }
+                </button>
+                <button type="button" class="button button--secondary button--small" onclick={hide}>
+                    { "Hide for this session" }
+                </button>
+            </div>
             if *asking {
                 <ConfirmDialog id="clear-demonstration"
                     question={format!("Remove the demonstration's {}?", app.document.summary())}

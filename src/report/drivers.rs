@@ -33,6 +33,7 @@ pub fn Drivers(props: &DriversProps) -> Html {
             } else {
                 <p>{ format!("The {} children in the pipeline whose projected adoption moves the three-year averages most, of {} in the pipeline.",
                     children.len(), props.forecast.pipeline.len()) }</p>
+                <div class="table-wrap">
                 <table class="table report__table">
                     <thead>
                         <tr>
@@ -63,6 +64,7 @@ pub fn Drivers(props: &DriversProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             }
         </section>
     }

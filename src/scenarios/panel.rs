@@ -275,6 +275,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                     </select>
                 </div>
             </div>
+            <div class="table-wrap">
             <table class="table table--compact">
                 <caption class="table__caption">{ "Stage durations used for the children still in the process" }</caption>
                 <thead>
@@ -286,6 +287,7 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
                 </thead>
                 <tbody>{ for Stage::ALL.iter().map(|&s| stage_row(s)) }</tbody>
             </table>
+            </div>
             { assumed_pace_fields(&props.forecast, &props.scenario, &props.on_assumed_pace) }
             { leaving_field(&props.scenario, props.own_leaving, &props.on_leaving) }
             <form class="scenario__save" onsubmit={on_save}>

@@ -134,6 +134,7 @@ pub fn SafetyCopies() -> Html {
             if copies.is_empty() {
                 <p>{ "No safety copies yet: nothing has been replaced." }</p>
             } else {
+                <div class="table-wrap">
                 <table class="table">
                     <caption class="visually-hidden">{ "Safety copies, newest first" }</caption>
                     <thead><tr>
@@ -142,6 +143,7 @@ pub fn SafetyCopies() -> Html {
                     </tr></thead>
                     <tbody>{ for copies.iter().enumerate().map(row) }</tbody>
                 </table>
+                </div>
             }
             if let Some(question) = question {
                 <ConfirmDialog id="restore-copy-question" {question}

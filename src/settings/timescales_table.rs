@@ -135,6 +135,7 @@ pub fn TimescalesTable() -> Html {
     };
     html! {
         <>
+            <div class="table-wrap">
             <table class="table">
                 <caption class="table__caption">{ "Each milestone is due so long after the one it follows" }</caption>
                 <thead><tr>
@@ -144,6 +145,7 @@ pub fn TimescalesTable() -> Html {
                 </tr></thead>
                 <tbody>{ for rules.iter().enumerate().map(|(i, r)| row(i, r)) }</tbody>
             </table>
+            </div>
             <div class="button-row">
                 <button type="button" class="button button--secondary" onclick={reset}>{ "Reset the timescales" }</button>
             </div>

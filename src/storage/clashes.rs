@@ -88,6 +88,7 @@ pub fn ClashPanel() -> Html {
         html! {
             <section class="clash" aria-label={heading.clone()}>
                 <h3 class="clash__title">{ heading }</h3>
+                <div class="table-wrap">
                 <table class="table clash__table">
                     <thead><tr>
                         <th scope="col">{ "Field" }</th>
@@ -96,6 +97,7 @@ pub fn ClashPanel() -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </div>
                 <div class="button-row">
                     <button type="button" class="button button--secondary" onclick={settle(false)}>
                         { format!("Keep theirs ({what})") }

@@ -80,6 +80,26 @@ pub fn local_storage() -> Result<Storage, String> {
     }
 }
 
+/// The session's own storage key for "the demonstration banner is put away": it comes back
+/// in a new session, so nobody forgets for long that the children are made up.
+const DEMO_BANNER_HIDDEN: &str = "adoption-forecast/demo-banner-hidden";
+
+/// Whether the demonstration banner was put away in this browser session.
+pub fn demo_banner_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(DEMO_BANNER_HIDDEN).ok().flatten())
+        .is_some()
+}
+
+/// Puts the demonstration banner away for the rest of this session. A browser that refuses
+/// session storage only loses the memory of it: the banner comes back on the next reload.
+pub fn hide_demo_banner() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(DEMO_BANNER_HIDDEN, "yes");
+    }
+}
+
 /// Loads the stored document from LocalStorage.
 pub fn load() -> Result<Option<Document>, LoadError> {
     load_from(&local_storage().map_err(LoadError::Unavailable)?)

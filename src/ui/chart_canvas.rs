@@ -106,7 +106,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                     <summary>{ "The chart in words" }</summary>
                     <p id={description_id}>{ props.chart.text_alternative() }</p>
                 </details>
-                <button type="button" class="button button--secondary" onclick={download}>
+                // Named after its chart: a screen with two charts has two different downloads.
+                <button type="button" class="button button--secondary" onclick={download}
+                    aria-label={format!("Download chart (PNG): {}", props.label)}>
                     { "Download chart (PNG)" }
                 </button>
             </figcaption>

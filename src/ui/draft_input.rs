@@ -95,6 +95,9 @@ pub struct DraftInputProps {
 #[function_component]
 pub fn DraftInput(props: &DraftInputProps) -> Html {
     let draft = use_state(|| None::<String>);
+    // Whether the last committed text was refused: the box is then marked invalid and points
+    // at the message, so a screen reader says what is wrong, not only the browser's bubble.
+    let refused = use_state(|| false);
     let oninput = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -106,25 +109,36 @@ pub fn DraftInput(props: &DraftInputProps) -> Html {
         let on_commit = props.on_commit.clone();
         let accepts = props.accepts;
         let message = props.invalid_message.clone();
+        let refused = refused.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let text = input.value();
             if !accepts.accepts(text.trim()) {
                 input.set_custom_validity(&message);
                 input.report_validity();
+                refused.set(true);
                 return;
             }
             input.set_custom_validity("");
+            refused.set(false);
             draft.set(None);
             on_commit.emit(text);
         })
     };
     let shown = (*draft).clone().unwrap_or_else(|| props.value.to_string());
+    let error_id = format!("{}-error", props.id);
     html! {
-        <input id={props.id.clone()} ref={props.node_ref.clone()} type={props.kind.clone()} class={props.class.clone()}
-            inputmode={props.inputmode.clone()} placeholder={props.placeholder.clone()}
-            min={props.min.clone()} step={(props.kind == "number").then_some("any")}
-            value={shown} {oninput} {onchange} />
+        <>
+            <input id={props.id.clone()} ref={props.node_ref.clone()} type={props.kind.clone()} class={props.class.clone()}
+                inputmode={props.inputmode.clone()} placeholder={props.placeholder.clone()}
+                min={props.min.clone()} step={(props.kind == "number").then_some("any")}
+                aria-invalid={refused.then_some("true")}
+                aria-describedby={refused.then(|| error_id.clone())}
+                value={shown} {oninput} {onchange} />
+            if *refused {
+                <span class="field-error field-error--inline" id={error_id}>{ props.invalid_message.clone() }</span>
+            }
+        </>
     }
 }
 

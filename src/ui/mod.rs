@@ -11,4 +11,5 @@ pub mod notice;
 pub mod pending_import;
 pub mod problem_summary;
 pub mod status;
+pub mod term;
 pub mod text_field;

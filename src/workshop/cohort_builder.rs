@@ -61,7 +61,7 @@ const FIELDS: [NumberField; 8] = [
     },
     NumberField {
         id: "cohort-age",
-        label: "Age on entering care (months)",
+        label: "Age of each child on entering care (months)",
         get: |t| t.age_at_entry_months,
         set: |t, v| t.age_at_entry_months = v,
     },

@@ -122,7 +122,7 @@ pub fn DelayControls(props: &DelayControlsProps) -> Html {
                 <label class="field__label" for="workshop-indicator">{ "Figure in the sentence" }</label>
                 <select class="field__select" id="workshop-indicator" onchange={on_indicator}>
                     { for [Indicator::A1, Indicator::A2].iter().map(|i| html! {
-                        <option value={i.label()} selected={*i == props.indicator}>{ i.label() }</option>
+                        <option value={i.label()} selected={*i == props.indicator}>{ i.name() }</option>
                     }) }
                 </select>
             </div>

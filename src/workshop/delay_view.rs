@@ -120,7 +120,7 @@ pub fn delay_view(
         None => format!(
             "{} counts in no {} figure yet, so a delay does not show on the scorecard.",
             record.child_id,
-            choice.indicator.label()
+            choice.indicator.name()
         ),
     };
     let slip = shift

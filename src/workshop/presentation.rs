@@ -72,7 +72,7 @@ pub fn slides(view: &DelayView) -> Vec<Slide> {
             format!(
                 "{} {}: {} → {}{unit}, {}",
                 c.period,
-                c.before.indicator.label(),
+                c.before.indicator.name(),
                 published(&c.before),
                 published(&c.after),
                 if c.status_changes() {

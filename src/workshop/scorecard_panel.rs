@@ -131,7 +131,7 @@ pub fn ScorecardPanel(props: &ScorecardPanelProps) -> Html {
                                 <tr class={classes!(told.then_some("workshop-periods__told"), flips.then_some("workshop-periods__flip"))}
                                     data-period={c.period.to_string()} data-indicator={c.before.indicator.label()}>
                                     <th scope="row">{ c.period.to_string() }</th>
-                                    <td>{ c.before.indicator.label() }</td>
+                                    <td>{ c.before.indicator.name() }</td>
                                     <td class="num">{ published(&c.before) }</td>
                                     <td class="num">{ published(&c.after) }</td>
                                     <td class="num">{ threshold }</td>

@@ -53,7 +53,7 @@ function summaryValue(name) {
 }
 
 test('the Sheffield scrutiny report\'s tables are the default comparator set, with our figure marked', async () => {
-  await app.open(page, '#comparators');
+  await app.open(page, '#/comparators');
   await page.getByRole('heading', { name: 'Comparators', level: 1 }).waitFor();
   assert.match(await page.locator('.screen__lead').innerText(), /the published tables in Sheffield City Council's scrutiny report \(2015\)/);
   const periods = await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts();
@@ -70,12 +70,12 @@ test('the Sheffield scrutiny report\'s tables are the default comparator set, wi
 });
 
 test('an imported comparator table is previewed, confirmed, ranked against and kept', async () => {
-  await app.open(page, '#records');
+  await app.open(page, '#/records');
   await chooseFile(page, 'Import records', 'children.csv', RECORDS);
   await confirmImport(page, { replace: true });
   await page.locator('tbody th', { hasText: /^K2$/ }).waitFor();
 
-  await page.getByRole('button', { name: 'Comparators', exact: true }).click();
+  await page.getByRole('link', { name: 'Comparators', exact: true }).click();
   await chooseFile(page, 'Import comparators', 'comparators.csv', COMPARATORS);
   const preview = page.locator('.panel--preview');
   await preview.waitFor();

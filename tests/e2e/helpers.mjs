@@ -2,7 +2,7 @@
 // headless Debian chromium driven by playwright-core, and a guard that fails the test if any
 // request leaves the address the app is served from (child data must never leave the browser).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
@@ -29,13 +29,30 @@ export async function start() {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const foreign = [];
+  // Every console error, uncaught exception and failed request of every page, on any screen:
+  // `close()` fails the suite if there was one.
+  const problems = [];
 
   /** A fresh page (its own storage) with the request guard and console errors collected. */
   async function newPage(viewport = { width: 1280, height: 900 }) {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
     const page = await context.newPage();
     page.errors = [];
-    page.on('pageerror', (e) => page.errors.push(String(e)));
+    page.on('pageerror', (e) => {
+      page.errors.push(String(e));
+      problems.push(`uncaught: ${e}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      // A download the page makes from a blob: or data: address ends its request on purpose.
+      if (/^(blob|data):/.test(request.url())) return;
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
     page.on('request', (request) => {
       const url = request.url();
       // A blob: download made by the page carries the page's own origin inside it.
@@ -65,9 +82,12 @@ export async function start() {
   async function close() {
     await browser.close();
     await new Promise((ok) => server.close(ok));
+    if (problems.length > 0) {
+      throw new Error(`the pages reported problems:\n${problems.join('\n')}`);
+    }
   }
 
-  return { origin, browser, newPage, open, screenshot, close, foreign };
+  return { origin, browser, newPage, open, screenshot, close, foreign, problems };
 }
 
 /** The text of a download triggered by `action`. */
@@ -125,4 +145,20 @@ export async function waitForSaved(page, check) {
     await page.waitForTimeout(50);
   }
   throw new Error(`the stored document never passed ${check}`);
+}
+
+const AXE = readFileSync(resolve(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.2 AA rules axe-core checks, and its best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * The accessibility violations axe-core finds on the page as it is now, one line each (rule,
+ * help, and where). Empty when there are none.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  return result.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('; ')}`);
 }

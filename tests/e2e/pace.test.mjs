@@ -39,14 +39,14 @@ async function fill(label, value) {
 }
 
 test('the pace for the children still waiting is worked out and each has its own date', async () => {
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
   await chooseFile(page, 'Import records', 'children.csv', CSV);
   await confirmImport(page);
   await page.locator('.records__count', { hasText: 'Showing 4 of 4 children' }).waitFor();
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   await fill('As of date', '01/04/2015');
-  await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
   await page.getByLabel('Target indicator', { exact: true }).selectOption('A1');
   await page.getByLabel('Target period', { exact: true }).selectOption('2014-17');
   await fill('Target value', '350');
@@ -104,7 +104,7 @@ test('a target the children already waiting put out of reach says so, with the b
 
 test('how good is this forecast: past forecasts beside what happened, in words and as CSV', async () => {
   const demo = await app.newPage({ width: 1280, height: 1000 });
-  await app.open(demo, '#forecast');
+  await app.open(demo, '#/forecast');
   await demo.getByRole('button', { name: 'Check against past years' }).click();
   const verdict = demo.locator('.backtest__verdict');
   await verdict.waitFor();

@@ -38,7 +38,7 @@ function summaryValue(name) {
 }
 
 test('first start shows the clearly labelled demonstration data', async () => {
-  await app.open(page);
+  await app.open(page, '#/records');
   await page.getByRole('heading', { name: 'Demonstration data', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Clear demonstration data' }).waitFor();
   // The demonstration is seen from its own date, 30 June 2015, shown the UK way.
@@ -188,7 +188,7 @@ test('the table sorts by a column and filters by stage, from the keyboard', asyn
 });
 
 test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () => {
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   const input = page.getByLabel('As of date', { exact: true });
   // The import replaced the demonstration and its fixed date: the figures follow today.
   const now = new Date();
@@ -198,9 +198,9 @@ test('the as-of date accepts ISO and UK dates and shows DD/MM/YYYY', async () =>
   await input.fill('2016-03-31');
   await input.blur();
   assert.equal(await input.inputValue(), '31/03/2016');
-  await page.getByRole('button', { name: 'Records', exact: true }).click();
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
   await page.locator('.screen__lead', { hasText: '31/03/2016' }).waitFor();
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   await page.getByLabel('As of date', { exact: true }).fill('1/4/2016');
   await page.getByLabel('As of date', { exact: true }).blur();
   assert.equal(await page.getByLabel('As of date', { exact: true }).inputValue(), '01/04/2016');

@@ -30,7 +30,7 @@ const HEADINGS = [
 ];
 
 test('the report shows every section, the as-of date and the assumptions', async () => {
-  await app.open(page, '#report');
+  await app.open(page, '#/report');
   await page.getByRole('heading', { name: 'Adoption scorecard: report to committee', level: 1 }).waitFor();
   const h2 = (await page.locator('.report h2').allInnerTexts()).map((t) => t.trim());
   assert.deepEqual(h2, HEADINGS);
@@ -44,7 +44,7 @@ test('the report shows every section, the as-of date and the assumptions', async
   // The Monte Carlo runs after the page is drawn; its answer is printed too.
   await page.locator('.report__probability', { hasText: /simulated futures: \d+%\.$/ }).waitFor();
   // The five children with the largest effect, each with what it does in words.
-  const drivers = page.locator('#report-drivers ~ table tbody tr');
+  const drivers = page.locator('#report-drivers ~ .table-wrap table tbody tr');
   assert.equal(await drivers.count(), 5);
   assert.match(await drivers.first().innerText(), /(adds|takes) \d+ days? (to|off) the \d{4}-\d{2} A[12] average/);
   // The assumptions: each of the five stages in days, and the expected adoptions.

@@ -37,7 +37,7 @@ async function waitForStored(page, id, check) {
 /** A page of a fresh browser profile with the demonstration cleared and K1-K3 imported. */
 async function threeChildren() {
   const page = await app.newPage();
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
   await chooseFile(page, 'Import records', 'three.csv', THREE);
   await confirmImport(page);
@@ -57,7 +57,7 @@ const saveForm = (page) => page.getByRole('button', { name: 'Save record' }).cli
 test('two tabs editing different children both keep their change, and undo works in both', async () => {
   const first = await threeChildren();
   const second = await first.context().newPage();
-  await app.open(second);
+  await app.open(second, '#/records');
   await second.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
 
   // Both save within the moment the app waits before writing: neither has seen the other.
@@ -91,7 +91,7 @@ test('two tabs editing different children both keep their change, and undo works
 test('the same child changed in two tabs is shown side by side until the user chooses', async () => {
   const first = await threeChildren();
   const second = await first.context().newPage();
-  await app.open(second);
+  await app.open(second, '#/records');
   await second.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
 
   await typeShobpa(first, 'K2', '01/10/2014');
@@ -147,7 +147,7 @@ test('a replacing import asks first; cancelling changes nothing; the safety copy
   await page.locator('.records__count', { hasText: 'Showing 1 of 1 children' }).waitFor();
   await waitForStored(page, 'Z9', () => true);
 
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   const copies = page.locator('#safety-copies');
   await copies.locator('td', { hasText: 'before importing other.csv' }).waitFor();
   assert.match(await copies.innerText(), /3 children/);
@@ -157,7 +157,7 @@ test('a replacing import asks first; cancelling changes nothing; the safety copy
   await page.getByRole('dialog').getByRole('button', { name: 'Restore this copy' }).click();
   await page.getByRole('status').getByText('Restored the safety copy').waitFor();
 
-  await page.getByRole('button', { name: 'Records', exact: true }).click();
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
   await page.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
   const after = await downloadText(page, () => page.getByRole('button', { name: 'Export records (CSV)' }).click());
   assert.equal(after.text, before.text);
@@ -185,7 +185,7 @@ test('undo survives a reload', async () => {
 
 test('a case reference a spreadsheet would run is exported as text and imported back unchanged', async () => {
   const page = await app.newPage();
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
   const id = '=HYPERLINK("x")';
   await chooseFile(page, 'Import records', 'formula.csv', `child_id,entered_care\n"${id.replaceAll('"', '""')}",2014-02-01\n`);
@@ -213,7 +213,7 @@ for (const [name, text, reason] of [
 ]) {
   test(`stored ${name} is kept untouched and downloadable, never overwritten`, async () => {
     const page = await app.newPage();
-    await page.goto(`${app.origin}/`);
+    await page.goto(`${app.origin}/#/records`);
     // The first start stores the demonstration a moment after opening: let it, then replace it.
     await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
     await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
@@ -241,7 +241,7 @@ test('a change made just before the page is closed is saved all the same', async
   // hidden and closed saves what is pending.
   await page.close();
   const again = await context.newPage();
-  await app.open(again);
+  await app.open(again, '#/records');
   await again.locator('.records__count', { hasText: 'Showing 2 of 2 children' }).waitFor();
   assert.equal((await stored(again)).records.length, 2);
   await context.close();
@@ -249,7 +249,7 @@ test('a change made just before the page is closed is saved all the same', async
 
 test('settings say whether the browser keeps the data and how much of its allowance is used', async () => {
   const page = await app.newPage();
-  await app.open(page, '#settings');
+  await app.open(page, '#/settings');
   const report = page.locator('.storage-report');
   await report.waitFor();
   await page.waitForFunction(() => /Used: [\d.]+ MB of [\d.]+ MB/.test(document.querySelector('.storage-report')?.textContent || ''));

@@ -17,7 +17,7 @@ after(async () => {
 });
 
 test('a refused threshold keeps the text typed beside its error', async () => {
-  await app.open(page, '#settings');
+  await app.open(page, '#/settings');
   // The Sheffield scrutiny report's schedule: the three years ending March 2017 have an A1 threshold of 426 days.
   const box = page.getByLabel('A1 threshold for 2014-17 (days)', { exact: true });
   assert.equal(await box.inputValue(), '426');

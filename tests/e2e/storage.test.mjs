@@ -20,7 +20,7 @@ after(async () => {
 /** A page whose storage holds `text` under the app's key before the app starts. */
 async function pageWithStored(text) {
   const page = await app.newPage();
-  await page.goto(`${app.origin}/`);
+  await page.goto(`${app.origin}/#/records`);
   // The first start stores the demonstration a moment after opening: let it, then replace it.
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text]);
@@ -60,7 +60,7 @@ test('a document from a newer version of the app is left alone', async () => {
   const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await banner.waitFor();
   assert.match(await banner.innerText(), /newer version of this app \(data version 99/);
-  await page.getByRole('button', { name: 'Records', exact: true }).click();
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
   await clearDemonstration(page);
   await page.getByRole('status').getByText('Cleared').waitFor();
   assert.equal(await stored(page), newer);
@@ -76,11 +76,11 @@ test('a document from a newer version of the app is left alone', async () => {
 
 test('a second tab sees the first tab\'s changes', async () => {
   const first = await app.newPage();
-  await app.open(first);
+  await app.open(first, '#/records');
   await clearDemonstration(first);
   await first.getByRole('status').getByText('Cleared').waitFor();
   const second = await first.context().newPage();
-  await second.goto(`${app.origin}/`);
+  await second.goto(`${app.origin}/#/records`);
   await second.locator('.records__count', { hasText: 'Showing 0 of 0 children' }).waitFor();
 
   await chooseFile(first, 'Import records', 'one.csv', 'child_id,entered_care\nK1,2014-02-03\n');
@@ -96,9 +96,9 @@ test('a second tab sees the first tab\'s changes', async () => {
 
 test('yearly figures import through a preview, and a backup restores everything', async () => {
   const page = await app.newPage();
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
-  await page.getByRole('button', { name: 'Yearly figures' }).click();
+  await page.getByRole('link', { name: 'Yearly figures', exact: true }).click();
   // line 2 is sound; line 3 has an A3 count (40) above the number adopted (30).
   const csv = 'year,adopted,a1_average_days,a2_children,a2_average_days,a3_under_14_months,a10_average_days,notes\n'
     + '2011-12,28,610.5,25,201,9,,fine\n'
@@ -114,7 +114,7 @@ test('yearly figures import through a preview, and a backup restores everything'
   await page.locator('tbody th', { hasText: '2011-12' }).waitFor();
   await app.screenshot(page, 'storage-02-yearly-figures');
 
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   await page.getByLabel('Authority name', { exact: true }).fill('Anytown Council');
   await page.getByLabel('Authority name', { exact: true }).press('Enter');
   await page.locator('.header__authority', { hasText: 'Anytown Council' }).waitFor();
@@ -126,12 +126,12 @@ test('yearly figures import through a preview, and a backup restores everything'
 
   // Restore into a fresh browser profile: everything comes back after confirming.
   const other = await app.newPage();
-  await app.open(other, '#settings');
+  await app.open(other, '#/settings');
   await chooseFile(other, 'Restore from backup', 'backup.json', backup.text, 'application/json');
   await other.getByRole('button', { name: 'Confirm restore' }).click();
   await other.getByRole('dialog').getByRole('button', { name: 'Restore the backup' }).click();
   await other.locator('.header__authority', { hasText: 'Anytown Council' }).waitFor();
-  await other.getByRole('button', { name: 'Yearly figures' }).click();
+  await other.getByRole('link', { name: 'Yearly figures', exact: true }).click();
   await other.locator('tbody th', { hasText: '2012-13' }).waitFor();
   const restored = await waitForSaved(other, (d) => d.settings.authority_name === 'Anytown Council');
   assert.deepEqual(withoutRevision(restored), withoutRevision(saved));
@@ -140,7 +140,7 @@ test('yearly figures import through a preview, and a backup restores everything'
 
 test('a save the browser refuses is shown as an error and the last saved data stays', async () => {
   const page = await app.newPage();
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
   await page.getByRole('status').getByText('Cleared').waitFor();
   await waitForSaved(page, (d) => d.records.length === 0);

@@ -42,14 +42,14 @@ async function fill(label, value) {
 const agendaIds = () => page.locator('.agenda tbody th').allInnerTexts();
 
 test('the agenda puts the most overdue child first, and the milestones download says why', async () => {
-  await app.open(page);
+  await app.open(page, '#/records');
   await clearDemonstration(page);
   await chooseFile(page, 'Import records', 'children.csv', CSV);
   await confirmImport(page);
   await page.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   await fill('As of date', '30/06/2015');
-  await page.getByRole('button', { name: 'Tracking meeting', exact: true }).click();
+  await page.getByRole('link', { name: 'Tracking meeting', exact: true }).click();
   await page.getByRole('heading', { name: 'Tracking meeting', level: 1 }).waitFor();
   assert.deepEqual(await agendaIds(), ['P2', 'P1', 'P3']);
   const p1 = page.locator('.agenda tbody tr', { has: page.locator('th', { hasText: 'P1' }) });
@@ -105,9 +105,9 @@ test('a meeting records an outcome and an action, which carries forward and surv
   assert.match(await p1.locator('td').last().innerText(), /^1$/);
 
   // A month on, the action is overdue, and the July meeting ticks it off.
-  await page.getByRole('button', { name: 'Settings and backup' }).click();
+  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
   await fill('As of date', '28/07/2015');
-  await page.getByRole('button', { name: 'Tracking meeting', exact: true }).click();
+  await page.getByRole('link', { name: 'Tracking meeting', exact: true }).click();
   await p1.waitFor();
   assert.equal((await p1.locator('td').last().innerText()).trim(), '1 (1 overdue)');
   await fill('Meeting date (DD/MM/YYYY)', '28/07/2015');

@@ -50,20 +50,20 @@ async function cells(period, indicator) {
 }
 
 async function exportRecords() {
-  await page.getByRole('button', { name: 'Records', exact: true }).click();
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
   const { text } = await downloadText(page, () =>
     page.getByRole('button', { name: 'Export records (CSV)' }).click());
   return text;
 }
 
 test('the real records are exported before the workshop', async () => {
-  await app.open(page);
+  await app.open(page, '#/records');
   recordsBefore = await exportRecords();
   assert.ok(recordsBefore.split('\n').length > 40, 'the demonstration has its children');
 });
 
 test('on your own data the workshop only reads: the slider moves, nothing is stored', async () => {
-  await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+  await page.getByRole('link', { name: 'Workshop', exact: true }).click();
   await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
   assert.match(await page.locator('#workshop-dataset-note').innerText(), /only read here/);
   const storedBefore = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
@@ -240,7 +240,7 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
 
   // The cohort survives a reload, as a dataset to choose.
   await page.reload();
-  await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+  await page.getByRole('link', { name: 'Workshop', exact: true }).click();
   const options = await page.getByLabel('Dataset', { exact: true }).locator('option').allInnerTexts();
   assert.deepEqual(options, ['Your data (read-only here)', 'Made-up cohort: Four children']);
   assert.deepEqual(page.errors, []);

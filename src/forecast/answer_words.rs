@@ -1,0 +1,326 @@
+//! The first thing the forecast screen says, one sentence per target: where the figure is
+//! heading against its target, the chance of meeting it, and the pace the children still
+//! waiting must reach. Pure functions of the engine's answers, tested natively.
+
+use super::pace_words::{counted_from, line, still_to_be};
+use super::sentences::figure_value;
+use crate::state::count_of;
+use scorecard::{Figure, Indicator, PaceAnswer, ThresholdSchedule, WaitingOutcome};
+
+/// What the Monte Carlo says of one target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Chance {
+    /// The simulation is still running.
+    Simulating,
+    /// The share of simulated futures that meet the target.
+    Known(f64),
+    /// Not simulated (percentages are not).
+    NotSimulated,
+}
+
+/// The target's value in its unit: "426" days (the figure beside it says days), "60%".
+fn target_value(indicator: Indicator, value: f64) -> String {
+    if indicator.is_percent() {
+        format!("{value:.0}%")
+    } else {
+        format!("{value:.0}")
+    }
+}
+
+/// "a" or "an" before a percentage said aloud: an 8%, an 11%, an 18%, an 80-89%.
+fn article(percent: u32) -> &'static str {
+    if matches!(percent, 8 | 11 | 18 | 80..=89) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The chance in words, rounded as a person would say it; empty when not simulated.
+pub fn chance_words(chance: Chance) -> String {
+    match chance {
+        Chance::Simulating => "The chance of meeting it is being worked out.".into(),
+        Chance::NotSimulated => String::new(),
+        Chance::Known(p) if p >= 0.995 => {
+            "Almost certain to meet it (more than 99 in 100 simulated futures).".into()
+        }
+        Chance::Known(p) if p < 0.005 => "Less than a 1 in 100 chance of meeting it.".into(),
+        Chance::Known(p) => {
+            let percent = (p * 100.0).round() as u32;
+            format!(
+                "About {} {percent}% chance of meeting it.",
+                article(percent)
+            )
+        }
+    }
+}
+
+/// Whether `heading` meets the target (not only the threshold: a chosen target may be
+/// stricter).
+fn meets(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
+    let value = heading?.value?;
+    let target = answer.target;
+    Some(ThresholdSchedule::status(target.indicator, value, target.value).met)
+}
+
+/// Whether the figure the target's period is heading for meets it: `None` with nothing to
+/// judge.
+pub fn on_course(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
+    meets(answer, heading)
+}
+
+/// What the children still open must do, in one sentence.
+fn pace_words(answer: &PaceAnswer, met: bool) -> String {
+    let indicator = answer.target.indicator;
+    let w = &answer.waiting;
+    let open = w.open_children();
+    let children = count_of(open, "child", "children");
+    let placed = still_to_be(indicator);
+    match w.outcome {
+        WaitingOutcome::NothingOpen => format!(
+            "Nothing is left open in {}: the figure is final.",
+            answer.target.period
+        ),
+        WaitingOutcome::Pace { days } => {
+            // Rounded down: the pace said must itself meet the target.
+            let pace = format!("{} days {}", days.floor() as i64, counted_from(indicator));
+            let overdue = w.overdue().count() as u64;
+            let past = if overdue > 0 {
+                let have = if overdue == 1 { "has" } else { "have" };
+                format!(
+                    " {overdue} of them {have} already waited longer and must move on as soon as possible."
+                )
+            } else {
+                String::new()
+            };
+            if met {
+                format!("It stays met if the {children} still to be {placed} average no more than {pace}.{past}")
+            } else {
+                format!("To meet it, the {children} still to be {placed} must average {pace}.{past}")
+            }
+        }
+        WaitingOutcome::NotPossible { best_average } => format!(
+            "It cannot be met now: even if the {children} still to be {placed} were all done today, the best it can reach is {} days.",
+            best_average.round() as i64
+        ),
+        WaitingOutcome::InTime { needed, .. } => {
+            let of = format!("at least {needed} of the {children} still to be placed");
+            if met {
+                format!("It stays met if {of} are placed {}.", line(indicator))
+            } else {
+                format!("To meet it, {of} must be placed {}.", line(indicator))
+            }
+        }
+        WaitingOutcome::InTimeNotPossible { best_percent } => format!(
+            "It cannot be met now: even if every child who still can be is placed in time, the best it can reach is {best_percent:.1}%."
+        ),
+    }
+}
+
+/// The answer for one target after its lead ("A1 2014-17:"): "heading for 512 days against
+/// 426. About a 9% chance of meeting it. To meet it, the 28 children still to be placed must
+/// average 262 days from entering care."
+pub fn answer_words(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> String {
+    let target = answer.target;
+    let against = target_value(target.indicator, target.value);
+    let head = match heading {
+        Some(figure) if figure.value.is_some() => {
+            format!("heading for {} against {against}.", figure_value(figure))
+        }
+        _ => format!("no children count in it yet; the target is {against}."),
+    };
+    let met = meets(answer, heading).unwrap_or(false);
+    [head, chance_words(chance), pace_words(answer, met)]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scorecard::{
+        Basis, PaceStatus, PaceTarget, RollingPeriod, TargetStatus, WaitingChild, WaitingPace,
+    };
+
+    fn answer(indicator: Indicator, value: f64, outcome: WaitingOutcome) -> PaceAnswer {
+        PaceAnswer {
+            target: PaceTarget {
+                indicator,
+                value,
+                period: RollingPeriod::ending_march(2017),
+            },
+            known_children: 60,
+            known_average: Some(480.0),
+            unknown_adoptions: 20,
+            years: Vec::new(),
+            required_average: None,
+            required_in_time: None,
+            status: PaceStatus::Achievable,
+            met_without_unknown: None,
+            best_year: None,
+            fastest_child_days: None,
+            equal_years: None,
+            equal_years_unknown_years: 0,
+            waiting: WaitingPace {
+                fixed_children: 60,
+                fixed_sum: 28800.0,
+                waiting: Vec::new(),
+                unknown_adoptions: 28,
+                outcome,
+            },
+        }
+    }
+
+    fn heading(indicator: Indicator, value: f64) -> Figure {
+        Figure {
+            indicator,
+            children: 88,
+            value: Some(value),
+            basis: Basis::Mixed,
+            threshold: None,
+            status: None,
+        }
+    }
+
+    fn waiting_child(status: TargetStatus) -> WaitingChild {
+        let day = chrono::NaiveDate::from_ymd_opt(2015, 6, 30).unwrap_or_default();
+        WaitingChild {
+            index: 0,
+            child_id: "W".into(),
+            start: day,
+            waited_days: 300,
+            target_days: 300,
+            target_date: day,
+            status,
+        }
+    }
+
+    #[test]
+    fn the_answer_reads_as_a_manager_would_say_it() {
+        let a = answer(Indicator::A1, 426.0, WaitingOutcome::Pace { days: 262.7 });
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A1, 512.0)),
+            Chance::Known(0.09),
+        );
+        assert_eq!(
+            format!("A1 2014-17: {text}"),
+            "A1 2014-17: heading for 512 days against 426. About a 9% chance of meeting it. \
+             To meet it, the 28 children still to be placed must average 262 days from \
+             entering care."
+        );
+    }
+
+    #[test]
+    fn a_target_on_course_says_how_slow_the_waiting_children_may_go() {
+        // 110 days against 121: met, so the pace is the most the children may take.
+        let a = answer(Indicator::A2, 121.0, WaitingOutcome::Pace { days: 140.2 });
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A2, 110.0)),
+            Chance::Known(0.91),
+        );
+        assert_eq!(
+            text,
+            "heading for 110 days against 121. About a 91% chance of meeting it. It stays met \
+             if the 28 children still to be matched average no more than 140 days from the \
+             placement order."
+        );
+    }
+
+    #[test]
+    fn children_already_past_the_pace_are_counted_out_loud() {
+        let mut a = answer(Indicator::A1, 426.0, WaitingOutcome::Pace { days: 300.0 });
+        a.waiting.waiting = vec![
+            waiting_child(TargetStatus::Overdue),
+            waiting_child(TargetStatus::Overdue),
+            waiting_child(TargetStatus::OnPace),
+        ];
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A1, 450.0)),
+            Chance::NotSimulated,
+        );
+        // 3 waiting + 28 expected adoptions not in the data = 31 open children.
+        assert!(
+            text.ends_with(
+                "To meet it, the 31 children still to be placed must average 300 days from \
+                 entering care. 2 of them have already waited longer and must move on as soon \
+                 as possible."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_impossible_target_gives_the_best_still_reachable() {
+        let a = answer(
+            Indicator::A2,
+            121.0,
+            WaitingOutcome::NotPossible {
+                best_average: 316.4,
+            },
+        );
+        let text = answer_words(&a, Some(&heading(Indicator::A2, 380.0)), Chance::Known(0.0));
+        assert_eq!(
+            text,
+            "heading for 380 days against 121. Less than a 1 in 100 chance of meeting it. It \
+             cannot be met now: even if the 28 children still to be matched were all done \
+             today, the best it can reach is 316 days."
+        );
+    }
+
+    #[test]
+    fn a_percentage_counts_the_children_who_must_be_in_time() {
+        let a = answer(
+            Indicator::A3Percent,
+            60.0,
+            WaitingOutcome::InTime {
+                needed: 16,
+                can_be: 20,
+            },
+        );
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A3Percent, 55.0)),
+            Chance::NotSimulated,
+        );
+        assert_eq!(
+            text,
+            "heading for 55.0% against 60%. To meet it, at least 16 of the 28 children still \
+             to be placed must be placed less than 14 months after entering care."
+        );
+    }
+
+    #[test]
+    fn chances_are_said_with_the_right_article_and_never_as_certainties() {
+        assert_eq!(
+            chance_words(Chance::Known(0.8)),
+            "About an 80% chance of meeting it."
+        );
+        assert_eq!(
+            chance_words(Chance::Known(0.18)),
+            "About an 18% chance of meeting it."
+        );
+        assert_eq!(
+            chance_words(Chance::Known(0.999)),
+            "Almost certain to meet it (more than 99 in 100 simulated futures)."
+        );
+        assert_eq!(
+            chance_words(Chance::Simulating),
+            "The chance of meeting it is being worked out."
+        );
+    }
+
+    #[test]
+    fn a_chosen_target_stricter_than_the_threshold_is_judged_against_itself() {
+        // 400 days meets the 426 threshold but not a chosen 380.
+        let a = answer(Indicator::A1, 380.0, WaitingOutcome::Pace { days: 350.0 });
+        assert_eq!(
+            on_course(&a, Some(&heading(Indicator::A1, 400.0))),
+            Some(false)
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! The answer first: per target, one sentence saying where the figure is heading, the chance
+//! of meeting it and the pace the children still waiting must reach, above everything else on
+//! the forecast screen.
+
+use super::answer_words::{answer_words, on_course, Chance};
+use crate::ui::term::Term;
+use scorecard::{Forecast, PaceAnswer, SimulationSummary};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`TargetAnswers`].
+#[derive(Properties, PartialEq)]
+pub struct TargetAnswersProps {
+    /// The forecast under the scenario in use.
+    pub forecast: Rc<Forecast>,
+    /// The Monte Carlo, once it has run.
+    pub simulation: Option<Rc<SimulationSummary>>,
+}
+
+/// The chance of meeting `answer`'s target among the simulated futures.
+fn chance(answer: &PaceAnswer, simulation: Option<&SimulationSummary>) -> Chance {
+    let target = answer.target;
+    if !target.indicator.is_days() {
+        return Chance::NotSimulated;
+    }
+    let Some(simulation) = simulation else {
+        return Chance::Simulating;
+    };
+    // A chosen target is simulated as such; a threshold is judged in every band.
+    if simulation.target == Some(target) {
+        if let Some(p) = simulation.probability_target_met {
+            return Chance::Known(p);
+        }
+    }
+    simulation
+        .band(target.period, target.indicator, true)
+        .filter(|band| band.threshold == Some(target.value))
+        .and_then(|band| band.probability_met)
+        .map_or(Chance::NotSimulated, Chance::Known)
+}
+
+/// The answers, one per target.
+#[function_component]
+pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
+    let forecast = &props.forecast;
+    if forecast.answers.is_empty() {
+        return html! {
+            <p class="answers__none">
+                { "There is nothing to judge yet: add children's records or yearly figures, and \
+                   set the as-of date." }
+            </p>
+        };
+    }
+    let items = forecast.answers.iter().map(|answer| {
+        let target = answer.target;
+        let heading = forecast
+            .period_assumed(target.period)
+            .or_else(|| forecast.period(target.period))
+            .map(|p| *p.figure(target.indicator));
+        let words = answer_words(
+            answer,
+            heading.as_ref(),
+            chance(answer, props.simulation.as_deref()),
+        );
+        let course = on_course(answer, heading.as_ref());
+        let (badge, class) = match course {
+            Some(true) => ("On course", "answer__badge--met"),
+            Some(false) => ("Off course", "answer__badge--not-met"),
+            None => ("Nothing to judge", "answer__badge--none"),
+        };
+        let name = target.indicator.name();
+        html! {
+            <li class="answer" data-indicator={target.indicator.label()}>
+                <span class={classes!("answer__badge", class)}>{ badge }</span>
+                <p class="answer__text">
+                    <strong class="answer__lead">
+                        <Term term={name} />{ format!(" {}:", target.period) }
+                    </strong>
+                    { " " }{ words }
+                </p>
+            </li>
+        }
+    });
+    html! {
+        <ul class="answers" aria-label="Where each target is heading">{ for items }</ul>
+    }
+}

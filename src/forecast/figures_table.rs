@@ -1,0 +1,109 @@
+//! The figures at a glance: one compact table of the scorecard's indicators by the period
+//! ending this March and the next two, each cell with its value, met or not met in words, the
+//! threshold and whether the figure is actual or projected.
+
+use super::headline_cards::CARD_INDICATORS;
+use super::sentences::{figure_value, status_text};
+use crate::ui::term::Term;
+use scorecard::{Figure, Forecast, Indicator, RollingPeriod};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`FiguresTable`].
+#[derive(Properties, PartialEq)]
+pub struct FiguresTableProps {
+    /// The forecast to show.
+    pub forecast: Rc<Forecast>,
+    /// Whether the figures include the further adoptions the scenario expects (otherwise
+    /// only the children in the data).
+    pub with_expected: bool,
+    /// The table's caption: the scenario's name when two are compared.
+    pub caption: AttrValue,
+}
+
+/// A period's figure for one indicator: with the expected adoptions when asked and known for
+/// the period, else from the children in the data.
+fn figure_of(
+    forecast: &Forecast,
+    indicator: Indicator,
+    period: RollingPeriod,
+    with_expected: bool,
+) -> Option<(Figure, u8)> {
+    let assumed = with_expected
+        .then(|| forecast.period_assumed(period))
+        .flatten();
+    assumed
+        .or_else(|| forecast.period(period))
+        .map(|p| (*p.figure(indicator), p.years_covered))
+}
+
+fn cell(
+    forecast: &Forecast,
+    indicator: Indicator,
+    period: RollingPeriod,
+    with_expected: bool,
+) -> Html {
+    let Some((figure, covered)) = figure_of(forecast, indicator, period, with_expected) else {
+        return html! { <td class="figures__cell" data-indicator={indicator.label()}
+        data-period={period.to_string()}>{ "no children" }</td> };
+    };
+    let unit = if indicator.is_percent() { "%" } else { " days" };
+    let basis = if figure.basis == scorecard::Basis::Partial {
+        format!("{covered} of 3 years: not judged yet")
+    } else {
+        figure.basis.words().to_string()
+    };
+    let met = figure.status.map(|s| s.met);
+    html! {
+        <td class="figures__cell" data-indicator={indicator.label()} data-period={period.to_string()}>
+            <span class="figures__value">{ figure_value(&figure) }</span>
+            if let Some(status) = status_text(&figure) {
+                <span class={classes!("figures__status", match met {
+                    Some(true) => "figures__status--met",
+                    _ => "figures__status--not-met",
+                })}>{ status }</span>
+            }
+            <span class="figures__detail">
+                { figure.threshold.map(|t| format!("{} {t:.0}{unit}; ",
+                    if indicator.is_percent() { "target" } else { "threshold" })).unwrap_or_default() }
+                { basis }
+            </span>
+        </td>
+    }
+}
+
+/// The figures table.
+#[function_component]
+pub fn FiguresTable(props: &FiguresTableProps) -> Html {
+    let forecast = &props.forecast;
+    let periods = forecast.headline_periods();
+    html! {
+        <div class="table-wrap">
+            <table class="table figures">
+                <caption class="table__caption">{ props.caption.clone() }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Indicator" }</th>
+                        { for periods.iter().map(|p| html! { <th scope="col">{ p.to_string() }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for CARD_INDICATORS.iter().map(|&indicator| html! {
+                        <tr>
+                            <th scope="row">
+                                if indicator.is_percent() {
+                                    <span class="figures__name">{ indicator.name() }</span>
+                                    <span class="figures__what">{ " (" }<Term term="A3" />{ ")" }</span>
+                                } else {
+                                    <span class="figures__name"><Term term={indicator.name()} /></span>
+                                    <span class="figures__what">{ indicator.description() }</span>
+                                }
+                            </th>
+                            { for periods.iter().map(|&p| cell(forecast, indicator, p, props.with_expected)) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
