@@ -95,15 +95,16 @@ pub fn required_average(
 /// mean of all the years' averages is `target`, given the known years' averages.
 ///
 /// Sheffield City Council scrutiny report (2015), §3.5: (3 × 426 − 535) ÷ 2 = 371.5 days.
+/// `None` when no year is left, or when the answer would be below zero: the known years alone
+/// already put the target out of reach, and no pace is an answer.
 pub fn equal_years_average(
     target: f64,
     known_year_averages: &[f64],
     unknown_years: u32,
 ) -> Option<f64> {
-    (unknown_years > 0).then(|| {
-        let years = known_year_averages.len() as f64 + unknown_years as f64;
-        (target * years - known_year_averages.iter().sum::<f64>()) / unknown_years as f64
-    })
+    let years = known_year_averages.len() as f64 + unknown_years as f64;
+    let average = (target * years - known_year_averages.iter().sum::<f64>()) / unknown_years as f64;
+    (unknown_years > 0 && average >= 0.0).then_some(average)
 }
 
 /// How many of `unknown` further adoptions must be in time for `in_time` of `counted` plus
@@ -282,6 +283,8 @@ mod tests {
     fn the_seed_arithmetic() {
         // (3 x 426 - 535) / 2 = (1278 - 535) / 2 = 371.5
         assert_eq!(equal_years_average(426.0, &[535.0], 2), Some(371.5));
+        // One year at 1,279 days: (2 × 426 − 1279) ÷ 1 = −427, out of reach at any pace.
+        assert_eq!(equal_years_average(426.0, &[1279.0], 1), None);
         // (426 x 70 - 535 x 30) / 40 = (29820 - 16050) / 40 = 344.25
         assert_eq!(required_average(426.0, 30, 535.0 * 30.0, 40), Some(344.25));
         assert_eq!(required_average(426.0, 30, 1.0, 0), None);
