@@ -12,6 +12,7 @@ use crate::storage::clashes::ClashPanel;
 use crate::storage::document::Document;
 use crate::storage::saver::use_saving;
 use crate::ui::status::Status;
+use crate::ui::update_notice::UpdateNotice;
 use yew::prelude::*;
 
 /// The whole app.
@@ -103,6 +104,7 @@ pub fn App() -> Html {
                 <ul class="tabs__list">{ for tabs }</ul>
             </nav>
             <main id="main" class="main" tabindex="-1">
+                <UpdateNotice />
                 <StorageBanner />
                 <ClashPanel />
                 <DemoBanner />

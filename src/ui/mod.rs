@@ -13,3 +13,4 @@ pub mod problem_summary;
 pub mod status;
 pub mod term;
 pub mod text_field;
+pub mod update_notice;

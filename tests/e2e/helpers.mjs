@@ -17,9 +17,12 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts the server and the browser; returns helpers and a `close()` for `after()`. */
-export async function start() {
-  const server = await serve(DIST, 0);
+/**
+ * Starts the server (of the built bundle, or of `dist`) and the browser; returns helpers and a
+ * `close()` for `after()`.
+ */
+export async function start({ dist = DIST } = {}) {
+  const server = await serve(dist, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
