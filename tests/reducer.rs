@@ -319,4 +319,25 @@ fn a_failed_save_is_told_without_losing_the_change() {
     assert_eq!(notice.level, adoption_forecast::ui::notice::Level::Error);
     assert!(notice.text.contains("could not be saved"));
     assert!(notice.text.contains("QuotaExceededError"));
+    assert_eq!(failed.saving, Saving::Refused("QuotaExceededError".into()));
+}
+
+#[wasm_bindgen_test]
+fn after_a_refused_save_the_app_is_read_only_until_a_save_is_tried_again() {
+    let failed = state_with_two()
+        .reduce(Action::DeleteRecord("C1".into()))
+        .reduce(Action::SaveFailed("QuotaExceededError".into()));
+    // Another change is refused and says why: the document stays as it was.
+    let refused = failed.clone().reduce(Action::DeleteRecord("C2".into()));
+    assert!(Rc::ptr_eq(&refused.document, &failed.document));
+    assert_eq!(refused.document.records.len(), 1);
+    assert!(refused.notice.as_ref().unwrap().text.contains("read-only"));
+    // Trying again turns saving on and asks the saver to write the unsaved change.
+    let retried = refused.clone().reduce(Action::RetrySaving);
+    assert_eq!(retried.saving, Saving::On);
+    assert!(retried.unsaved);
+    assert!(retried.changes > refused.changes);
+    // And changes are taken again.
+    let changed = retried.reduce(Action::DeleteRecord("C2".into()));
+    assert!(changed.document.records.is_empty());
 }

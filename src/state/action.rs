@@ -177,8 +177,12 @@ pub enum Action {
     },
     /// The user chose to save over a stored document that could not be read.
     ResumeSaving,
-    /// The browser refused the last save; the message says why.
+    /// The browser refused the last save; the message says why. The app turns read-only.
     SaveFailed(String),
+    /// The user asks to save again after a refused save.
+    RetrySaving,
+    /// How many characters the origin keeps in LocalStorage after a save.
+    StorageUsed(u64),
     /// Shows a message about something the app did (a download, a file it could not read).
     Notify(Notice),
     /// Hides the current message.

@@ -39,6 +39,10 @@ pub enum Saving {
     },
     /// The browser gives no storage: changes last only while the page is open.
     Unavailable(String),
+    /// The browser refused a save (its storage is full, usually). The copy saved before is
+    /// intact; the app is read-only until the user tries again and a save works, so nothing
+    /// more piles up that cannot be kept.
+    Refused(String),
 }
 
 /// One change that can be undone: what it did, in words, and the items it touched.
@@ -82,6 +86,9 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Clashes with another tab, waiting for the user.
     pub clashes: Rc<Vec<OpenClash>>,
+    /// Characters this origin keeps in LocalStorage, measured after the last save: the
+    /// early warning before the browser's allowance runs out.
+    pub storage_used: Option<u64>,
     history: Rc<Vec<Rc<Change>>>,
 }
 
@@ -140,6 +147,7 @@ impl AppState {
             saving,
             notice,
             clashes: Rc::new(Vec::new()),
+            storage_used: None,
             history: Rc::new(history.into_iter().map(Rc::new).collect()),
         }
     }
@@ -162,6 +170,9 @@ impl AppState {
         label: String,
         notice: Option<Notice>,
     ) -> Rc<Self> {
+        if matches!(self.saving, Saving::Refused(_)) {
+            return self.with_notice(Some(Notice::error(READ_ONLY)));
+        }
         let patch = items::diff(&self.document, &document);
         if patch.is_empty() {
             return self;
@@ -205,6 +216,30 @@ impl AppState {
     }
 }
 
+/// Why a change is refused while the browser refuses to save.
+pub const READ_ONLY: &str = "Nothing was changed: the app is read-only while this browser \
+     refuses to save. Download a backup, make room (Settings and backup), then choose \
+     \u{201c}Try saving again\u{201d}.";
+
+/// The LocalStorage allowance most browsers give an origin, in characters (5 MB).
+pub const STORAGE_ALLOWANCE: u64 = 5 * 1024 * 1024;
+
+/// The warning shown once the app's storage is four-fifths full, in good time before the
+/// browser refuses a save; `None` below that.
+pub fn storage_warning(used: u64) -> Option<String> {
+    let share = used as f64 / STORAGE_ALLOWANCE as f64;
+    (share >= 0.8).then(|| {
+        format!(
+            "This browser's storage for the app is {:.0}% full ({:.1} MB of about {:.0} MB). \
+             Download a backup now; deleting safety copies you no longer need in Settings and \
+             backup makes room.",
+            share * 100.0,
+            used as f64 / (1024.0 * 1024.0),
+            STORAGE_ALLOWANCE as f64 / (1024.0 * 1024.0)
+        )
+    })
+}
+
 /// "1 record", "2 records".
 pub fn count(n: usize, noun: &str) -> String {
     count_of(n, noun, &format!("{noun}s"))
@@ -229,5 +264,26 @@ pub fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_is_reported_nearly_full_from_four_fifths_of_the_allowance() {
+        // 5 MB = 5,242,880 characters; four-fifths is 4,194,304.
+        assert_eq!(storage_warning(4_194_303), None);
+        assert_eq!(
+            storage_warning(4_194_304)
+                .as_deref()
+                .map(|w| w.split(" Download").next()),
+            Some(Some(
+                "This browser's storage for the app is 80% full (4.0 MB of about 5 MB)."
+            ))
+        );
+        let nearly = storage_warning(5_000_000).unwrap_or_default();
+        assert!(nearly.contains("95% full (4.8 MB"), "{nearly}");
     }
 }

@@ -213,6 +213,9 @@ impl Reducible for AppState {
             }
             Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
             Action::RestoreSafetyCopy(copy) => self.edit("restored the safety copy", |d| *d = copy),
+            Action::Undo if matches!(self.saving, Saving::Refused(_)) => {
+                self.with_notice(Some(Notice::error(super::READ_ONLY)))
+            }
             Action::Undo => self.undo(),
             Action::OtherTabChanged(loaded) => self.other_tab_changed(loaded),
             Action::Saved { from, written } => self.saved(from, written),
@@ -233,10 +236,34 @@ impl Reducible for AppState {
                 ));
                 Rc::new(next)
             }
-            Action::SaveFailed(why) => self.with_notice(Some(Notice::error(format!(
-                "Your last change could not be saved: {why}. The data saved before it is \
-                 unchanged. Undo the change, or download a backup, before closing this page."
-            )))),
+            Action::SaveFailed(why) => {
+                let mut next = (*self).clone();
+                next.notice = Some(Notice::error(format!(
+                    "Your last change could not be saved: {why}. The data saved before it is \
+                     unchanged. Download a backup before closing this page."
+                )));
+                next.saving = Saving::Refused(why);
+                Rc::new(next)
+            }
+            Action::RetrySaving => {
+                if !matches!(self.saving, Saving::Refused(_)) {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.saving = Saving::On;
+                // Moves the change count so the saver tries the unsaved change again.
+                next.changes += 1;
+                next.notice = None;
+                Rc::new(next)
+            }
+            Action::StorageUsed(used) => {
+                if self.storage_used == Some(used) {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.storage_used = Some(used);
+                Rc::new(next)
+            }
             Action::Notify(notice) => self.with_notice(Some(notice)),
             Action::DismissNotice => self.with_notice(None),
         }

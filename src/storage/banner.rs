@@ -9,13 +9,99 @@ use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::notice::{Level, Notice};
 use yew::prelude::*;
 
-/// The storage problem banner (nothing while saving works).
+/// Offers the data shown as a backup file, saying how it went.
+fn download_backup(app: &crate::context::AppContext) {
+    let notice = match crate::storage::to_json(&app.document) {
+        Ok(text) => {
+            match browser::download("adoption-forecast-backup.json", "application/json", &text) {
+                Ok(()) => Notice::success(
+                    "Downloaded a backup of everything: adoption-forecast-backup.json.",
+                ),
+                Err(why) => Notice::error(format!("The backup could not be downloaded: {why}.")),
+            }
+        }
+        Err(why) => Notice::error(format!("The backup could not be made: {why}.")),
+    };
+    app.dispatch(Action::Notify(notice));
+}
+
+/// The storage problem banner: nothing while saving works and there is room, a warning as
+/// the browser's allowance fills up.
 #[function_component]
 pub fn StorageBanner() -> Html {
     let app = use_app_state();
     let asking = use_state(|| false);
     match &app.saving {
-        Saving::On => Html::default(),
+        Saving::On => match app.storage_used.and_then(crate::state::storage_warning) {
+            Some(warning) => html! {
+                <section class="banner banner--warning" role="status" aria-labelledby="storage-full-heading">
+                    <h2 id="storage-full-heading" class="banner__title">{ "Storage is nearly full" }</h2>
+                    <p class="banner__text">{ warning }</p>
+                </section>
+            },
+            None => Html::default(),
+        },
+        Saving::Refused(why) => {
+            let backup = {
+                let app = app.clone();
+                Callback::from(move |_| download_backup(&app))
+            };
+            let retry = {
+                let app = app.clone();
+                Callback::from(move |_| app.dispatch(Action::RetrySaving))
+            };
+            let ask = {
+                let asking = asking.clone();
+                Callback::from(move |_| asking.set(true))
+            };
+            let forget = {
+                let (app, asking) = (app.clone(), asking.clone());
+                Callback::from(move |_| {
+                    asking.set(false);
+                    app.dispatch(Action::Notify(match safety::forget_all() {
+                        Ok(()) => Notice::success(
+                            "Deleted the safety copies. Choose \u{201c}Try saving again\u{201d}.",
+                        ),
+                        Err(why) => {
+                            Notice::error(format!("The safety copies could not be deleted: {why}."))
+                        }
+                    }));
+                })
+            };
+            let cancel = {
+                let asking = asking.clone();
+                Callback::from(move |_| asking.set(false))
+            };
+            html! {
+                <section class="banner banner--error" role="alert" aria-labelledby="refused-heading">
+                    <h2 id="refused-heading" class="banner__title">
+                        { "Saving has stopped: the app is read-only" }
+                    </h2>
+                    <p class="banner__text">
+                        { format!("This browser refused to save ({why}). The copy saved before \
+                                   is intact. Your last change is shown here but not saved, and \
+                                   nothing more can be changed until a save works.") }
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="button" onclick={backup}>
+                            { "Download a backup" }
+                        </button>
+                        <button type="button" class="button button--warning" onclick={ask}>
+                            { "Delete the safety copies to make room" }
+                        </button>
+                        <button type="button" class="button button--secondary" onclick={retry}>
+                            { "Try saving again" }
+                        </button>
+                    </div>
+                    if *asking {
+                        <ConfirmDialog id="forget-safety-copies"
+                            question="Delete every safety copy kept in this browser?"
+                            detail={AttrValue::from("They are the copies made before replacing imports, restores and clearing. Download a backup first if you may need one.")}
+                            confirm_label="Delete the safety copies" on_confirm={forget} on_cancel={cancel} />
+                    }
+                </section>
+            }
+        }
         Saving::Unavailable(why) => html! {
             <section class="banner banner--error" role="alert">
                 <h2 class="banner__title">{ "Your changes are not being saved" }</h2>

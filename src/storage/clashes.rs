@@ -30,7 +30,17 @@ pub fn fields(item: Option<&Item>) -> BTreeMap<String, String> {
     match value {
         Value::Object(map) => {
             for (name, field) in map {
-                out.insert(name, text(&field));
+                match field {
+                    // The tracking milestones are a group of their own: one row per milestone.
+                    Value::Object(group) => {
+                        for (name, field) in group {
+                            out.insert(readable(&name), text(&field));
+                        }
+                    }
+                    field => {
+                        out.insert(readable(&name), text(&field));
+                    }
+                }
             }
         }
         other => {
@@ -38,6 +48,15 @@ pub fn fields(item: Option<&Item>) -> BTreeMap<String, String> {
         }
     }
     out
+}
+
+/// A stored field's name as files and screens name it (`ec` is `entered_care`).
+fn readable(stored: &str) -> String {
+    scorecard::record::STORED_NAMES
+        .iter()
+        .find(|(short, _)| *short == stored)
+        .map_or(stored, |(_, long)| long)
+        .to_string()
 }
 
 /// A JSON value as a person reads it.

@@ -111,7 +111,9 @@ pub fn read_document(text: &str) -> Result<Document, Unreadable> {
             })
         }
         // Version 2 added the revision and the time of the last save, both with defaults, so
-        // a version 1 document reads as version 2 with revision 0.
+        // a version 1 document reads with revision 0. Version 3 shortened the children's field
+        // names; each field also answers to its long name, so versions 1 and 2 read as they
+        // were written.
         Some(version @ 1..=DOCUMENT_VERSION) => serde_json::from_str::<Document>(text)
             .map(|mut document| {
                 document.version = DOCUMENT_VERSION;
@@ -230,5 +232,59 @@ mod tests {
         // What this build writes, it reads back unchanged.
         let written = serde_json::to_string(&v0).unwrap();
         assert_eq!(read_document(&written).unwrap(), v0);
+    }
+
+    #[test]
+    fn a_version_2_child_with_long_field_names_reads_as_it_was_written() {
+        let v2 = read_document(
+            r#"{"version":2,"revision":4,"records":[{"child_id":"C7","entered_care":"2013-01-05",
+                "placement_order":"2013-06-01","adoption_order":null,
+                "tracking":{"family_finder":"Sam","annex_a":"2013-07-01"}}]}"#,
+        )
+        .unwrap();
+        let child = &v2.records[0];
+        assert_eq!(
+            child.entered_care,
+            NaiveDate::from_ymd_opt(2013, 1, 5).unwrap()
+        );
+        assert_eq!(child.placement_order, NaiveDate::from_ymd_opt(2013, 6, 1));
+        assert_eq!(child.adoption_order, None);
+        assert_eq!(child.tracking.family_finder, "Sam");
+        assert_eq!(child.tracking.annex_a, NaiveDate::from_ymd_opt(2013, 7, 1));
+        assert_eq!(v2.revision, 4);
+        assert_eq!(v2.version, DOCUMENT_VERSION);
+    }
+
+    #[test]
+    fn a_child_is_stored_under_the_short_names_and_only_with_what_is_known() {
+        let day = |m| NaiveDate::from_ymd_opt(2014, m, 1);
+        let mut child = ChildRecord::new("C1", NaiveDate::from_ymd_opt(2014, 1, 1).unwrap());
+        child.placement_order = day(3);
+        child.tracking.annex_a = day(5);
+        let text = serde_json::to_string(&child).unwrap();
+        assert_eq!(
+            text,
+            r#"{"child_id":"C1","ec":"2014-01-01","po":"2014-03-01","t":{"aa":"2014-05-01"}}"#
+        );
+    }
+
+    #[test]
+    fn every_short_name_stands_for_a_field_files_know() {
+        // Each stored name's long name is a column of the children CSV (or the tracking group).
+        for (short, long) in scorecard::record::STORED_NAMES {
+            assert!(
+                long == "tracking" || scorecard::Field::ALL.iter().any(|f| f.column() == long),
+                "{short} stands for {long}, which no file names"
+            );
+        }
+        let shorts: std::collections::BTreeSet<_> = scorecard::record::STORED_NAMES
+            .iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(
+            shorts.len(),
+            scorecard::record::STORED_NAMES.len(),
+            "a short name is used twice"
+        );
     }
 }

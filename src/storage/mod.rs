@@ -100,6 +100,22 @@ pub fn hide_demo_banner() {
     }
 }
 
+/// Characters this origin keeps in LocalStorage, keys included (what browsers count against
+/// their allowance). Read in place in JavaScript: the values are never copied into the app.
+pub fn used_characters() -> Option<u64> {
+    let storage = local_storage().ok()?;
+    let mut used = 0u64;
+    for i in 0..storage.length().ok()? {
+        let Some(key) = storage.key(i).ok().flatten() else {
+            continue;
+        };
+        let value = js_sys::Reflect::get(&storage, &wasm_bindgen::JsValue::from_str(&key)).ok()?;
+        let value: js_sys::JsString = value.dyn_into().ok()?;
+        used += u64::from(value.length()) + key.encode_utf16().count() as u64;
+    }
+    Some(used)
+}
+
 /// Loads the stored document from LocalStorage.
 pub fn load() -> Result<Option<Document>, LoadError> {
     load_from(&local_storage().map_err(LoadError::Unavailable)?)

@@ -86,6 +86,13 @@ pub fn with_new(copies: &[SafetyCopy], copy: SafetyCopy) -> Vec<SafetyCopy> {
         .collect()
 }
 
+/// Lets every safety copy go, to make room when the browser's storage is full.
+pub fn forget_all() -> Result<(), String> {
+    local_storage()?
+        .remove_item(SAFETY_KEY)
+        .map_err(|e| js_message(&e))
+}
+
 /// Keeps `copy`. When the browser's storage is too full for all of them, the oldest copies
 /// are let go first; an error only when not even this one fits.
 pub fn keep(copy: SafetyCopy) -> Result<(), SaveError> {

@@ -118,6 +118,9 @@ pub fn save_now(app: &AppContext) {
                 from: app.document.clone(),
                 written: Rc::new(written),
             });
+            if let Some(used) = crate::storage::used_characters() {
+                app.dispatch(Action::StorageUsed(used));
+            }
         }
         Err(why) => app.dispatch(Action::SaveFailed(why.to_string())),
     }

@@ -64,8 +64,9 @@ test('two tabs editing different children both keep their change, and undo works
   await typeShobpa(first, 'K1', '01/09/2014');
   await typeShobpa(second, 'K3', '03/09/2014');
   await Promise.all([saveForm(first), saveForm(second)]);
-  await waitForStored(first, 'K1', (c) => c.shobpa_decision === '2014-09-01');
-  await waitForStored(first, 'K3', (c) => c.shobpa_decision === '2014-09-03');
+  // A stored child keeps its SHOBPA decision under the short name `sd`.
+  await waitForStored(first, 'K1', (c) => c.sd === '2014-09-01');
+  await waitForStored(first, 'K3', (c) => c.sd === '2014-09-03');
   // Each page shows both changes.
   for (const page of [first, second]) {
     for (const id of ['K1', 'K3']) {
@@ -78,13 +79,13 @@ test('two tabs editing different children both keep their change, and undo works
   // Undo in the second tab takes back its own change only.
   await second.getByRole('button', { name: 'Undo', exact: true }).click();
   await second.getByRole('status').getByText('Undone: saved changes to child K3').waitFor();
-  await waitForStored(first, 'K3', (c) => !c.shobpa_decision);
+  await waitForStored(first, 'K3', (c) => !c.sd);
   const doc = await stored(first);
-  assert.equal(doc.records.find((r) => r.child_id === 'K1').shobpa_decision, '2014-09-01');
+  assert.equal(doc.records.find((r) => r.child_id === 'K1').sd, '2014-09-01');
   // And undo in the first tab takes back its own.
   await first.getByRole('button', { name: 'Undo', exact: true }).click();
   await first.getByRole('status').getByText('Undone: saved changes to child K1').waitFor();
-  await waitForStored(first, 'K1', (c) => !c.shobpa_decision);
+  await waitForStored(first, 'K1', (c) => !c.sd);
   await first.context().close();
 });
 
@@ -110,9 +111,9 @@ test('the same child changed in two tabs is shown side by side until the user ch
 
   // Until the user chooses, the stored value is the other tab's: nothing was overwritten.
   const iso = (uk) => uk.split('/').reverse().join('-');
-  assert.equal((await stored(loser)).records.find((r) => r.child_id === 'K2').shobpa_decision, iso(theirs));
+  assert.equal((await stored(loser)).records.find((r) => r.child_id === 'K2').sd, iso(theirs));
   await loser.getByRole('button', { name: 'Keep mine (child K2)' }).click();
-  await waitForStored(loser, 'K2', (c) => c.shobpa_decision === iso(mine));
+  await waitForStored(loser, 'K2', (c) => c.sd === iso(mine));
   assert.equal(await clash(loser).count(), 0);
   await first.context().close();
 });
@@ -209,7 +210,7 @@ for (const [name, text, reason] of [
   ['a list', '[{"version":2,"records":[]}]', /not a document of this app: it holds a list/],
   ['a number', '42', /not a document of this app: it holds a number/],
   ['text cut short', '{"version":2,"records":[{"child_id":"C1"', /not valid JSON/],
-  ['a newer version', '{"version":3,"records":[],"meetings":[]}', /newer version of this app \(data version 3/],
+  ['a newer version', '{"version":4,"records":[],"meetings":[]}', /newer version of this app \(data version 4/],
 ]) {
   test(`stored ${name} is kept untouched and downloadable, never overwritten`, async () => {
     const page = await app.newPage();

@@ -68,8 +68,8 @@ test('a document from a newer version of the app is left alone', async () => {
   await page.getByRole('button', { name: 'Replace the stored data and turn saving on' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Replace the stored data' }).click();
   await page.getByRole('status').getByText('Saving is on again').waitFor();
-  const now = await waitForSaved(page, (d) => d.version === 2);
-  assert.equal(now.version, 2);
+  const now = await waitForSaved(page, (d) => d.version === 3);
+  assert.equal(now.version, 3);
   assert.deepEqual(now.records, []);
   await page.context().close();
 });
@@ -120,7 +120,7 @@ test('yearly figures import through a preview, and a backup restores everything'
   await page.locator('.header__authority', { hasText: 'Anytown Council' }).waitFor();
   const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download backup (JSON)' }).click());
   const saved = JSON.parse(backup.text);
-  assert.equal(saved.version, 2);
+  assert.equal(saved.version, 3);
   assert.equal(saved.settings.authority_name, 'Anytown Council');
   assert.equal(saved.aggregates.length, 2);
 
@@ -161,7 +161,7 @@ test('a save the browser refuses is shown as an error and the last saved data st
   const status = page.getByRole('status');
   await status.getByText('could not be saved').waitFor();
   assert.match(await status.innerText(), /^Error: Your last change could not be saved: this browser's storage for the app is full\./);
-  // The change is on screen (and can be undone or backed up); the stored copy is the last good one.
+  // The change is on screen (and can be backed up); the stored copy is the last good one.
   await page.locator('tbody th', { hasText: 'Q1' }).waitFor();
   assert.equal(await stored(page), before);
   await app.screenshot(page, 'storage-04-save-refused');

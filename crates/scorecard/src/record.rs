@@ -13,31 +13,68 @@ pub struct ChildRecord {
     /// The case reference (`child_id` in files), unique within the authority's data.
     pub child_id: String,
     /// The day the child became looked after: where A1 and A3 start counting.
+    #[cfg_attr(feature = "serde", serde(rename = "ec", alias = "entered_care"))]
     pub entered_care: NaiveDate,
     /// The agency decision maker's "should be placed for adoption" decision.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "sd", alias = "shobpa_decision"))]
     pub shobpa_decision: Option<NaiveDate>,
     /// The court's authority to place (the placement order): where A2 starts counting.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "po", alias = "placement_order"))]
     pub placement_order: Option<NaiveDate>,
     /// The decision on a match to an adoptive family: where A2 stops counting.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "m", alias = "matched"))]
     pub matched: Option<NaiveDate>,
     /// The child moved in with the adoptive family: where A1 and A3 stop counting.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "p", alias = "placed"))]
     pub placed: Option<NaiveDate>,
     /// Adopted by the child's own foster carers (A10 then stops at the foster placement).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "fca", alias = "foster_carer_adoption")
+    )]
     pub foster_carer_adoption: bool,
     /// For a foster-carer adoption: the day the child moved in with those carers as a
     /// foster placement.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "fps", alias = "foster_placement_start")
+    )]
     pub foster_placement_start: Option<NaiveDate>,
     /// The adoption order: the child counts in the financial year it is granted.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "ao", alias = "adoption_order"))]
     pub adoption_order: Option<NaiveDate>,
     /// The plan changed away from adoption; the child leaves every figure.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "lr", alias = "left_route"))]
     pub left_route: Option<NaiveDate>,
     /// A manager's expected date of match, used for projection until the real one is known.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "em", alias = "expected_match"))]
     pub expected_match: Option<NaiveDate>,
     /// A manager's expected date of moving in, used for projection.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "ep", alias = "expected_placed"))]
     pub expected_placed: Option<NaiveDate>,
     /// A manager's expected date of the adoption order, used for projection.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "eao", alias = "expected_adoption_order")
+    )]
     pub expected_adoption_order: Option<NaiveDate>,
     /// The milestones the monthly tracking meeting follows, beside those the scorecard reads.
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "TrackingDates::is_empty")
+    )]
+    #[cfg_attr(feature = "serde", serde(rename = "t", alias = "tracking"))]
     pub tracking: TrackingDates,
 }
 
@@ -49,32 +86,104 @@ pub struct ChildRecord {
 #[cfg_attr(feature = "serde", serde(default))]
 pub struct TrackingDates {
     /// Who is finding the child a family (the agenda can be filtered by it).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "String::is_empty"))]
+    #[cfg_attr(feature = "serde", serde(rename = "ff", alias = "family_finder"))]
     pub family_finder: String,
     /// Adoption became the plan.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "pa", alias = "plan_adoption"))]
     pub plan_adoption: Option<NaiveDate>,
     /// The initial adoption pack was sent to the social worker.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "ps", alias = "pack_sent"))]
     pub pack_sent: Option<NaiveDate>,
     /// The pack came back (due within 20 working days).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "pr", alias = "pack_returned"))]
     pub pack_returned: Option<NaiveDate>,
     /// The prioritisation meeting.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "pm", alias = "prioritisation_meeting")
+    )]
     pub prioritisation_meeting: Option<NaiveDate>,
     /// The adoption medical.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "am", alias = "adoption_medical"))]
     pub adoption_medical: Option<NaiveDate>,
     /// The Child Permanence Report.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "cpr", alias = "child_permanence_report")
+    )]
     pub child_permanence_report: Option<NaiveDate>,
     /// The prospective adopter's report (PAR) was received.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "parr", alias = "par_received"))]
     pub par_received: Option<NaiveDate>,
     /// The decision to proceed with the prospective family (due within 5 working days of the
     /// PAR).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "pard", alias = "par_decision"))]
     pub par_decision: Option<NaiveDate>,
     /// The visit to the adopters (due within 5 working days of the decision).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "av", alias = "adopters_visit"))]
     pub adopters_visit: Option<NaiveDate>,
     /// The Annex A report (due within 4 weeks of placement).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "aa", alias = "annex_a"))]
     pub annex_a: Option<NaiveDate>,
     /// The later life letter (due within 4 weeks of placement).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "lll", alias = "later_life_letter"))]
     pub later_life_letter: Option<NaiveDate>,
     /// The adoption order application (due within 11 weeks of placement).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "serde", serde(rename = "aoa", alias = "ao_application"))]
     pub ao_application: Option<NaiveDate>,
+}
+
+/// The short names a child's fields are stored under (in the browser and in backups), with
+/// the names files and screens use. Stored documents are read with either name, so a document
+/// written before the short names still opens.
+pub const STORED_NAMES: [(&str, &str); 26] = [
+    ("ec", "entered_care"),
+    ("sd", "shobpa_decision"),
+    ("po", "placement_order"),
+    ("m", "matched"),
+    ("p", "placed"),
+    ("fca", "foster_carer_adoption"),
+    ("fps", "foster_placement_start"),
+    ("ao", "adoption_order"),
+    ("lr", "left_route"),
+    ("em", "expected_match"),
+    ("ep", "expected_placed"),
+    ("eao", "expected_adoption_order"),
+    ("t", "tracking"),
+    ("ff", "family_finder"),
+    ("pa", "plan_adoption"),
+    ("ps", "pack_sent"),
+    ("pr", "pack_returned"),
+    ("pm", "prioritisation_meeting"),
+    ("am", "adoption_medical"),
+    ("cpr", "child_permanence_report"),
+    ("parr", "par_received"),
+    ("pard", "par_decision"),
+    ("av", "adopters_visit"),
+    ("aa", "annex_a"),
+    ("lll", "later_life_letter"),
+    ("aoa", "ao_application"),
+];
+
+impl TrackingDates {
+    /// Whether no tracking milestone is recorded and no family finder named: a stored record
+    /// then leaves the whole group out.
+    pub fn is_empty(&self) -> bool {
+        *self == TrackingDates::default()
+    }
 }
 
 impl Default for ChildRecord {
