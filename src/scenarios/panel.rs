@@ -277,7 +277,10 @@ pub fn ScenarioPanel(props: &ScenarioPanelProps) -> Html {
             </div>
             <div class="table-wrap">
             <table class="table table--compact">
-                <caption class="table__caption">{ "Stage durations used for the children still in the process" }</caption>
+                <caption class="table__caption">
+                    { "Stage durations used for the children still in the process (" }
+                    <crate::ui::term::Term term="SHOBPA" text="what SHOBPA means" />{ ")" }
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Stage" }</th>
