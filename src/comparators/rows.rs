@@ -152,7 +152,7 @@ pub fn chart(
             kind: BarKind::Ours,
         });
     }
-    bars.sort_by(|a, b| a.value.total_cmp(&b.value));
+    scorecard::sorting::sort_by(&mut bars, |a, b| a.value.total_cmp(&b.value));
     ComparatorChart {
         title: format!(
             "{}, {period}: our figure against other authorities and averages",

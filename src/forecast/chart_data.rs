@@ -109,7 +109,7 @@ pub fn fractional_year(date: NaiveDate) -> f64 {
 /// The timeline of the pipeline's children, longest waiting first.
 pub fn timeline(forecast: &Forecast) -> Timeline {
     let mut children: Vec<_> = forecast.pipeline.iter().collect();
-    children.sort_by(|a, b| {
+    scorecard::sorting::sort_by(&mut children, |a, b| {
         b.days_so_far
             .cmp(&a.days_so_far)
             .then(a.child_id.cmp(&b.child_id))

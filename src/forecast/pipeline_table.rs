@@ -84,10 +84,18 @@ fn impact(child: &PipelineChild) -> f64 {
 pub fn sorted(forecast: &Forecast, order: PipelineSort) -> Vec<&PipelineChild> {
     let mut rows: Vec<&PipelineChild> = forecast.pipeline.iter().collect();
     match order {
-        PipelineSort::Impact => rows.sort_by(|a, b| impact(b).total_cmp(&impact(a))),
-        PipelineSort::DaysSoFar => rows.sort_by_key(|c| std::cmp::Reverse(c.days_so_far)),
-        PipelineSort::AdoptionOrder => rows.sort_by_key(|c| c.projection.milestones.adoption_order),
-        PipelineSort::ChildId => rows.sort_by(|a, b| a.child_id.cmp(&b.child_id)),
+        PipelineSort::Impact => {
+            scorecard::sorting::sort_by(&mut rows, |a, b| impact(b).total_cmp(&impact(a)))
+        }
+        PipelineSort::DaysSoFar => {
+            scorecard::sorting::sort_by_key(&mut rows, |c| std::cmp::Reverse(c.days_so_far))
+        }
+        PipelineSort::AdoptionOrder => {
+            scorecard::sorting::sort_by_key(&mut rows, |c| c.projection.milestones.adoption_order)
+        }
+        PipelineSort::ChildId => {
+            scorecard::sorting::sort_by(&mut rows, |a, b| a.child_id.cmp(&b.child_id))
+        }
     }
     rows
 }

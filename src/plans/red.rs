@@ -106,7 +106,7 @@ pub fn start_plan(red: &RedFigure, forecast: &Forecast, pace: String) -> Plan {
                 })
         })
         .collect();
-    effects.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scorecard::sorting::sort_by(&mut effects, |a, b| b.0.total_cmp(&a.0));
     Plan {
         title: red.plan_title(),
         performance: Some(PerformancePlan {

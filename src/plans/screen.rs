@@ -35,7 +35,7 @@ pub fn PlansScreen() -> Html {
         .map(|a| a.activity.lead.clone())
         .filter(|l| !l.is_empty())
         .collect();
-    leads.sort();
+    scorecard::sorting::sort(&mut leads);
     leads.dedup();
     // The plan being printed on its own, if one is: the others are left off the page until
     // the browser says printing is over.

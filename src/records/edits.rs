@@ -70,7 +70,7 @@ pub fn save_aggregate(
         d.aggregates.retain(|a| a.year != old);
     }
     d.aggregates = merge_aggregates(&d.aggregates, &[aggregate], MergeMode::Merge).0;
-    d.aggregates.sort_by_key(|a| a.year);
+    scorecard::sorting::sort_by_key(&mut d.aggregates, |a| a.year);
 }
 
 /// Brings in yearly figures read from a file.
@@ -79,7 +79,7 @@ pub fn import_aggregates(d: &mut Document, aggregates: Vec<YearAggregate>, mode:
         ImportMode::Replace => aggregates,
         ImportMode::Merge => merge_aggregates(&d.aggregates, &aggregates, MergeMode::Merge).0,
     };
-    d.aggregates.sort_by_key(|a| a.year);
+    scorecard::sorting::sort_by_key(&mut d.aggregates, |a| a.year);
 }
 
 /// Takes away the demonstration's children, yearly figures, authority name and fixed as-of

@@ -103,7 +103,7 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
         .filter(|row| filter.matches(row.status))
         .collect();
     let (column, ascending) = *sort;
-    rows.sort_by(|a, b| {
+    scorecard::sorting::sort_by(&mut rows, |a, b| {
         let o = compare(column, a, b);
         if ascending {
             o

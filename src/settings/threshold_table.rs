@@ -24,7 +24,7 @@ pub fn ThresholdTable() -> Html {
     let errors = use_state(BTreeMap::<(usize, Column), (String, String)>::new);
     let schedule = app.document.settings.thresholds.clone();
     let mut order: Vec<usize> = (0..schedule.entries.len()).collect();
-    order.sort_by_key(|&i| schedule.entries[i].ending_march);
+    scorecard::sorting::sort_by_key(&mut order, |&i| schedule.entries[i].ending_march);
 
     let set_error = {
         let errors = errors.clone();

@@ -155,7 +155,7 @@ impl Reducible for AppState {
                 d.settings.timescales = rules
             }),
             Action::SetExtraBankHolidays(mut days) => {
-                days.sort();
+                scorecard::sorting::sort(&mut days);
                 days.dedup();
                 self.edit("changed the extra bank holidays", |d| {
                     d.settings.extra_bank_holidays = days

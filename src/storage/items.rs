@@ -239,7 +239,7 @@ pub(super) fn put_at(
         ),
         (ItemKey::Year(y), Some(Item::Years(v))) => {
             splice(&mut document.aggregates, |a| a.year == *y, v, at);
-            document.aggregates.sort_by_key(|a| a.year);
+            scorecard::sorting::sort_by_key(&mut document.aggregates, |a| a.year);
         }
         (ItemKey::Year(y), None) => splice(&mut document.aggregates, |a| a.year == *y, vec![], at),
         (ItemKey::Demonstration, Some(Item::Flag(v))) => document.demonstration = v,
@@ -266,7 +266,7 @@ pub(super) fn put_at(
         }
         (ItemKey::Meeting(day), Some(Item::Meetings(v))) => {
             splice(&mut document.meetings.meetings, |m| m.date == *day, v, at);
-            document.meetings.meetings.sort_by_key(|m| m.date);
+            scorecard::sorting::sort_by_key(&mut document.meetings.meetings, |m| m.date);
         }
         (ItemKey::Meeting(day), None) => splice(
             &mut document.meetings.meetings,

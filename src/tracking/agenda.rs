@@ -55,7 +55,7 @@ pub fn agenda(
                 .filter(|m| m.status == MilestoneStatus::Overdue)
                 .map(|m| (m.milestone.label().to_string(), m.days_late))
                 .collect();
-            overdue.sort_by_key(|o| std::cmp::Reverse(o.1));
+            scorecard::sorting::sort_by_key(&mut overdue, |o| std::cmp::Reverse(o.1));
             let next = own
                 .iter()
                 .filter(|m| matches!(m.status, MilestoneStatus::Due | MilestoneStatus::Overdue))
@@ -88,7 +88,7 @@ pub fn agenda(
         .collect();
     // Most days overdue first; then the nearest next due date; a child with nothing due
     // last; the case reference settles ties, so the order never jumps between renders.
-    rows.sort_by(|a, b| {
+    scorecard::sorting::sort_by(&mut rows, |a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
             .then_with(|| match (&a.next, &b.next) {

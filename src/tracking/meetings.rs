@@ -137,7 +137,7 @@ impl Meetings {
                     attendees,
                     outcomes: Vec::new(),
                 });
-                self.meetings.sort_by_key(|m| m.date);
+                scorecard::sorting::sort_by_key(&mut self.meetings, |m| m.date);
             }
         }
     }

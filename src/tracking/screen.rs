@@ -122,10 +122,10 @@ pub fn TrackingScreen() -> Html {
         .map(|r| r.family_finder.as_str())
         .filter(|f| !f.is_empty())
         .collect();
-    finders.sort();
+    scorecard::sorting::sort(&mut finders);
     finders.dedup();
     let mut stages: Vec<&str> = rows.iter().map(|r| r.stage.as_str()).collect();
-    stages.sort();
+    scorecard::sorting::sort(&mut stages);
     stages.dedup();
     let overdue_children = rows.iter().filter(|r| r.days_overdue > 0).count();
     html! {

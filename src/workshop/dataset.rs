@@ -118,7 +118,7 @@ impl WorkshopData {
             })
             .filter(|(_, i)| self.children[*i].is_adopted())
             .collect();
-        adopted.sort_unstable();
+        scorecard::sorting::sort(&mut adopted);
         match adopted.get(adopted.len().saturating_sub(1) / 2) {
             Some(&(_, i)) => Some(i),
             None => self.candidates().first().map(|(i, _)| *i),

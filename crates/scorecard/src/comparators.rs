@@ -121,7 +121,7 @@ impl ComparatorTable {
     /// The periods with at least one row, oldest first.
     pub fn periods(&self) -> Vec<RollingPeriod> {
         let mut periods: Vec<RollingPeriod> = self.rows.iter().map(|r| r.period).collect();
-        periods.sort();
+        crate::sorting::sort(&mut periods);
         periods.dedup();
         periods
     }
@@ -165,7 +165,7 @@ impl ComparatorTable {
             seen.push(key);
             values.push((row.authority.as_str(), value));
         }
-        values.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::sorting::sort_by(&mut values, |a, b| a.1.total_cmp(&b.1));
         values
     }
 

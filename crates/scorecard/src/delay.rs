@@ -139,7 +139,7 @@ pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpa
             }
         }
     }
-    lasts.sort_unstable();
+    crate::sorting::sort(&mut lasts);
     lasts.dedup();
     let mut periods = Vec::with_capacity(lasts.len() * Indicator::ALL.len());
     for last in lasts {

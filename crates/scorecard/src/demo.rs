@@ -79,7 +79,7 @@ pub fn demo_dataset() -> Demo {
     children.extend(awaiting_placement_order(&mut rng, as_of, 9));
     children.extend(awaiting_decision(&mut rng, as_of, 7));
     children.extend(left_route(&mut rng, as_of));
-    children.sort_by_key(|c| c.entered_care);
+    crate::sorting::sort_by_key(&mut children, |c| c.entered_care);
     for (i, child) in children.iter_mut().enumerate() {
         child.child_id = format!("DEMO-{:03}", i + 1);
         if child.is_in_pipeline() {

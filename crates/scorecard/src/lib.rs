@@ -74,6 +74,7 @@ mod rng;
 pub mod rolling;
 pub mod scenario;
 pub mod simulate;
+pub mod sorting;
 pub mod thresholds;
 pub mod timescales;
 pub mod validate;

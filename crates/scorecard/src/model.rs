@@ -194,7 +194,7 @@ impl Model {
                 conflicts.push(a.year);
             }
         }
-        conflicts.sort();
+        crate::sorting::sort(&mut conflicts);
         Model {
             first_open,
             history,

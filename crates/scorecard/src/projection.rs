@@ -112,7 +112,7 @@ pub(crate) fn stage_history(children: &[ChildRecord]) -> [Vec<u32>; 5] {
         }
     }
     for h in history.iter_mut() {
-        h.sort_unstable();
+        crate::sorting::sort(h);
     }
     history
 }

@@ -101,7 +101,7 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
         2023 => days.push(date(2023, 5, 8)),
         _ => {}
     }
-    days.sort();
+    crate::sorting::sort(&mut days);
     days
 }
 

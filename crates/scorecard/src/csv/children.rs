@@ -121,7 +121,7 @@ pub fn read_children(text: &str) -> Result<ChildImport, Error> {
         lines_with_problems.insert(lines[index]);
         import.problems.push(problem.line(lines[index]));
     }
-    import.problems.sort_by_key(|p| p.line);
+    crate::sorting::sort_by_key(&mut import.problems, |p| p.line);
     import.rows_with_problems = lines_with_problems.len();
     Ok(import)
 }

@@ -144,7 +144,7 @@ impl WaitingPace {
 /// `needed`, or when nothing is open.
 pub fn pace_over_floors(floors: &[f64], zeros: u64, needed: f64) -> Option<f64> {
     let mut sorted: Vec<f64> = floors.iter().map(|f| f.max(0.0)).collect();
-    sorted.sort_by(f64::total_cmp);
+    crate::sorting::sort_by(&mut sorted, f64::total_cmp);
     let total: f64 = sorted.iter().sum();
     // A whisker of tolerance, so that an exact hit is not lost to rounding.
     if (sorted.is_empty() && zeros == 0) || total > needed + 1e-9 {
