@@ -2,12 +2,19 @@
 //! ending this March and the next two, each cell with its value, met or not met in words, the
 //! threshold and whether the figure is actual or projected.
 
-use super::headline_cards::CARD_INDICATORS;
 use super::sentences::{figure_value, status_text};
 use crate::ui::term::Term;
 use scorecard::{Figure, Forecast, Indicator, RollingPeriod};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The indicators the table shows, in the scorecard's order.
+pub const TABLE_INDICATORS: [Indicator; 4] = [
+    Indicator::A1,
+    Indicator::A10,
+    Indicator::A2,
+    Indicator::A3Percent,
+];
 
 /// Properties of [`FiguresTable`].
 #[derive(Properties, PartialEq)]
@@ -88,7 +95,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for CARD_INDICATORS.iter().map(|&indicator| html! {
+                    { for TABLE_INDICATORS.iter().map(|&indicator| html! {
                         <tr>
                             <th scope="row">
                                 if indicator.is_percent() {

@@ -1,4 +1,4 @@
-//! The forecast: headline cards, the trajectory chart, the required pace and the pipeline.
+//! The forecast: the answers, the figures table, the trajectory chart, the required pace and the pipeline.
 //! Components here take the engine's `Forecast` and callbacks, never the app state, except the
 //! dashboard itself, which wires them to it.
 
@@ -8,7 +8,6 @@ pub mod backtest_panel;
 pub mod chart_data;
 pub mod dashboard;
 pub mod figures_table;
-pub mod headline_cards;
 pub mod monte_carlo;
 pub mod pace_panel;
 pub mod pace_words;

@@ -9,7 +9,7 @@ use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
 use crate::context::{use_app, use_as_of};
 use crate::forecast::chart_data::{trajectory, Bands};
-use crate::forecast::headline_cards::HeadlineCards;
+use crate::forecast::figures_table::FiguresTable;
 use crate::forecast::monte_carlo::RUNS;
 use crate::forecast::pace_words::waiting_sentence;
 use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
@@ -79,7 +79,8 @@ pub fn ReportPage() -> Html {
             </header>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>
-                <HeadlineCards forecast={forecast.clone()} id_prefix="report-" />
+                <FiguresTable forecast={forecast.clone()} with_expected=true
+                    caption="Three-year figures, with the adoptions the scenario expects" />
             </section>
             <section class="report__section" aria-labelledby="report-trajectory">
                 <h2 id="report-trajectory">{ "Trajectory" }</h2>

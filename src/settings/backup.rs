@@ -26,6 +26,21 @@ enum PendingRestore {
     },
 }
 
+/// Offers everything in `document` as a backup file, and says how it went.
+pub fn download_backup(document: &crate::storage::document::Document) -> Notice {
+    match storage::to_json(document) {
+        Ok(text) => {
+            match browser::download("adoption-forecast-backup.json", "application/json", &text) {
+                Ok(()) => Notice::success(
+                    "Downloaded a backup of everything: adoption-forecast-backup.json.",
+                ),
+                Err(why) => Notice::error(format!("The backup could not be downloaded: {why}.")),
+            }
+        }
+        Err(why) => Notice::error(format!("The backup could not be made: {why}.")),
+    }
+}
+
 /// The backup and restore panel.
 #[function_component]
 pub fn BackupPanel() -> Html {
@@ -35,22 +50,7 @@ pub fn BackupPanel() -> Html {
     // Callbacks that read the document depend on the store, so that they see the data shown.
     let backup = {
         use_callback(app.clone(), move |_: MouseEvent, app| {
-            let notice = match storage::to_json(&app.document) {
-                Ok(text) => match browser::download(
-                    "adoption-forecast-backup.json",
-                    "application/json",
-                    &text,
-                ) {
-                    Ok(()) => Notice::success(
-                        "Downloaded a backup of everything: adoption-forecast-backup.json.",
-                    ),
-                    Err(why) => {
-                        Notice::error(format!("The backup could not be downloaded: {why}."))
-                    }
-                },
-                Err(why) => Notice::error(format!("The backup could not be made: {why}.")),
-            };
-            app.dispatch(Action::Notify(notice));
+            app.dispatch(Action::Notify(download_backup(&app.document)));
         })
     };
     let on_backup_file = {

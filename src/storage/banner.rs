@@ -9,22 +9,6 @@ use crate::ui::confirm_dialog::ConfirmDialog;
 use crate::ui::notice::{Level, Notice};
 use yew::prelude::*;
 
-/// Offers the data shown as a backup file, saying how it went.
-fn download_backup(app: &crate::context::AppContext) {
-    let notice = match crate::storage::to_json(&app.document) {
-        Ok(text) => {
-            match browser::download("adoption-forecast-backup.json", "application/json", &text) {
-                Ok(()) => Notice::success(
-                    "Downloaded a backup of everything: adoption-forecast-backup.json.",
-                ),
-                Err(why) => Notice::error(format!("The backup could not be downloaded: {why}.")),
-            }
-        }
-        Err(why) => Notice::error(format!("The backup could not be made: {why}.")),
-    };
-    app.dispatch(Action::Notify(notice));
-}
-
 /// The storage problem banner: nothing while saving works and there is room, a warning as
 /// the browser's allowance fills up.
 #[function_component]
@@ -44,7 +28,10 @@ pub fn StorageBanner() -> Html {
         Saving::Refused(why) => {
             let backup = {
                 let app = app.clone();
-                Callback::from(move |_| download_backup(&app))
+                Callback::from(move |_| {
+                    let notice = crate::settings::backup::download_backup(&app.document);
+                    app.dispatch(Action::Notify(notice));
+                })
             };
             let retry = {
                 let app = app.clone();

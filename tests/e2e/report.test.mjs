@@ -1,4 +1,4 @@
-// The committee report: one printable page with the headline cards, the trajectory chart,
+// The committee report: one printable page with the headline figures, the trajectory chart,
 // the required pace, the pipeline's main drivers, the comparators, the as-of date and the
 // scenario's assumptions; "Print report" opens the print dialog, and printing to PDF gives a
 // document without the app's menus.
@@ -36,9 +36,10 @@ test('the report shows every section, the as-of date and the assumptions', async
   assert.deepEqual(h2, HEADINGS);
   // The demonstration is seen from 30/06/2015, and said so the UK way.
   assert.match(await page.locator('.report__meta').innerText(), /Figures as of 30\/06\/2015 · Scenario: Baseline/);
-  // The headline cards: A1 for the period ending March 2016 (the demonstration's current
+  // The headline figures: the period ending March 2016 (the demonstration's current
   // year, 2015-16) and the next two.
-  const periods = await page.locator('.report .headline__indicator').first().locator('.card__period').allInnerTexts();
+  const periods = await page.locator('.report .figures thead th').allInnerTexts();
+  periods.shift(); // the "Indicator" column
   assert.deepEqual(periods, ['2013-16', '2014-17', '2015-18']);
   assert.match(await page.locator('.report__pace').innerText(), /^To reach \d+ days by March \d{4}/);
   // The Monte Carlo runs after the page is drawn; its answer is printed too.
