@@ -163,7 +163,7 @@ where
         let corners = [(0.0, y - 0.36), (bar.value, y + 0.36)];
         let fill = match bar.kind {
             BarKind::Ours => palette::PROJECTED,
-            BarKind::Average => RGBColor(150, 155, 160),
+            BarKind::Average => palette::AVERAGE,
             BarKind::Authority => palette::ACTUAL,
         };
         c.draw_series(std::iter::once(Rectangle::new(corners, fill.filled())))?;
@@ -224,7 +224,7 @@ where
     let y = (text * 0.5) as i32;
     let entries: [(RGBColor, bool, &str); 3] = [
         (palette::PROJECTED, true, "our figure (outlined)"),
-        (RGBColor(150, 155, 160), false, "group average"),
+        (palette::AVERAGE, false, "group average"),
         (palette::ACTUAL, false, "other authority"),
     ];
     for (colour, outlined, words) in entries {

@@ -16,6 +16,8 @@ pub const BAND: RGBColor = RGBColor(120, 170, 220);
 pub const BAND_EDGE: RGBColor = RGBColor(70, 120, 175);
 /// A second scenario compared with the first: purple.
 pub const COMPARISON: RGBColor = RGBColor(128, 34, 128);
+/// Group averages among comparators: a grey dark enough for 3:1 on white.
+pub const AVERAGE: RGBColor = RGBColor(118, 124, 128);
 /// Single-year values: mid grey.
 pub const SINGLE_YEAR: RGBColor = RGBColor(80, 90, 95);
 /// Gridlines and axes text.
@@ -67,6 +69,7 @@ mod tests {
             ("threshold", THRESHOLD),
             ("band edge", BAND_EDGE),
             ("comparison", COMPARISON),
+            ("group average", AVERAGE),
             ("single year", SINGLE_YEAR),
             ("axis", AXIS),
         ];
