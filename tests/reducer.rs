@@ -341,3 +341,78 @@ fn after_a_refused_save_the_app_is_read_only_until_a_save_is_tried_again() {
     let changed = retried.reduce(Action::DeleteRecord("C2".into()));
     assert!(changed.document.records.is_empty());
 }
+
+/// The document `state` would write as `revision` by the save stamped `stamp`.
+fn written(state: &AppState, revision: u64, stamp: &str) -> Rc<Document> {
+    let mut written = (*state.document).clone();
+    written.revision = revision;
+    written.save_id = Some(stamp.into());
+    Rc::new(written)
+}
+
+fn ids(state: &AppState) -> Vec<String> {
+    state
+        .document
+        .records
+        .iter()
+        .map(|r| r.child_id.clone())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_saving_the_same_revision_at_once_both_keep_their_work() {
+    // Both tabs start from revision 0 (C1, C2). This tab deletes C1 and saves revision 1;
+    // at the same moment the other deletes C2 and saves its own revision 1 over it.
+    let start = state_with_two();
+    let edited = start.reduce(Action::DeleteRecord("C1".into()));
+    let saved = edited.clone().reduce(Action::Saved {
+        from: edited.document.clone(),
+        written: written(&edited, 1, "aaaaaa000001"),
+    });
+    assert!(!saved.unsaved);
+    let mut theirs = (*saved.written_over).clone();
+    theirs.records.retain(|r| r.child_id != "C2");
+    theirs.revision = 1;
+    theirs.save_id = Some("bbbbbb000002".into());
+
+    let merged = saved.reduce(Action::OtherTabChanged(Ok(Some(theirs))));
+    // Revision 1 is not this tab's own: merged from the common ancestor, nothing is lost.
+    assert!(
+        ids(&merged).is_empty(),
+        "both deletions kept: {:?}",
+        ids(&merged)
+    );
+    assert!(
+        merged.unsaved,
+        "written again, over the other tab's revision 1"
+    );
+    assert_eq!(merged.stored.save_id.as_deref(), Some("bbbbbb000002"));
+    assert!(merged.clashes.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_same_revision_save_holding_all_of_this_tabs_work_is_taken_without_saving_again() {
+    // Both tabs merged each other's work and wrote it as revision 2 at once: nothing is left
+    // to add, so this tab takes the other's revision 2 rather than answering it with a 3.
+    let start = state_with_two();
+    let edited = start.reduce(Action::DeleteRecord("C1".into()));
+    let saved = edited.clone().reduce(Action::Saved {
+        from: edited.document.clone(),
+        written: written(&edited, 2, "aaaaaa000003"),
+    });
+    let mut theirs = (*saved.document).clone();
+    theirs.revision = 2;
+    theirs.save_id = Some("bbbbbb000004".into());
+    let next = saved
+        .clone()
+        .reduce(Action::OtherTabChanged(Ok(Some(theirs))));
+    assert!(!next.unsaved);
+    assert_eq!(next.changes, saved.changes, "no save is asked for");
+    assert_eq!(next.stored.save_id.as_deref(), Some("bbbbbb000004"));
+    assert_eq!(ids(&next), ["C2"]);
+    // And the very same save seen again changes nothing.
+    let again = next
+        .clone()
+        .reduce(Action::OtherTabChanged(Ok(Some((*next.stored).clone()))));
+    assert!(Rc::ptr_eq(&again, &next));
+}

@@ -80,6 +80,9 @@ pub struct AppState {
     pub first_start: bool,
     /// The user chose to save over a stored document that could not be read.
     pub replace_unreadable: bool,
+    /// The stored document this tab's last save replaced. When another tab saved the same
+    /// revision at the same moment, each replaced this one: it is their common ancestor.
+    pub written_over: Rc<Document>,
     /// Whether changes are saved.
     pub saving: Saving,
     /// The latest message for the status region.
@@ -139,6 +142,7 @@ impl AppState {
         let unsaved = !Rc::ptr_eq(&document, &stored);
         AppState {
             document,
+            written_over: stored.clone(),
             stored,
             changes: u64::from(unsaved),
             unsaved,

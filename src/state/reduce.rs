@@ -309,13 +309,24 @@ impl AppState {
         match loaded {
             Ok(Some(theirs)) => {
                 let paused = matches!(self.saving, Saving::Paused { .. });
-                if theirs.revision == self.stored.revision && !paused {
+                let same_revision = theirs.revision == self.stored.revision;
+                if same_revision && theirs.save_id == self.stored.save_id && !paused {
                     return self;
                 }
+                // The same revision from another save: both tabs saved at the same moment,
+                // each over the document before, and this tab's save may have been written
+                // over. That document is the common ancestor, and this tab's work must be
+                // merged back even if it was saved.
+                let raced = same_revision && !paused;
+                let ancestor = if raced {
+                    self.written_over.clone()
+                } else {
+                    self.stored.clone()
+                };
                 let theirs = Rc::new(theirs);
                 let mut next = (*self).clone();
                 next.stored = theirs.clone();
-                if paused || !self.unsaved || self.first_start {
+                if paused || self.first_start || (!self.unsaved && !raced) {
                     // What is stored is readable again (another tab chose to replace what
                     // could not be read), so there is nothing left to protect.
                     next.saving = match &self.saving {
@@ -332,7 +343,17 @@ impl AppState {
                     ));
                     return Rc::new(next);
                 }
-                let merged = items::three_way(&self.stored, &self.document, &theirs);
+                let merged = items::three_way(&ancestor, &self.document, &theirs);
+                if raced
+                    && merged.clashes.is_empty()
+                    && items::diff(&merged.document, &theirs).is_empty()
+                {
+                    // The other save already holds everything of this tab's: take it as it
+                    // is, so that two tabs do not answer each other's saves for ever.
+                    next.document = theirs;
+                    next.unsaved = false;
+                    return Rc::new(next);
+                }
                 next.document = Rc::new(merged.document);
                 next.unsaved = true;
                 next.changes += 1;
@@ -390,6 +411,7 @@ impl AppState {
     /// would be worked out again for nothing): only the stored revision moves on.
     fn saved(self: Rc<Self>, from: Rc<Document>, written: Rc<Document>) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.written_over = self.stored.clone();
         next.stored = written;
         next.replace_unreadable = false;
         next.first_start = false;

@@ -35,6 +35,11 @@ pub struct Document {
     /// ("2015-06-30T10:42"), so that a clash can say when the other tab made its change.
     #[serde(default)]
     pub saved_at: Option<String>,
+    /// A random stamp of the save that wrote this revision. Two tabs that save at the same
+    /// moment can both write the same revision number; the stamp tells each that the stored
+    /// revision is not its own, so that it merges instead of taking it as already seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save_id: Option<String>,
     /// Whether the records are the built-in demonstration dataset rather than real children,
     /// so that the app can say so on every screen.
     #[serde(default)]
@@ -74,6 +79,7 @@ impl Default for Document {
             version: DOCUMENT_VERSION,
             revision: 0,
             saved_at: None,
+            save_id: None,
             demonstration: false,
             records: Vec::new(),
             aggregates: Vec::new(),

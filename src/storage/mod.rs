@@ -184,8 +184,8 @@ pub const HISTORY_BUDGET: usize = 512 * 1024;
 pub enum StoredRevision {
     /// Nothing is stored.
     Nothing,
-    /// A document of this revision.
-    Revision(u64),
+    /// A document of this revision, written by the save with this stamp.
+    Revision(u64, Option<String>),
 }
 
 /// The revision of the stored document, read without reading the whole document: a save
@@ -197,6 +197,8 @@ pub fn stored_revision() -> Result<StoredRevision, LoadError> {
     struct Probe {
         #[serde(default)]
         revision: u64,
+        #[serde(default)]
+        save_id: Option<String>,
         version: u64,
         #[allow(dead_code)]
         records: serde::de::IgnoredAny,
@@ -209,9 +211,9 @@ pub fn stored_revision() -> Result<StoredRevision, LoadError> {
         None => Ok(StoredRevision::Nothing),
         Some(raw) => match serde_json::from_str::<Probe>(&raw) {
             Ok(probe) if probe.version == document::DOCUMENT_VERSION => {
-                Ok(StoredRevision::Revision(probe.revision))
+                Ok(StoredRevision::Revision(probe.revision, probe.save_id))
             }
-            _ => read_stored(raw).map(|d| StoredRevision::Revision(d.revision)),
+            _ => read_stored(raw).map(|d| StoredRevision::Revision(d.revision, d.save_id)),
         },
     }
 }

@@ -94,10 +94,11 @@ pub fn save_now(app: &AppContext) {
     }
     match stored_revision() {
         Ok(StoredRevision::Nothing) => {}
-        Ok(StoredRevision::Revision(r)) if r == app.stored.revision => {}
+        Ok(StoredRevision::Revision(r, id))
+            if r == app.stored.revision && id == app.stored.save_id => {}
         // Another tab saved since this tab last read: merge its work in first (the merged
         // document is then saved by the change it makes).
-        Ok(StoredRevision::Revision(_)) => {
+        Ok(StoredRevision::Revision(..)) => {
             app.dispatch(Action::OtherTabChanged(load()));
             return;
         }
@@ -111,6 +112,7 @@ pub fn save_now(app: &AppContext) {
     written.version = DOCUMENT_VERSION;
     written.revision = app.stored.revision + 1;
     written.saved_at = Some(browser::now_local());
+    written.save_id = Some(browser::save_stamp());
     match to_json(&written).and_then(|text| save(&text)) {
         Ok(()) => {
             save_history(app.history());

@@ -33,6 +33,14 @@ pub fn now_local() -> String {
     )
 }
 
+/// A random stamp for one save (twelve hexadecimal digits), telling it from another tab's
+/// save of the same revision. Not a secret: only ever compared for equality.
+pub fn save_stamp() -> String {
+    let high = (js_sys::Math::random() * f64::from(1u32 << 24)) as u32;
+    let low = (js_sys::Math::random() * f64::from(1u32 << 24)) as u32;
+    format!("{high:06x}{low:06x}")
+}
+
 /// "2015-06-30T10:42" as "30/06/2015 at 10:42"; other text as it is.
 pub fn format_time(stamp: &str) -> String {
     match stamp.split_once('T') {

@@ -126,9 +126,9 @@ export async function clearDemonstration(page) {
   await page.getByRole('dialog').getByRole('button', { name: 'Clear demonstration data' }).click();
 }
 
-/** A stored or backed-up document without the revision and time of saving. */
+/** A stored or backed-up document without the revision, time and stamp of its saving. */
 export function withoutRevision(document) {
-  const { revision, saved_at, ...rest } = document;
+  const { revision, saved_at, save_id, ...rest } = document;
   return rest;
 }
 
