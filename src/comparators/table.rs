@@ -34,7 +34,7 @@ pub fn ComparatorsTable(props: &ComparatorsTableProps) -> Html {
     let groups = props.table.groups();
     let basis = ours
         .basis
-        .map(|b| format!(" ({})", b.label()))
+        .map(|b| format!(" ({})", b.words()))
         .unwrap_or_default();
     html! {
         <div class="table-wrap">

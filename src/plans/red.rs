@@ -30,7 +30,7 @@ impl RedFigure {
     pub fn name(&self) -> &'static str {
         match self.indicator {
             Indicator::Placed12mPercent => "Adoptions within 12 months of the SHOBPA decision",
-            other => other.label(),
+            other => other.name(),
         }
     }
 
