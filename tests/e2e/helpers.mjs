@@ -52,9 +52,13 @@ export async function start({ dist = DIST } = {}) {
       if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
     });
     page.on('requestfailed', (request) => {
-      // A download the page makes from a blob: or data: address ends its request on purpose.
+      // A download the page makes from a blob: or data: address ends its request on purpose,
+      // and a request still under way when a test moves on or closes the page is cancelled
+      // (ERR_ABORTED), not failed: an answer that is an error is caught above.
       if (/^(blob|data):/.test(request.url())) return;
-      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+      const why = request.failure()?.errorText ?? '';
+      if (why.includes('ERR_ABORTED')) return;
+      problems.push(`request failed: ${request.url()} (${why})`);
     });
     page.on('request', (request) => {
       const url = request.url();
