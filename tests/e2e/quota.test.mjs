@@ -2,7 +2,7 @@
 // save is refused, a read-only app that keeps the last good copy intact until there is room.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, storedDocument, waitForSaved } from './helpers.mjs';
+import { start, chooseFile, storedDocument, waitForSaved, axeViolations } from './helpers.mjs';
 
 let app;
 let page;
@@ -61,6 +61,13 @@ test('a refused save leaves the last good copy intact and the app read-only unti
   const alert = page.getByRole('alert').filter({ hasText: 'Saving has stopped: the app is read-only' });
   await alert.waitFor();
   await app.screenshot(page, 'quota-02-read-only');
+  assert.deepEqual(await axeViolations(page), [], 'axe on the read-only banner');
+  // Deleting the safety copies asks first; cancelled here.
+  await alert.getByRole('button', { name: 'Delete the safety copies to make room' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete every safety copy kept in this browser?' });
+  await question.waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'axe on the delete-copies question');
+  await question.getByRole('button', { name: 'Cancel' }).click();
   // The last good copy is intact: no Q3 in it, the same revision.
   const stored = await storedDocument(page);
   assert.equal(stored.revision, before.revision);
