@@ -55,18 +55,12 @@ pub fn chance_words(chance: Chance) -> String {
     }
 }
 
-/// Whether `heading` meets the target (not only the threshold: a chosen target may be
-/// stricter).
-fn meets(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
+/// Whether the figure the target's period is heading for meets the target (not only the
+/// threshold: a chosen target may be stricter); `None` with nothing to judge.
+pub fn on_course(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
     let value = heading?.value?;
     let target = answer.target;
     Some(ThresholdSchedule::status(target.indicator, value, target.value).met)
-}
-
-/// Whether the figure the target's period is heading for meets it: `None` with nothing to
-/// judge.
-pub fn on_course(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
-    meets(answer, heading)
 }
 
 /// What the children still open must do, in one sentence.
@@ -129,7 +123,7 @@ pub fn answer_words(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chanc
         }
         _ => format!("no children count in it yet; the target is {against}."),
     };
-    let met = meets(answer, heading).unwrap_or(false);
+    let met = on_course(answer, heading).unwrap_or(false);
     [head, chance_words(chance), pace_words(answer, met)]
         .into_iter()
         .filter(|part| !part.is_empty())

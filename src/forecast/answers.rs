@@ -3,6 +3,7 @@
 //! the forecast screen.
 
 use super::answer_words::{answer_words, on_course, Chance};
+use super::figures_table::figure_of;
 use crate::ui::term::Term;
 use scorecard::{Forecast, PaceAnswer, SimulationSummary};
 use std::rc::Rc;
@@ -53,10 +54,8 @@ pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
     }
     let items = forecast.answers.iter().map(|answer| {
         let target = answer.target;
-        let heading = forecast
-            .period_assumed(target.period)
-            .or_else(|| forecast.period(target.period))
-            .map(|p| *p.figure(target.indicator));
+        // Where the figure is heading: with the adoptions the scenario expects.
+        let heading = figure_of(forecast, target.indicator, target.period, true).map(|(f, _)| f);
         let words = answer_words(
             answer,
             heading.as_ref(),

@@ -28,9 +28,9 @@ pub struct FiguresTableProps {
     pub caption: AttrValue,
 }
 
-/// A period's figure for one indicator: with the expected adoptions when asked and known for
-/// the period, else from the children in the data.
-fn figure_of(
+/// A period's figure for one indicator, with how many of its years hold data: with the
+/// expected adoptions when asked and known for the period, else from the children in the data.
+pub fn figure_of(
     forecast: &Forecast,
     indicator: Indicator,
     period: RollingPeriod,

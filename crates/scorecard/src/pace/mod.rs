@@ -102,9 +102,12 @@ pub fn equal_years_average(
     known_year_averages: &[f64],
     unknown_years: u32,
 ) -> Option<f64> {
+    if unknown_years == 0 {
+        return None;
+    }
     let years = known_year_averages.len() as f64 + unknown_years as f64;
     let average = (target * years - known_year_averages.iter().sum::<f64>()) / unknown_years as f64;
-    (unknown_years > 0 && average >= 0.0).then_some(average)
+    (average >= 0.0).then_some(average)
 }
 
 /// How many of `unknown` further adoptions must be in time for `in_time` of `counted` plus
