@@ -222,8 +222,8 @@ impl AppState {
 
 /// Why a change is refused while the browser refuses to save.
 pub const READ_ONLY: &str = "Nothing was changed: the app is read-only while this browser \
-     refuses to save. Download a backup, make room (Settings and backup), then choose \
-     \u{201c}Try saving again\u{201d}.";
+     refuses to save. Download a backup, make room (the banner above can delete the safety \
+     copies), then choose \u{201c}Try saving again\u{201d}.";
 
 /// The LocalStorage allowance most browsers give an origin, in characters (5 MB).
 pub const STORAGE_ALLOWANCE: u64 = 5 * 1024 * 1024;
@@ -235,8 +235,8 @@ pub fn storage_warning(used: u64) -> Option<String> {
     (share >= 0.8).then(|| {
         format!(
             "This browser's storage for the app is {:.0}% full ({:.1} MB of about {:.0} MB). \
-             Download a backup now; deleting safety copies you no longer need in Settings and \
-             backup makes room.",
+             Download a backup now (Settings and backup): when the browser refuses a save, the \
+             app turns read-only until there is room again.",
             share * 100.0,
             used as f64 / (1024.0 * 1024.0),
             STORAGE_ALLOWANCE as f64 / (1024.0 * 1024.0)
