@@ -11,6 +11,7 @@
 
 pub mod action;
 mod reduce;
+mod sync;
 
 pub use action::{Action, ImportMode};
 
