@@ -109,9 +109,18 @@ pub fn used_characters() -> Option<u64> {
         let Some(key) = storage.key(i).ok().flatten() else {
             continue;
         };
-        let value = js_sys::Reflect::get(&storage, &wasm_bindgen::JsValue::from_str(&key)).ok()?;
-        let value: js_sys::JsString = value.dyn_into().ok()?;
-        used += u64::from(value.length()) + key.encode_utf16().count() as u64;
+        // A key named like one of Storage's own members ("length") reads as that member:
+        // such an item is read through `getItem`, copied.
+        let length = js_sys::Reflect::get(&storage, &wasm_bindgen::JsValue::from_str(&key))
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
+            .map(|value| u64::from(value.length()))
+            .or_else(|| {
+                let value = storage.get_item(&key).ok().flatten()?;
+                Some(value.encode_utf16().count() as u64)
+            })
+            .unwrap_or(0);
+        used += length + key.encode_utf16().count() as u64;
     }
     Some(used)
 }
