@@ -1,9 +1,12 @@
 //! What the runs say: for each period and indicator the 10th, 50th and 90th percentiles and
-//! the share of runs meeting the threshold, and the same for single financial years.
+//! the share of runs meeting the threshold, and the same for single financial years; and how
+//! a simulation's runs so far are summed up into them.
 
+use super::Simulation;
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::indicator::Indicator;
 use crate::pace::PaceTarget;
+use crate::thresholds::ThresholdSchedule;
 
 /// The spread of one period's figure over the runs.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -81,4 +84,85 @@ pub(super) fn percentile(values: &mut [f32], q: f64) -> Option<f64> {
     let rank = (q * values.len() as f64).ceil().max(1.0) as usize;
     let (_, v, _) = values.select_nth_unstable_by(rank.min(values.len()) - 1, f32::total_cmp);
     Some(*v as f64)
+}
+
+impl Simulation {
+    /// The percentiles and probabilities of the runs done so far.
+    pub fn summary(&self) -> SimulationSummary {
+        let per_run = self.periods.len() * 6;
+        let mut bands = Vec::with_capacity(per_run);
+        let mut probability_target_met = None;
+        let mut values: Vec<f32> = Vec::with_capacity(self.done as usize);
+        for (pi, period) in self.periods.iter().enumerate() {
+            for (ai, assumed) in [false, true].into_iter().enumerate() {
+                for (k, indicator) in Indicator::DAYS.into_iter().enumerate() {
+                    let slot = pi * 6 + ai * 3 + k;
+                    values.clear();
+                    values.extend(
+                        self.results
+                            .iter()
+                            .skip(slot)
+                            .step_by(per_run.max(1))
+                            .copied()
+                            .filter(|v| !v.is_nan()),
+                    );
+                    let threshold = self.thresholds[pi][k];
+                    let share = |values: &[f32], limit: f64| {
+                        let met = values
+                            .iter()
+                            .filter(|v| ThresholdSchedule::status(indicator, **v as f64, limit).met)
+                            .count();
+                        (!values.is_empty()).then(|| met as f64 / values.len() as f64)
+                    };
+                    if assumed {
+                        if let Some(t) = self.target {
+                            if t.period == *period && t.indicator == indicator {
+                                probability_target_met = share(&values, t.value);
+                            }
+                        }
+                    }
+                    let probability_met = threshold.and_then(|t| share(&values, t));
+                    bands.push(PeriodBand {
+                        period: *period,
+                        indicator,
+                        assumed,
+                        p10: percentile(&mut values, 0.1),
+                        p50: percentile(&mut values, 0.5),
+                        p90: percentile(&mut values, 0.9),
+                        threshold,
+                        probability_met,
+                    });
+                }
+            }
+        }
+        let per_run_years = self.periods.len() * 3;
+        let mut year_bands = Vec::with_capacity(per_run_years);
+        for offset in 0..self.periods.len() {
+            for (k, indicator) in Indicator::DAYS.into_iter().enumerate() {
+                values.clear();
+                values.extend(
+                    self.year_results
+                        .iter()
+                        .skip(offset * 3 + k)
+                        .step_by(per_run_years.max(1))
+                        .copied()
+                        .filter(|v| !v.is_nan()),
+                );
+                year_bands.push(YearBand {
+                    year: FinancialYear(self.first_open.0 + offset as i32),
+                    indicator,
+                    p10: percentile(&mut values, 0.1),
+                    p50: percentile(&mut values, 0.5),
+                    p90: percentile(&mut values, 0.9),
+                });
+            }
+        }
+        SimulationSummary {
+            runs: self.done,
+            bands,
+            year_bands,
+            target: self.target.filter(|t| self.periods.contains(&t.period)),
+            probability_target_met,
+        }
+    }
 }
