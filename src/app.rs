@@ -26,23 +26,31 @@ pub fn App() -> Html {
         )
     });
     use_saving(&state);
-    let screen = use_state(Screen::from_location);
+    // Equal screens are not redrawn: the address is read again when its listener starts.
+    let screen = use_state_eq(Screen::from_location);
     {
         // Links, back and forward, a typed address and a bookmark all change the hash; an
         // anchor that names no screen (a "Skip to content" target) leaves the screen alone.
         let screen = screen.clone();
         use_effect_with((), move |_| {
+            let follow_address = move || {
+                let hash = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .unwrap_or_default();
+                if let Some(next) = Screen::from_hash(&hash) {
+                    // Read and rewritten in one step, so never over a newer address; an
+                    // old-style address of the screen already shown is settled here too.
+                    next.settle_location();
+                    screen.set(next);
+                }
+            };
             let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                    let hash = web_sys::window()
-                        .and_then(|w| w.location().hash().ok())
-                        .unwrap_or_default();
-                    if let Some(next) = Screen::from_hash(&hash) {
-                        next.settle_location();
-                        screen.set(next);
-                    }
-                })
+                let follow_address = follow_address.clone();
+                gloo_events::EventListener::new(&window, "hashchange", move |_| follow_address())
             });
+            // The address may have changed between the first drawing (which read it) and
+            // this listener starting: a change in that gap fired no event we heard.
+            follow_address();
             move || drop(listener)
         });
     }

@@ -92,19 +92,38 @@ impl Screen {
         Screen::from_hash(&hash).unwrap_or(Screen::Forecast)
     }
 
-    /// Writes the screen's canonical address over the current one (an old-style `#settings`,
-    /// or none) without adding a history entry, so that back still leaves the app.
+    /// The address to write over `current_hash` while this screen is shown, if any: the
+    /// canonical form of an address that already names this screen (an old-style
+    /// `#settings`), or this screen's address where the current one names no screen (a bare
+    /// address). Never an address that names another screen: that one is newer than this
+    /// screen (the person clicked on, or followed a bookmark, before this screen had settled),
+    /// and rewriting it would hide the screen they asked for.
+    pub fn settled_address(self, current_hash: &str) -> Option<String> {
+        let canonical = self.href();
+        if current_hash == canonical {
+            return None;
+        }
+        match Screen::from_hash(current_hash) {
+            Some(named) if named != self => None,
+            _ => Some(canonical),
+        }
+    }
+
+    /// Writes the screen's canonical address over the current one where
+    /// [`Screen::settled_address`] says so, without adding a history entry, so that back still
+    /// leaves the app. `replaceState` fires no `hashchange`, which is why it must never touch
+    /// an address naming another screen.
     pub fn settle_location(self) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let canonical = self.href();
-        if window.location().hash().ok().as_deref() == Some(canonical.as_str()) {
+        let current = window.location().hash().unwrap_or_default();
+        let Some(address) = self.settled_address(&current) else {
             return;
-        }
+        };
         if let Ok(history) = window.history() {
             let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
         }
     }
 
@@ -155,6 +174,29 @@ mod tests {
         assert_eq!(Screen::from_hash("#main"), None);
         assert_eq!(Screen::from_hash("#/nowhere"), None);
         assert_eq!(Screen::from_hash(""), None);
+    }
+
+    #[test]
+    fn a_screen_rewrites_only_its_own_address_or_none() {
+        // Its own old-style address becomes the canonical one; a bare address gains it.
+        assert_eq!(
+            Screen::Settings.settled_address("#settings").as_deref(),
+            Some("#/settings")
+        );
+        assert_eq!(
+            Screen::Forecast.settled_address("").as_deref(),
+            Some("#/forecast")
+        );
+        assert_eq!(
+            Screen::Forecast.settled_address("#/nowhere").as_deref(),
+            Some("#/forecast")
+        );
+        // Already canonical: nothing to write.
+        assert_eq!(Screen::Tracking.settled_address("#/tracking"), None);
+        // The address moved on to another screen before this one settled: it is left alone,
+        // in either form, so the newer screen is the one shown.
+        assert_eq!(Screen::Forecast.settled_address("#/tracking"), None);
+        assert_eq!(Screen::Forecast.settled_address("#plans"), None);
     }
 
     #[test]

@@ -123,6 +123,45 @@ test('each screen has its own address and title; links, back, forward and reload
   await page.context().close();
 });
 
+test('the address changed several times without waiting ends on the screen it names, on a slow machine', async () => {
+  const page = await app.newPage({ width: 1366, height: 768 });
+  // A council laptop, or CI under load: the page runs six times slower, so a screen is still
+  // settling when the next change of address arrives.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await app.open(page, '#/forecast');
+  await heading(page, 'Forecast');
+  const rounds = [
+    ['tracking', 'plans', 'records'],
+    ['settings', 'workshop'],
+    ['report', 'yearly-figures', 'comparators', 'tracking'],
+    ['records', 'forecast', 'settings'],
+    ['plans', 'settings', 'plans'],
+  ];
+  for (const slugs of rounds) {
+    // A bookmark followed and tabs clicked in quick succession, all in one task of the page.
+    await page.evaluate((list) => {
+      for (const slug of list) location.hash = `#/${slug}`;
+    }, slugs);
+    const last = slugs[slugs.length - 1];
+    const title = SCREENS.find(([slug]) => slug === last)[2];
+    await heading(page, title);
+    await page.waitForFunction((hash) => location.hash === hash, `#/${last}`);
+    // Nothing pending rewrites it afterwards: two frames later it is still that screen.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.equal(await page.evaluate(() => location.hash), `#/${last}`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).first().innerText(), title);
+  }
+  // Links clicked one after another without waiting for each screen: the last one wins.
+  for (const name of ['Action plans', 'Workshop', 'Committee report', 'Tracking meeting']) {
+    await page.getByRole('link', { name, exact: true }).click({ noWaitAfter: true });
+  }
+  await heading(page, 'Tracking meeting');
+  await page.waitForFunction(() => location.hash === '#/tracking');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.context().close();
+});
+
 test('"Skip to content" is the first stop of the keyboard and leaves the address alone', async () => {
   const page = await app.newPage({ width: 1366, height: 768 });
   await app.open(page, '#/tracking');
