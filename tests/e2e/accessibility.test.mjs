@@ -138,11 +138,16 @@ test('the address changed several times without waiting ends on the screen it na
     ['records', 'forecast', 'settings'],
     ['plans', 'settings', 'plans'],
   ];
-  for (const slugs of rounds) {
-    // A bookmark followed and tabs clicked in quick succession, all in one task of the page.
-    await page.evaluate((list) => {
-      for (const slug of list) location.hash = `#/${slug}`;
-    }, slugs);
+  // Yew draws a screen, may hand the browser back its turn when drawing took longer than a
+  // frame, and only then runs the screen's effects: an address changed in that gap must win.
+  // Each round changes the address at a different pace, from all at once to a few frames apart.
+  for (const [round, slugs] of rounds.entries()) {
+    await page.evaluate(async ([list, gap]) => {
+      for (const slug of list) {
+        location.hash = `#/${slug}`;
+        if (gap >= 0) await new Promise((next) => setTimeout(next, gap));
+      }
+    }, [slugs, [-1, 0, 8, 20, 40][round]]);
     const last = slugs[slugs.length - 1];
     const title = SCREENS.find(([slug]) => slug === last)[2];
     await heading(page, title);
