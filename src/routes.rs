@@ -1,7 +1,5 @@
 //! The list of screens the navigation offers, and the address of each.
 
-use yew::prelude::*;
-
 /// A screen of the app, reachable from the top navigation and by its address
 /// (`#/records`), so that back, forward, a reload or a bookmark come back to the same screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,21 +129,6 @@ impl Screen {
     /// screen reader names the page.
     pub fn document_title(self) -> String {
         format!("{} \u{2013} Adoption scorecard forecast", self.title())
-    }
-
-    /// The screen's component.
-    pub fn render(self) -> Html {
-        match self {
-            Screen::Records => html! { <crate::records::screen::RecordsScreen /> },
-            Screen::Aggregates => html! { <crate::records::yearly_screen::AggregatesScreen /> },
-            Screen::Forecast => html! { <crate::forecast::screen::ForecastScreen /> },
-            Screen::Tracking => html! { <crate::tracking::screen::TrackingScreen /> },
-            Screen::Plans => html! { <crate::plans::screen::PlansScreen /> },
-            Screen::Workshop => html! { <crate::workshop::screen::WorkshopScreen /> },
-            Screen::Comparators => html! { <crate::comparators::screen::ComparatorsScreen /> },
-            Screen::Report => html! { <crate::report::screen::ReportScreen /> },
-            Screen::Settings => html! { <crate::settings::screen::SettingsScreen /> },
-        }
     }
 }
 
