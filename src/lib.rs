@@ -23,4 +23,5 @@ pub mod state;
 pub mod storage;
 pub mod tracking;
 pub mod ui;
+pub mod words;
 pub mod workshop;

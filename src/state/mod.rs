@@ -19,6 +19,9 @@ use crate::storage::document::Document;
 use crate::storage::items::{self, Clash, Patch};
 use crate::storage::LoadError;
 use crate::ui::notice::Notice;
+/// The counting words live with the other words of the app; screens written before reach
+/// them here.
+pub use crate::words::{capitalise, count, count_of};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -243,33 +246,6 @@ pub fn storage_warning(used: u64) -> Option<String> {
             STORAGE_ALLOWANCE as f64 / (1024.0 * 1024.0)
         )
     })
-}
-
-/// "1 record", "2 records".
-pub fn count(n: usize, noun: &str) -> String {
-    count_of(n, noun, &format!("{noun}s"))
-}
-
-/// "1 child", "2 children": a noun whose plural is not the noun and an s. Any whole-number
-/// type, since counts of children are `usize` on screen and `u64` from the engine.
-pub fn count_of<N>(n: N, one: &str, many: &str) -> String
-where
-    N: std::fmt::Display + PartialEq + From<u8>,
-{
-    if n == N::from(1) {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// "added child C1" -> "Added child C1".
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

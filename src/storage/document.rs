@@ -99,7 +99,7 @@ impl Document {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if !self.records.is_empty() {
-            parts.push(crate::state::count_of(
+            parts.push(crate::words::count_of(
                 self.records.len(),
                 "child",
                 "children",
@@ -108,7 +108,7 @@ impl Document {
         if !self.aggregates.is_empty() {
             parts.push(format!(
                 "{} of yearly figures",
-                crate::state::count(self.aggregates.len(), "year")
+                crate::words::count(self.aggregates.len(), "year")
             ));
         }
         match parts.len() {
