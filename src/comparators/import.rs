@@ -33,7 +33,7 @@ pub fn ComparatorsImport() -> Html {
                 hint="A CSV file with the columns authority, group, period, a1, a2, rank. Nothing changes until you confirm."
                 onload={import.on_file.clone()} />
             if let Some(pending) = &import.pending {
-                <ImportPreview what="comparator rows" merge_key="authority/group/period"
+                <ImportPreview what="comparator rows" merge_by="authority, group and period"
                     replaced={format!("the {} comparator rows in use", table_rows)}
                     incoming_one="comparator row" incoming="comparator rows"
                     preview={pending.preview.clone()} on_confirm={import.on_confirm.clone()}

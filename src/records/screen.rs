@@ -180,7 +180,7 @@ pub fn RecordsScreen() -> Html {
                 </div>
             </div>
             if let Some(pending) = &import.pending {
-                <ImportPreview what="records" merge_key="child_id" preview={pending.preview.clone()}
+                <ImportPreview what="records" merge_by="case reference" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
                     replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
                     incoming_one="child" incoming="children"

@@ -146,7 +146,7 @@ pub fn AggregatesScreen() -> Html {
                 </div>
             </div>
             if let Some(pending) = &import.pending {
-                <ImportPreview what="yearly figures" merge_key="year" preview={pending.preview.clone()}
+                <ImportPreview what="yearly figures" merge_by="year" preview={pending.preview.clone()}
                     replaced={format!("{} of yearly figures", crate::state::count(app.document.aggregates.len(), "year"))}
                     incoming_one="year of yearly figures" incoming="years of yearly figures"
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />

@@ -36,8 +36,9 @@ pub struct Preview {
 pub struct ImportPreviewProps {
     /// What is read: "records" or "yearly figures".
     pub what: AttrValue,
-    /// The key merging goes by: "child_id" or "year".
-    pub merge_key: AttrValue,
+    /// What merging matches entries by, in the user's words: "case reference" or "year".
+    /// (The file's own column may be called otherwise: `child_id`.)
+    pub merge_by: AttrValue,
     /// The preview to show.
     pub preview: Rc<Preview>,
     /// Called with the chosen mode when the user confirms.
@@ -73,7 +74,11 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
         });
     }
     let p = &props.preview;
-    let id = format!("import-{}", props.merge_key);
+    // An id from the words, so that two previews on one page never share one.
+    let id: String = format!("import-{}", props.merge_by)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
     let radio = |value: ImportMode, label: String| {
         let mode_handle = mode.clone();
         let onchange = Callback::from(move |_| mode_handle.set(value));
@@ -164,7 +169,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                         format!("Replace all {}", props.what)
                     }) }
                     { radio(ImportMode::Merge, format!(
-                        "Merge by {} (update matching entries, add new ones)", props.merge_key)) }
+                        "Merge by {} (update matching entries, add new ones)", props.merge_by)) }
                 </fieldset>
             }
             if *asking {

@@ -150,7 +150,7 @@ test('records exported as CSV and imported back are the same records', async () 
 test('a <script> in a child_id is shown as text and never runs', async () => {
   const id = '<script>window.__injected = 1</script>';
   await chooseFile(page, 'Import records', 'script.csv', `child_id,entered_care\n${id},2014-02-01\n`);
-  await page.getByText('Merge by child_id', { exact: false }).click();
+  await page.getByText('Merge by case reference', { exact: false }).click();
   await page.getByRole('button', { name: 'Confirm import' }).click();
   await page.locator('tbody th', { hasText: id }).waitFor();
   assert.equal(await page.locator('tbody th', { hasText: id }).innerText(), id);

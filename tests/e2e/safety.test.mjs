@@ -124,7 +124,7 @@ test('a replacing import asks first; cancelling changes nothing; the safety copy
 
   await chooseFile(page, 'Import records', 'other.csv', 'child_id,entered_care\nZ9,2015-01-05\n');
   // Merging is the default choice.
-  assert.equal(await page.getByLabel('Merge by child_id', { exact: false }).isChecked(), true);
+  assert.equal(await page.getByLabel('Merge by case reference', { exact: false }).isChecked(), true);
   await page.getByLabel(/^Replace all/).check();
   await page.getByRole('button', { name: 'Confirm import' }).click();
   const dialog = page.getByRole('dialog');
