@@ -64,8 +64,7 @@ pub fn DemoBanner() -> Html {
         <section class="banner banner--demo" aria-labelledby="demo-heading">
             <h2 id="demo-heading" class="banner__title">{ "Demonstration data" }</h2>
             <p class="banner__text">
-                { "These children are made up, to match one authority's published figures in \
-                   mid-2015; the as-of date is " }
+                { "Made-up children matching one authority's 2015 figures, as of " }
                 <strong>{ as_of }</strong>{ "." }
             </p>
             <div class="banner__actions">

@@ -77,6 +77,13 @@ test('a bare address opens the forecast, whose first screenful answers each targ
   assert.ok(await inView(page.locator('.answers')), 'the answers are below the fold');
   assert.ok(await inView(page.locator('#trajectory-chart')), 'the chart is below the fold');
   assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // The demonstration banner says what it must in one line at this width.
+  const bannerLines = await page.locator('.banner--demo .banner__text').evaluate((text) => {
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    return new Set([...range.getClientRects()].map((line) => Math.round(line.bottom / 4))).size;
+  });
+  assert.equal(bannerLines, 1, 'the demonstration banner wraps');
   await app.screenshot(page, 'a11y-forecast-first-screen-1366x768');
   await page.context().close();
 });
@@ -313,9 +320,14 @@ test('the keyboard alone imports, sets the as-of date and a target, changes a wh
   await app.open(page, '#/records');
   await heading(page, "Children's records");
 
-  // Import: the file input opens the file chooser from the keyboard.
+  // Import: the file input opens the file chooser from the keyboard. The wait starts before
+  // the Tab presses: it asks the browser to hand file choosers to the test, and that request
+  // must have arrived before Space is pressed, or the chooser opens unseen (as it once did
+  // on a loaded machine).
+  const chooserOpened = page.waitForEvent('filechooser');
   await tabTo(page, 'Import records');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await page.keyboard.press('Space');
+  const chooser = await chooserOpened;
   await chooser.setFiles({
     name: 'children.csv',
     mimeType: 'text/csv',
