@@ -6,7 +6,7 @@ use crate::tracking::meetings::ActivityRef;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Properties of [`ActivityRow`].
@@ -84,7 +84,7 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
     let on_update_input = {
         let update = update.clone();
         Callback::from(move |e: InputEvent| {
-            update.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            update.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
     let add_update = {
@@ -112,7 +112,7 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
     });
     html! {
         <tr class={classes!(overdue.then_some("plan__row--overdue"))}>
-            <th scope="row">{ format!("{number} {}", activity.what) }</th>
+            <th scope="row" class="plan__text">{ format!("{number} {}", activity.what) }</th>
             <td>{ activity.lead.clone() }</td>
             <td>
                 { activity.timescale.map(|t| t.text()).unwrap_or_else(|| "–".into()) }
@@ -121,7 +121,7 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
             <td>
                 <ul class="plan__updates">
                     { for activity.updates.iter().map(|u| html! {
-                        <li>{ format!("{}: {}", format_uk(u.date), u.text) }</li>
+                        <li class="plan__text">{ format!("{}: {}", format_uk(u.date), u.text) }</li>
                     }) }
                     { for from_meetings.iter().map(|(date, child, a)| html! {
                         <li>{ format!("Tracking meeting {} (child {child}): {} – {}{}", format_uk(*date), a.what, a.owner,
@@ -129,13 +129,13 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
                     }) }
                 </ul>
                 <label class="visually-hidden" for={format!("{id}-update")}>{ format!("Update on activity {number}") }</label>
-                <input class="field__input" type="text" id={format!("{id}-update")} value={(*update).clone()}
+                <textarea class="field__input" rows="2" id={format!("{id}-update")} value={(*update).clone()}
                     oninput={on_update_input} />
                 <button type="button" class="button button--small button--secondary" onclick={add_update}>
                     { "Add update" }<span class="visually-hidden">{ format!(" to activity {number}") }</span>
                 </button>
             </td>
-            <td>{ activity.outcome.clone() }</td>
+            <td class="plan__text">{ activity.outcome.clone() }</td>
             <td>
                 <span class={status_class(activity.status)}>{ activity.status.label() }</span>
                 <label class="visually-hidden" for={format!("{id}-status")}>{ format!("Status of activity {number}") }</label>

@@ -9,7 +9,8 @@ use crate::ui::confirm_dialog::ConfirmDialog;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Which activities are shown.
@@ -49,8 +50,15 @@ pub struct PlanViewProps {
     pub in_time_now: Option<(u64, u64)>,
 }
 
+/// The text of the box that was typed in: a one-line box or a text area.
 fn text_of(e: InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    match target.dyn_into::<HtmlTextAreaElement>() {
+        Ok(area) => area.value(),
+        Err(target) => target.unchecked_into::<HtmlInputElement>().value(),
+    }
 }
 
 /// One plan.
@@ -114,9 +122,12 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             </section>
         }
     });
+    // An activity or its outcome is often paragraphs pasted from a plan written in Word: a
+    // one-line box would turn its line breaks into spaces, so those two are text areas.
     let field = |key: &'static str,
                  label: &'static str,
                  value: String,
+                 multiline: bool,
                  set: fn(&mut (usize, Activity, String), String)| {
         let id = format!("{slug}-new-{key}");
         let draft = draft.clone();
@@ -128,7 +139,11 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         html! {
             <div class="field">
                 <label class="field__label" for={id.clone()}>{ label }</label>
-                <input class="field__input" type="text" {id} {value} {oninput} />
+                if multiline {
+                    <textarea class="field__input" rows="3" {id} {value} {oninput} />
+                } else {
+                    <input class="field__input" type="text" {id} {value} {oninput} />
+                }
             </div>
         }
     };
@@ -256,10 +271,10 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                             }) }
                         </select>
                     </div>
-                    { field("what", "Activity", draft.1.what.clone(), |d, v| d.1.what = v) }
-                    { field("lead", "Lead", draft.1.lead.clone(), |d, v| d.1.lead = v) }
-                    { field("timescale", "Timescale (DD/MM/YYYY or month and year)", draft.2.clone(), |d, v| d.2 = v) }
-                    { field("outcome", "Outcome (evidence of success)", draft.1.outcome.clone(), |d, v| d.1.outcome = v) }
+                    { field("what", "Activity", draft.1.what.clone(), true, |d, v| d.1.what = v) }
+                    { field("lead", "Lead", draft.1.lead.clone(), false, |d, v| d.1.lead = v) }
+                    { field("timescale", "Timescale (DD/MM/YYYY or month and year)", draft.2.clone(), false, |d, v| d.2 = v) }
+                    { field("outcome", "Outcome (evidence of success)", draft.1.outcome.clone(), true, |d, v| d.1.outcome = v) }
                     <div class="field">
                         <label class="field__label" for={format!("{slug}-new-status")}>{ "Status" }</label>
                         <select class="field__select" id={format!("{slug}-new-status")} onchange={on_new_status}>

@@ -28,6 +28,9 @@ const CSV = [
   '',
 ].join('\n');
 
+/** An activity as a manager pastes it from a plan written in Word: two paragraphs. */
+const PASTED = 'Family finding from the SHOBPA decision.\n\nWeekly review of every child waiting over 4 months.';
+
 async function fill(label, value) {
   const box = page.getByLabel(label, { exact: true });
   await box.fill(value);
@@ -86,9 +89,19 @@ test('an improvement plan with themes, activities, statuses in words, filters an
   };
   await add('Track every child monthly, with "named" leads', 'Service manager', 'July 2015', 'Red');
   await add('Recruit adopters for older children', 'Recruitment lead', '31/03/2016', 'Completed');
+  // An activity pasted from a plan written in Word keeps its paragraphs, as does its outcome.
+  await fill('Activity', PASTED);
+  await fill('Outcome (evidence of success)', 'Panel minutes show:\n- matches within 4 months');
+  await fill('Timescale (DD/MM/YYYY or month and year)', 'March 2016');
+  await page.getByLabel('Status', { exact: true }).selectOption('Amber');
+  await plan.getByRole('button', { name: 'Add activity' }).click();
+  const pastedRow = plan.locator('tbody tr', { hasText: 'Family finding from the SHOBPA decision.' });
+  await pastedRow.waitFor();
+  assert.equal(await pastedRow.locator('th').innerText(), `1.3 ${PASTED}`);
+  assert.match(await pastedRow.innerText(), /Panel minutes show:\n- matches within 4 months/);
   // Counts by status, in words.
   const counts = await page.locator('.plans__counts li').allInnerTexts();
-  assert.ok(counts.includes('Red: 1') && counts.includes('Completed: 1'), counts.join(', '));
+  assert.ok(counts.includes('Red: 1') && counts.includes('Completed: 1') && counts.includes('Amber: 1'), counts.join(', '));
   // July 2015 has passed and the activity is not completed: overdue.
   const row = plan.locator('tbody tr', { hasText: 'Track every child monthly' });
   assert.match(await row.innerText(), /July 2015\s+Overdue/);
@@ -114,6 +127,11 @@ test('an improvement plan with themes, activities, statuses in words, filters an
     lines.includes('Service plan,Timeliness,"Track every child monthly, with ""named"" leads",Service manager,July 2015,Red,,15/01/2016: Tracking meeting set up; first two held.'),
     csv.text,
   );
+  // The pasted paragraphs are in the file exactly, inside one quoted cell.
+  assert.ok(
+    csv.text.includes(`Service plan,Timeliness,"${PASTED}",,March 2016,Amber,"Panel minutes show:\n- matches within 4 months",\r\n`),
+    csv.text,
+  );
 });
 
 test('plans survive a reload and the forecast screen links to what needs attention', async () => {
@@ -136,7 +154,7 @@ test('plans survive a reload and the forecast screen links to what needs attenti
 test('deleting a plan asks first, naming what goes, and undo brings it back', async () => {
   const plan = page.locator('section.plan', { hasText: 'Owner: Head of service.' });
   await plan.getByRole('button', { name: 'Delete this plan: Service plan', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Delete the action plan Service plan with its 1 theme and 2 activities?' });
+  const dialog = page.getByRole('dialog', { name: 'Delete the action plan Service plan with its 1 theme and 3 activities?' });
   await dialog.waitFor();
   await app.screenshot(page, 'plans-04-delete-question');
   // Escape is a "no".
@@ -149,7 +167,7 @@ test('deleting a plan asks first, naming what goes, and undo brings it back', as
   assert.equal(await page.locator('section.plan').count(), 1);
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await plan.waitFor();
-  assert.equal(await plan.locator('tbody tr').count(), 2);
+  assert.equal(await plan.locator('tbody tr').count(), 3);
   // Undone for good: still there after a reload.
   await page.reload();
   await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
@@ -168,6 +186,9 @@ test('one plan prints on its own, and the page is whole again once printing is o
   await page.waitForFunction(() => window.printCalls === 1);
   await page.emulateMedia({ media: 'print' });
   assert.ok(await service.isVisible(), 'the plan asked for is printed');
+  // On paper the pasted activity keeps its paragraphs.
+  const pasted = service.locator('tbody th', { hasText: 'Family finding from the SHOBPA decision.' });
+  assert.equal(await pasted.innerText(), `1.3 ${PASTED}`);
   assert.ok(!(await performance.isVisible()), 'the other plan stays off the page');
   assert.ok(!(await page.locator('.plans__counts').isVisible()), 'the counts of every plan stay off');
   assert.ok(!(await page.getByRole('heading', { name: 'Figures not meeting their target' }).isVisible()),
