@@ -91,9 +91,12 @@ pub use demo::{demo_as_of, demo_dataset, Demo};
 pub use error::{Error, ErrorKind, Problem, Severity};
 pub use record::{ChildRecord, Field, TrackingDates, YearAggregate};
 
-pub use delay::{delay_impact, ChildShift, DelayImpact, Delayed, PeriodChange};
+pub use delay::{delay_impact, delay_impact_on, ChildShift, DelayImpact, Delayed, PeriodChange};
 pub use export::FORECAST_CSV_HEADER;
-pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
+pub use forecast::{
+    forecast, forecast_on, Contribution, ExpectedYear, FiguresBasis, Forecast, ForecastInput,
+    PipelineChild,
+};
 pub use indicator::{ChildValues, Indicator, Milestones};
 pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSummary};
 pub use pace::{
