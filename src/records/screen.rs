@@ -33,7 +33,11 @@ fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>
 
 /// The action that brings confirmed records in.
 fn import_records(records: Vec<ChildRecord>, mode: ImportMode) -> Action {
-    Action::ImportRecords { records, mode }
+    Action::ImportRecords {
+        records,
+        mode,
+        authority: None,
+    }
 }
 
 /// The records screen.
