@@ -5,6 +5,7 @@
 pub mod answer_words;
 pub mod answers;
 pub mod backtest_panel;
+pub mod basis;
 pub mod chart_data;
 pub mod dashboard;
 pub mod figures_table;
@@ -14,4 +15,5 @@ pub mod pace_words;
 pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
+pub mod target_choice;
 pub mod waiting_children;

@@ -79,8 +79,7 @@ pub fn ReportPage() -> Html {
             </header>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>
-                <FiguresTable forecast={forecast.clone()} with_expected=true
-                    caption="Three-year figures, with the adoptions the scenario expects" />
+                <FiguresTable forecast={forecast.clone()} caption="Three-year figures" />
             </section>
             <section class="report__section" aria-labelledby="report-trajectory">
                 <h2 id="report-trajectory">{ "Trajectory" }</h2>
