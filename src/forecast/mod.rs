@@ -8,6 +8,7 @@ pub mod backtest_panel;
 pub mod basis;
 pub mod chart_data;
 pub mod dashboard;
+pub mod data_age;
 pub mod figures_table;
 pub mod monte_carlo;
 pub mod pace_panel;

@@ -63,6 +63,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod forecast;
+pub mod freshness;
 pub mod indicator;
 pub mod inputs;
 pub mod merge;
@@ -97,6 +98,7 @@ pub use forecast::{
     forecast, forecast_on, Contribution, ExpectedYear, FiguresBasis, Forecast, ForecastInput,
     PipelineChild,
 };
+pub use freshness::{data_ends, ends_long_before};
 pub use indicator::{ChildValues, Indicator, Milestones};
 pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSummary};
 pub use pace::{
