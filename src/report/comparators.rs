@@ -51,7 +51,7 @@ pub fn ReportComparators(props: &ReportComparatorsProps) -> Html {
                         { format!("Three-year averages for {period}, in days: our figure and the published averages. The comparators screen lists every authority.") }
                     </caption>
                     <thead><tr>
-                        <th scope="col">{ "" }</th>
+                        <th scope="col">{ "Authority" }</th>
                         <th scope="col" class="num">{ "A1 days" }</th>
                         <th scope="col" class="num">{ "A2 days" }</th>
                     </tr></thead>
