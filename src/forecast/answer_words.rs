@@ -3,10 +3,11 @@
 //! waiting must reach. Pure functions of the engine's answers, tested natively.
 
 use super::basis::basis_words;
+pub use super::course::{course, projected_met, Course};
 use super::pace_words::{counted_from, line, still_to_be};
 use super::sentences::figure_value;
 use crate::state::count_of;
-use scorecard::{Figure, FiguresBasis, Indicator, PaceAnswer, ThresholdSchedule, WaitingOutcome};
+use scorecard::{Figure, FiguresBasis, Indicator, PaceAnswer, WaitingOutcome};
 
 /// What the Monte Carlo says of one target.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,62 +57,6 @@ pub fn chance_words(chance: Chance) -> String {
     }
 }
 
-/// Where a target stands, in one word beside its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Course {
-    /// Likely to be met: at least 2 in 3 simulated futures meet it (or, where nothing is
-    /// simulated, the projected figure meets it).
-    On,
-    /// Likely to be missed: at most 1 in 3 simulated futures meet it (or the projected figure
-    /// misses it).
-    Off,
-    /// Between the two: as many futures meet it as miss it, near enough.
-    EitherWay,
-    /// The chance is still being worked out.
-    Simulating,
-    /// No children count in the period yet.
-    NothingToJudge,
-}
-
-impl Course {
-    /// The badge's words.
-    pub fn words(self) -> &'static str {
-        match self {
-            Course::On => "On course",
-            Course::Off => "Off course",
-            Course::EitherWay => "Could go either way",
-            Course::Simulating => "Working out the chance",
-            Course::NothingToJudge => "Nothing to judge",
-        }
-    }
-}
-
-/// Whether the projected figure of the target's period meets the target (not only the
-/// threshold: a chosen target may be stricter); `None` with nothing to judge.
-pub fn projected_met(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
-    let value = heading?.value?;
-    let target = answer.target;
-    Some(ThresholdSchedule::status(target.indicator, value, target.value).met)
-}
-
-/// The one rule for the badge beside the chance: where the Monte Carlo gives a chance, the
-/// badge follows it (on course from 2 in 3, off course up to 1 in 3, "could go either way"
-/// between), so that "On course" never sits beside "about a 45% chance"; where nothing is
-/// simulated (percentages), the projected figure decides.
-pub fn course(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> Course {
-    let Some(met) = projected_met(answer, heading) else {
-        return Course::NothingToJudge;
-    };
-    match chance {
-        Chance::Known(p) if p >= 2.0 / 3.0 => Course::On,
-        Chance::Known(p) if p <= 1.0 / 3.0 => Course::Off,
-        Chance::Known(_) => Course::EitherWay,
-        Chance::Simulating => Course::Simulating,
-        Chance::NotSimulated if met => Course::On,
-        Chance::NotSimulated => Course::Off,
-    }
-}
-
 /// The children still open, saying which are real and which assumed: "the 3 children in the
 /// records still to be placed and the 5 adoptions expected but not yet in the data".
 pub fn open_children_words(indicator: Indicator, waiting: usize, unknown: u64) -> String {
@@ -145,14 +90,15 @@ fn pace_words(answer: &PaceAnswer, met: bool) -> String {
             // Rounded down: the pace said must itself meet the target.
             let pace = format!("{} days {}", days.floor() as i64, counted_from(indicator));
             let overdue = w.overdue().count();
-            let past = if overdue > 0 {
-                let have = if overdue == 1 { "has" } else { "have" };
-                format!(
-                    " {overdue} of the {} in the records {have} already waited longer and must move on as soon as possible.",
-                    count_of(w.waiting.len(), "child", "children")
-                )
-            } else {
-                String::new()
+            let rest = "already waited longer and must move on as soon as possible.";
+            let past = match (overdue, w.waiting.len()) {
+                (0, _) => String::new(),
+                (1, 1) => format!(" That child has {rest}"),
+                (o, n) if o == n => format!(" All {n} children in the records have {rest}"),
+                (o, n) => format!(
+                    " {o} of the {n} children in the records {} {rest}",
+                    if o == 1 { "has" } else { "have" }
+                ),
             };
             if met {
                 format!("It stays met if {open} average no more than {pace}.{past}")
@@ -391,6 +337,34 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_child_past_the_pace_is_not_counted_as_one_of_one() {
+        let mut a = answer(Indicator::A2, 121.0, WaitingOutcome::Pace { days: 96.0 });
+        a.waiting.waiting = vec![waiting_child(TargetStatus::Overdue)];
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A2, 132.0)),
+            Chance::Known(0.1),
+            FiguresBasis::WithExpected,
+        );
+        assert!(
+            text.ends_with(
+                "must average 96 days from the placement order. That child has already waited \
+                 longer and must move on as soon as possible."
+            ),
+            "{text}"
+        );
+        a.waiting.waiting = vec![waiting_child(TargetStatus::Overdue); 2];
+        let text = answer_words(&a, None, Chance::NotSimulated, FiguresBasis::WithExpected);
+        assert!(
+            text.ends_with(
+                "All 2 children in the records have already waited longer and must move on as \
+                 soon as possible."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn an_impossible_target_gives_the_best_still_reachable() {
         let a = with_three_waiting(answer(
             Indicator::A2,
@@ -476,48 +450,6 @@ mod tests {
                  with the adoptions we expect."
             ),
             "{text}"
-        );
-    }
-
-    #[test]
-    fn the_badge_and_the_chance_follow_one_rule() {
-        // The projection meets 426 (420 days), but only 45 of 100 futures do: neither "on
-        // course" nor "off course".
-        let a = answer(Indicator::A1, 426.0, WaitingOutcome::Pace { days: 400.0 });
-        let met = heading(Indicator::A1, 420.0);
-        let missed = heading(Indicator::A1, 440.0);
-        assert_eq!(
-            course(&a, Some(&met), Chance::Known(0.45)),
-            Course::EitherWay
-        );
-        assert_eq!(
-            course(&a, Some(&met), Chance::Known(0.34)),
-            Course::EitherWay
-        );
-        assert_eq!(course(&a, Some(&met), Chance::Known(0.20)), Course::Off);
-        assert_eq!(
-            course(&a, Some(&missed), Chance::Known(0.70)).words(),
-            "On course"
-        );
-        assert_eq!(
-            course(&a, Some(&missed), Chance::Known(2.0 / 3.0)),
-            Course::On
-        );
-        assert_eq!(
-            course(&a, Some(&missed), Chance::Known(1.0 / 3.0)),
-            Course::Off
-        );
-        // Nothing simulated (a percentage): the projected figure decides.
-        assert_eq!(course(&a, Some(&met), Chance::NotSimulated), Course::On);
-        assert_eq!(course(&a, Some(&missed), Chance::NotSimulated), Course::Off);
-        assert_eq!(
-            course(&a, Some(&met), Chance::Simulating),
-            Course::Simulating
-        );
-        let empty = Figure { value: None, ..met };
-        assert_eq!(
-            course(&a, Some(&empty), Chance::Known(0.9)),
-            Course::NothingToJudge
         );
     }
 }

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod backtest_panel;
 pub mod basis;
 pub mod chart_data;
+pub mod course;
 pub mod dashboard;
 pub mod data_age;
 pub mod figures_table;
