@@ -252,7 +252,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     Some(Some(p)) => format!(
                         "Chance of meeting the target, from {} simulated futures: {:.0}%.",
                         super::monte_carlo::RUNS, p * 100.0),
-                    Some(None) => "The simulation does not reach the target period, so it gives no chance for it.".to_string(),
+                    Some(None) => "The simulation gives no chance for this target: its period is beyond the simulated years, or it is not the threshold and the figures leave out the adoptions we expect.".to_string(),
                     None => "Chance of meeting the target: simulating…".to_string(),
                 } }
             </p>
