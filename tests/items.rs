@@ -180,3 +180,26 @@ fn settings_and_scenarios_merge_one_setting_at_a_time() {
     assert_eq!(clash.clashes.len(), 1);
     assert_eq!(clash.clashes[0].key.describe(None), "the authority's name");
 }
+
+#[test]
+fn the_basis_of_the_figures_is_one_item_merged_and_undone_on_its_own() {
+    use scorecard::FiguresBasis;
+    let mut mine = base();
+    mine.scenarios.basis = FiguresBasis::DataOnly;
+    let patch = diff(&base(), &mine);
+    assert_eq!(patch.len(), 1);
+    assert_eq!(patch[0].key, ItemKey::Basis);
+    assert_eq!(
+        patch[0].before,
+        Some(Item::Basis(FiguresBasis::WithExpected))
+    );
+    // Another tab placed C2 meanwhile: both are kept, and undoing the switch leaves C2 placed.
+    let theirs = placed(base(), "C2", d(2015, 2, 2));
+    let merged = three_way(&base(), &mine, &theirs);
+    assert!(merged.clashes.is_empty());
+    assert_eq!(merged.document.scenarios.basis, FiguresBasis::DataOnly);
+    assert_eq!(merged.document.records[1].placed, Some(d(2015, 2, 2)));
+    let undone = undo(&merged.document, &patch);
+    assert_eq!(undone.document, theirs);
+    assert_eq!(ItemKey::Basis.describe(None), "the basis of the figures");
+}

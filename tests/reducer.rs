@@ -109,6 +109,7 @@ fn an_import_replaces_or_merges_by_child_id() {
     let merged = start.clone().reduce(Action::ImportRecords {
         records: incoming.clone(),
         mode: ImportMode::Merge,
+        authority: None,
     });
     // C1 kept as it was, C2 replaced by the file's row, C3 added at the end.
     assert_eq!(
@@ -123,6 +124,7 @@ fn an_import_replaces_or_merges_by_child_id() {
     let replaced = start.reduce(Action::ImportRecords {
         records: incoming.clone(),
         mode: ImportMode::Replace,
+        authority: None,
     });
     assert_eq!(replaced.document.records, incoming);
 }
@@ -177,12 +179,48 @@ fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
     let next = start.reduce(Action::ImportRecords {
         records: own.clone(),
         mode: ImportMode::Replace,
+        authority: None,
     });
     assert_eq!(next.document.records, own);
     assert!(next.document.aggregates.is_empty());
     assert_eq!(next.document.settings.as_of, None);
     assert_eq!(next.document.settings.authority_name, "");
     assert!(!next.document.demonstration);
+}
+
+#[wasm_bindgen_test]
+fn the_name_given_on_the_first_import_is_kept_with_it_and_undone_with_it() {
+    let demo = adoption_forecast::storage::document::demonstration();
+    let start = Rc::new(AppState::start(Ok(None), demo.clone(), vec![]));
+    let next = start.reduce(Action::ImportRecords {
+        records: vec![child("K1", d(2014, 2, 3))],
+        mode: ImportMode::Replace,
+        authority: Some("  Anytown Council ".into()),
+    });
+    assert_eq!(next.document.settings.authority_name, "Anytown Council");
+    assert!(!next.document.demonstration);
+    let undone = next.reduce(Action::Undo);
+    assert_eq!(
+        *undone.document, demo,
+        "one step takes back the import and the name"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_basis_of_the_figures_is_a_change_of_its_own_that_undo_takes_back() {
+    use scorecard::FiguresBasis;
+    let start = state_with_two();
+    assert_eq!(start.document.scenarios.basis, FiguresBasis::WithExpected);
+    let next = start
+        .clone()
+        .reduce(Action::SetBasis(FiguresBasis::DataOnly));
+    assert_eq!(next.document.scenarios.basis, FiguresBasis::DataOnly);
+    assert_eq!(
+        next.undo_label(),
+        Some("left the adoptions we expect out of the figures")
+    );
+    let undone = next.reduce(Action::Undo);
+    assert_eq!(undone.document, start.document);
 }
 
 #[wasm_bindgen_test]

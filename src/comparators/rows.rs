@@ -2,7 +2,9 @@
 //! our data by the forecast, ranked among the table's authorities. Pure functions, tested
 //! natively.
 
-use scorecard::{estimated_rank, Basis, ComparatorTable, Forecast, Indicator, RollingPeriod};
+use scorecard::{
+    estimated_rank, Basis, ComparatorTable, FiguresBasis, Forecast, Indicator, RollingPeriod,
+};
 use scorecard_charts::comparators::{BarKind, ComparatorBar, ComparatorChart};
 
 /// Our figures for one period, from the forecast.
@@ -18,6 +20,8 @@ pub struct OurFigures {
     pub a2: Option<f64>,
     /// Whether the figures are actual, projected or mixed.
     pub basis: Option<Basis>,
+    /// Which adoptions the figures count: the basis every screen shows.
+    pub counted: FiguresBasis,
     /// The thresholds for the period.
     pub a1_threshold: Option<f64>,
     /// The A2 threshold.
@@ -46,7 +50,8 @@ impl OurFigures {
     }
 }
 
-/// Our figures for `period`. Our own published row (same name as `authority`) is left out
+/// Our figures for `period`, on the forecast's basis: the same figures the forecast, the
+/// plans and the report show. Our own published row (same name as `authority`) is left out
 /// of the ranking, so our computed figure is not ranked against itself.
 pub fn our_figures(
     table: &ComparatorTable,
@@ -54,7 +59,7 @@ pub fn our_figures(
     period: RollingPeriod,
     authority: &str,
 ) -> OurFigures {
-    let figures = forecast.period(period);
+    let figures = forecast.period_on_basis(period);
     let a1 = figures.and_then(|p| p.figure(Indicator::A1).value);
     let a2 = figures.and_then(|p| p.figure(Indicator::A2).value);
     let others = table.without_authority(authority);
@@ -69,6 +74,7 @@ pub fn our_figures(
         a1,
         a2,
         basis: figures.map(|p| p.figure(Indicator::A1).basis),
+        counted: forecast.basis,
         a1_threshold: figures.and_then(|p| p.figure(Indicator::A1).threshold),
         a2_threshold: figures.and_then(|p| p.figure(Indicator::A2).threshold),
         a1_rank: a1.and_then(|v| estimated_rank(&others, period, Indicator::A1, v)),

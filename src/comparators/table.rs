@@ -2,6 +2,7 @@
 //! authorities and averages as published, with the published rank.
 
 use super::rows::{ordinal, OurFigures};
+use crate::forecast::basis::figure_basis_words;
 use scorecard::{ComparatorTable, Indicator};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,7 +35,7 @@ pub fn ComparatorsTable(props: &ComparatorsTableProps) -> Html {
     let groups = props.table.groups();
     let basis = ours
         .basis
-        .map(|b| format!(" ({})", b.words()))
+        .map(|b| format!(" ({})", figure_basis_words(ours.counted, b)))
         .unwrap_or_default();
     html! {
         <div class="table-wrap">

@@ -2,10 +2,12 @@
 //! heading against its target, the chance of meeting it, and the pace the children still
 //! waiting must reach. Pure functions of the engine's answers, tested natively.
 
+use super::basis::basis_words;
+pub use super::course::{course, projected_met, Course};
 use super::pace_words::{counted_from, line, still_to_be};
 use super::sentences::figure_value;
 use crate::state::count_of;
-use scorecard::{Figure, Indicator, PaceAnswer, ThresholdSchedule, WaitingOutcome};
+use scorecard::{Figure, FiguresBasis, Indicator, PaceAnswer, WaitingOutcome};
 
 /// What the Monte Carlo says of one target.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,21 +57,30 @@ pub fn chance_words(chance: Chance) -> String {
     }
 }
 
-/// Whether the figure the target's period is heading for meets the target (not only the
-/// threshold: a chosen target may be stricter); `None` with nothing to judge.
-pub fn on_course(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
-    let value = heading?.value?;
-    let target = answer.target;
-    Some(ThresholdSchedule::status(target.indicator, value, target.value).met)
+/// The children still open, saying which are real and which assumed: "the 3 children in the
+/// records still to be placed and the 5 adoptions expected but not yet in the data".
+pub fn open_children_words(indicator: Indicator, waiting: usize, unknown: u64) -> String {
+    let placed = still_to_be(indicator);
+    let real = format!(
+        "the {} in the records still to be {placed}",
+        count_of(waiting, "child", "children")
+    );
+    let assumed = format!(
+        "the {} expected but not yet in the data",
+        count_of(unknown, "adoption", "adoptions")
+    );
+    match (waiting, unknown) {
+        (_, 0) => real,
+        (0, _) => assumed,
+        _ => format!("{real} and {assumed}"),
+    }
 }
 
 /// What the children still open must do, in one sentence.
 fn pace_words(answer: &PaceAnswer, met: bool) -> String {
     let indicator = answer.target.indicator;
     let w = &answer.waiting;
-    let open = w.open_children();
-    let children = count_of(open, "child", "children");
-    let placed = still_to_be(indicator);
+    let open = open_children_words(indicator, w.waiting.len(), w.unknown_adoptions);
     match w.outcome {
         WaitingOutcome::NothingOpen => format!(
             "Nothing is left open in {}: the figure is final.",
@@ -78,27 +89,45 @@ fn pace_words(answer: &PaceAnswer, met: bool) -> String {
         WaitingOutcome::Pace { days } => {
             // Rounded down: the pace said must itself meet the target.
             let pace = format!("{} days {}", days.floor() as i64, counted_from(indicator));
-            let overdue = w.overdue().count() as u64;
-            let past = if overdue > 0 {
-                let have = if overdue == 1 { "has" } else { "have" };
-                format!(
-                    " {overdue} of them {have} already waited longer and must move on as soon as possible."
-                )
-            } else {
-                String::new()
+            let overdue = w.overdue().count();
+            let rest = "already waited longer and must move on as soon as possible.";
+            let past = match (overdue, w.waiting.len()) {
+                (0, _) => String::new(),
+                (1, 1) => format!(" That child has {rest}"),
+                (o, n) if o == n => format!(" All {n} children in the records have {rest}"),
+                (o, n) => format!(
+                    " {o} of the {n} children in the records {} {rest}",
+                    if o == 1 { "has" } else { "have" }
+                ),
             };
             if met {
-                format!("It stays met if the {children} still to be {placed} average no more than {pace}.{past}")
+                format!("It stays met if {open} average no more than {pace}.{past}")
             } else {
-                format!("To meet it, the {children} still to be {placed} must average {pace}.{past}")
+                format!("To meet it, {open} must average {pace}.{past}")
             }
         }
-        WaitingOutcome::NotPossible { best_average } => format!(
-            "It cannot be met now: even if the {children} still to be {placed} were all done today, the best it can reach is {} days.",
-            best_average.round() as i64
-        ),
+        WaitingOutcome::NotPossible { best_average } => {
+            let real = format!(
+                "the {} in the records still to be {}",
+                count_of(w.waiting.len(), "child", "children"),
+                still_to_be(indicator)
+            );
+            let assumed = format!(
+                "the {} expected but not yet in the data",
+                count_of(w.unknown_adoptions, "adoption", "adoptions")
+            );
+            let even_if = match (w.waiting.len(), w.unknown_adoptions) {
+                (_, 0) => format!("{real} were all done today"),
+                (0, _) => format!("{assumed} took 0 days"),
+                _ => format!("{real} were all done today and {assumed} took 0 days"),
+            };
+            format!(
+                "It cannot be met now: even if {even_if}, the best it can reach is {} days.",
+                best_average.round() as i64
+            )
+        }
         WaitingOutcome::InTime { needed, .. } => {
-            let of = format!("at least {needed} of the {children} still to be placed");
+            let of = format!("at least {needed} of {open}");
             if met {
                 format!("It stays met if {of} are placed {}.", line(indicator))
             } else {
@@ -112,18 +141,35 @@ fn pace_words(answer: &PaceAnswer, met: bool) -> String {
 }
 
 /// The answer for one target after its lead ("A1 2014-17:"): "heading for 512 days against
-/// 426. About a 9% chance of meeting it. To meet it, the 28 children still to be placed must
-/// average 262 days from entering care."
-pub fn answer_words(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> String {
+/// 426, with the adoptions we expect. About a 9% chance of meeting it. To meet it, the 3
+/// children in the records still to be placed and the 25 adoptions expected but not yet in
+/// the data must average 262 days from entering care." A chosen target that differs from the
+/// period's threshold is said as such.
+pub fn answer_words(
+    answer: &PaceAnswer,
+    heading: Option<&Figure>,
+    chance: Chance,
+    basis: FiguresBasis,
+) -> String {
     let target = answer.target;
-    let against = target_value(target.indicator, target.value);
+    let threshold = heading.and_then(|f| f.threshold);
+    let against = match threshold {
+        Some(t) if t != target.value => format!(
+            "the chosen target of {} (the threshold is {})",
+            target_value(target.indicator, target.value),
+            target_value(target.indicator, t)
+        ),
+        _ => target_value(target.indicator, target.value),
+    };
     let head = match heading {
-        Some(figure) if figure.value.is_some() => {
-            format!("heading for {} against {against}.", figure_value(figure))
-        }
+        Some(figure) if figure.value.is_some() => format!(
+            "heading for {} against {against}, {}.",
+            figure_value(figure),
+            basis_words(basis)
+        ),
         _ => format!("no children count in it yet; the target is {against}."),
     };
-    let met = on_course(answer, heading).unwrap_or(false);
+    let met = projected_met(answer, heading).unwrap_or(false);
     [head, chance_words(chance), pace_words(answer, met)]
         .into_iter()
         .filter(|part| !part.is_empty())
@@ -167,13 +213,19 @@ mod tests {
         }
     }
 
+    /// The figure the period is heading for, with the period's threshold (426 for A1, 121
+    /// for A2 in 2014-17).
     fn heading(indicator: Indicator, value: f64) -> Figure {
         Figure {
             indicator,
             children: 88,
             value: Some(value),
             basis: Basis::Mixed,
-            threshold: None,
+            threshold: match indicator {
+                Indicator::A1 => Some(426.0),
+                Indicator::A2 => Some(121.0),
+                _ => None,
+            },
             status: None,
         }
     }
@@ -191,36 +243,71 @@ mod tests {
         }
     }
 
+    /// 3 children in the records still waiting, on pace, beside the 28 adoptions expected.
+    fn with_three_waiting(mut a: PaceAnswer) -> PaceAnswer {
+        a.waiting.waiting = vec![waiting_child(TargetStatus::OnPace); 3];
+        a
+    }
+
     #[test]
-    fn the_answer_reads_as_a_manager_would_say_it() {
-        let a = answer(Indicator::A1, 426.0, WaitingOutcome::Pace { days: 262.7 });
+    fn the_answer_says_its_basis_and_which_children_are_real_and_which_assumed() {
+        let a = with_three_waiting(answer(
+            Indicator::A1,
+            426.0,
+            WaitingOutcome::Pace { days: 262.7 },
+        ));
         let text = answer_words(
             &a,
             Some(&heading(Indicator::A1, 512.0)),
             Chance::Known(0.09),
+            FiguresBasis::WithExpected,
         );
         assert_eq!(
             format!("A1 2014-17: {text}"),
-            "A1 2014-17: heading for 512 days against 426. About a 9% chance of meeting it. \
-             To meet it, the 28 children still to be placed must average 262 days from \
+            "A1 2014-17: heading for 512 days against 426, with the adoptions we expect. About \
+             a 9% chance of meeting it. To meet it, the 3 children in the records still to be \
+             placed and the 28 adoptions expected but not yet in the data must average 262 days \
+             from entering care."
+        );
+    }
+
+    #[test]
+    fn from_the_data_alone_only_the_children_in_the_records_are_counted() {
+        let mut a = with_three_waiting(answer(
+            Indicator::A1,
+            426.0,
+            WaitingOutcome::Pace { days: 300.4 },
+        ));
+        a.waiting.unknown_adoptions = 0;
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A1, 450.0)),
+            Chance::NotSimulated,
+            FiguresBasis::DataOnly,
+        );
+        assert_eq!(
+            text,
+            "heading for 450 days against 426, from the children in the data only. To meet it, \
+             the 3 children in the records still to be placed must average 300 days from \
              entering care."
         );
     }
 
     #[test]
-    fn a_target_on_course_says_how_slow_the_waiting_children_may_go() {
+    fn a_target_met_on_the_projection_says_how_slow_the_waiting_children_may_go() {
         // 110 days against 121: met, so the pace is the most the children may take.
         let a = answer(Indicator::A2, 121.0, WaitingOutcome::Pace { days: 140.2 });
         let text = answer_words(
             &a,
             Some(&heading(Indicator::A2, 110.0)),
             Chance::Known(0.91),
+            FiguresBasis::WithExpected,
         );
         assert_eq!(
             text,
-            "heading for 110 days against 121. About a 91% chance of meeting it. It stays met \
-             if the 28 children still to be matched average no more than 140 days from the \
-             placement order."
+            "heading for 110 days against 121, with the adoptions we expect. About a 91% chance \
+             of meeting it. It stays met if the 28 adoptions expected but not yet in the data \
+             average no more than 140 days from the placement order."
         );
     }
 
@@ -236,13 +323,42 @@ mod tests {
             &a,
             Some(&heading(Indicator::A1, 450.0)),
             Chance::NotSimulated,
+            FiguresBasis::WithExpected,
         );
-        // 3 waiting + 28 expected adoptions not in the data = 31 open children.
         assert!(
             text.ends_with(
-                "To meet it, the 31 children still to be placed must average 300 days from \
-                 entering care. 2 of them have already waited longer and must move on as soon \
-                 as possible."
+                "To meet it, the 3 children in the records still to be placed and the 28 \
+                 adoptions expected but not yet in the data must average 300 days from entering \
+                 care. 2 of the 3 children in the records have already waited longer and must \
+                 move on as soon as possible."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_lone_child_past_the_pace_is_not_counted_as_one_of_one() {
+        let mut a = answer(Indicator::A2, 121.0, WaitingOutcome::Pace { days: 96.0 });
+        a.waiting.waiting = vec![waiting_child(TargetStatus::Overdue)];
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A2, 132.0)),
+            Chance::Known(0.1),
+            FiguresBasis::WithExpected,
+        );
+        assert!(
+            text.ends_with(
+                "must average 96 days from the placement order. That child has already waited \
+                 longer and must move on as soon as possible."
+            ),
+            "{text}"
+        );
+        a.waiting.waiting = vec![waiting_child(TargetStatus::Overdue); 2];
+        let text = answer_words(&a, None, Chance::NotSimulated, FiguresBasis::WithExpected);
+        assert!(
+            text.ends_with(
+                "All 2 children in the records have already waited longer and must move on as \
+                 soon as possible."
             ),
             "{text}"
         );
@@ -250,19 +366,25 @@ mod tests {
 
     #[test]
     fn an_impossible_target_gives_the_best_still_reachable() {
-        let a = answer(
+        let a = with_three_waiting(answer(
             Indicator::A2,
             121.0,
             WaitingOutcome::NotPossible {
                 best_average: 316.4,
             },
+        ));
+        let text = answer_words(
+            &a,
+            Some(&heading(Indicator::A2, 380.0)),
+            Chance::Known(0.0),
+            FiguresBasis::WithExpected,
         );
-        let text = answer_words(&a, Some(&heading(Indicator::A2, 380.0)), Chance::Known(0.0));
         assert_eq!(
             text,
-            "heading for 380 days against 121. Less than a 1 in 100 chance of meeting it. It \
-             cannot be met now: even if the 28 children still to be matched were all done \
-             today, the best it can reach is 316 days."
+            "heading for 380 days against 121, with the adoptions we expect. Less than a 1 in \
+             100 chance of meeting it. It cannot be met now: even if the 3 children in the \
+             records still to be matched were all done today and the 28 adoptions expected but \
+             not yet in the data took 0 days, the best it can reach is 316 days."
         );
     }
 
@@ -280,11 +402,13 @@ mod tests {
             &a,
             Some(&heading(Indicator::A3Percent, 55.0)),
             Chance::NotSimulated,
+            FiguresBasis::WithExpected,
         );
         assert_eq!(
             text,
-            "heading for 55.0% against 60%. To meet it, at least 16 of the 28 children still \
-             to be placed must be placed less than 14 months after entering care."
+            "heading for 55.0% against 60%, with the adoptions we expect. To meet it, at least \
+             16 of the 28 adoptions expected but not yet in the data must be placed less than \
+             14 months after entering care."
         );
     }
 
@@ -309,12 +433,23 @@ mod tests {
     }
 
     #[test]
-    fn a_chosen_target_stricter_than_the_threshold_is_judged_against_itself() {
+    fn a_chosen_target_that_differs_from_the_threshold_is_said_as_such() {
         // 400 days meets the 426 threshold but not a chosen 380.
         let a = answer(Indicator::A1, 380.0, WaitingOutcome::Pace { days: 350.0 });
-        assert_eq!(
-            on_course(&a, Some(&heading(Indicator::A1, 400.0))),
-            Some(false)
+        let heading = heading(Indicator::A1, 400.0);
+        assert_eq!(projected_met(&a, Some(&heading)), Some(false));
+        let text = answer_words(
+            &a,
+            Some(&heading),
+            Chance::NotSimulated,
+            FiguresBasis::WithExpected,
+        );
+        assert!(
+            text.starts_with(
+                "heading for 400 days against the chosen target of 380 (the threshold is 426), \
+                 with the adoptions we expect."
+            ),
+            "{text}"
         );
     }
 }

@@ -2,10 +2,10 @@
 //! of meeting it and the pace the children still waiting must reach, above everything else on
 //! the forecast screen.
 
-use super::answer_words::{answer_words, on_course, Chance};
+use super::answer_words::{answer_words, course, Chance, Course};
 use super::figures_table::figure_of;
 use crate::ui::term::Term;
-use scorecard::{Forecast, PaceAnswer, SimulationSummary};
+use scorecard::{FiguresBasis, Forecast, PaceAnswer, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,8 +18,13 @@ pub struct TargetAnswersProps {
     pub simulation: Option<Rc<SimulationSummary>>,
 }
 
-/// The chance of meeting `answer`'s target among the simulated futures.
-fn chance(answer: &PaceAnswer, simulation: Option<&SimulationSummary>) -> Chance {
+/// The chance of meeting `answer`'s target among the simulated futures, on the figures'
+/// `basis`: the runs count the further adoptions expected, or leave them out.
+pub fn chance(
+    answer: &PaceAnswer,
+    simulation: Option<&SimulationSummary>,
+    basis: FiguresBasis,
+) -> Chance {
     let target = answer.target;
     if !target.indicator.is_days() {
         return Chance::NotSimulated;
@@ -27,14 +32,15 @@ fn chance(answer: &PaceAnswer, simulation: Option<&SimulationSummary>) -> Chance
     let Some(simulation) = simulation else {
         return Chance::Simulating;
     };
-    // A chosen target is simulated as such; a threshold is judged in every band.
-    if simulation.target == Some(target) {
+    // A chosen target is simulated as such (with the adoptions expected); a threshold is
+    // judged in every band, with and without them.
+    if basis.counts_expected() && simulation.target == Some(target) {
         if let Some(p) = simulation.probability_target_met {
             return Chance::Known(p);
         }
     }
     simulation
-        .band(target.period, target.indicator, true)
+        .band(target.period, target.indicator, basis.counts_expected())
         .filter(|band| band.threshold == Some(target.value))
         .and_then(|band| band.probability_met)
         .map_or(Chance::NotSimulated, Chance::Known)
@@ -54,19 +60,18 @@ pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
     }
     let items = forecast.answers.iter().map(|answer| {
         let target = answer.target;
-        // Where the figure is heading: with the adoptions the scenario expects.
-        let heading = figure_of(forecast, target.indicator, target.period, true).map(|(f, _)| f);
-        let words = answer_words(
-            answer,
-            heading.as_ref(),
-            chance(answer, props.simulation.as_deref()),
-        );
-        let course = on_course(answer, heading.as_ref());
-        let (badge, class) = match course {
-            Some(true) => ("On course", "answer__badge--met"),
-            Some(false) => ("Off course", "answer__badge--not-met"),
-            None => ("Nothing to judge", "answer__badge--none"),
+        // Where the figure is heading, on the basis every screen shows.
+        let heading = figure_of(forecast, target.indicator, target.period).map(|(f, _)| f);
+        let chance = chance(answer, props.simulation.as_deref(), forecast.basis);
+        let words = answer_words(answer, heading.as_ref(), chance, forecast.basis);
+        let course = course(answer, heading.as_ref(), chance);
+        let class = match course {
+            Course::On => "answer__badge--met",
+            Course::Off => "answer__badge--not-met",
+            Course::EitherWay => "answer__badge--either",
+            Course::Simulating | Course::NothingToJudge => "answer__badge--none",
         };
+        let badge = course.words();
         let name = target.indicator.name();
         html! {
             <li class="answer" data-indicator={target.indicator.label()}>

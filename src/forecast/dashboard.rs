@@ -2,7 +2,9 @@
 //! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
 //! recomputed on every change and never stored.
 
-use super::answers::TargetAnswers;
+use super::answer_words::Chance;
+use super::answers::{chance, TargetAnswers};
+use super::basis::basis_words;
 use super::chart_data::{timeline, trajectory, Bands};
 use super::figures_table::FiguresTable;
 use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
@@ -18,7 +20,9 @@ use crate::ui::notice::Notice;
 use crate::ui::term::Term;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
-use scorecard::{forecast, usable_at, Forecast, ForecastInput, Indicator, Scenario};
+use scorecard::{
+    forecast_on, usable_at, FiguresBasis, Forecast, ForecastInput, Indicator, Scenario,
+};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -63,15 +67,18 @@ fn use_send<T: 'static>(app: &crate::context::Store, wrap: fn(T) -> Action) -> C
 }
 
 fn forecast_of(data: &Usable, doc: &Document, as_of: NaiveDate, scenario: &Scenario) -> Forecast {
-    forecast(&ForecastInput {
-        children: &data.children,
-        aggregates: &data.aggregates,
-        as_of,
-        thresholds: &doc.settings.thresholds,
-        scenario,
-        target: doc.scenarios.pace_target,
-        every_child: false,
-    })
+    forecast_on(
+        &ForecastInput {
+            children: &data.children,
+            aggregates: &data.aggregates,
+            as_of,
+            thresholds: &doc.settings.thresholds,
+            scenario,
+            target: doc.scenarios.pace_target,
+            every_child: false,
+        },
+        doc.scenarios.basis,
+    )
 }
 
 /// The scenario a comparison names, if it still exists.
@@ -126,7 +133,7 @@ pub fn ForecastDashboard() -> Html {
     let as_of = use_as_of();
     let document = app.document.clone();
     let chart_indicator = use_state(|| Indicator::A1);
-    let with_expected = use_state(|| true);
+    let basis = document.scenarios.basis;
 
     let data = use_usable(&document, as_of);
     let key = (Same(data.clone()), Same(document.clone()), as_of);
@@ -162,7 +169,7 @@ pub fn ForecastDashboard() -> Html {
     let bands: Option<Bands> = simulation.as_ref().map(|s| {
         s.bands
             .iter()
-            .filter(|b| b.indicator == *chart_indicator && b.assumed)
+            .filter(|b| b.indicator == *chart_indicator && b.assumed == basis.counts_expected())
             .filter_map(|b| Some((b.period, (b.p10?, b.p90?))))
             .collect()
     });
@@ -241,7 +248,16 @@ pub fn ForecastDashboard() -> Html {
         })
     };
 
-    let probability = simulation.as_ref().map(|s| s.probability_target_met);
+    // The chance of the pace panel's target, on the figures' basis, as the answers say it.
+    let probability = match main
+        .pace
+        .as_ref()
+        .map(|p| chance(p, simulation.as_deref(), basis))
+    {
+        Some(Chance::Simulating) => None,
+        Some(Chance::Known(p)) => Some(Some(p)),
+        _ => Some(None),
+    };
     let saved: Vec<String> = document
         .scenarios
         .saved
@@ -258,9 +274,14 @@ pub fn ForecastDashboard() -> Html {
     };
 
     let on_with_expected = {
-        let with_expected = with_expected.clone();
+        let app = app.clone();
         Callback::from(move |e: Event| {
-            with_expected.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            app.dispatch(Action::SetBasis(if on {
+                FiguresBasis::WithExpected
+            } else {
+                FiguresBasis::DataOnly
+            }))
         })
     };
     let band_hint = if simulation.is_some() {
@@ -274,7 +295,7 @@ pub fn ForecastDashboard() -> Html {
             <div class="first-screen">
                 <div class="first-screen__answers">
                     <p class="first-screen__context">
-                        { format!("As of {}, scenario \u{201c}{}\u{201d}.", format_uk(as_of), scenario_name) }
+                        { format!("As of {}, scenario \u{201c}{}\u{201d}, figures {}.", format_uk(as_of), scenario_name, basis_words(basis)) }
                     </p>
                     <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} />
                     <div class="dashboard__actions">
@@ -308,29 +329,29 @@ pub fn ForecastDashboard() -> Html {
                 </p>
                 <div class="field field--checkbox">
                     <input type="checkbox" role="switch" id="with-expected" class="field__checkbox"
-                        checked={*with_expected} onchange={on_with_expected} />
+                        checked={basis.counts_expected()} onchange={on_with_expected} />
                     <label for="with-expected">{ "With the adoptions we expect" }</label>
                     <span class="field__hint">
-                        { if *with_expected {
-                            " (on: the children in the data plus the further adoptions the scenario expects)"
+                        { if basis.counts_expected() {
+                            " (on: the children in the data plus the further adoptions the scenario expects, on every screen and in the report)"
                         } else {
-                            " (off: only the children in the data)"
+                            " (off: only the children in the data, on every screen and in the report)"
                         } }
                     </span>
                 </div>
                 if let Some((name, other)) = comparison.as_ref() {
                     <h3>{ scenario_name.clone() }</h3>
-                    <FiguresTable forecast={main.clone()} with_expected={*with_expected}
+                    <FiguresTable forecast={main.clone()}
                         caption={format!("Figures under \u{201c}{scenario_name}\u{201d}")} />
                     <h3>{ name.clone() }</h3>
-                    <FiguresTable forecast={other.clone()} with_expected={*with_expected}
+                    <FiguresTable forecast={other.clone()}
                         caption={format!("Figures under \u{201c}{name}\u{201d}")} />
                 } else {
-                    <FiguresTable forecast={main.clone()} with_expected={*with_expected}
-                        caption="Three-year figures" />
+                    <FiguresTable forecast={main.clone()} caption="Three-year figures" />
                 }
             </section>
-            <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} {notify} />
+            <PacePanel forecast={main.clone()} {probability} thresholds={document.settings.thresholds.clone()}
+                {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
                 {on_stage} {on_assumed_pace} {on_leaving} {own_leaving}

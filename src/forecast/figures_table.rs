@@ -2,6 +2,7 @@
 //! ending this March and the next two, each cell with its value, met or not met in words, the
 //! threshold and whether the figure is actual or projected.
 
+use super::basis::basis_words;
 use super::sentences::{figure_value, status_text};
 use crate::ui::term::Term;
 use scorecard::{Figure, Forecast, Indicator, RollingPeriod};
@@ -19,38 +20,27 @@ pub const TABLE_INDICATORS: [Indicator; 4] = [
 /// Properties of [`FiguresTable`].
 #[derive(Properties, PartialEq)]
 pub struct FiguresTableProps {
-    /// The forecast to show.
+    /// The forecast to show, on its basis.
     pub forecast: Rc<Forecast>,
-    /// Whether the figures include the further adoptions the scenario expects (otherwise
-    /// only the children in the data).
-    pub with_expected: bool,
-    /// The table's caption: the scenario's name when two are compared.
+    /// The table's caption: the scenario's name when two are compared. The basis of the
+    /// figures is said after it.
     pub caption: AttrValue,
 }
 
-/// A period's figure for one indicator, with how many of its years hold data: with the
-/// expected adoptions when asked and known for the period, else from the children in the data.
+/// A period's figure for one indicator on the forecast's basis, with how many of its years
+/// hold data: the one figure every screen shows for that period.
 pub fn figure_of(
     forecast: &Forecast,
     indicator: Indicator,
     period: RollingPeriod,
-    with_expected: bool,
 ) -> Option<(Figure, u8)> {
-    let assumed = with_expected
-        .then(|| forecast.period_assumed(period))
-        .flatten();
-    assumed
-        .or_else(|| forecast.period(period))
+    forecast
+        .period_on_basis(period)
         .map(|p| (*p.figure(indicator), p.years_covered))
 }
 
-fn cell(
-    forecast: &Forecast,
-    indicator: Indicator,
-    period: RollingPeriod,
-    with_expected: bool,
-) -> Html {
-    let Some((figure, covered)) = figure_of(forecast, indicator, period, with_expected) else {
+fn cell(forecast: &Forecast, indicator: Indicator, period: RollingPeriod) -> Html {
+    let Some((figure, covered)) = figure_of(forecast, indicator, period) else {
         return html! { <td class="figures__cell" data-indicator={indicator.label()}
         data-period={period.to_string()}>{ "no children" }</td> };
     };
@@ -87,7 +77,9 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
     html! {
         <div class="table-wrap">
             <table class="table figures">
-                <caption class="table__caption">{ props.caption.clone() }</caption>
+                <caption class="table__caption">
+                    { format!("{}, {}", props.caption, basis_words(forecast.basis)) }
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Indicator" }</th>
@@ -106,7 +98,7 @@ pub fn FiguresTable(props: &FiguresTableProps) -> Html {
                                     <span class="figures__what">{ indicator.description() }</span>
                                 }
                             </th>
-                            { for periods.iter().map(|&p| cell(forecast, indicator, p, props.with_expected)) }
+                            { for periods.iter().map(|&p| cell(forecast, indicator, p)) }
                         </tr>
                     }) }
                 </tbody>

@@ -5,8 +5,11 @@
 pub mod answer_words;
 pub mod answers;
 pub mod backtest_panel;
+pub mod basis;
 pub mod chart_data;
+pub mod course;
 pub mod dashboard;
+pub mod data_age;
 pub mod figures_table;
 pub mod monte_carlo;
 pub mod pace_panel;
@@ -14,4 +17,5 @@ pub mod pace_words;
 pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
+pub mod target_choice;
 pub mod waiting_children;

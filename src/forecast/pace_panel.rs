@@ -4,12 +4,13 @@
 
 use super::pace_words::waiting_sentence;
 use super::sentences::{equal_years_sentence, pace_sentence};
+use super::target_choice::{next_target, TargetControl};
 use super::waiting_children::WaitingChildren;
 use crate::state::count_of;
 use crate::ui::browser;
 use crate::ui::draft_input::{Accepts, DraftInput};
 use crate::ui::notice::Notice;
-use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod};
+use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod, ThresholdSchedule};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,6 +27,8 @@ pub struct PacePanelProps {
     /// `Some(None)` when the target's period is outside what it simulates.
     #[prop_or_default]
     pub probability: Option<Option<f64>>,
+    /// The threshold schedule: a target follows its indicator's threshold for the period.
+    pub thresholds: ThresholdSchedule,
     /// A new target chosen.
     pub on_target: Callback<PaceTarget>,
     /// A year's expected total adoptions changed (`None`: back to the default).
@@ -55,7 +58,9 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         let on_target = props.on_target.clone();
         let (indicator_ref, value_ref, period_ref) =
             (indicator_ref.clone(), value_ref.clone(), period_ref.clone());
-        Callback::from(move |_: ()| {
+        let schedule = props.thresholds.clone();
+        let previous = props.forecast.pace.as_ref().map(|p| p.target);
+        Callback::from(move |changed: TargetControl| {
             let indicator = indicator_ref
                 .cast::<HtmlSelectElement>()
                 .and_then(|s| Indicator::parse(&s.value()));
@@ -64,16 +69,22 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 .and_then(|s| RollingPeriod::parse(&s.value()));
             // A value that is not a number is left for the user to correct; the answer keeps
             // showing the last target that was one.
-            let value = value_ref
+            let typed = value_ref
                 .cast::<HtmlInputElement>()
                 .and_then(|i| i.value().trim().parse::<f64>().ok())
                 .filter(|v| v.is_finite() && *v >= 0.0);
-            if let (Some(indicator), Some(value), Some(period)) = (indicator, value, period) {
-                on_target.emit(PaceTarget {
-                    indicator,
-                    value,
-                    period,
-                });
+            let (Some(indicator), Some(period)) = (indicator, period) else {
+                return;
+            };
+            let previous = previous.unwrap_or(PaceTarget {
+                indicator,
+                value: typed.unwrap_or_default(),
+                period,
+            });
+            if let Some(target) =
+                next_target(&schedule, previous, changed, indicator, period, typed)
+            {
+                on_target.emit(target);
             }
         })
     };
@@ -117,14 +128,25 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         })
     };
 
-    let on_select = {
+    let on_indicator = {
         let onchange = onchange.clone();
-        Callback::from(move |_: Event| onchange.emit(()))
+        Callback::from(move |_: Event| onchange.emit(TargetControl::Indicator))
+    };
+    let on_period = {
+        let onchange = onchange.clone();
+        Callback::from(move |_: Event| onchange.emit(TargetControl::Period))
     };
     let on_value = {
         let onchange = onchange.clone();
-        Callback::from(move |_: String| onchange.emit(()))
+        Callback::from(move |_: String| onchange.emit(TargetControl::Value))
     };
+    let threshold = props.thresholds.threshold(target.indicator, target.period);
+    let use_threshold = threshold.map(|value| {
+        let on_target = props.on_target.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_target.emit(PaceTarget { value, ..target });
+        })
+    });
 
     let expected_inputs = answer.years.iter().map(|year| {
         let id = format!("expected-{}", year.year);
@@ -160,7 +182,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             <div class="pace__controls">
                 <div class="field">
                     <label class="field__label" for="target-indicator">{ "Target indicator" }</label>
-                    <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={on_select.clone()}>
+                    <select class="field__select" id="target-indicator" ref={indicator_ref} onchange={on_indicator}>
                         { for TARGET_INDICATORS.iter().map(|i| html! {
                             <option value={i.label()} selected={*i == target.indicator}>{ i.name() }</option>
                         }) }
@@ -176,7 +198,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 </div>
                 <div class="field">
                     <label class="field__label" for="target-period">{ "Target period" }</label>
-                    <select class="field__select" id="target-period" ref={period_ref} onchange={on_select}>
+                    <select class="field__select" id="target-period" ref={period_ref} onchange={on_period}>
                         { for target_periods(&props.forecast).iter().chain(
                             (!target_periods(&props.forecast).contains(&target.period)).then_some(&target.period)
                           ).map(|p| html! {
@@ -185,11 +207,32 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     </select>
                 </div>
             </div>
-            if !answer.years.is_empty() {
+            <p class="pace__threshold" id="target-threshold">
+                { match threshold {
+                    Some(t) if t == target.value => format!(
+                        "The target is the {} threshold for {}: {t:.0} days.",
+                        target.indicator.name(), target.period),
+                    Some(t) => format!(
+                        "This target differs from the {} threshold for {}, which is {t:.0} days: every answer is judged against the target.",
+                        target.indicator.name(), target.period),
+                    None => format!("The schedule has no {} threshold for {}.", target.indicator.name(), target.period),
+                } }
+                if let (Some(t), Some(onclick)) = (threshold.filter(|t| *t != target.value), use_threshold) {
+                    { " " }
+                    <button type="button" class="button button--secondary button--small" {onclick}>
+                        { format!("Use the threshold ({t:.0} days)") }
+                    </button>
+                }
+            </p>
+            if !answer.years.is_empty() && props.forecast.basis.counts_expected() {
                 <fieldset class="pace__expected">
                     <legend>{ "Expected total adoptions, including children already adopted that year" }</legend>
                     { for expected_inputs }
                 </fieldset>
+            } else if !answer.years.is_empty() {
+                <p class="field__hint">
+                    { "The adoptions we expect are left out of every figure and of the pace below: turn on \u{201c}With the adoptions we expect\u{201d} above to count and set them." }
+                </p>
             }
             <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer) }</p>
             <WaitingChildren forecast={props.forecast.clone()} />
@@ -209,7 +252,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     Some(Some(p)) => format!(
                         "Chance of meeting the target, from {} simulated futures: {:.0}%.",
                         super::monte_carlo::RUNS, p * 100.0),
-                    Some(None) => "The simulation does not reach the target period, so it gives no chance for it.".to_string(),
+                    Some(None) => "The simulation gives no chance for this target: its period is beyond the simulated years, or it is not the threshold and the figures leave out the adoptions we expect.".to_string(),
                     None => "Chance of meeting the target: simulating…".to_string(),
                 } }
             </p>

@@ -8,7 +8,7 @@ use crate::state::count_of as count;
 use scorecard::{Indicator, PaceAnswer, WaitingOutcome};
 
 /// "placed" (A1, A10 and the percentages, which end when the child moves in) or "matched".
-pub(super) fn still_to_be(indicator: Indicator) -> &'static str {
+pub fn still_to_be(indicator: Indicator) -> &'static str {
     match indicator {
         Indicator::A2 => "matched",
         _ => "placed",
@@ -16,7 +16,7 @@ pub(super) fn still_to_be(indicator: Indicator) -> &'static str {
 }
 
 /// Where the indicator's days are counted from.
-pub(super) fn counted_from(indicator: Indicator) -> &'static str {
+pub fn counted_from(indicator: Indicator) -> &'static str {
     match indicator {
         Indicator::A2 => "from the placement order",
         _ => "from entering care",
@@ -31,39 +31,51 @@ pub(super) fn line(indicator: Indicator) -> &'static str {
     }
 }
 
-/// The required pace over everything not yet decided, as one sentence.
+/// The target in words, naming its indicator: "an A1 of 426 days", "60% placed within 14
+/// months".
+pub fn goal_words(indicator: Indicator, value: f64) -> String {
+    match indicator {
+        Indicator::A1 | Indicator::A10 | Indicator::A2 => {
+            format!("an {} of {}", indicator.name(), days(value))
+        }
+        Indicator::A3 => format!(
+            "an A3 of {}",
+            count(
+                value.ceil() as usize,
+                "child placed in under 14 months",
+                "children placed in under 14 months",
+            )
+        ),
+        Indicator::A3Percent | Indicator::Placed12mPercent => {
+            format!("{value:.0}% {}", indicator.name().trim_end_matches(" (%)"))
+        }
+    }
+}
+
+/// The required pace over everything not yet decided, as one sentence that names its
+/// indicator and period and says which of the children still open are in the records and
+/// which are adoptions expected but not yet in the data.
 pub fn waiting_sentence(answer: &PaceAnswer) -> String {
     let target = &answer.target;
     let indicator = target.indicator;
     let w = &answer.waiting;
-    let goal = if indicator.is_percent() {
-        format!("{:.0}%", target.value)
-    } else if indicator == Indicator::A3 {
-        count(
-            target.value.ceil() as usize,
-            "child placed in under 14 months",
-            "children placed in under 14 months",
-        )
-    } else {
-        days(target.value)
-    };
-    let head = format!("To reach {goal} by March {}", target.period.last_year.0 + 1);
     let period = target.period;
-    let open = count(
-        w.open_children() as usize,
-        &format!("child still to be {} in {period}", still_to_be(indicator)),
-        &format!(
-            "children still to be {} in {period}",
-            still_to_be(indicator)
-        ),
+    let head = format!(
+        "To reach {} for {period} (by March {})",
+        goal_words(indicator, target.value),
+        target.period.last_year.0 + 1
     );
+    let placed = still_to_be(indicator);
+    let open = format!("the {} still to be {placed}", w.open_children());
     let on_pace = w.on_pace().count();
     let overdue = w.overdue().count();
     let unknown = w.unknown_adoptions as usize;
+    let expected = count(unknown, "adoption", "adoptions");
     match w.outcome {
         WaitingOutcome::NothingOpen => format!(
-            "Nothing is left open in {period}: every child's figure is final, so the figure is \
-             what the data says."
+            "Nothing is left open in {period} for {}: every child's figure is final, so the \
+             figure is what the data says.",
+            indicator.name()
         ),
         WaitingOutcome::Pace { days: x } => {
             // Rounded down: the pace said must itself meet the target.
@@ -71,7 +83,7 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
             let mut parts = Vec::new();
             if on_pace > 0 {
                 parts.push(format!(
-                    "{} by {} (listed below)",
+                    "{} in the records by {} (listed below)",
                     count(on_pace, "child", "children"),
                     if on_pace == 1 {
                         "its own date"
@@ -82,19 +94,18 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
             }
             if overdue > 0 {
                 parts.push(format!(
-                    "{} as soon as possible because {} already waited longer",
+                    "{} in the records as soon as possible because {} already waited longer",
                     count(overdue, "child", "children"),
                     if overdue == 1 { "it has" } else { "they have" }
                 ));
             }
             if unknown > 0 {
                 parts.push(format!(
-                    "{} not yet in the data at {pace}",
-                    count(unknown, "adoption", "adoptions")
+                    "{expected} expected but not yet in the data at {pace}"
                 ));
             }
             format!(
-                "{head}, the {open} must average {pace} {}: {}.",
+                "{head}, {open} must average {pace} {}: {}.",
                 counted_from(indicator),
                 join(&parts)
             )
@@ -102,17 +113,15 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
         WaitingOutcome::NotPossible { best_average } => {
             let waiting = count(on_pace + overdue, "child", "children");
             let unknown_part = if unknown > 0 {
-                format!(
-                    " and the {} not yet in the data took 0 days",
-                    count(unknown, "adoption", "adoptions")
-                )
+                format!(" and the {expected} expected but not yet in the data took 0 days")
             } else {
                 String::new()
             };
             format!(
-                "{head} is not possible: even if the {waiting} still waiting were {} today{unknown_part}, \
-                 the {period} average would be {}.",
+                "{head} is not possible: even if the {waiting} in the records still waiting were {} today{unknown_part}, \
+                 the {period} {} would be {}.",
                 still_to_be(indicator),
+                indicator.name(),
                 days(best_average)
             )
         }
@@ -126,13 +135,21 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
             } else {
                 String::new()
             };
+            let which = if unknown > 0 {
+                format!(
+                    " ({} in the records and {expected} expected but not yet in the data)",
+                    count(on_pace + overdue, "child", "children")
+                )
+            } else {
+                String::new()
+            };
             format!(
-                "{head}, at least {needed} of the {open} must move in {}{late_part}.",
+                "{head}, at least {needed} of {open}{which} must move in {}{late_part}.",
                 line(indicator)
             )
         }
         WaitingOutcome::InTimeNotPossible { best_percent } => format!(
-            "{head} is not possible: even if every one of the {open} who still can were in \
+            "{head} is not possible: even if every one of {open} who still can were in \
              time, the figure would be {best_percent:.1}%."
         ),
     }
@@ -199,15 +216,15 @@ mod tests {
     }
 
     #[test]
-    fn the_sentence_names_each_group_of_open_children() {
+    fn the_sentence_names_its_indicator_and_each_group_of_open_children() {
         // The cards meet 426 under 426.5: 426.5 x 70 - 30 x 535 = 13805 over 40 open
         // children with W1's 365-day floor: X = 13440 / 39 = 344.6, said as 344 days.
         assert_eq!(
             waiting_sentence(&answer(426.0)),
-            "To reach 426 days by March 2017, the 40 children still to be placed in 2014-17 \
-             must average 344 days from entering care: 1 child by its own date (listed \
-             below), 1 child as soon as possible because it has already waited longer and 38 \
-             adoptions not yet in the data at 344 days."
+            "To reach an A1 of 426 days for 2014-17 (by March 2017), the 40 still to be placed \
+             must average 344 days from entering care: 1 child in the records by its own date \
+             (listed below), 1 child in the records as soon as possible because it has already \
+             waited longer and 38 adoptions expected but not yet in the data at 344 days."
         );
     }
 
@@ -216,9 +233,23 @@ mod tests {
         // 100.5 x 70 = 7035 < 16050 + 365 + 90 = 16505: best 16505 / 70 = 235.8 -> 236 days.
         assert_eq!(
             waiting_sentence(&answer(100.0)),
-            "To reach 100 days by March 2017 is not possible: even if the 2 children still \
-             waiting were placed today and the 38 adoptions not yet in the data took 0 days, \
-             the 2014-17 average would be 236 days."
+            "To reach an A1 of 100 days for 2014-17 (by March 2017) is not possible: even if \
+             the 2 children in the records still waiting were placed today and the 38 adoptions \
+             expected but not yet in the data took 0 days, the 2014-17 A1 would be 236 days."
+        );
+    }
+
+    #[test]
+    fn every_goal_names_its_indicator() {
+        assert_eq!(goal_words(Indicator::A2, 121.0), "an A2 of 121 days");
+        assert_eq!(goal_words(Indicator::A10, 426.0), "an A10 of 426 days");
+        assert_eq!(
+            goal_words(Indicator::A3Percent, 60.0),
+            "60% placed within 14 months"
+        );
+        assert_eq!(
+            goal_words(Indicator::Placed12mPercent, 80.0),
+            "80% placed within 12 months of the SHOBPA decision"
         );
     }
 }

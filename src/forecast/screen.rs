@@ -3,6 +3,7 @@
 
 use crate::forecast::backtest_panel::BacktestPanel;
 use crate::forecast::dashboard::ForecastDashboard;
+use crate::forecast::data_age::DataAgeNotice;
 use yew::prelude::*;
 
 /// The forecast screen.
@@ -23,6 +24,7 @@ pub fn ForecastScreen() -> Html {
                     <a href={crate::routes::Screen::Plans.href()}>{ "See the action plans" }</a>
                 </p>
             }
+            <DataAgeNotice />
             <ForecastDashboard />
             <BacktestPanel />
         </section>

@@ -73,6 +73,12 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
         days(target.value)
     };
     let adoptions = count_of(answer.unknown_adoptions, "adoption", "adoptions");
+    let goal = match indicator {
+        Indicator::A1 | Indicator::A10 | Indicator::A2 => {
+            format!("an {} of {goal}", indicator.name())
+        }
+        _ => goal,
+    };
     let head = format!("To reach {goal} for {}", target.period);
     match answer.status {
         PaceStatus::NoUnknownAdoptions => {
@@ -87,8 +93,9 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
                 None => "with nothing to judge",
             };
             format!(
-                "No adoptions are left to come in {}: the figure is what your data says, {figure}, {verdict}.",
-                target.period
+                "No adoptions are left to come in {}: the {} is what your data says, {figure}, {verdict}.",
+                target.period,
+                indicator.name()
             )
         }
         PaceStatus::AlreadyMet => format!(
@@ -158,8 +165,10 @@ pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
         " days"
     };
     Some(format!(
-        "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} must average {value:.1}{unit}. The figure above counts each child once, as the scorecard does.",
+        "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} of {} must average {value:.1}{unit} of {}. The figure above counts each child once, as the scorecard does.",
         count_of(u64::from(answer.equal_years_unknown_years), "remaining year", "remaining years"),
+        answer.target.period,
+        answer.target.indicator.name(),
     ))
 }
 
@@ -202,8 +211,9 @@ mod tests {
         // 370 - 318 = 52 days faster than the best year.
         assert_eq!(
             pace_sentence(&answer(PaceStatus::BeyondOwnHistory)),
-            "To reach 426 days for 2014-17, the 31 adoptions not yet in your data must average \
-             318 days from entering care to moving in – 52 days faster than any year in your history."
+            "To reach an A1 of 426 days for 2014-17, the 31 adoptions not yet in your data must \
+             average 318 days from entering care to moving in – 52 days faster than any year in \
+             your history."
         );
     }
 
@@ -222,9 +232,9 @@ mod tests {
         a.target.indicator = Indicator::A2;
         assert_eq!(
             pace_sentence(&a),
-            "To reach 121 days for 2014-17 is not possible: even if the 31 adoptions not yet in \
-             your data took 0 days from placement order to match, the three-year average would \
-             still be 316 days."
+            "To reach an A2 of 121 days for 2014-17 is not possible: even if the 31 adoptions not \
+             yet in your data took 0 days from placement order to match, the three-year average \
+             would still be 316 days."
         );
     }
 
@@ -233,7 +243,7 @@ mod tests {
         // Sheffield City Council scrutiny report (2015), §3.5: (3 x 426 - 535) / 2 = 371.5 days over the two remaining years.
         let text = equal_years_sentence(&answer(PaceStatus::Achievable)).unwrap();
         assert!(
-            text.contains("the 2 remaining years must average 371.5 days"),
+            text.contains("the 2 remaining years of 2014-17 must average 371.5 days of A1"),
             "{text}"
         );
     }

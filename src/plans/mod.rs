@@ -4,6 +4,7 @@
 pub mod activity_row;
 pub mod csv;
 pub mod model;
+pub mod now;
 pub mod performance;
 pub mod performance_view;
 pub mod plan_view;

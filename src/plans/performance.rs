@@ -24,9 +24,13 @@ pub struct PerformancePlan {
     pub target: f64,
     /// The figure when the plan was started.
     pub performance: f64,
+    /// Which adoptions that figure counted (`None` for a plan started before this was kept).
+    pub counted: Option<scorecard::FiguresBasis>,
+    /// The as-of date of that figure (`None` for a plan started before this was kept).
+    pub as_of: Option<NaiveDate>,
     /// The required pace from now on, in words, when the plan was started.
     pub required_pace: String,
-    /// The children with the largest effect on the figure, in words.
+    /// The children still able to move the figure when the plan was started, in words.
     pub children: Vec<String>,
     /// Strategic director lead.
     pub strategic_lead: String,

@@ -4,9 +4,12 @@
 //! has turned green says so and offers to close the plan.
 
 use super::model::Plan;
+use super::now::PlanNow;
 use super::performance::{one_more_in_time, PerformancePlan, Review};
+use crate::forecast::basis::basis_words;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
+use scorecard::FiguresBasis;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -16,10 +19,10 @@ use yew::prelude::*;
 pub struct PerformanceViewProps {
     /// The plan (its `performance` is shown).
     pub plan: Rc<Plan>,
-    /// The figure as the forecast has it now, if it still has one.
-    pub figure_now: Option<f64>,
-    /// For a percentage: how many of how many are in time now.
-    pub in_time_now: Option<(u64, u64)>,
+    /// The figure as the forecast has it now, and the children still able to move it.
+    pub now: Option<PlanNow>,
+    /// Which adoptions the figures count now.
+    pub counted: FiguresBasis,
     /// The as-of date: the date of a review.
     pub as_of: NaiveDate,
     /// The plan changed.
@@ -81,6 +84,18 @@ fn value(percent: bool, v: f64) -> String {
     }
 }
 
+/// When and on what basis the plan's figure was taken: " (as of 30/06/2015, with the
+/// adoptions we expect)"; nothing for a plan started before this was kept.
+fn started_on(perf: &PerformancePlan) -> String {
+    match (perf.as_of, perf.counted) {
+        (Some(day), Some(counted)) => {
+            format!(" (as of {}, {})", format_uk(day), basis_words(counted))
+        }
+        (Some(day), None) => format!(" (as of {})", format_uk(day)),
+        _ => String::new(),
+    }
+}
+
 /// The performance action plan.
 #[function_component]
 pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
@@ -89,6 +104,8 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
     let Some(perf) = props.plan.performance.clone() else {
         return Html::default();
     };
+    let now = props.now.clone().unwrap_or_default();
+    let (figure_now, in_time_now) = (now.figure, now.in_time);
     let save = {
         let (plan, on_save) = (props.plan.clone(), props.on_save.clone());
         move |change: Box<dyn Fn(&mut PerformancePlan)>| {
@@ -115,8 +132,7 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         }
     });
     let record_review = {
-        let (review, save, figure, as_of) =
-            (review.clone(), save.clone(), props.figure_now, props.as_of);
+        let (review, save, figure, as_of) = (review.clone(), save.clone(), figure_now, props.as_of);
         Callback::from(move |_: MouseEvent| {
             let text = review.trim().to_string();
             save(Box::new(move |p| {
@@ -133,17 +149,19 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
         let save = save.clone();
         Callback::from(move |_: MouseEvent| save(Box::new(|p| p.closed = true)))
     };
-    let green = props.figure_now.is_some_and(|f| perf.met_by(f));
-    let moving = props.figure_now.map(|now| {
+    let green = figure_now.is_some_and(|f| perf.met_by(f));
+    let moving = figure_now.map(|now| {
         let better = if perf.percent {
             now > perf.performance
         } else {
             now < perf.performance
         };
         format!(
-            "Now {} ({}), {} since the plan was started at {}.",
+            "Now {} ({}; as of {}, {}), {} since the plan was started at {}.",
             value(perf.percent, now),
             super::performance::gap_text(perf.percent, now, perf.target),
+            format_uk(props.as_of),
+            basis_words(props.counted),
             if (now - perf.performance).abs() < 0.05 {
                 "unchanged"
             } else if better {
@@ -164,14 +182,24 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
             </dl>
             <h3>{ "Current situation" }</h3>
             <dl class="summary">
-                <div class="summary__row"><dt>{ "Performance this period" }</dt><dd class="performance__gap">{ perf.gap_text() }</dd></div>
+                <div class="summary__row"><dt>{ "Performance this period" }</dt><dd class="performance__gap">
+                    { perf.gap_text() }
+                    { started_on(&perf) }
+                </dd></div>
                 <div class="summary__row"><dt>{ "Required pace from now on" }</dt><dd>{ perf.required_pace.clone() }</dd></div>
             </dl>
-            if !perf.children.is_empty() {
-                <h4 class="panel__subtitle">{ "The children who move the figure most" }</h4>
+            if !perf.closed {
+                <h4 class="panel__subtitle">{ format!("Children still able to move the figure (as of {})", format_uk(props.as_of)) }</h4>
+                if now.movers.is_empty() {
+                    <p>{ "None: every child of the period has its figure fixed, or no child is in the records yet." }</p>
+                } else {
+                    <ul class="performance__movers">{ for now.movers.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                }
+            } else if !perf.children.is_empty() {
+                <h4 class="panel__subtitle">{ "Children able to move the figure when the plan was started" }</h4>
                 <ul>{ for perf.children.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
             }
-            if let Some((in_time, counted)) = props.in_time_now {
+            if let Some((in_time, counted)) = in_time_now {
                 <div class="button-row">
                     <button type="button" class="button button--secondary" onclick={{
                         let one_more = one_more.clone();

@@ -3,11 +3,14 @@
 
 use super::activity_row::ActivityRow;
 use super::model::{Activity, Plan, Status, Theme, Timescale};
+use super::now::PlanNow;
 use super::performance_view::PerformanceView;
 use crate::state::{count, count_of};
 use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::draft_input::{Accepts, DraftInput};
 use chrono::NaiveDate;
-use scorecard::dates::format_uk;
+use scorecard::dates::{format_uk, parse_date};
+use scorecard::FiguresBasis;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -44,10 +47,10 @@ pub struct PlanViewProps {
     pub printed: bool,
     /// For a performance action plan: its figure as the forecast has it now.
     #[prop_or_default]
-    pub figure_now: Option<f64>,
-    /// For a percentage figure: how many of how many are in time now.
+    pub now: Option<PlanNow>,
+    /// Which adoptions the figures count.
     #[prop_or_default]
-    pub in_time_now: Option<(u64, u64)>,
+    pub counted: FiguresBasis,
 }
 
 /// The text of the box that was typed in: a one-line box or a text area.
@@ -221,6 +224,22 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             on_delete.emit(title.clone());
         })
     };
+    let on_owner = {
+        let (plan, on_save) = (plan.clone(), props.on_save.clone());
+        Callback::from(move |text: String| {
+            let mut next = (*plan).clone();
+            next.owner = text.trim().to_string();
+            on_save.emit(next);
+        })
+    };
+    let on_review = {
+        let (plan, on_save) = (plan.clone(), props.on_save.clone());
+        Callback::from(move |text: String| {
+            let mut next = (*plan).clone();
+            next.review_date = parse_date(text.trim());
+            on_save.emit(next);
+        })
+    };
     html! {
         <section class={classes!("panel", "plan", (!props.printed).then_some("plan--not-printed"))}
             aria-labelledby={format!("{slug}-title")}>
@@ -230,6 +249,24 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     if plan.owner.is_empty() { "not recorded" } else { &plan.owner },
                     plan.review_date.map(format_uk).unwrap_or_else(|| "not set".into())) }
             </p>
+            <form class="form-grid plan__owner" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <div class="field">
+                    <label class="field__label" for={format!("{slug}-owner")}>
+                        { "Owner" }<span class="visually-hidden">{ format!(" of {}", plan.title) }</span>
+                    </label>
+                    <DraftInput id={format!("{slug}-owner")} class="field__input" value={plan.owner.clone()}
+                        on_commit={on_owner} />
+                </div>
+                <div class="field">
+                    <label class="field__label" for={format!("{slug}-review")}>
+                        { "Review date (DD/MM/YYYY)" }<span class="visually-hidden">{ format!(" of {}", plan.title) }</span>
+                    </label>
+                    <DraftInput id={format!("{slug}-review")} class="field__input"
+                        value={plan.review_date.map(format_uk).unwrap_or_default()}
+                        on_commit={on_review} accepts={Accepts::DateOrEmpty}
+                        invalid_message="Write the review date as DD/MM/YYYY, or leave it empty" />
+                </div>
+            </form>
             <div class="button-row">
                 <button type="button" class="button button--secondary button--small" onclick={print_this}
                     aria-label={format!("Print this plan: {}", plan.title)}>
@@ -246,8 +283,8 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     confirm_label="Delete plan" on_confirm={confirm_delete} on_cancel={cancel_delete} />
             }
             if plan.performance.is_some() {
-                <PerformanceView plan={plan.clone()} figure_now={props.figure_now}
-                    in_time_now={props.in_time_now} as_of={props.as_of} on_save={props.on_save.clone()} />
+                <PerformanceView plan={plan.clone()} now={props.now.clone()} counted={props.counted}
+                    as_of={props.as_of} on_save={props.on_save.clone()} />
             }
             { for themes }
             <form class="form-grid plan__add" onsubmit={add_theme}>

@@ -4,8 +4,10 @@
 
 use super::model::Plan;
 use super::performance::PerformancePlan;
+use crate::forecast::pace_words::{counted_from, still_to_be, waiting_sentence};
 use crate::forecast::pipeline_table::effect_sentence;
-use scorecard::{Forecast, Indicator, RollingPeriod};
+use scorecard::dates::format_uk;
+use scorecard::{Basis, Forecast, Indicator, PaceAnswer, RollingPeriod, Stage, TargetStatus};
 
 /// A figure that does not meet its target.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +24,8 @@ pub struct RedFigure {
     pub target: f64,
     /// For a percentage: how many of how many children were in time.
     pub in_time: Option<(u64, u64)>,
+    /// What the figure is made of: actual, projected, or part of each.
+    pub made_of: Basis,
 }
 
 impl RedFigure {
@@ -41,12 +45,12 @@ impl RedFigure {
 }
 
 /// The figures not meeting their target: the three-year A1, A10 and A2 of the period ending
-/// this March and the next two (from the children in the data), and this year's share of
-/// adoptions within 12 months of the SHOBPA decision.
+/// this March and the next two, and this year's share of adoptions within 12 months of the
+/// SHOBPA decision, all on the forecast's basis (the figures the forecast shows).
 pub fn red_figures(forecast: &Forecast) -> Vec<RedFigure> {
     let mut out = Vec::new();
     for period in forecast.headline_periods() {
-        let Some(figures) = forecast.period(period) else {
+        let Some(figures) = forecast.period_on_basis(period) else {
             continue;
         };
         for indicator in Indicator::DAYS {
@@ -60,12 +64,13 @@ pub fn red_figures(forecast: &Forecast) -> Vec<RedFigure> {
                         figure: value,
                         target,
                         in_time: None,
+                        made_of: f.basis,
                     });
                 }
             }
         }
     }
-    if let Some(year) = forecast.year(forecast.current_year) {
+    if let Some(year) = forecast.year_on_basis(forecast.current_year) {
         let f = year.figure(Indicator::Placed12mPercent);
         if let (Some(value), Some(target), Some(status)) = (f.value, f.threshold, f.status) {
             if !status.met {
@@ -79,6 +84,7 @@ pub fn red_figures(forecast: &Forecast) -> Vec<RedFigure> {
                         (value / 100.0 * f.children as f64).round() as u64,
                         f.children,
                     )),
+                    made_of: f.basis,
                 });
             }
         }
@@ -86,27 +92,83 @@ pub fn red_figures(forecast: &Forecast) -> Vec<RedFigure> {
     out
 }
 
-/// The performance action plan of `red`, pre-filled: `pace` is the required pace for it, in
-/// words (worked out by the caller with the figure as the target).
-pub fn start_plan(red: &RedFigure, forecast: &Forecast, pace: String) -> Plan {
-    // The children who move this figure most, largest first.
-    let mut effects: Vec<(f64, String)> = forecast
-        .pipeline
-        .iter()
-        .flat_map(|child| {
-            child
-                .contributions
-                .iter()
-                .filter(|c| c.indicator == red.indicator && Some(c.period) == red.period)
-                .map(|c| {
-                    (
-                        c.change.abs(),
-                        format!("{}: {}", child.child_id, effect_sentence(c)),
-                    )
-                })
-        })
-        .collect();
-    scorecard::sorting::sort_by(&mut effects, |a, b| b.0.total_cmp(&a.0));
+/// The children still able to move a figure (`indicator` for `period`, or for the current
+/// year without one), each in words, those moving it most first:
+/// the children of its period whose figure is still open on the as-of date (for A2 those not
+/// yet matched, for A1 and the percentages those not yet moved in, for A10 those not yet in
+/// their adoptive or foster-to-adopt placement), each with its own date under the required
+/// pace (`answer`, worked out with the figure's target) and its effect as projected.
+/// For the single year's percentage, the children projected into that year who have not yet
+/// moved in.
+pub fn movers(
+    forecast: &Forecast,
+    indicator: Indicator,
+    period: Option<RollingPeriod>,
+    answer: Option<&PaceAnswer>,
+) -> Vec<String> {
+    let effect = |child_id: &str| {
+        forecast
+            .pipeline
+            .iter()
+            .find(|c| c.child_id == child_id)
+            .and_then(|c| {
+                c.contributions
+                    .iter()
+                    .find(|e| e.indicator == indicator && Some(e.period) == period)
+            })
+    };
+    let mut found: Vec<(f64, String)> = match answer.filter(|a| Some(a.target.period) == period) {
+        Some(answer) => answer
+            .waiting
+            .waiting
+            .iter()
+            .map(|w| {
+                let by = match w.status {
+                    TargetStatus::OnPace => format!("by {}", format_uk(w.target_date)),
+                    TargetStatus::Overdue => "as soon as possible".to_string(),
+                };
+                let change = effect(&w.child_id);
+                let effect_words = change
+                    .map(|c| format!("; as projected it {}", effect_sentence(c)))
+                    .unwrap_or_default();
+                (
+                    change.map_or(0.0, |c| c.change.abs()),
+                    format!(
+                        "{}: {} days so far {}, to be {} {by}{effect_words}",
+                        w.child_id,
+                        w.waited_days,
+                        counted_from(indicator),
+                        still_to_be(indicator)
+                    ),
+                )
+            })
+            .collect(),
+        None => forecast
+            .pipeline
+            .iter()
+            .filter(|c| period.is_none() && c.projection.year == forecast.current_year)
+            .filter(|c| c.stage < Stage::PlacedToAdoptionOrder)
+            .map(|c| {
+                (
+                    0.0,
+                    format!(
+                        "{}: not yet moved in; {} days since entering care",
+                        c.child_id, c.days_so_far
+                    ),
+                )
+            })
+            .collect(),
+    };
+    scorecard::sorting::sort_by(&mut found, |a, b| b.0.total_cmp(&a.0));
+    found.into_iter().map(|(_, text)| text).collect()
+}
+
+/// The performance action plan of `red`, pre-filled: the required pace from `answer` (the
+/// forecast asked with the red figure as its target) and the children still able to move it.
+pub fn start_plan(red: &RedFigure, forecast: &Forecast, answer: Option<&PaceAnswer>) -> Plan {
+    let pace = answer
+        .map(waiting_sentence)
+        .unwrap_or_else(|| "Not worked out for a single year's percentage.".to_string());
     Plan {
         title: red.plan_title(),
         performance: Some(PerformancePlan {
@@ -116,8 +178,10 @@ pub fn start_plan(red: &RedFigure, forecast: &Forecast, pace: String) -> Plan {
             percent: red.indicator.is_percent(),
             target: red.target,
             performance: red.figure,
+            counted: Some(forecast.basis),
+            as_of: Some(forecast.as_of),
             required_pace: pace,
-            children: effects.into_iter().take(5).map(|(_, text)| text).collect(),
+            children: movers(forecast, red.indicator, red.period, answer),
             ..PerformancePlan::default()
         }),
         ..Plan::default()

@@ -3,10 +3,11 @@
 
 use super::csv::actions_csv;
 use super::model::{Plan, Status};
+use super::now::use_plans_now;
 use super::plan_view::{Filter, PlanView};
 use super::red::{red_figures, start_plan, RedFigure};
 use crate::context::{use_app, use_as_of, use_render_count};
-use crate::forecast::pace_words::waiting_sentence;
+use crate::forecast::basis::{basis_words, figure_basis_words};
 use crate::report::forecast::{forecast_of, use_forecast};
 use crate::state::Action;
 use crate::ui::browser;
@@ -25,7 +26,9 @@ pub fn PlansScreen() -> Html {
     let filter = use_state(Filter::default);
     let new_plan = use_state(|| (String::new(), String::new(), String::new()));
     let plans = &app.document.plans;
+    let authority = app.document.settings.authority_name.trim().to_string();
     let forecast = use_forecast();
+    let now = use_plans_now(app.document.clone(), forecast.clone());
     let red_list = red_figures(&forecast);
     let counts = plans.counts();
     let (red, overdue) = plans.needing_attention(as_of);
@@ -160,23 +163,18 @@ pub fn PlansScreen() -> Html {
         let (app, forecast) = (app.clone(), forecast.clone());
         Callback::from(move |_: MouseEvent| {
             // The required pace for this figure: the forecast again, with it as the target.
-            let pace = figure
-                .period
-                .and_then(|period| {
-                    let mut doc = (*app.document).clone();
-                    doc.scenarios.pace_target = Some(scorecard::PaceTarget {
-                        indicator: figure.indicator,
-                        value: figure.target,
-                        period,
-                    });
-                    forecast_of(&doc, forecast.as_of)
-                        .pace
-                        .map(|p| waiting_sentence(&p))
-                })
-                .unwrap_or_else(|| "Not worked out for a single year's percentage.".to_string());
+            let answer = figure.period.and_then(|period| {
+                let mut doc = (*app.document).clone();
+                doc.scenarios.pace_target = Some(scorecard::PaceTarget {
+                    indicator: figure.indicator,
+                    value: figure.target,
+                    period,
+                });
+                forecast_of(&doc, forecast.as_of).pace
+            });
             app.dispatch(Action::SavePlan {
                 replacing: None,
-                plan: start_plan(&figure, &forecast, pace),
+                plan: start_plan(&figure, &forecast, answer.as_ref()),
             });
         })
     };
@@ -185,6 +183,11 @@ pub fn PlansScreen() -> Html {
         <section class={classes!("screen", "plans", printing.is_some().then_some("plans--printing-one"))}
             aria-labelledby="plans-heading">
             <h1 id="plans-heading" class="screen__title">{ "Action plans" }</h1>
+            <p class="plans__meta">
+                { format!("{}Action plans as of {}; figures {}.",
+                    if authority.is_empty() { String::new() } else { format!("{authority}. ") },
+                    scorecard::dates::format_uk(as_of), basis_words(forecast.basis)) }
+            </p>
             <p class="screen__lead">
                 { format!("{} red and {} overdue (past their timescale and not completed).", red, overdue) }
             </p>
@@ -229,8 +232,9 @@ pub fn PlansScreen() -> Html {
                             let has_plan = plans.plans.iter().any(|p| p.title == r.plan_title());
                             html! {
                                 <li>
-                                    { format!("{} {}: {}. ", r.name(), r.label,
-                                        super::performance::gap_text(r.indicator.is_percent(), r.figure, r.target)) }
+                                    { format!("{} {}: {} ({}). ", r.name(), r.label,
+                                        super::performance::gap_text(r.indicator.is_percent(), r.figure, r.target),
+                                        figure_basis_words(forecast.basis, r.made_of)) }
                                     if has_plan {
                                         <span>{ "Its performance action plan is below." }</span>
                                     } else {
@@ -247,25 +251,12 @@ pub fn PlansScreen() -> Html {
             }
             { for plans.plans.iter().map(|p| {
                 // The figure as the forecast has it now, to review the plan against.
-                let now = p.performance.as_ref().and_then(|perf| {
-                    if perf.indicator == "placed_12m_percent" {
-                        forecast.year(forecast.current_year)
-                            .map(|y| *y.figure(scorecard::Indicator::Placed12mPercent))
-                    } else {
-                        scorecard::RollingPeriod::parse(&perf.period)
-                            .and_then(|period| forecast.period(period))
-                            .zip(scorecard::Indicator::parse(&perf.indicator))
-                            .map(|(f, ind)| *f.figure(ind))
-                    }
-                });
-                let figure_now = now.and_then(|f| f.value);
-                let in_time_now = now
-                    .filter(|f| f.indicator.is_percent())
-                    .and_then(|f| f.value.map(|v| ((v / 100.0 * f.children as f64).round() as u64, f.children)));
+                let now = now.get(&p.title).cloned();
                 html! {
                     <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()}
                         on_save={on_save.clone()} on_delete={on_delete.clone()} on_print={on_print.clone()}
-                        printed={printing.as_ref().is_none_or(|t| t == &p.title)} {figure_now} {in_time_now} />
+                        printed={printing.as_ref().is_none_or(|t| t == &p.title)} {now}
+                        counted={forecast.basis} />
                 }
             }) }
             <form class="panel form-grid plans__new" onsubmit={start}>

@@ -4,7 +4,7 @@
 use crate::context::{use_app, use_as_of};
 use crate::records::record_form::RecordForm;
 use crate::records::record_table::RecordTable;
-use crate::state::{Action, ImportMode};
+use crate::state::Action;
 use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
@@ -31,11 +31,6 @@ fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>
     PendingImport::new(file_name, read_children(text).map(ReadFile::from))
 }
 
-/// The action that brings confirmed records in.
-fn import_records(records: Vec<ChildRecord>, mode: ImportMode) -> Action {
-    Action::ImportRecords { records, mode }
-}
-
 /// The records screen.
 #[function_component]
 pub fn RecordsScreen() -> Html {
@@ -43,12 +38,20 @@ pub fn RecordsScreen() -> Html {
     let app = use_app();
     let as_of = use_as_of();
     let editing = use_state(|| Editing::Nothing);
+    let document = app.document.clone();
+    // The first import of the authority's own records asks for its name, for the report.
+    let authority = use_state(String::new);
+    let asks_name = document.settings.authority_name.trim().is_empty() || document.demonstration;
+    let typed = asks_name.then(|| (*authority).clone());
     let import = use_pending_import(
         read_records,
-        import_records,
+        move |records, mode| Action::ImportRecords {
+            records,
+            mode,
+            authority: typed.clone(),
+        },
         "Import cancelled: nothing was changed.",
     );
-    let document = app.document.clone();
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     // Only the children's own problems: the yearly figures screen lists those of the years.
     let problems = use_memo((document.clone(), as_of), |(d, as_of)| {
@@ -184,6 +187,11 @@ pub fn RecordsScreen() -> Html {
                     replaces_demonstration={document.demonstration}
                     replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
                     incoming_one="child" incoming="children"
+                    authority={asks_name.then(|| AttrValue::from((*authority).clone()))}
+                    on_authority={{
+                        let authority = authority.clone();
+                        Callback::from(move |name: String| authority.set(name))
+                    }}
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
             { form }

@@ -103,6 +103,9 @@ pub fn Assumptions(props: &AssumptionsProps) -> Html {
                 }) }
             </ul>
             <h3 class="report__subheading">{ "Expected adoptions" }</h3>
+            if !props.forecast.basis.counts_expected() {
+                <p>{ "Not counted in these figures, which are from the children in the data only. The scenario expects:" }</p>
+            }
             if expected.is_empty() {
                 <p>{ "No open year: every figure rests on the children in the data." }</p>
             } else {

@@ -4,7 +4,7 @@
 use crate::context::{use_app, use_as_of};
 use crate::forecast::monte_carlo::{prepare, use_monte_carlo};
 use crate::storage::document::Document;
-use scorecard::{forecast, usable_at, Forecast, ForecastInput, PaceTarget, SimulationSummary};
+use scorecard::{forecast_on, usable_at, Forecast, ForecastInput, PaceTarget, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,18 +20,21 @@ impl PartialEq for SameDocument {
 }
 
 /// The forecast as the dashboard shows it: usable records and aggregates, the as-of date in
-/// force, the scenario in use and the chosen pace target.
+/// force, the scenario in use, the chosen pace target and the basis of the figures.
 pub fn forecast_of(doc: &Document, as_of: chrono::NaiveDate) -> Forecast {
     let (children, aggregates) = usable_at(&doc.records, &doc.aggregates, as_of);
-    forecast(&ForecastInput {
-        children: &children,
-        aggregates: &aggregates,
-        as_of,
-        thresholds: &doc.settings.thresholds,
-        scenario: &doc.scenarios.working,
-        target: doc.scenarios.pace_target,
-        every_child: false,
-    })
+    forecast_on(
+        &ForecastInput {
+            children: &children,
+            aggregates: &aggregates,
+            as_of,
+            thresholds: &doc.settings.thresholds,
+            scenario: &doc.scenarios.working,
+            target: doc.scenarios.pace_target,
+            every_child: false,
+        },
+        doc.scenarios.basis,
+    )
 }
 
 /// The forecast of the app's data, recomputed when the document or the as-of date changes.

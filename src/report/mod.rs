@@ -4,7 +4,11 @@
 //! components; only the assumptions and the drivers' summary are new here.
 
 pub mod assumptions;
+pub mod changes;
+pub mod comparators;
 pub mod drivers;
 pub mod forecast;
+pub mod glossary;
+pub mod plans_status;
 pub mod report_page;
 pub mod screen;

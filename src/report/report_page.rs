@@ -1,25 +1,64 @@
-//! The committee report: one printable page. The browser prints it (or saves it as PDF)
-//! with the print stylesheet, which hides the app's navigation, banners and buttons.
+//! The committee report, fit to paste: on its first page the authority, the as-of date, the
+//! basis of the figures, any what-if change not yet saved, one sentence per target (as the
+//! forecast's first screen says it) and the headline figures; then the A1 and A2 charts, the
+//! required pace, the action plans, the pipeline's main drivers, the comparators (for the
+//! headline's period, or marked as older), the assumptions and a short glossary. The browser
+//! prints it (or saves it as PDF) with the print stylesheet, which hides the app's navigation,
+//! banners and buttons.
 
 use super::assumptions::Assumptions;
+use super::changes::scenario_state;
+use super::comparators::ReportComparators;
 use super::drivers::Drivers;
 use super::forecast::{use_forecast, use_simulation};
+use super::glossary::Glossary;
+use super::plans_status::PlansStatus;
 use crate::comparators::data::{latest_period, use_comparator_table};
-use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
 use crate::context::{use_app, use_as_of};
+use crate::forecast::answers::TargetAnswers;
+use crate::forecast::basis::basis_sentence;
 use crate::forecast::chart_data::{trajectory, Bands};
+use crate::forecast::data_age::DataAgeNotice;
 use crate::forecast::figures_table::FiguresTable;
-use crate::forecast::monte_carlo::RUNS;
-use crate::forecast::pace_words::waiting_sentence;
-use crate::forecast::sentences::{equal_years_sentence, pace_sentence};
+use crate::forecast::pace_words::{goal_words, waiting_sentence};
 use crate::forecast::waiting_children::WaitingChildren;
+use crate::plans::now::use_plans_now;
 use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
 use scorecard::dates::format_uk;
-use scorecard::Indicator;
+use scorecard::{Forecast, Indicator, RollingPeriod, SimulationSummary};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The Monte Carlo's 10-90% band of `indicator` on the forecast's basis, once it has run.
+fn bands(
+    simulation: Option<&SimulationSummary>,
+    forecast: &Forecast,
+    indicator: Indicator,
+) -> Option<Bands> {
+    simulation.map(|s| {
+        s.bands
+            .iter()
+            .filter(|b| b.indicator == indicator && b.assumed == forecast.basis.counts_expected())
+            .filter_map(|b| Some((b.period, (b.p10?, b.p90?))))
+            .collect()
+    })
+}
+
+/// The comparators' period: the headline's (the period ending this March) when the table has
+/// it, else the table's latest, which is then older.
+fn comparators_period(
+    periods: &[RollingPeriod],
+    headline: RollingPeriod,
+    latest: Option<RollingPeriod>,
+) -> Option<RollingPeriod> {
+    if periods.contains(&headline) {
+        Some(headline)
+    } else {
+        latest
+    }
+}
 
 /// The committee report.
 #[function_component]
@@ -28,33 +67,50 @@ pub fn ReportPage() -> Html {
     let as_of = use_as_of();
     let forecast = use_forecast();
     let table = use_comparator_table();
-    let document = &app.document;
+    let document = app.document.clone();
     let simulation = use_simulation(forecast.pace.as_ref().map(|p| p.target));
-    // The 10-90% band of the A1 average, once the Monte Carlo has run.
-    let bands: Option<Bands> = simulation.as_ref().map(|s| {
-        s.bands
-            .iter()
-            .filter(|b| b.indicator == Indicator::A1 && b.assumed)
-            .filter_map(|b| Some((b.period, (b.p10?, b.p90?))))
-            .collect()
-    });
-    let chart = use_memo((forecast.clone(), bands), |(f, bands)| {
+    let plans_now = use_plans_now(document.clone(), forecast.clone());
+    let a1_bands = bands(simulation.as_deref(), &forecast, Indicator::A1);
+    let a2_bands = bands(simulation.as_deref(), &forecast, Indicator::A2);
+    let a1_chart = use_memo((forecast.clone(), a1_bands), |(f, bands)| {
         Rc::new(trajectory(f, Indicator::A1, bands.as_ref(), None))
     });
-    let probability = simulation.as_ref().and_then(|s| s.probability_target_met);
-    let authority = document.settings.authority_name.clone();
+    let a2_chart = use_memo((forecast.clone(), a2_bands), |(f, bands)| {
+        Rc::new(trajectory(f, Indicator::A2, bands.as_ref(), None))
+    });
+    let authority = document.settings.authority_name.trim().to_string();
     let scenario = document.scenarios.working.clone();
-    let scenario_name = if scenario.name.is_empty() {
-        "Baseline".to_string()
-    } else {
-        scenario.name.clone()
-    };
+    let state = scenario_state(&document.scenarios, &forecast);
+    // A chosen target that is not the threshold changes every sentence: said before them.
+    let chosen_target = document.scenarios.pace_target.and_then(|t| {
+        let threshold = document.settings.thresholds.threshold(t.indicator, t.period)?;
+        (threshold != t.value).then(|| {
+            format!(
+                "The summary is judged against a chosen target, {} for {}, not the threshold of {} days.",
+                goal_words(t.indicator, t.value),
+                t.period,
+                threshold.round()
+            )
+        })
+    });
     let on_print = Callback::from(|_: MouseEvent| browser::print());
-    let comparators = latest_period(&table).map(|period| {
+    let headline = forecast.headline_periods()[0];
+    let period = comparators_period(&table.periods(), headline, latest_period(&table));
+    let comparators = period.map(|period| {
+        let older = period != headline;
         html! {
-            <ComparatorsOverview table={table.clone()}
-                ours={our_figures(&table, &forecast, period, &authority)}
-                authority={authority.clone()} indicator={Indicator::A1} chart_id="report-comparators-chart" />
+            <>
+                if older {
+                    <p class="report__older">
+                        <strong>{ "Older figures: " }</strong>
+                        { format!("the latest comparator figures are for {period}, older than this report's headline period {headline}. Our own figure beside them is our {period} figure, from the same data.") }
+                    </p>
+                } else {
+                    <p>{ format!("Three-year averages for {period}, the period of the headline figures.") }</p>
+                }
+                <ReportComparators table={table.clone()}
+                    ours={our_figures(&table, &forecast, period, &authority)} />
+            </>
         }
     });
 
@@ -67,26 +123,51 @@ pub fn ReportPage() -> Html {
             <header class="report__header">
                 <h1 id="report-heading" class="screen__title">{ "Adoption scorecard: report to committee" }</h1>
                 <p class="report__meta">
-                    if !authority.is_empty() {
-                        <span>{ authority.clone() }</span>{ " · " }
+                    if authority.is_empty() {
+                        <span class="report__unnamed">{ "Authority not named (set it in Settings and backup)" }</span>
+                    } else {
+                        <span class="report__authority">{ authority.clone() }</span>
                     }
-                    <span>{ format!("Figures as of {}", format_uk(as_of)) }</span>{ " · " }
-                    <span>{ format!("Scenario: {scenario_name}") }</span>
-                    if document.demonstration {
+                    { " · " }<span>{ format!("Figures as of {}", format_uk(as_of)) }</span>{ " · " }
+                    <span class="report__scenario">{ format!("Scenario: {}", state.title()) }</span>
+                    // The demonstration's own name already says it is not real.
+                    if document.demonstration && !authority.starts_with("Demonstration") {
                         { " · " }<strong>{ "Demonstration data, not real children" }</strong>
                     }
                 </p>
+                <p class="report__basis">{ basis_sentence(forecast.basis) }</p>
             </header>
+            <DataAgeNotice />
+            if !state.unsaved.is_empty() {
+                <section class="report__section report__changes" aria-labelledby="report-changes">
+                    <h2 id="report-changes">{ "Unsaved what-if changes" }</h2>
+                    <p>{ format!("These figures use changes to \u{201c}{}\u{201d} that are not saved under a name:", state.name) }</p>
+                    <ul class="report__list">
+                        { for state.unsaved.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
+                    </ul>
+                </section>
+            }
+            <section class="report__section" aria-labelledby="report-summary">
+                <h2 id="report-summary">{ "Summary" }</h2>
+                if let Some(note) = chosen_target {
+                    <p class="report__target"><strong>{ "Chosen target: " }</strong>{ note }</p>
+                }
+                <TargetAnswers forecast={forecast.clone()} simulation={simulation.clone()} />
+            </section>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>
-                <FiguresTable forecast={forecast.clone()} with_expected=true
-                    caption="Three-year figures, with the adoptions the scenario expects" />
+                <FiguresTable forecast={forecast.clone()} caption="Three-year figures" />
             </section>
-            <section class="report__section" aria-labelledby="report-trajectory">
+            <section class="report__section report__charts" aria-labelledby="report-trajectory">
                 <h2 id="report-trajectory">{ "Trajectory" }</h2>
                 <ChartCanvas id="report-trajectory-chart" label="Trajectory of the A1 three-year average"
-                    chart={ChartSpec::Trajectory((*chart).clone())}
+                    class={classes!("chart__canvas--report")}
+                    chart={ChartSpec::Trajectory((*a1_chart).clone())}
                     file_name={format!("trajectory-A1-{as_of}.png")} />
+                <ChartCanvas id="report-trajectory-a2-chart" label="Trajectory of the A2 three-year average"
+                    class={classes!("chart__canvas--report")}
+                    chart={ChartSpec::Trajectory((*a2_chart).clone())}
+                    file_name={format!("trajectory-A2-{as_of}.png")} />
             </section>
             <section class="report__section" aria-labelledby="report-pace">
                 <h2 id="report-pace">{ "Required pace" }</h2>
@@ -95,28 +176,40 @@ pub fn ReportPage() -> Html {
                         <>
                             <p class="report__pace">{ waiting_sentence(answer) }</p>
                             <WaitingChildren forecast={forecast.clone()} />
-                            if let Some(simple) = equal_years_sentence(answer) {
-                                <p>{ simple }</p>
-                            }
-                            <p><strong>{ "If the pipeline goes as projected: " }</strong>{ pace_sentence(answer) }</p>
-                            <p class="report__probability">
-                                { match (&simulation, probability) {
-                                    (_, Some(p)) => format!("Chance of meeting the target, from {RUNS} simulated futures: {:.0}%.", p * 100.0),
-                                    (Some(_), None) => "The simulation has no figure for the target period.".to_string(),
-                                    (None, _) => "Chance of meeting the target: simulating…".to_string(),
-                                } }
-                            </p>
                         </>
                     },
                     None => html! { <p>{ "Every threshold in the schedule is met: there is no target to solve for." }</p> },
                 } }
             </section>
+            <PlansStatus plans={document.plans.clone()} now={plans_now} {as_of} counted={forecast.basis} />
             <Drivers forecast={forecast.clone()} />
             <section class="report__section" aria-labelledby="report-comparators">
                 <h2 id="report-comparators">{ "Comparators" }</h2>
                 { comparators.unwrap_or_else(|| html! { <p>{ "No comparator figures are loaded." }</p> }) }
             </section>
             <Assumptions forecast={forecast.clone()} scenario={scenario} />
+            <Glossary />
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comparators_are_of_the_headline_period_when_the_table_has_it() {
+        let p = |y| RollingPeriod::ending_march(y);
+        // The scrutiny report's tables end with 2011-14; a 2013-16 headline takes the latest,
+        // marked older by the page.
+        assert_eq!(
+            comparators_period(&[p(2013), p(2014)], p(2016), Some(p(2014))),
+            Some(p(2014))
+        );
+        assert_eq!(
+            comparators_period(&[p(2014), p(2016)], p(2016), Some(p(2016))),
+            Some(p(2016))
+        );
+        assert_eq!(comparators_period(&[], p(2016), None), None);
     }
 }

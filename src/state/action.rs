@@ -40,6 +40,9 @@ pub enum Action {
         records: Vec<ChildRecord>,
         /// Replace everything, or merge by `child_id`.
         mode: ImportMode,
+        /// The authority's name, when the import confirmation asked for it (the first import
+        /// of the authority's own records); set in the same step, so one undo takes back both.
+        authority: Option<String>,
     },
     /// Adds a year's published figures, or replaces those of the same year (and those of
     /// `replacing`, the year being edited, when the edit changed the year).
@@ -96,6 +99,8 @@ pub enum Action {
     SaveScenarioAs(String),
     /// Shows another scenario beside the one in use (`None`: stop comparing).
     CompareWith(Option<Comparison>),
+    /// Sets which adoptions every figure counts, on every screen.
+    SetBasis(scorecard::FiguresBasis),
     /// keeps a trainer's made-up cohort (replacing one of the same name). Never
     /// touches the records.
     SaveMadeUpCohort(MadeUpCohort),

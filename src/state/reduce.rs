@@ -28,9 +28,18 @@ impl Reducible for AppState {
                 let label = format!("deleted child {child_id}");
                 self.edit(label, |d| records::delete(d, &child_id))
             }
-            Action::ImportRecords { records, mode } => {
+            Action::ImportRecords {
+                records,
+                mode,
+                authority,
+            } => {
                 let mut document = (*self.document).clone();
                 let label = records::import(&mut document, records, mode);
+                if let Some(name) = authority.map(|n| n.trim().to_string()) {
+                    if !name.is_empty() {
+                        document.settings.authority_name = name;
+                    }
+                }
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -115,6 +124,17 @@ impl Reducible for AppState {
             }
             Action::CompareWith(compare) => {
                 self.edit("changed the comparison", |d| d.scenarios.compare = compare)
+            }
+            Action::SetBasis(basis) => {
+                let label = match basis {
+                    scorecard::FiguresBasis::WithExpected => {
+                        "counted the adoptions we expect in the figures"
+                    }
+                    scorecard::FiguresBasis::DataOnly => {
+                        "left the adoptions we expect out of the figures"
+                    }
+                };
+                self.edit(label, |d| d.scenarios.basis = basis)
             }
             Action::SetPaceTarget(target) => {
                 self.edit("changed the target", |d| d.scenarios.pace_target = target)

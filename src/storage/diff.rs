@@ -168,6 +168,13 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
         |v| Item::Comparison(v.clone()),
         &mut out,
     );
+    diff_one(
+        ItemKey::Basis,
+        &b.basis,
+        &a.basis,
+        |v| Item::Basis(*v),
+        &mut out,
+    );
     diff_list(
         &before.workshop.cohorts,
         &after.workshop.cohorts,

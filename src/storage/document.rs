@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use scorecard::timescales::TimescaleRule;
 use scorecard::{
-    ChildRecord, CohortTemplate, ComparatorTable, PaceTarget, Scenario, ThresholdSchedule,
-    YearAggregate,
+    ChildRecord, CohortTemplate, ComparatorTable, FiguresBasis, PaceTarget, Scenario,
+    ThresholdSchedule, YearAggregate,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,11 @@ use serde::{Deserialize, Serialize};
 /// Version 3 stores a child's fields under short names (`ec` for `entered_care`, see
 /// [`scorecard::record::STORED_NAMES`]) and leaves out the ones not yet known: 10,000 children
 /// then fit in under 2 MB of the browser's usual 5 MB.
-pub const DOCUMENT_VERSION: u64 = 3;
+///
+/// Version 4 keeps the basis of the figures (with the adoptions the scenario expects, or the
+/// children in the data alone) with the scenarios, so that every screen shows the same one; a
+/// document written before reads as "with the adoptions we expect", the forecast's default.
+pub const DOCUMENT_VERSION: u64 = 4;
 
 /// Everything the app keeps, as stored in the browser and in a backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,6 +188,9 @@ pub struct Scenarios {
     pub working: Scenario,
     /// The scenario shown beside the one in use, if any.
     pub compare: Option<Comparison>,
+    /// Which adoptions every figure counts: set by the forecast's switch "With the adoptions
+    /// we expect" and read by every screen that shows a figure.
+    pub basis: FiguresBasis,
 }
 
 impl Scenarios {

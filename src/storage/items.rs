@@ -19,8 +19,8 @@ use crate::tracking::meetings::Meeting;
 use chrono::NaiveDate;
 use scorecard::timescales::TimescaleRule;
 use scorecard::{
-    ChildRecord, ComparatorTable, FinancialYear, PaceTarget, Scenario, ThresholdSchedule,
-    YearAggregate,
+    ChildRecord, ComparatorTable, FiguresBasis, FinancialYear, PaceTarget, Scenario,
+    ThresholdSchedule, YearAggregate,
 };
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +56,8 @@ pub enum ItemKey {
     PaceTarget,
     /// What the scenario in use is compared with.
     Comparison,
+    /// Which adoptions the figures count.
+    Basis,
     /// The made-up cohort with this name.
     Cohort(String),
     /// The tracking meeting held on this day.
@@ -87,6 +89,7 @@ impl ItemKey {
             ItemKey::SelectedScenario => "the choice of scenario".into(),
             ItemKey::PaceTarget => "the required-pace target".into(),
             ItemKey::Comparison => "the scenario compared".into(),
+            ItemKey::Basis => "the basis of the figures".into(),
             ItemKey::Cohort(name) => format!("the made-up cohort {name}"),
             ItemKey::Meeting(date) => format!(
                 "the tracking meeting of {}",
@@ -125,6 +128,8 @@ pub enum Item {
     Target(Option<PaceTarget>),
     /// The comparison, if any.
     Comparison(Option<Comparison>),
+    /// The basis of the figures.
+    Basis(FiguresBasis),
     /// Made-up cohorts sharing a name.
     Cohorts(Vec<MadeUpCohort>),
     /// The tracking meeting of one day.
@@ -190,6 +195,7 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
         ItemKey::SelectedScenario => Some(Item::Name(sc.selected.clone())),
         ItemKey::PaceTarget => Some(Item::Target(sc.pace_target)),
         ItemKey::Comparison => Some(Item::Comparison(sc.compare.clone())),
+        ItemKey::Basis => Some(Item::Basis(sc.basis)),
         ItemKey::Cohort(n) => {
             entries(&document.workshop.cohorts, |c| c.name == *n).map(Item::Cohorts)
         }
@@ -258,6 +264,7 @@ pub(super) fn put_at(
         (ItemKey::SelectedScenario, Some(Item::Name(v))) => sc.selected = v,
         (ItemKey::PaceTarget, Some(Item::Target(v))) => sc.pace_target = v,
         (ItemKey::Comparison, Some(Item::Comparison(v))) => sc.compare = v,
+        (ItemKey::Basis, Some(Item::Basis(v))) => sc.basis = v,
         (ItemKey::Cohort(n), Some(Item::Cohorts(v))) => {
             splice(&mut document.workshop.cohorts, |c| c.name == *n, v, at)
         }

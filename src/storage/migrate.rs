@@ -113,7 +113,8 @@ pub fn read_document(text: &str) -> Result<Document, Unreadable> {
         // Version 2 added the revision and the time of the last save, both with defaults, so
         // a version 1 document reads with revision 0. Version 3 shortened the children's field
         // names; each field also answers to its long name, so versions 1 and 2 read as they
-        // were written.
+        // were written. Version 4 added the basis of the figures, which earlier versions read
+        // as "with the adoptions we expect", the forecast's switch as it always started.
         Some(version @ 1..=DOCUMENT_VERSION) => serde_json::from_str::<Document>(text)
             .map(|mut document| {
                 document.version = DOCUMENT_VERSION;
@@ -253,6 +254,26 @@ mod tests {
         assert_eq!(child.tracking.annex_a, NaiveDate::from_ymd_opt(2013, 7, 1));
         assert_eq!(v2.revision, 4);
         assert_eq!(v2.version, DOCUMENT_VERSION);
+    }
+
+    #[test]
+    fn a_version_3_document_reads_with_the_expected_adoptions_counted() {
+        use scorecard::FiguresBasis;
+        let v3 = read_document(
+            r#"{"version":3,"revision":2,"records":[{"child_id":"C7","ec":"2013-01-05"}],
+                "scenarios":{"saved":[],"selected":null,"pace_target":null,
+                "working":{"name":"Faster"},"compare":null}}"#,
+        )
+        .unwrap();
+        assert_eq!(v3.version, DOCUMENT_VERSION);
+        assert_eq!(v3.scenarios.basis, FiguresBasis::WithExpected);
+        assert_eq!(v3.scenarios.working.name, "Faster");
+        // The other basis is kept as chosen.
+        let mut chosen = v3.clone();
+        chosen.scenarios.basis = FiguresBasis::DataOnly;
+        let written = serde_json::to_string(&chosen).unwrap();
+        assert!(written.contains(r#""basis":"DataOnly""#), "{written}");
+        assert_eq!(read_document(&written).unwrap(), chosen);
     }
 
     #[test]

@@ -55,6 +55,13 @@ pub struct ImportPreviewProps {
     pub incoming: AttrValue,
     /// The same, for one ("child", "year of yearly figures").
     pub incoming_one: AttrValue,
+    /// The authority's name as typed so far, when the import asks for it (the first import of
+    /// the authority's own records); `None` when it does not ask.
+    #[prop_or_default]
+    pub authority: Option<AttrValue>,
+    /// The authority's name typed.
+    #[prop_or_default]
+    pub on_authority: Callback<String>,
 }
 
 /// The import preview panel.
@@ -171,6 +178,21 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                     { radio(ImportMode::Merge, format!(
                         "Merge by {} (update matching entries, add new ones)", props.merge_by)) }
                 </fieldset>
+            }
+            if let (Some(name), true) = (&props.authority, can_import) {
+                <div class="field import-authority">
+                    <label class="field__label" for={format!("{id}-authority")}>{ "Your authority's name" }</label>
+                    <span class="field__hint" id={format!("{id}-authority-hint")}>
+                        { "Printed on the committee report and the action plans, for example \u{201c}Sheffield City Council\u{201d}. Settings can change it later." }
+                    </span>
+                    <input class="field__input" type="text" id={format!("{id}-authority")}
+                        aria-describedby={format!("{id}-authority-hint")} autocomplete="organization"
+                        value={name.clone()} oninput={{
+                            let on_authority = props.on_authority.clone();
+                            Callback::from(move |e: InputEvent| on_authority.emit(
+                                e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+                        }} />
+                </div>
             }
             if *asking {
                 <ConfirmDialog id={format!("{id}-replace")}

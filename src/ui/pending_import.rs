@@ -126,13 +126,14 @@ pub struct ImportFlow<T> {
 /// text into a preview; `confirm` makes the action that brings the rows in; `cancelled` is
 /// what the status line says when the user changes their mind.
 #[hook]
-pub fn use_pending_import<T>(
+pub fn use_pending_import<T, F>(
     read: fn(String, &str) -> PendingImport<T>,
-    confirm: fn(T, ImportMode) -> Action,
+    confirm: F,
     cancelled: &'static str,
 ) -> ImportFlow<T>
 where
     T: Clone + PartialEq + 'static,
+    F: Fn(T, ImportMode) -> Action + 'static,
 {
     let app = use_app();
     let pending = use_state(|| None::<PendingImport<T>>);

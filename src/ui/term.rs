@@ -29,6 +29,16 @@ pub fn explanation(term: &str) -> Option<&'static str> {
              2014-17. Each year the newest year joins and the oldest leaves; every child \
              adopted in the three years counts once."
         }
+        "part actual, part projected" => {
+            "Part actual, part projected: a three-year figure whose finished years are what \
+             happened and whose open years add the children projected from the pipeline (and, \
+             with the adoptions we expect, the further adoptions the scenario expects)."
+        }
+        "with the adoptions we expect" => {
+            "With the adoptions we expect: figures still open count the children in the data \
+             and the further adoptions the scenario expects each year, at the pace it assumes \
+             for them; without, they count only the children in the data."
+        }
         _ => return None,
     })
 }
@@ -89,7 +99,16 @@ mod tests {
 
     #[test]
     fn every_term_the_screens_explain_has_an_explanation_that_names_it() {
-        for term in ["A1", "A10", "A2", "A3", "SHOBPA", "rolling period"] {
+        for term in [
+            "A1",
+            "A10",
+            "A2",
+            "A3",
+            "SHOBPA",
+            "rolling period",
+            "part actual, part projected",
+            "with the adoptions we expect",
+        ] {
             let text = explanation(term).unwrap_or_default();
             assert!(
                 text.to_lowercase().starts_with(&term.to_lowercase()),

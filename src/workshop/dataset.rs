@@ -4,7 +4,9 @@
 use crate::storage::document::Document;
 use chrono::NaiveDate;
 use scorecard::dates::add_days;
-use scorecard::{usable_at, ChildRecord, Indicator, Milestones, YearAggregate};
+use scorecard::{
+    usable_at, ChildRecord, FiguresBasis, Indicator, Milestones, Scenario, YearAggregate,
+};
 
 /// Which dataset the workshop shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +52,13 @@ pub struct WorkshopData {
     pub age_at_entry_months: Option<u32>,
     /// Why the cohort could not be built, if so.
     pub problem: Option<String>,
+    /// The scenario the figures are projected under: the one in use for the authority's
+    /// data, so that the workshop's figures are the forecast's; the baseline for a made-up
+    /// cohort.
+    pub scenario: Scenario,
+    /// Which adoptions the figures count: the product's basis for the authority's data; a
+    /// made-up cohort is every child of its story, with nothing more expected.
+    pub basis: FiguresBasis,
 }
 
 /// Days after a made-up cohort's last adoption order that it is seen from: later than any
@@ -78,6 +87,8 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
                 as_of: add_days(last, MADE_UP_MARGIN_DAYS),
                 age_at_entry_months: Some(cohort.template.age_at_entry_months),
                 problem,
+                scenario: Scenario::default(),
+                basis: FiguresBasis::DataOnly,
             };
         }
     }
@@ -90,6 +101,8 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
         as_of,
         age_at_entry_months: None,
         problem: None,
+        scenario: doc.scenarios.working.clone(),
+        basis: doc.scenarios.basis,
     }
 }
 

@@ -6,9 +6,9 @@ use super::dataset::WorkshopData;
 use chrono::NaiveDate;
 use scorecard::dates::add_days;
 use scorecard::{
-    delay_impact, impact_sentence, life_at_placement, life_sentence, telling_change, ChildShift,
-    DelayLength, Delayed, FinancialYear, ForecastInput, Indicator, LifeAtPlacement, PeriodChange,
-    RollingPeriod, Scenario, ThresholdSchedule,
+    delay_impact_on, impact_sentence, life_at_placement, life_sentence, telling_change, ChildShift,
+    DelayLength, Delayed, FiguresBasis, FinancialYear, ForecastInput, Indicator, LifeAtPlacement,
+    PeriodChange, RollingPeriod, ThresholdSchedule,
 };
 
 /// What the trainer chose.
@@ -64,6 +64,9 @@ pub struct DelayView {
     pub shift: Option<ChildShift>,
     /// The A1 and A2 figures of every period the child touches, before and after.
     pub periods: Vec<PeriodChange>,
+    /// Which adoptions those figures count (the forecast's basis); `None` for a made-up
+    /// cohort, which is every child of its story.
+    pub basis: Option<FiguresBasis>,
     /// The period the sentence tells about.
     pub told: Option<RollingPeriod>,
     /// The sentence for the audience.
@@ -101,18 +104,19 @@ pub fn delay_view(
         data.as_of
     };
     let days = choice.delay.days_from(start);
-    let scenario = Scenario::default();
     let input = ForecastInput {
         children: &data.children,
         aggregates: &data.aggregates,
         as_of: data.as_of,
         thresholds,
-        scenario: &scenario,
+        // The scenario and basis of the forecast, so that the figures before the delay are
+        // the ones every other screen shows.
+        scenario: &data.scenario,
         target: None,
         // A made-up cohort is every child of its story: a year without one has none.
         every_child: data.made_up,
     };
-    let impact = delay_impact(&input, Delayed::Child(choice.child), days);
+    let impact = delay_impact_on(&input, Delayed::Child(choice.child), days, data.basis);
     let shift = impact.children.first().cloned();
     let told = telling_change(&impact, choice.indicator);
     let sentence = match told {
@@ -167,6 +171,7 @@ pub fn delay_view(
             .filter(|c| matches!(c.before.indicator, Indicator::A1 | Indicator::A2))
             .copied()
             .collect(),
+        basis: (!data.made_up).then_some(data.basis),
         told: told.map(|c| c.period),
         sentence,
         slip,

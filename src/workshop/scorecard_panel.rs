@@ -110,7 +110,9 @@ pub fn ScorecardPanel(props: &ScorecardPanelProps) -> Html {
             }
             <div class="table-wrap">
                 <table class="table workshop-periods" id="workshop-periods">
-                    <caption class="table__caption">{ "Every three-year period the child counts in, before and after the delay (days, as published)" }</caption>
+                    <caption class="table__caption">{ format!(
+                        "Every three-year period the child counts in, before and after the delay (days, rounded as the scorecard rounds them; {})",
+                        view.basis.map_or("every child of the made-up cohort", crate::forecast::basis::basis_words)) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "Period" }</th>

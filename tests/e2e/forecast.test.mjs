@@ -162,7 +162,32 @@ test('scenarios are saved, compared side by side and kept over a reload', async 
   await figureReads('A2', '2015-18', '195 days');
 });
 
+test('a target takes its indicator\'s threshold, and one that differs is said as such', async () => {
+  const indicator = page.getByLabel('Target indicator', { exact: true });
+  const period = page.getByLabel('Target period', { exact: true });
+  const value = page.getByLabel('Target value', { exact: true });
+  await period.selectOption('2014-17');
+  await indicator.selectOption('A1');
+  // The scrutiny report's schedule: 426 days of A1 and 121 of A2 for 2014-17.
+  await page.waitForFunction(() => document.querySelector('#target-value')?.value === '426');
+  await indicator.selectOption('A2');
+  await page.waitForFunction(() => document.querySelector('#target-value')?.value === '121');
+  assert.equal(await page.locator('#target-threshold').innerText(), 'The target is the A2 threshold for 2014-17: 121 days.');
+  // A chosen value is kept through a change of period, and said to differ from the threshold.
+  await value.fill('100');
+  await value.blur();
+  await page.locator('#target-threshold', { hasText: 'This target differs from the A2 threshold for 2014-17, which is 121 days' }).waitFor();
+  await period.selectOption('2015-18');
+  await page.locator('#target-threshold', { hasText: 'differs from the A2 threshold for 2015-18' }).waitFor();
+  assert.equal(await value.inputValue(), '100');
+  await page.getByRole('button', { name: 'Use the threshold (121 days)' }).click();
+  await page.waitForFunction(() => document.querySelector('#target-value')?.value === '121');
+  await page.locator('#target-threshold', { hasText: 'The target is the A2 threshold for 2015-18' }).waitFor();
+});
+
 test('the required pace answers a chosen target in plain English', async () => {
+  // The pace counts the adoptions expected: the switch, off since the figures above, goes on.
+  await showExpected(true);
   await page.getByLabel('Target indicator', { exact: true }).selectOption('A2');
   await page.getByLabel('Target period', { exact: true }).selectOption('2014-17');
   const value = page.getByLabel('Target value', { exact: true });
@@ -175,13 +200,13 @@ test('the required pace answers a chosen target in plain English', async () => {
   // which P1 is one, leaves 3 unknown: (121 x 8 - 824) / 3 = 144 / 3 = 48 days. The best
   // complete year, 2014-15, averaged (90 + 122) / 2 = 106 days: 58 days faster.
   await page.getByText(
-    'To reach 121 days for 2014-17, the 3 adoptions not yet in your data must average 48 days from placement order to match – 58 days faster than any year in your history.',
+    'To reach an A2 of 121 days for 2014-17, the 3 adoptions not yet in your data must average 48 days from placement order to match – 58 days faster than any year in your history.',
   ).waitFor();
   // Over the children still waiting: P1 is matched (its A2 is final), P2 counts in 2015-18,
   // so the 3 expected adoptions are all that is open, at floor 0. Judged as the cards judge
   // (under 121.5 once rounded): (121.5 x 8 - 824) / 3 = 148 / 3 = 49.3, said as 49 days.
   await page.getByText(
-    'To reach 121 days by March 2017, the 3 children still to be matched in 2014-17 must average 49 days from the placement order: 3 adoptions not yet in the data at 49 days.',
+    'To reach an A2 of 121 days for 2014-17 (by March 2017), the 3 still to be matched must average 49 days from the placement order: 3 adoptions expected but not yet in the data at 49 days.',
   ).waitFor();
   const rows = await forecastRows();
   const pace = rows.get('required_pace,2014-17,A2');

@@ -59,9 +59,10 @@ test('the pace for the children still waiting is worked out and each has its own
   // 350.5 x 7 - 850 = 1603.5 days for the open five. With all five at X, X = 320.7, below
   // W1's 365; so W1 stays at 365 and 4 X + 365 = 1603.5: X = 309.6, said as 309 days.
   await page.getByText(
-    'To reach 350 days by March 2017, the 5 children still to be placed in 2014-17 must average '
-    + '309 days from entering care: 1 child by its own date (listed below), 1 child as soon as '
-    + 'possible because it has already waited longer and 3 adoptions not yet in the data at 309 days.',
+    'To reach an A1 of 350 days for 2014-17 (by March 2017), the 5 still to be placed must average '
+    + '309 days from entering care: 1 child in the records by its own date (listed below), 1 child '
+    + 'in the records as soon as possible because it has already waited longer and 3 adoptions '
+    + 'expected but not yet in the data at 309 days.',
   ).waitFor();
   // W1 has waited 365 days, longer than 309: as soon as possible. W2: 01/01/2015 + 309 days
   // = 06/11/2015 (day 310 of 2015).
@@ -95,8 +96,9 @@ test('a target the children already waiting put out of reach says so, with the b
   // which rounds to 186. A target of 150 needs under 150.5 x 7 = 1053.5: not possible.
   await fill('Target value', '150');
   await page.getByText(
-    'To reach 150 days by March 2017 is not possible: even if the 2 children still waiting were '
-    + 'placed today and the 3 adoptions not yet in the data took 0 days, the 2014-17 average would be 186 days.',
+    'To reach an A1 of 150 days for 2014-17 (by March 2017) is not possible: even if the 2 children '
+    + 'in the records still waiting were placed today and the 3 adoptions expected but not yet in the '
+    + 'data took 0 days, the 2014-17 A1 would be 186 days.',
   ).waitFor();
   const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
   assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible'), forecast.text);

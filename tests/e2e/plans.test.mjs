@@ -59,9 +59,19 @@ test('a red figure starts a performance action plan with the forecast\'s own fig
   await page.getByRole('button', { name: 'Start a performance action plan for A1 2013-16' }).click();
   const plan = page.locator('section.plan', { hasText: 'Performance action plan: A1 2013-16' });
   await plan.waitFor();
-  assert.equal((await plan.locator('.performance__gap').innerText()).trim(), '500 days + / - Threshold: +74 days');
+  // The figure, when and on what basis it was taken.
+  assert.equal((await plan.locator('.performance__gap').innerText()).trim(),
+    '500 days + / - Threshold: +74 days (as of 15/01/2016, from the children in the data only)');
   assert.match(await plan.innerText(), /Target\s+426 days/);
   assert.match(await plan.innerText(), /Required pace from now on\s+(Nothing is left open|To reach)/);
+  // Every child of 2013-16 is adopted: none is left to move the figure.
+  assert.match(await plan.innerText(), /Children still able to move the figure \(as of 15\/01\/2016\)\s+None/);
+  // Its owner and review date are set on the plan itself, and printed with it.
+  await fill('Owner of Performance action plan: A1 2013-16', 'Service manager');
+  await fill('Review date (DD/MM/YYYY) of Performance action plan: A1 2013-16', '29/02/2016');
+  await plan.locator('.plan__meta', { hasText: 'Owner: Service manager. Review date: 29/02/2016.' }).waitFor();
+  assert.equal(await page.locator('.plans__meta').innerText(),
+    'Action plans as of 15/01/2016; figures from the children in the data only.');
   await fill('Reason for non-compliance', 'Court delays, and few adopters for older children.');
   await fill('Review notes', 'First review: no movement yet.');
   await page.getByRole('button', { name: 'Record a review' }).click();
@@ -191,6 +201,7 @@ test('one plan prints on its own, and the page is whole again once printing is o
   assert.equal(await pasted.innerText(), `1.3 ${PASTED}`);
   assert.ok(!(await performance.isVisible()), 'the other plan stays off the page');
   assert.ok(!(await page.locator('.plans__counts').isVisible()), 'the counts of every plan stay off');
+  assert.ok(await page.locator('.plans__meta').isVisible(), 'the as-of date and basis print with the plan');
   assert.ok(!(await page.getByRole('heading', { name: 'Figures not meeting their target' }).isVisible()),
     'the red figures stay off');
   await app.screenshot(page, 'plans-05-print-one');

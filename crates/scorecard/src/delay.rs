@@ -10,7 +10,7 @@
 
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::indicator::{ChildValues, Indicator};
-use crate::inputs::ForecastInput;
+use crate::inputs::{ExpectedYear, FiguresBasis, ForecastInput};
 use crate::model::{Delay, Model};
 use crate::rolling::Figure;
 
@@ -85,8 +85,21 @@ pub struct DelayImpact {
     pub periods: Vec<PeriodChange>,
 }
 
-/// Compares the figures with and without a delay of `days` for `who`.
+/// Compares the figures with and without a delay of `days` for `who`, from the children in
+/// the data alone.
 pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpact {
+    delay_impact_on(input, who, days, FiguresBasis::DataOnly)
+}
+
+/// Compares the figures with and without a delay of `days` for `who`, on `basis`: with the
+/// further adoptions the scenario expects, each open year keeps its expected total before and
+/// after, so the figures before are the forecast's own.
+pub fn delay_impact_on(
+    input: &ForecastInput,
+    who: Delayed,
+    days: i64,
+    basis: FiguresBasis,
+) -> DelayImpact {
     let before = Model::build(input, Delay::None);
     let delay = match who {
         Delayed::Child(i) => Delay::Child(i, days),
@@ -141,11 +154,24 @@ pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpa
     }
     crate::sorting::sort(&mut lasts);
     lasts.dedup();
+    let books = basis.counts_expected().then(|| {
+        let last = before.book().last().max(after.book().last());
+        let expected = before.expected(input.scenario, last);
+        let pace = before.assumed_pace(input.scenario);
+        (
+            before.assumed_book(&expected, &pace),
+            after.assumed_book(&same_totals(&after, &expected), &pace),
+        )
+    });
+    let (book_before, book_after) = match &books {
+        Some((b, a)) => (b, a),
+        None => (before.book(), after.book()),
+    };
     let mut periods = Vec::with_capacity(lasts.len() * Indicator::ALL.len());
     for last in lasts {
         let period = RollingPeriod::ending_with(FinancialYear(last));
-        let b = before.book().period_figures(period, input.thresholds);
-        let a = after.book().period_figures(period, input.thresholds);
+        let b = book_before.period_figures(period, input.thresholds);
+        let a = book_after.period_figures(period, input.thresholds);
         for indicator in Indicator::ALL {
             periods.push(PeriodChange {
                 period,
@@ -159,4 +185,24 @@ pub fn delay_impact(input: &ForecastInput, who: Delayed, days: i64) -> DelayImpa
         children,
         periods,
     }
+}
+
+/// The expected years of `model` with the totals of `expected`: the same number of adoptions
+/// each year, of which those not in `model`'s data are the further ones.
+fn same_totals(model: &Model, expected: &[ExpectedYear]) -> Vec<ExpectedYear> {
+    expected
+        .iter()
+        .map(|e| {
+            let (adopted, projected) = model
+                .book()
+                .get(e.year)
+                .map_or((0, 0), |t| (t.adopted, t.projected));
+            ExpectedYear {
+                adopted,
+                projected,
+                unknown: e.expected.saturating_sub(adopted + projected),
+                ..e.clone()
+            }
+        })
+        .collect()
 }

@@ -12,7 +12,7 @@ use crate::scenario::{AssumedPace, Stage};
 use crate::thresholds::ThresholdSchedule;
 use chrono::NaiveDate;
 
-pub use crate::inputs::{ExpectedYear, ForecastInput};
+pub use crate::inputs::{ExpectedYear, FiguresBasis, ForecastInput};
 
 /// How much one pipeline child moves one period's average.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +49,8 @@ pub struct PipelineChild {
 pub struct Forecast {
     /// The as-of date.
     pub as_of: NaiveDate,
+    /// Which adoptions the figures of open periods, the required pace and the answers count.
+    pub basis: FiguresBasis,
     /// The first financial year that ends after the as-of date (the current year).
     pub current_year: FinancialYear,
     /// The stage durations used for projection, with their sources.
@@ -58,11 +60,14 @@ pub struct Forecast {
     pub years: Vec<YearFigures>,
     /// Every three-year period ending in those years, from the children in the data alone.
     pub rolling: Vec<PeriodFigures>,
-    /// The current and later years, plus the further adoptions the scenario expects.
+    /// The current and later years, plus the further adoptions the scenario expects; empty
+    /// when the basis leaves them out.
     pub years_assumed: Vec<YearFigures>,
-    /// The periods ending in the current or a later year, plus the further adoptions.
+    /// The periods ending in the current or a later year, plus the further adoptions; empty
+    /// when the basis leaves them out.
     pub rolling_assumed: Vec<PeriodFigures>,
-    /// Expected adoptions of the current and later years.
+    /// Expected adoptions of the current and later years, as the scenario expects them (also
+    /// when the basis leaves the further ones out of the figures).
     pub expected: Vec<ExpectedYear>,
     /// The pace the further adoptions are assumed to go at (resolved defaults).
     pub assumed_pace: AssumedPace,
@@ -99,6 +104,31 @@ impl Forecast {
         self.rolling_assumed.iter().find(|p| p.period == period)
     }
 
+    /// A period's figures on the forecast's basis: with the further adoptions where the basis
+    /// counts them and the period is still open, else from the children in the data. The one
+    /// figure every screen shows for the period.
+    pub fn period_on_basis(&self, period: RollingPeriod) -> Option<&PeriodFigures> {
+        self.period_assumed(period).or_else(|| self.period(period))
+    }
+
+    /// A year's figures on the forecast's basis, as [`Forecast::period_on_basis`].
+    pub fn year_on_basis(&self, year: FinancialYear) -> Option<&YearFigures> {
+        self.year_assumed(year).or_else(|| self.year(year))
+    }
+
+    /// How many adoptions the figures count beyond the children in the data, over `period`
+    /// (0 when the basis leaves them out).
+    pub fn expected_not_in_data(&self, period: RollingPeriod) -> u64 {
+        if !self.basis.counts_expected() {
+            return 0;
+        }
+        self.expected
+            .iter()
+            .filter(|e| period.contains(e.year))
+            .map(|e| e.unknown)
+            .sum()
+    }
+
     /// The headline periods: the one ending this March (the current year's) and the next two.
     pub fn headline_periods(&self) -> [RollingPeriod; 3] {
         let y = self.current_year;
@@ -110,12 +140,19 @@ impl Forecast {
     }
 }
 
-/// Computes the forecast. Pure: the same input always gives the same figures.
+/// Computes the forecast with the further adoptions the scenario expects. Pure: the same
+/// input always gives the same figures.
 pub fn forecast(input: &ForecastInput) -> Forecast {
-    from_model(input, Model::build(input, Delay::None))
+    forecast_on(input, FiguresBasis::WithExpected)
 }
 
-pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
+/// Computes the forecast on `basis`. Leaving the expected adoptions out drops the assumed
+/// figures and asks the required pace of the children in the data alone.
+pub fn forecast_on(input: &ForecastInput, basis: FiguresBasis) -> Forecast {
+    from_model(input, Model::build(input, Delay::None), basis)
+}
+
+pub(crate) fn from_model(input: &ForecastInput, model: Model, basis: FiguresBasis) -> Forecast {
     let schedule = input.thresholds;
     let first = model.book().first;
     let last = model.book().last();
@@ -133,14 +170,32 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
     let target_last = input.target.map_or(last, |t| t.period.last_year.max(last));
     let expected = model.expected(input.scenario, target_last);
     let assumed_pace = model.assumed_pace(input.scenario);
-    let assumed = model.assumed_book(&expected, &assumed_pace);
-    let open = model.first_open().max(first);
-    let years_assumed: Vec<YearFigures> = (open.0..=last.0)
-        .map(|y| assumed.year_figures(FinancialYear(y), schedule))
-        .collect();
-    let rolling_assumed: Vec<PeriodFigures> = (open.0..=last.0)
-        .map(|y| assumed.period_figures(RollingPeriod::ending_with(FinancialYear(y)), schedule))
-        .collect();
+    // What the figures and the required pace count: the expected years as they are, or
+    // with nothing beyond the children in the data.
+    let counted: Vec<ExpectedYear> = if basis.counts_expected() {
+        expected.clone()
+    } else {
+        expected
+            .iter()
+            .map(|e| ExpectedYear {
+                unknown: 0,
+                ..e.clone()
+            })
+            .collect()
+    };
+    let (years_assumed, rolling_assumed) = if basis.counts_expected() {
+        let assumed = model.assumed_book(&expected, &assumed_pace);
+        let open = model.first_open().max(first);
+        let years: Vec<YearFigures> = (open.0..=last.0)
+            .map(|y| assumed.year_figures(FinancialYear(y), schedule))
+            .collect();
+        let rolling: Vec<PeriodFigures> = (open.0..=last.0)
+            .map(|y| assumed.period_figures(RollingPeriod::ending_with(FinancialYear(y)), schedule))
+            .collect();
+        (years, rolling)
+    } else {
+        (Vec::new(), Vec::new())
+    };
 
     let pipeline = model
         .projections()
@@ -158,22 +213,28 @@ pub(crate) fn from_model(input: &ForecastInput, model: Model) -> Forecast {
         })
         .collect();
 
+    let on_basis = if basis.counts_expected() {
+        &rolling_assumed
+    } else {
+        &rolling
+    };
     let target = input
         .target
-        .or_else(|| default_target(&model, &rolling_assumed, schedule));
-    let pace = target.map(|t| solve(&model, input.children, input.as_of, &expected, &t));
+        .or_else(|| default_target(&model, on_basis, schedule));
+    let pace = target.map(|t| solve(&model, input.children, input.as_of, &counted, &t));
     let answers = target
         .map(|t| answer_targets(t, schedule))
         .unwrap_or_default()
         .into_iter()
         .map(|other| match &pace {
             Some(answer) if answer.target == other => answer.clone(),
-            _ => solve(&model, input.children, input.as_of, &expected, &other),
+            _ => solve(&model, input.children, input.as_of, &counted, &other),
         })
         .collect();
 
     Forecast {
         as_of: input.as_of,
+        basis,
         current_year: model.first_open(),
         durations: model.durations().clone(),
         years,
@@ -254,8 +315,8 @@ fn contributions(book: &YearBook, projection: &Projection) -> Vec<Contribution> 
 }
 
 /// The next threshold not yet met: the first of the current period and the next two, for
-/// A1, then A10, then A2, whose figure with the assumed adoptions is not met; if all are met,
-/// A1 for the current period.
+/// A1, then A10, then A2, whose figure on the forecast's basis is not met; if all are met, A1
+/// for the current period.
 fn default_target(
     model: &Model,
     rolling_assumed: &[PeriodFigures],

@@ -72,3 +72,23 @@ impl Default for PaceTarget {
         }
     }
 }
+
+/// Which adoptions the figures of open periods count: one choice for the whole product, so
+/// that the same period's figure reads the same wherever it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum FiguresBasis {
+    /// The children in the data plus the further adoptions the scenario expects in each open
+    /// year (at the pace it assumes for them).
+    #[default]
+    WithExpected,
+    /// The children in the data alone: adopted, or projected from the pipeline.
+    DataOnly,
+}
+
+impl FiguresBasis {
+    /// Whether the further adoptions the scenario expects are counted.
+    pub fn counts_expected(self) -> bool {
+        self == FiguresBasis::WithExpected
+    }
+}

@@ -63,6 +63,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod forecast;
+pub mod freshness;
 pub mod indicator;
 pub mod inputs;
 pub mod merge;
@@ -91,9 +92,13 @@ pub use demo::{demo_as_of, demo_dataset, Demo};
 pub use error::{Error, ErrorKind, Problem, Severity};
 pub use record::{ChildRecord, Field, TrackingDates, YearAggregate};
 
-pub use delay::{delay_impact, ChildShift, DelayImpact, Delayed, PeriodChange};
+pub use delay::{delay_impact, delay_impact_on, ChildShift, DelayImpact, Delayed, PeriodChange};
 pub use export::FORECAST_CSV_HEADER;
-pub use forecast::{forecast, Contribution, ExpectedYear, Forecast, ForecastInput, PipelineChild};
+pub use forecast::{
+    forecast, forecast_on, Contribution, ExpectedYear, FiguresBasis, Forecast, ForecastInput,
+    PipelineChild,
+};
+pub use freshness::{data_ends, ends_long_before};
 pub use indicator::{ChildValues, Indicator, Milestones};
 pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSummary};
 pub use pace::{

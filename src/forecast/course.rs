@@ -1,0 +1,151 @@
+//! The one rule for the word beside each answer ("On course", "Off course", "Could go either
+//! way") and the chance in its sentence: where the Monte Carlo gives a chance, the word
+//! follows it; where nothing is simulated, the projected figure decides. Pure, tested natively.
+
+use super::answer_words::Chance;
+use scorecard::{Figure, PaceAnswer, ThresholdSchedule};
+
+/// Where a target stands, in one word beside its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Course {
+    /// Likely to be met: at least 2 in 3 simulated futures meet it (or, where nothing is
+    /// simulated, the projected figure meets it).
+    On,
+    /// Likely to be missed: at most 1 in 3 simulated futures meet it (or the projected figure
+    /// misses it).
+    Off,
+    /// Between the two: as many futures meet it as miss it, near enough.
+    EitherWay,
+    /// The chance is still being worked out.
+    Simulating,
+    /// No children count in the period yet.
+    NothingToJudge,
+}
+
+impl Course {
+    /// The badge's words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Course::On => "On course",
+            Course::Off => "Off course",
+            Course::EitherWay => "Could go either way",
+            Course::Simulating => "Working out the chance",
+            Course::NothingToJudge => "Nothing to judge",
+        }
+    }
+}
+
+/// Whether the projected figure of the target's period meets the target (not only the
+/// threshold: a chosen target may be stricter); `None` with nothing to judge.
+pub fn projected_met(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bool> {
+    let value = heading?.value?;
+    let target = answer.target;
+    Some(ThresholdSchedule::status(target.indicator, value, target.value).met)
+}
+
+/// The one rule for the badge beside the chance: where the Monte Carlo gives a chance, the
+/// badge follows it (on course from 2 in 3, off course up to 1 in 3, "could go either way"
+/// between), so that "On course" never sits beside "about a 45% chance"; where nothing is
+/// simulated (percentages), the projected figure decides.
+pub fn course(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> Course {
+    let Some(met) = projected_met(answer, heading) else {
+        return Course::NothingToJudge;
+    };
+    match chance {
+        Chance::Known(p) if p >= 2.0 / 3.0 => Course::On,
+        Chance::Known(p) if p <= 1.0 / 3.0 => Course::Off,
+        Chance::Known(_) => Course::EitherWay,
+        Chance::Simulating => Course::Simulating,
+        Chance::NotSimulated if met => Course::On,
+        Chance::NotSimulated => Course::Off,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scorecard::{
+        Basis, Indicator, PaceStatus, PaceTarget, RollingPeriod, WaitingOutcome, WaitingPace,
+    };
+
+    fn answer() -> PaceAnswer {
+        PaceAnswer {
+            target: PaceTarget {
+                indicator: Indicator::A1,
+                value: 426.0,
+                period: RollingPeriod::ending_march(2017),
+            },
+            known_children: 60,
+            known_average: Some(480.0),
+            unknown_adoptions: 20,
+            years: Vec::new(),
+            required_average: None,
+            required_in_time: None,
+            status: PaceStatus::Achievable,
+            met_without_unknown: None,
+            best_year: None,
+            fastest_child_days: None,
+            equal_years: None,
+            equal_years_unknown_years: 0,
+            waiting: WaitingPace {
+                fixed_children: 60,
+                fixed_sum: 28800.0,
+                waiting: Vec::new(),
+                unknown_adoptions: 28,
+                outcome: WaitingOutcome::Pace { days: 400.0 },
+            },
+        }
+    }
+
+    fn heading(value: f64) -> Figure {
+        Figure {
+            indicator: Indicator::A1,
+            children: 88,
+            value: Some(value),
+            basis: Basis::Mixed,
+            threshold: Some(426.0),
+            status: None,
+        }
+    }
+
+    #[test]
+    fn the_badge_and_the_chance_follow_one_rule() {
+        // The projection meets 426 (420 days), but only 45 of 100 futures do: neither "on
+        // course" nor "off course".
+        let a = answer();
+        let (met, missed) = (heading(420.0), heading(440.0));
+        assert_eq!(
+            course(&a, Some(&met), Chance::Known(0.45)),
+            Course::EitherWay
+        );
+        assert_eq!(
+            course(&a, Some(&met), Chance::Known(0.34)),
+            Course::EitherWay
+        );
+        assert_eq!(course(&a, Some(&met), Chance::Known(0.20)), Course::Off);
+        assert_eq!(
+            course(&a, Some(&missed), Chance::Known(0.70)).words(),
+            "On course"
+        );
+        assert_eq!(
+            course(&a, Some(&missed), Chance::Known(2.0 / 3.0)),
+            Course::On
+        );
+        assert_eq!(
+            course(&a, Some(&missed), Chance::Known(1.0 / 3.0)),
+            Course::Off
+        );
+        // Nothing simulated (a percentage): the projected figure decides.
+        assert_eq!(course(&a, Some(&met), Chance::NotSimulated), Course::On);
+        assert_eq!(course(&a, Some(&missed), Chance::NotSimulated), Course::Off);
+        assert_eq!(
+            course(&a, Some(&met), Chance::Simulating),
+            Course::Simulating
+        );
+        let empty = Figure { value: None, ..met };
+        assert_eq!(
+            course(&a, Some(&empty), Chance::Known(0.9)),
+            Course::NothingToJudge
+        );
+    }
+}
