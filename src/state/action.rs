@@ -41,6 +41,15 @@ pub enum Action {
         /// Replace everything, or merge by `child_id`.
         mode: ImportMode,
     },
+    /// Brings in the children read from an SSDA903 return (after the user confirmed the
+    /// preview): merged, the return's dates replace a child's scorecard dates and what the
+    /// return does not hold is kept.
+    ImportReturn {
+        /// The children the return's rules made.
+        records: Vec<ChildRecord>,
+        /// Replace everything, or merge by `child_id`.
+        mode: ImportMode,
+    },
     /// Adds a year's published figures, or replaces those of the same year (and those of
     /// `replacing`, the year being edited, when the edit changed the year).
     SaveAggregate {

@@ -34,6 +34,12 @@ impl Reducible for AppState {
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
+            Action::ImportReturn { records, mode } => {
+                let mut document = (*self.document).clone();
+                let label = records::import_return(&mut document, records, mode);
+                let notice = Notice::success(format!("{}.", capitalise(&label)));
+                self.changed(document, label, Some(notice))
+            }
             Action::SaveAggregate {
                 replacing,
                 aggregate,
