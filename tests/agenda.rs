@@ -134,3 +134,53 @@ fn milestones_of_stages_passed_are_listed_apart_and_never_order_the_agenda() {
         Some(("adoption order application".to_string(), d(2015, 8, 17)))
     );
 }
+
+#[test]
+fn the_demonstrations_agenda_counts_no_stage_already_passed_as_overdue() {
+    use scorecard::projection::stage_reached;
+    use scorecard::timescales::{stage_of, MilestoneStatus};
+    let demo = scorecard::demo_dataset();
+    let thresholds = ThresholdSchedule::default();
+    let scenario = Scenario::default();
+    let f = forecast(&ForecastInput {
+        children: &demo.children,
+        aggregates: &demo.aggregates,
+        as_of: demo.as_of,
+        thresholds: &thresholds,
+        scenario: &scenario,
+        target: None,
+        every_child: false,
+    });
+    let milestones = milestone_dates(
+        &demo.children,
+        &default_rules(),
+        &thresholds,
+        demo.as_of,
+        &shipped_bank_holidays(),
+    );
+    for m in &milestones {
+        let child = &demo.children[m.index];
+        let passed = stage_of(m.milestone).is_some_and(|s| s < stage_reached(child));
+        if m.done_date.is_none() && passed {
+            assert_eq!(m.status, MilestoneStatus::NotRecorded, "{m:?}");
+        }
+        if m.status == MilestoneStatus::Overdue {
+            assert!(!passed, "{m:?}");
+        }
+    }
+    let rows = agenda(&f, &demo.children, &milestones, &[]);
+    // Whatever opens the agenda is overdue in the stage its child is in.
+    if let Some(first) = rows.first().filter(|r| r.days_overdue > 0) {
+        let child = demo
+            .children
+            .iter()
+            .find(|c| c.child_id == first.child_id)
+            .unwrap();
+        let worst = milestones
+            .iter()
+            .filter(|m| m.child_id == first.child_id && m.status == MilestoneStatus::Overdue)
+            .max_by_key(|m| m.days_late)
+            .unwrap();
+        assert!(stage_of(worst.milestone).is_none_or(|s| s >= stage_reached(child)));
+    }
+}

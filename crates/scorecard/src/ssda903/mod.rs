@@ -25,6 +25,7 @@
 //! assert!(read.problems.is_empty());
 //! ```
 
+mod care;
 mod fields;
 mod journey;
 mod merge;
