@@ -1,7 +1,7 @@
 //! The records' part of the state: how each change to the children and the yearly figures
 //! edits the document. Pure functions, called by the reducer, which keeps the undo history.
 
-use crate::state::{count, ImportMode};
+use crate::state::{count, count_of, ImportMode};
 use crate::storage::document::Document;
 use scorecard::{
     child_key, merge_aggregates, merge_children, ChildRecord, FinancialYear, MergeMode,
@@ -53,6 +53,38 @@ pub fn import(d: &mut Document, records: Vec<ChildRecord>, mode: ImportMode) -> 
                 clear_demonstration(d);
             }
             let label = format!("imported {}, replacing all", count(records.len(), "record"));
+            d.records = records;
+            label
+        }
+    }
+}
+
+/// Brings in the children read from an SSDA903 return; returns the label of the change.
+/// Merging keeps what the return does not hold (tracking milestones, family finder, expected
+/// dates, a waiting child's match): see [`scorecard::ssda903::merge_return`].
+pub fn import_return(d: &mut Document, records: Vec<ChildRecord>, mode: ImportMode) -> String {
+    match mode {
+        ImportMode::Merge => {
+            let (merged, summary) =
+                scorecard::ssda903::merge_return(&d.records, &records, MergeMode::Merge);
+            d.records = merged;
+            format!(
+                "imported {} from the SSDA903 return, merged by child_id: {} added, {} updated, \
+                 {} unchanged",
+                count_of(records.len(), "child", "children"),
+                summary.added,
+                summary.updated,
+                summary.unchanged
+            )
+        }
+        ImportMode::Replace => {
+            if d.demonstration {
+                clear_demonstration(d);
+            }
+            let label = format!(
+                "imported {} from the SSDA903 return, replacing all",
+                count_of(records.len(), "child", "children")
+            );
             d.records = records;
             label
         }

@@ -8,5 +8,7 @@ pub mod demo_banner;
 pub mod edits;
 pub mod record_form;
 pub mod record_table;
+pub mod return_import;
+pub mod return_picker;
 pub mod screen;
 pub mod yearly_screen;

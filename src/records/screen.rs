@@ -1,15 +1,19 @@
-//! The records screen: every child, with add / edit / delete, import from CSV through a
-//! preview, and export back to the same CSV format.
+//! The records screen: every child, with add / edit / delete, import from CSV or from the
+//! SSDA903 return through a preview, and export back to the same CSV format.
 
 use crate::context::{use_app, use_as_of};
 use crate::records::record_form::RecordForm;
 use crate::records::record_table::RecordTable;
+use crate::records::return_import::read_return_files;
+use crate::records::return_picker::ReturnPicker;
 use crate::state::Action;
 use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
 use crate::ui::notice::Notice;
-use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
+use crate::ui::pending_import::{
+    use_pending_import, use_pending_import_of, PendingImport, ReadFile,
+};
 use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_children, write_children};
 use scorecard::dates::format_uk;
@@ -28,7 +32,7 @@ enum Editing {
 
 /// Reads a CSV file of children into a preview (nothing changes yet).
 fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>> {
-    PendingImport::new(file_name, read_children(text).map(ReadFile::from))
+    PendingImport::new(file_name, read_children(text).map(ReadFile::from)).with_summary()
 }
 
 /// The records screen.
@@ -43,12 +47,22 @@ pub fn RecordsScreen() -> Html {
     let authority = use_state(String::new);
     let asks_name = document.settings.authority_name.trim().is_empty() || document.demonstration;
     let typed = asks_name.then(|| (*authority).clone());
+    let return_typed = typed.clone();
     let import = use_pending_import(
         read_records,
         move |records, mode| Action::ImportRecords {
             records,
             mode,
             authority: typed.clone(),
+        },
+        "Import cancelled: nothing was changed.",
+    );
+    let return_import = use_pending_import_of(
+        read_return_files,
+        move |records, mode| Action::ImportReturn {
+            records,
+            mode,
+            authority: return_typed.clone(),
         },
         "Import cancelled: nothing was changed.",
     );
@@ -80,12 +94,23 @@ pub fn RecordsScreen() -> Html {
         )
     });
 
+    // One preview at a time: a new file puts the other import's preview away.
     let on_file = {
         let editing = editing.clone();
-        let on_file = import.on_file.clone();
+        let (on_file, clear) = (import.on_file.clone(), return_import.on_clear.clone());
         Callback::from(move |file: (String, String)| {
             editing.set(Editing::Nothing);
+            clear.emit(());
             on_file.emit(file);
+        })
+    };
+    let on_return = {
+        let editing = editing.clone();
+        let (on_files, clear) = (return_import.on_file.clone(), import.on_clear.clone());
+        Callback::from(move |files: Vec<(String, String)>| {
+            editing.set(Editing::Nothing);
+            clear.emit(());
+            on_files.emit(files);
         })
     };
     // Callbacks are made once (or when the records they read change), so that the table and
@@ -176,6 +201,9 @@ pub fn RecordsScreen() -> Html {
                             onload={on_file} />
                     </div>
                     <div class="actions__item">
+                        <ReturnPicker onload={on_return} />
+                    </div>
+                    <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
                             { "Export records (CSV)" }
                         </button>
@@ -193,6 +221,19 @@ pub fn RecordsScreen() -> Html {
                         Callback::from(move |name: String| authority.set(name))
                     }}
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
+            }
+            if let Some(pending) = &return_import.pending {
+                <ImportPreview id="ssda903-preview" what="children" merge_by="case reference"
+                    preview={pending.preview.clone()}
+                    replaces_demonstration={document.demonstration}
+                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
+                    incoming_one="child" incoming="children"
+                    authority={asks_name.then(|| AttrValue::from((*authority).clone()))}
+                    on_authority={{
+                        let authority = authority.clone();
+                        Callback::from(move |name: String| authority.set(name))
+                    }}
+                    on_confirm={return_import.on_confirm.clone()} on_cancel={return_import.on_cancel.clone()} />
             }
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />

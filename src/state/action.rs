@@ -44,6 +44,18 @@ pub enum Action {
         /// of the authority's own records); set in the same step, so one undo takes back both.
         authority: Option<String>,
     },
+    /// Brings in the children read from an SSDA903 return (after the user confirmed the
+    /// preview): merged, the return's dates replace a child's scorecard dates and what the
+    /// return does not hold is kept.
+    ImportReturn {
+        /// The children the return's rules made.
+        records: Vec<ChildRecord>,
+        /// Replace everything, or merge by `child_id`.
+        mode: ImportMode,
+        /// The authority's name, when the confirmation asked for it, as for
+        /// [`Action::ImportRecords`].
+        authority: Option<String>,
+    },
     /// Adds a year's published figures, or replaces those of the same year (and those of
     /// `replacing`, the year being edited, when the edit changed the year).
     SaveAggregate {

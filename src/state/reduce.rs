@@ -5,6 +5,7 @@
 use super::{capitalise, count, Action, AppState, ImportMode, Saving};
 use crate::records::edits as records;
 use crate::scenarios::edits as scenarios;
+use crate::storage::document::Document;
 use crate::storage::items;
 use crate::ui::notice::Notice;
 use scorecard::ComparatorTable;
@@ -35,11 +36,18 @@ impl Reducible for AppState {
             } => {
                 let mut document = (*self.document).clone();
                 let label = records::import(&mut document, records, mode);
-                if let Some(name) = authority.map(|n| n.trim().to_string()) {
-                    if !name.is_empty() {
-                        document.settings.authority_name = name;
-                    }
-                }
+                set_authority_name(&mut document, authority);
+                let notice = Notice::success(format!("{}.", capitalise(&label)));
+                self.changed(document, label, Some(notice))
+            }
+            Action::ImportReturn {
+                records,
+                mode,
+                authority,
+            } => {
+                let mut document = (*self.document).clone();
+                let label = records::import_return(&mut document, records, mode);
+                set_authority_name(&mut document, authority);
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -337,4 +345,14 @@ fn merge_comparators(current: ComparatorTable, incoming: ComparatorTable) -> Com
         }
     }
     ComparatorTable { rows }
+}
+
+/// Names the authority as typed at an import's confirmation; a blank answer leaves the name
+/// as it was.
+fn set_authority_name(document: &mut Document, authority: Option<String>) {
+    if let Some(name) = authority.map(|n| n.trim().to_string()) {
+        if !name.is_empty() {
+            document.settings.authority_name = name;
+        }
+    }
 }

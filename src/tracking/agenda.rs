@@ -1,7 +1,9 @@
 //! The tracking meeting's agenda: every child still in the pipeline, most days overdue first,
 //! then the nearest due date, each with its stage, its next milestone, what is overdue, its
-//! effect on the rolling averages and its own date from the required pace. Pure: built from
-//! the engine's milestones and forecast, tested natively.
+//! effect on the rolling averages and its own date from the required pace. Milestones of a
+//! stage the child has already passed with no date are "not recorded": listed apart as gaps
+//! to fill, never overdue, never what orders the agenda. Pure: built from the engine's
+//! milestones and forecast, tested natively.
 
 use super::meetings::OpenAction;
 use crate::forecast::pipeline_table::{effect_sentence, largest_effect};
@@ -25,6 +27,9 @@ pub struct AgendaRow {
     pub overdue: Vec<(String, i64)>,
     /// The most days any milestone is overdue (0 when none is).
     pub days_overdue: i64,
+    /// Milestones of stages the child has passed with no date: gaps in the record, in the
+    /// order of the rules.
+    pub not_recorded: Vec<String>,
     /// The child's largest effect on a rolling A1 average, in words.
     pub effect: Option<String>,
     /// The child's own date from the required pace, when it has one: the date, or `None`
@@ -61,6 +66,11 @@ pub fn agenda(
                 .filter(|m| matches!(m.status, MilestoneStatus::Due | MilestoneStatus::Overdue))
                 .min_by_key(|m| m.due_date)
                 .map(|m| (m.milestone.label().to_string(), m.due_date));
+            let not_recorded = own
+                .iter()
+                .filter(|m| m.status == MilestoneStatus::NotRecorded)
+                .map(|m| m.milestone.label().to_string())
+                .collect();
             let own_date = waiting
                 .and_then(|w| w.iter().find(|c| c.child_id == child.child_id))
                 .map(|c| (c.status == TargetStatus::OnPace).then_some(c.target_date));
@@ -74,6 +84,7 @@ pub fn agenda(
                     .unwrap_or_default(),
                 days_overdue: overdue.first().map_or(0, |o| o.1),
                 overdue,
+                not_recorded,
                 next,
                 effect: largest_effect(child, Indicator::A1).map(effect_sentence),
                 own_date,

@@ -2,6 +2,7 @@
 //! agenda by urgency.
 
 pub mod agenda;
+pub mod gaps;
 pub mod meeting_panel;
 pub mod meetings;
 pub mod outcome_form;

@@ -3,6 +3,7 @@
 //! "Download milestones (CSV)").
 
 use super::agenda::{agenda, agenda_csv, AgendaRow};
+use super::gaps::NotRecorded;
 use super::meeting_panel::MeetingPanel;
 use crate::context::{use_app, use_as_of, use_render_count};
 use crate::report::forecast::use_forecast;
@@ -128,13 +129,22 @@ pub fn TrackingScreen() -> Html {
     scorecard::sorting::sort(&mut stages);
     stages.dedup();
     let overdue_children = rows.iter().filter(|r| r.days_overdue > 0).count();
+    let gap_children = rows.iter().filter(|r| !r.not_recorded.is_empty()).count();
+    let gaps = if gap_children == 0 {
+        String::new()
+    } else {
+        format!(
+            " {} with a milestone not recorded (listed below the agenda, never counted as overdue).",
+            gap_children
+        )
+    };
     html! {
         <section class="screen tracking" aria-labelledby="tracking-heading">
             <h1 id="tracking-heading" class="screen__title">{ "Tracking meeting" }</h1>
             <p class="screen__lead">
-                { format!("As of {}: {} in the pipeline, {} with a milestone overdue. Most days \
-                           overdue first, then the nearest due date. The timescales are set in \
-                           Settings and backup.",
+                { format!("As of {}: {} in the pipeline, {} with a milestone overdue.{gaps} Most \
+                           days overdue first, then the nearest due date. The timescales are set \
+                           in Settings and backup.",
                     format_uk(as_of),
                     crate::state::count_of(rows.len(), "child", "children"),
                     overdue_children) }
@@ -194,6 +204,7 @@ pub fn TrackingScreen() -> Html {
                     <tbody>{ for shown.iter().map(|r| row_html(r)) }</tbody>
                 </table>
             </div>
+            <NotRecorded rows={(*rows).clone()} />
             <MeetingPanel children={Rc::new(rows.iter().map(|r| r.child_id.clone()).collect::<Vec<_>>())} {as_of} />
         </section>
     }

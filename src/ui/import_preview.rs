@@ -1,9 +1,14 @@
 //! What a file would bring in, shown before anything changes: rows read, rows with problems
-//! (each naming its line and column), columns that were ignored, and the choice to replace or
-//! merge. Only "Confirm import" changes the data.
+//! (each naming its line and column), columns that were ignored, for children how many there
+//! are by year adopted and stage waiting, and the choice to replace or merge. Only "Confirm
+//! import" changes the data. Every problem can be downloaded, beyond the first ones listed.
 
-use crate::state::ImportMode;
+use crate::context::use_app;
+use crate::state::{Action, ImportMode};
+use crate::ui::browser;
 use crate::ui::confirm_dialog::ConfirmDialog;
+use scorecard::csv::csv_row;
+use scorecard::summary::RecordsSummary;
 use scorecard::Problem;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,6 +34,62 @@ pub struct Preview {
     pub usable: usize,
     /// Why the whole file could not be read (no header, wrong separator), if so.
     pub failure: Option<String>,
+    /// For several files read together: what each is, and how they were combined. The
+    /// unknown columns are then not listed (a table's other columns are its own).
+    pub notes: Vec<String>,
+    /// For children: how many, adopted by financial year, waiting by stage.
+    pub summary: Option<RecordsSummary>,
+}
+
+/// The header of the problems download.
+pub const PROBLEMS_CSV_HEADER: &str = "file,line,child_id,field,severity,message";
+
+/// Every problem as CSV, in the order listed: for a manager to work through in the case
+/// system.
+pub fn problems_csv(problems: &[Problem]) -> String {
+    let mut out = format!("{PROBLEMS_CSV_HEADER}\r\n");
+    for p in problems {
+        out.push_str(&csv_row(&[
+            p.file.clone().unwrap_or_default(),
+            p.line.map(|l| l.to_string()).unwrap_or_default(),
+            p.child_id.clone().unwrap_or_default(),
+            p.field.clone().unwrap_or_default(),
+            (if p.is_error() { "error" } else { "warning" }).to_string(),
+            p.message.clone(),
+        ]));
+    }
+    out
+}
+
+/// The summary's rows: children, adopted by year, waiting by stage, left the route.
+fn summary_rows(s: &RecordsSummary) -> Html {
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join("; ")
+        }
+    };
+    let adopted = list(
+        s.adopted_by_year
+            .iter()
+            .map(|(year, n)| format!("{year}: {n}"))
+            .collect(),
+    );
+    let waiting = list(
+        s.waiting_by_stage
+            .iter()
+            .map(|(stage, n)| format!("{}: {n}", stage.label()))
+            .collect(),
+    );
+    html! {
+        <>
+            <div class="summary__row"><dt>{ "Children found" }</dt><dd>{ s.children }</dd></div>
+            <div class="summary__row"><dt>{ "Adopted, by financial year" }</dt><dd>{ adopted }</dd></div>
+            <div class="summary__row"><dt>{ "Waiting, by stage" }</dt><dd>{ waiting }</dd></div>
+            <div class="summary__row"><dt>{ "Left the adoption route" }</dt><dd>{ s.left_route }</dd></div>
+        </>
+    }
 }
 
 /// Properties of [`ImportPreview`].
@@ -62,6 +123,10 @@ pub struct ImportPreviewProps {
     /// The authority's name typed.
     #[prop_or_default]
     pub on_authority: Callback<String>,
+    /// The panel's id, when two previews may merge by the same key (default: `import-` and
+    /// the words of `merge_by`).
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
 }
 
 /// The import preview panel.
@@ -80,12 +145,28 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
             }
         });
     }
+    let app = use_app();
     let p = &props.preview;
-    // An id from the words, so that two previews on one page never share one.
-    let id: String = format!("import-{}", props.merge_by)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
+    let id: String = props.id.as_ref().map_or_else(
+        || {
+            format!("import-{}", props.merge_by)
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect()
+        },
+        |id| id.to_string(),
+    );
+    let download_problems = {
+        let preview = props.preview.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = problems_csv(&preview.problems);
+            app.dispatch(Action::Notify(browser::download_csv(
+                "import-problems.csv",
+                "problems",
+                &text,
+            )));
+        })
+    };
     let radio = |value: ImportMode, label: String| {
         let mode_handle = mode.clone();
         let onchange = Callback::from(move |_| mode_handle.set(value));
@@ -127,7 +208,7 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
         p.unknown_columns.join(", ")
     };
     html! {
-        <section class="panel panel--preview" aria-labelledby={format!("{id}-heading")}>
+        <section id={id.clone()} class="panel panel--preview" aria-labelledby={format!("{id}-heading")}>
             <h3 id={format!("{id}-heading")} class="panel__title" tabindex="-1" ref={heading}>
                 { format!("Import preview: {}", p.file_name) }
             </h3>
@@ -144,8 +225,19 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                         <dt>{ format!("{} that will be imported", capitalised(&props.what)) }</dt>
                         <dd>{ p.usable }</dd>
                     </div>
-                    <div class="summary__row"><dt>{ "Unknown columns (ignored)" }</dt><dd>{ unknown }</dd></div>
+                    if let Some(summary) = &p.summary {
+                        { summary_rows(summary) }
+                    }
+                    if p.notes.is_empty() {
+                        <div class="summary__row"><dt>{ "Unknown columns (ignored)" }</dt><dd>{ unknown }</dd></div>
+                    }
                 </dl>
+                if !p.notes.is_empty() {
+                    <h4 class="panel__subtitle">{ "The files" }</h4>
+                    <ul class="import-notes">
+                        { for p.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
+                    </ul>
+                }
                 if !p.problems.is_empty() {
                     <h4 class="panel__subtitle">{ format!("Problems ({})", p.problems.len()) }</h4>
                     <p class="panel__hint">
@@ -163,10 +255,15 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                     </ul>
                     if p.problems.len() > PROBLEMS_SHOWN {
                         <p class="panel__hint">
-                            { format!("… and {} more problems. Correct the first ones in the spreadsheet and import it again to see the rest.",
+                            { format!("… and {} more problems: \"Download problems (CSV)\" has them all.",
                                 p.problems.len() - PROBLEMS_SHOWN) }
                         </p>
                     }
+                    <div class="button-row">
+                        <button type="button" class="button button--secondary" onclick={download_problems}>
+                            { "Download problems (CSV)" }
+                        </button>
+                    </div>
                 }
                 <fieldset class="fieldset">
                     <legend class="fieldset__legend">{ "How to bring them in" }</legend>

@@ -95,6 +95,8 @@ impl<T: Default> PendingImport<T> {
                     unknown_columns: file.unknown_columns,
                     usable: file.usable,
                     failure: None,
+                    notes: Vec::new(),
+                    summary: None,
                 }),
                 rows: file.rows,
             },
@@ -110,16 +112,28 @@ impl<T: Default> PendingImport<T> {
     }
 }
 
-/// An import in progress and the callbacks that move it on.
-pub struct ImportFlow<T> {
+impl PendingImport<Vec<ChildRecord>> {
+    /// The same, with the preview saying how many children there are by year adopted and
+    /// stage waiting.
+    pub fn with_summary(mut self) -> Self {
+        Rc::make_mut(&mut self.preview).summary = Some(scorecard::summary::summarise(&self.rows));
+        self
+    }
+}
+
+/// An import in progress and the callbacks that move it on. `I` is what it is given: one
+/// file's name and text, or several files.
+pub struct ImportFlow<T, I = (String, String)> {
     /// The file read and waiting, if any.
     pub pending: Option<PendingImport<T>>,
     /// Give it a file's name and text (the file picker's `onload`).
-    pub on_file: Callback<(String, String)>,
+    pub on_file: Callback<I>,
     /// The user confirmed with this mode (the preview's `on_confirm`).
     pub on_confirm: Callback<ImportMode>,
     /// The user cancelled (the preview's `on_cancel`).
     pub on_cancel: Callback<()>,
+    /// Puts the preview away without a word (another import took its place).
+    pub on_clear: Callback<()>,
 }
 
 /// Keeps a file import until it is confirmed or cancelled. `read` turns a file's name and
@@ -135,13 +149,38 @@ where
     T: Clone + PartialEq + 'static,
     F: Fn(T, ImportMode) -> Action + 'static,
 {
+    use_pending_import_of(
+        move |(name, text): (String, String)| read(name, &text),
+        confirm,
+        cancelled,
+    )
+}
+
+/// [`use_pending_import`] for any input: several files at once (the tables of an SSDA903
+/// return), read together into one preview.
+#[hook]
+pub fn use_pending_import_of<T, I, R, F>(
+    read: R,
+    confirm: F,
+    cancelled: &'static str,
+) -> ImportFlow<T, I>
+where
+    T: Clone + PartialEq + 'static,
+    I: 'static,
+    R: Fn(I) -> PendingImport<T> + 'static,
+    F: Fn(T, ImportMode) -> Action + 'static,
+{
     let app = use_app();
     let pending = use_state(|| None::<PendingImport<T>>);
     let on_file = {
         let pending = pending.clone();
-        Callback::from(move |(name, text): (String, String)| {
-            pending.set(Some(read(name, &text)));
+        Callback::from(move |input: I| {
+            pending.set(Some(read(input)));
         })
+    };
+    let on_clear = {
+        let pending = pending.clone();
+        Callback::from(move |_| pending.set(None))
     };
     let on_confirm = {
         let pending = pending.clone();
@@ -172,5 +211,6 @@ where
         on_file,
         on_confirm,
         on_cancel,
+        on_clear,
     }
 }

@@ -25,6 +25,13 @@ pub enum Severity {
 pub struct Problem {
     /// Whether the record can still be used.
     pub severity: Severity,
+    /// The file, when a problem comes from one of several files read together (the tables of
+    /// an SSDA903 return).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub file: Option<String>,
     /// The line of the file, counting the header as line 1, when the record came from a file.
     pub line: Option<usize>,
     /// The child's case reference, when known.
@@ -40,6 +47,7 @@ impl Problem {
     pub fn error(message: impl Into<String>) -> Problem {
         Problem {
             severity: Severity::Error,
+            file: None,
             line: None,
             child_id: None,
             field: None,
@@ -67,6 +75,12 @@ impl Problem {
         self
     }
 
+    /// Names the file (one of several read together).
+    pub fn file(mut self, name: impl Into<String>) -> Problem {
+        self.file = Some(name.into());
+        self
+    }
+
     /// Names the line of the file.
     pub fn line(mut self, line: usize) -> Problem {
         self.line = Some(line);
@@ -82,7 +96,14 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut wrote = false;
+        if let Some(file) = &self.file {
+            f.write_str(file)?;
+            wrote = true;
+        }
         if let Some(line) = self.line {
+            if wrote {
+                f.write_str(", ")?;
+            }
             write!(f, "line {line}")?;
             wrote = true;
         }
@@ -185,5 +206,14 @@ mod tests {
         );
         assert!(p.is_error());
         assert_eq!(Problem::warning("x").to_string(), "x");
+        let from_a_return = Problem::warning("two versions of one episode")
+            .file("episodes_2016.csv")
+            .line(7)
+            .child("C3")
+            .field("DEC");
+        assert_eq!(
+            from_a_return.to_string(),
+            "episodes_2016.csv, line 7, child C3, DEC: two versions of one episode"
+        );
     }
 }

@@ -76,6 +76,8 @@ pub mod rolling;
 pub mod scenario;
 pub mod simulate;
 pub mod sorting;
+pub mod ssda903;
+pub mod summary;
 pub mod thresholds;
 pub mod timescales;
 pub mod validate;

@@ -144,6 +144,17 @@ fn chain_of(child: &ChildRecord) -> [Option<NaiveDate>; 6] {
     ]
 }
 
+/// The stage a child is in: the one that begins with the last milestone recorded (entered
+/// care, SHOBPA decision, placement order, match, moved in). The one rule for the forecast's
+/// pipeline, the records table and the tracking agenda.
+pub fn stage_reached(child: &ChildRecord) -> Stage {
+    let last = chain_of(child)[..5]
+        .iter()
+        .rposition(Option::is_some)
+        .unwrap_or(0);
+    Stage::ALL[last]
+}
+
 /// One pipeline child projected to its adoption order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {
@@ -188,8 +199,7 @@ pub fn project(
         return None;
     }
     let mut chain = chain_of(child);
-    let last = chain.iter().rposition(Option::is_some).unwrap_or(0);
-    let stage = Stage::ALL[last.min(4)];
+    let stage = stage_reached(child);
     let expected = [
         None,
         None,

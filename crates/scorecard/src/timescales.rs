@@ -2,11 +2,18 @@
 //! days, after another (the Sheffield City Council scrutiny report, 2015, Appendices 3 and 5,
 //! and the scorecard's thresholds), and every child still in the pipeline gets a due date, a
 //! status and the days it is late for each rule whose start is known.
+//!
+//! A milestone of a stage the child has already passed, with no date, is "not recorded": a gap
+//! in the record to fill, never overdue. A child brought in from the SSDA903 return (which
+//! holds no tracking milestones) would otherwise fill the agenda with years-old "overdue"
+//! milestones of stages long done.
 
 use crate::csv::write_row;
 use crate::dates::{add_days, days_between, format_iso, FinancialYear, RollingPeriod};
 use crate::indicator::Indicator;
+use crate::projection::stage_reached;
 use crate::record::{ChildRecord, Field};
+use crate::scenario::Stage;
 use crate::thresholds::ThresholdSchedule;
 use crate::workdays::add_working_days;
 use chrono::NaiveDate;
@@ -72,6 +79,8 @@ pub enum MilestoneStatus {
     Overdue,
     /// Not done, not yet past its due date.
     Due,
+    /// Not done, in a stage the child has already passed: a gap in the record, not a delay.
+    NotRecorded,
 }
 
 impl MilestoneStatus {
@@ -82,7 +91,35 @@ impl MilestoneStatus {
             MilestoneStatus::DoneLate => "done_late",
             MilestoneStatus::Overdue => "overdue",
             MilestoneStatus::Due => "due",
+            MilestoneStatus::NotRecorded => "not_recorded",
         }
+    }
+}
+
+/// The stage of the route a milestone belongs to (the "Adoption Milestones" form of the
+/// Sheffield City Council scrutiny report, 2015): the initial adoption pack and the
+/// prioritisation meeting come before the SHOBPA decision, the Child Permanence Report before
+/// the placement order, the prospective adopter's report during family finding, and the
+/// Annex A report, later life letter and order application after the child moved in.
+pub fn stage_of(milestone: Field) -> Option<Stage> {
+    match milestone {
+        Field::PlanAdoption
+        | Field::PackSent
+        | Field::PackReturned
+        | Field::PrioritisationMeeting
+        | Field::AdoptionMedical
+        | Field::ShobpaDecision => Some(Stage::EnteredCareToDecision),
+        Field::ChildPermanenceReport | Field::PlacementOrder => {
+            Some(Stage::DecisionToPlacementOrder)
+        }
+        Field::ParReceived | Field::ParDecision | Field::AdoptersVisit | Field::Matched => {
+            Some(Stage::PlacementOrderToMatch)
+        }
+        Field::Placed => Some(Stage::MatchToPlaced),
+        Field::AnnexA | Field::LaterLifeLetter | Field::AoApplication | Field::AdoptionOrder => {
+            Some(Stage::PlacedToAdoptionOrder)
+        }
+        _ => None,
     }
 }
 
@@ -99,7 +136,7 @@ pub struct MilestoneDate {
     pub due_date: NaiveDate,
     /// When it was done, if it was.
     pub done_date: Option<NaiveDate>,
-    /// Done, done late, overdue or due.
+    /// Done, done late, overdue, due, or not recorded.
     pub status: MilestoneStatus,
     /// For `DoneLate` the days from due to done; for `Overdue` from due to the as-of date;
     /// otherwise 0.
@@ -118,6 +155,7 @@ pub fn thresholds_in_force(thresholds: &ThresholdSchedule, as_of: NaiveDate) -> 
 
 /// Every milestone of every child still in the pipeline (no adoption order, not left the
 /// route) for every rule whose start date is known, in the order of the children and rules.
+/// One not done in a stage before the child's own ([`stage_reached`]) is `NotRecorded`.
 pub fn milestone_dates(
     children: &[ChildRecord],
     rules: &[TimescaleRule],
@@ -131,6 +169,7 @@ pub fn milestone_dates(
         if !child.is_in_pipeline() {
             continue;
         }
+        let reached = stage_reached(child);
         for rule in rules {
             let Some(start) = child.date(rule.after) else {
                 continue;
@@ -145,6 +184,9 @@ pub fn milestone_dates(
             let (status, days_late) = match done_date {
                 Some(done) if done <= due_date => (MilestoneStatus::Done, 0),
                 Some(done) => (MilestoneStatus::DoneLate, days_between(due_date, done)),
+                None if stage_of(rule.milestone).is_some_and(|s| s < reached) => {
+                    (MilestoneStatus::NotRecorded, 0)
+                }
                 None if as_of > due_date => {
                     (MilestoneStatus::Overdue, days_between(due_date, as_of))
                 }

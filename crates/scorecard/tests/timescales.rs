@@ -116,3 +116,40 @@ fn adopted_children_and_those_who_left_have_no_milestones_due() {
     );
     assert!(dates.is_empty());
 }
+
+#[test]
+fn a_milestone_of_a_stage_already_passed_with_no_date_is_not_recorded_never_overdue() {
+    // As of 30/06/2015. G1 moved in with its adopters on 01/04/2015 with no match date (as a
+    // child brought in from the SSDA903 return may), and its initial adoption pack, sent on
+    // 02/06/2014, has no return date: both belong to stages G1 has passed (before the decision;
+    // family finding). Its Annex A report, due 29/04/2015 in the stage it is in now, is overdue.
+    let mut c = ChildRecord::new("G1", d(2014, 1, 1));
+    c.placement_order = Some(d(2014, 9, 1));
+    c.placed = Some(d(2015, 4, 1));
+    c.tracking.pack_sent = Some(d(2014, 6, 2));
+    let dates = milestone_dates(
+        &[c],
+        &default_rules(),
+        &ThresholdSchedule::default(),
+        d(2015, 6, 30),
+        &shipped_bank_holidays(),
+    );
+    let of = |f: Field| dates.iter().find(|m| m.milestone == f).unwrap().clone();
+    for gap in [Field::PackReturned, Field::Matched] {
+        assert_eq!(
+            (of(gap).status, of(gap).days_late),
+            (MilestoneStatus::NotRecorded, 0),
+            "{gap:?}"
+        );
+    }
+    assert_eq!(
+        (of(Field::AnnexA).status, of(Field::AnnexA).days_late),
+        (MilestoneStatus::Overdue, 62)
+    );
+    // 20 working days after Monday 02/06/2014: 30/06/2014.
+    let csv = milestones_csv(&dates);
+    assert!(
+        csv.contains("\r\nG1,pack_returned,2014-06-30,,not_recorded,0\r\n"),
+        "{csv}"
+    );
+}

@@ -198,7 +198,9 @@ impl<'a> Check<'a> {
     }
 
     /// A later milestone proves an earlier one happened: an adoption order needs the child to
-    /// have moved in, and moving in needs a match.
+    /// have moved in, and moving in needs a match. Without the day it moved in no figure can
+    /// count the child; without the match only A2 is missing (the SSDA903 return gives no match
+    /// for a child adopted without an AD1 row), so the other figures still count it.
     pub(super) fn implied_dates(&mut self) {
         let c = self.child;
         if let (Some(order), None) = (c.adoption_order, c.placed) {
@@ -217,11 +219,11 @@ impl<'a> Check<'a> {
                 .map(|d| ("moved in with the adopters", d))
                 .or(c.adoption_order.map(|d| ("has an adoption order", d)));
             if let Some((what, date)) = later {
-                self.error(
+                self.warning(
                     Field::Matched,
                     format!(
-                        "the match date is missing, but the child {what} on {}; enter the date \
-                         of the match",
+                        "the match date is missing, but the child {what} on {}; A2 leaves the \
+                         child out until the date of the match is entered",
                         format_uk(date)
                     ),
                 );
