@@ -45,6 +45,7 @@ fn an_edit_is_undone_back_to_the_very_same_document() {
     let after = start.clone().reduce(Action::UpdateRecord {
         child_id: "C2".into(),
         record: edited.clone(),
+        opened: None,
     });
     assert_eq!(after.document.records[1], edited);
     assert_eq!(after.undo_label(), Some("saved changes to child C2"));
@@ -91,6 +92,7 @@ fn an_action_that_changes_nothing_returns_the_same_state() {
         Action::UpdateRecord {
             child_id: "C1".into(),
             record: child("C1", d(2013, 1, 1)),
+            opened: None,
         },
     ];
     for action in same {
@@ -321,6 +323,7 @@ fn the_same_child_changed_in_both_tabs_waits_for_the_users_choice() {
     let edited = start.reduce(Action::UpdateRecord {
         child_id: "C2".into(),
         record: mine.clone(),
+        opened: None,
     });
     let mut theirs = (*edited.stored).clone();
     theirs.records[1].placed = Some(d(2014, 9, 9));
@@ -453,4 +456,51 @@ fn a_same_revision_save_holding_all_of_this_tabs_work_is_taken_without_saving_ag
         .clone()
         .reduce(Action::OtherTabChanged(Ok(Some((*next.stored).clone()))));
     assert!(Rc::ptr_eq(&again, &next));
+}
+
+#[wasm_bindgen_test]
+fn a_form_opened_before_another_tabs_change_to_its_child_never_writes_over_it() {
+    // This tab has nothing unsaved, so another tab's save of C2 is simply shown; the form was
+    // opened on C2 before it arrived.
+    let start = state_with_two();
+    let opened = start.document.records[1].clone();
+    let mut theirs = (*start.stored).clone();
+    theirs.records[1].placed = Some(d(2014, 9, 9));
+    theirs.revision = 1;
+    theirs.saved_at = Some("2015-06-30T10:42".into());
+    let shown = start.reduce(Action::OtherTabChanged(Ok(Some(theirs))));
+    assert_eq!(shown.document.records[1].placed, Some(d(2014, 9, 9)));
+
+    let mut mine = opened.clone();
+    mine.shobpa_decision = Some(d(2013, 8, 1));
+    let saved = shown.clone().reduce(Action::UpdateRecord {
+        child_id: "C2".into(),
+        record: mine.clone(),
+        opened: Some(opened.clone()),
+    });
+    // Both versions wait for the user; the other tab's stays until then.
+    assert_eq!(saved.clashes.len(), 1);
+    assert_eq!(
+        saved.clashes[0].their_time.as_deref(),
+        Some("2015-06-30T10:42")
+    );
+    assert_eq!(saved.document.records[1].placed, Some(d(2014, 9, 9)));
+    assert_eq!(saved.document.records[1].shobpa_decision, None);
+    let kept_mine = saved.reduce(Action::SettleClash {
+        index: 0,
+        keep_mine: true,
+    });
+    assert_eq!(kept_mine.document.records[1], mine);
+
+    // A form opened on the record as it now is saves as usual.
+    let current = shown.document.records[1].clone();
+    let mut edited = current.clone();
+    edited.shobpa_decision = Some(d(2013, 8, 1));
+    let plain = shown.reduce(Action::UpdateRecord {
+        child_id: "C2".into(),
+        record: edited.clone(),
+        opened: Some(current),
+    });
+    assert!(plain.clashes.is_empty());
+    assert_eq!(plain.document.records[1], edited);
 }

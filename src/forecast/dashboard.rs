@@ -224,7 +224,11 @@ pub fn ForecastDashboard() -> Html {
             if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
                 let mut record = record.clone();
                 record.expected_adoption_order = date;
-                app.dispatch(Action::UpdateRecord { child_id, record });
+                app.dispatch(Action::UpdateRecord {
+                    child_id,
+                    record,
+                    opened: None,
+                });
             }
         })
     };

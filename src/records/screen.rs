@@ -157,6 +157,7 @@ pub fn RecordsScreen() -> Html {
                 Editing::Existing(original) => app.dispatch(Action::UpdateRecord {
                     child_id: original.child_id.clone(),
                     record,
+                    opened: Some(original.clone()),
                 }),
                 _ => app.dispatch(Action::AddRecord(record)),
             }

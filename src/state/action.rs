@@ -31,6 +31,9 @@ pub enum Action {
         child_id: String,
         /// The edited record.
         record: ChildRecord,
+        /// The record as it was when the form was opened, if the edit was made in a form: a
+        /// record another tab changed meanwhile is not written over, but shown side by side.
+        opened: Option<ChildRecord>,
     },
     /// Removes the child with this reference.
     DeleteRecord(String),

@@ -21,10 +21,11 @@ impl Reducible for AppState {
                 let label = format!("added child {}", record.child_id);
                 self.edit(label, |d| records::add(d, record))
             }
-            Action::UpdateRecord { child_id, record } => {
-                let label = format!("saved changes to child {}", record.child_id);
-                self.edit(label, |d| records::update(d, &child_id, record))
-            }
+            Action::UpdateRecord {
+                child_id,
+                record,
+                opened,
+            } => self.update_record(child_id, record, opened),
             Action::DeleteRecord(child_id) => {
                 let label = format!("deleted child {child_id}");
                 self.edit(label, |d| records::delete(d, &child_id))

@@ -2,10 +2,12 @@
 //! this tab's own save acknowledged, and the clashes the user settles.
 
 use super::{count, AppState, OpenClash, Saving};
+use crate::records::edits as records;
 use crate::storage::document::Document;
-use crate::storage::items;
+use crate::storage::items::{self, Clash, Item, ItemKey};
 use crate::storage::LoadError;
 use crate::ui::notice::{Level, Notice};
+use scorecard::ChildRecord;
 use std::rc::Rc;
 
 impl AppState {
@@ -129,6 +131,46 @@ impl AppState {
         // A change made while the save was under way is still to be saved.
         next.unsaved = !Rc::ptr_eq(&from, &self.document);
         Rc::new(next)
+    }
+
+    /// A child's record saved from a form. When the form was opened on a version of the
+    /// child that another tab has changed since (its save arrived while the form was open,
+    /// and this tab, having nothing unsaved, simply showed it), writing the form's record
+    /// would silently undo the other tab's change: the two versions are shown side by side
+    /// instead, as a clash between two tabs' saves is.
+    pub(super) fn update_record(
+        self: Rc<Self>,
+        child_id: String,
+        record: ChildRecord,
+        opened: Option<ChildRecord>,
+    ) -> Rc<Self> {
+        let key = ItemKey::Child(scorecard::merge::child_key(&child_id).unwrap_or_default());
+        let now = items::get(&self.document, &key);
+        let mine = Item::Children(vec![record.clone()]);
+        let changed_since = opened.is_some_and(|o| now != Some(Item::Children(vec![o])));
+        if changed_since && now.as_ref() != Some(&mine) {
+            let mut next = (*self).clone();
+            let mut clashes = (*self.clashes).clone();
+            clashes.push(OpenClash {
+                clash: Clash {
+                    key,
+                    mine: Some(mine),
+                    theirs: now,
+                },
+                their_time: self.stored.saved_at.clone(),
+            });
+            next.clashes = Rc::new(clashes);
+            next.notice = Some(Notice::new(
+                Level::Warning,
+                format!(
+                    "Another tab or window changed child {child_id} while you were editing it. \
+                     Both versions are shown below: choose which to keep."
+                ),
+            ));
+            return Rc::new(next);
+        }
+        let label = format!("saved changes to child {}", record.child_id);
+        self.edit(label, |d| records::update(d, &child_id, record))
     }
 
     /// The user chose between their value and the other tab's for one clash.

@@ -118,6 +118,33 @@ test('the same child changed in two tabs is shown side by side until the user ch
   await first.context().close();
 });
 
+test('a form opened before another tab changed the same child never writes over that change', async () => {
+  const first = await threeChildren();
+  const second = await first.context().newPage();
+  await app.open(second, '#/records');
+  await second.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
+
+  // The first tab opens K2 and starts typing; meanwhile the second saves its own K2 date.
+  await typeShobpa(first, 'K2', '01/10/2014');
+  await typeShobpa(second, 'K2', '15/10/2014');
+  await saveForm(second);
+  await waitForStored(second, 'K2', (c) => c.sd === '2014-10-15');
+  // The first tab, with nothing unsaved, shows the other tab's data: its form is still open.
+  await first.getByText('The data was changed in another tab or window of this app').waitFor();
+  await saveForm(first);
+
+  const clash = first.locator('.clash', { hasText: 'Another tab changed child K2 on' });
+  await clash.waitFor();
+  const row = clash.locator('tr', { hasText: 'shobpa_decision' });
+  assert.equal(await row.locator('td').nth(0).innerText(), '15/10/2014');
+  assert.equal(await row.locator('td').nth(1).innerText(), '01/10/2014');
+  // Nothing was written over while the user decides.
+  assert.equal((await stored(first)).records.find((r) => r.child_id === 'K2').sd, '2014-10-15');
+  await first.getByRole('button', { name: 'Keep mine (child K2)' }).click();
+  await waitForStored(first, 'K2', (c) => c.sd === '2014-10-01');
+  await first.context().close();
+});
+
 test('a replacing import asks first; cancelling changes nothing; the safety copy restores it exactly', async () => {
   const page = await threeChildren();
   const before = await downloadText(page, () => page.getByRole('button', { name: 'Export records (CSV)' }).click());
