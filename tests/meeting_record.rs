@@ -183,3 +183,34 @@ fn two_tabs_keep_their_records_of_different_meetings() {
     let july = merged.document.meetings.on(d(2015, 7, 28)).unwrap();
     assert_eq!(july.outcomes[0].discussion, "Matched");
 }
+
+#[wasm_bindgen_test]
+fn while_the_browser_refuses_to_save_an_answer_is_refused_in_words() {
+    let refused = held().reduce(Action::SaveFailed("the storage is full".into()));
+    let after = refused.clone().reduce(edit(
+        "P1",
+        OutcomeEdit::Text(Question::Discussion, "Two families".into()),
+    ));
+    assert_eq!(after.document, refused.document);
+    let notice = after
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("read-only"), "{notice}");
+}
+
+#[wasm_bindgen_test]
+fn an_answer_kept_as_typed_leaves_the_status_line_as_it_was() {
+    let start = held();
+    let before = start.notice.clone();
+    let typed = start.reduce(edit(
+        "P1",
+        OutcomeEdit::Text(Question::Discussion, "Two families".into()),
+    ));
+    assert_eq!(typed.notice, before);
+    assert_eq!(
+        typed.undo_label(),
+        Some("typed in 1.1.8 Discussion for child P1")
+    );
+}

@@ -194,7 +194,8 @@ impl Reducible for AppState {
                 let next = self
                     .clone()
                     .edit(label, |d| d.meetings.edit_outcome(date, &child_id, edit));
-                if Rc::ptr_eq(&next, &self) {
+                // Nothing kept (nothing changed, or the app is read-only and says why).
+                if Rc::ptr_eq(&next.document, &self.document) {
                     return next;
                 }
                 // Kept as it is typed, each answer says nothing in the status line (the form

@@ -7,7 +7,7 @@ use super::kept_box::KeptBox;
 use super::meetings::{ActivityRef, MeetingAction};
 use super::questions::OutcomeEdit;
 use crate::context::use_app;
-use scorecard::dates::parse_date;
+use scorecard::dates::{format_uk, parse_date};
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -37,6 +37,25 @@ struct Entry {
 }
 
 impl Entry {
+    /// Follows the child's actions as stored: the new one's place, and the action being
+    /// entered when it was changed elsewhere (Undo, another tab), so that the entry shows what
+    /// is kept and a further change starts from it. An action that is gone (its adding undone)
+    /// is left in the entry, and the next change adds it again.
+    fn follow(&mut self, actions: &[MeetingAction]) {
+        self.count = actions.len();
+        let Some((index, was)) = &self.kept else {
+            return;
+        };
+        if actions.contains(was) {
+            return;
+        }
+        if let Some(now) = actions.get(*index).filter(|a| a.what == was.what) {
+            self.action = now.clone();
+            self.due_text = now.due.map(format_uk).unwrap_or_default();
+            self.kept = Some((*index, now.clone()));
+        }
+    }
+
     /// The change that keeps the action as it now is, if it changed.
     fn keep(&mut self) -> Option<OutcomeEdit> {
         match self.kept.take() {
@@ -80,7 +99,7 @@ fn due_problem(text: &str) -> Option<String> {
 pub fn ActionEntry(props: &ActionEntryProps) -> Html {
     let app = use_app();
     let entry = use_mut_ref(Entry::default);
-    entry.borrow_mut().count = props.actions.len();
+    entry.borrow_mut().follow(&props.actions);
     let redraw = use_force_update();
     let round = use_state(|| 0u32);
     let what_ref = use_node_ref();
@@ -269,6 +288,34 @@ mod tests {
             })
         );
         assert_eq!(e.kept, None);
+    }
+
+    #[test]
+    fn the_entry_follows_its_action_when_it_is_changed_elsewhere() {
+        let mut e = Entry::default();
+        e.action.what = "Book the panel".into();
+        e.keep();
+        e.action.due = chrono::NaiveDate::from_ymd_opt(2015, 7, 30);
+        e.due_text = "30/07/2015".into();
+        let dated = e.action.clone();
+        e.keep();
+        // Undo takes the date back: the entry shows the action as kept.
+        let undated = MeetingAction {
+            what: "Book the panel".into(),
+            ..MeetingAction::default()
+        };
+        e.follow(std::slice::from_ref(&undated));
+        assert_eq!(e.action, undated);
+        assert_eq!(e.due_text, "");
+        assert_eq!(e.keep(), None);
+        // Still where it was: nothing to follow.
+        e.follow(std::slice::from_ref(&undated));
+        assert_eq!(e.kept, Some((0, undated.clone())));
+        // Its adding undone too: the entry keeps it, and the next change adds it again.
+        e.action = dated.clone();
+        e.follow(&[]);
+        assert_eq!(e.action, dated);
+        assert!(matches!(e.keep(), Some(OutcomeEdit::EditAction { .. })));
     }
 
     #[test]

@@ -133,10 +133,21 @@ test('a note and an action are kept as typed: change child, change screen, reloa
   // Undo takes back the last change, as anywhere else.
   await page.getByRole('button', { name: /^Undo/ }).click();
   await page.locator('.outcome__agreed li', { hasText: /Book the matching panel – no owner named: no date set/ }).waitFor();
+  // The entry shows the action as it is now kept, and goes on from there.
+  assert.equal(await due.inputValue(), '');
+  assert.equal(await page.getByLabel('New action', { exact: true }).inputValue(), 'Book the matching panel');
 
   const p1 = page.locator('.agenda tbody tr', { has: page.locator('th', { hasText: 'P1' }) });
   assert.match(await p1.locator('td').last().innerText(), /^3$/);
   await app.screenshot(page, 'tracking-02-kept-as-typed');
+  await page.locator('.outcome').screenshot({ path: `${SCREENSHOTS}/tracking-02-outcome-form.png` });
+
+  // Typed, and the page reloaded at once, the focus still in the box: kept as the page went.
+  await page.getByLabel('Child discussed', { exact: true }).selectOption('P3');
+  await page.getByLabel('1.1.9 Other relevant information', { exact: true }).fill('Sibling assessment under way.');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Tracking meeting', level: 1 }).waitFor();
+  assert.match(await page.locator('.minutes__child', { hasText: 'Child P3' }).innerText(), /Sibling assessment under way\./);
 });
 
 test('the minutes hold all eleven questions in order, and every open action across children', async () => {
@@ -159,6 +170,7 @@ test('the minutes hold all eleven questions in order, and every open action acro
   assert.deepEqual(answers.filter((_, i) => ![4, 7, 9].includes(i)), Array(8).fill('not answered'));
   assert.equal(answers[4], 'yes');
   // The form asks them in the same order.
+  await page.getByLabel('Child discussed', { exact: true }).selectOption('P1');
   const asked = await page.locator('.outcome').locator('label.field__label, legend').allInnerTexts();
   const numbered = asked.map((t) => t.trim()).filter((t) => /^1\.1\.\d+ /.test(t));
   assert.deepEqual(numbered, labels);
