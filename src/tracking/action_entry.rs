@@ -239,7 +239,7 @@ pub fn ActionEntry(props: &ActionEntryProps) -> Html {
                     value={now.due_text.clone()} on_commit={on_due}
                     error_id={due_error.is_some().then(|| AttrValue::from(due_error_id.clone()))} />
                 if let Some(problem) = due_error {
-                    <span class="field-error field-error--inline" id={due_error_id}>{ problem }</span>
+                    <p class="field-error" id={due_error_id}>{ problem }</p>
                 }
             </div>
             { plan_select }

@@ -107,9 +107,9 @@ pub fn LifePanel(props: &LifePanelProps) -> Html {
                     aria-invalid={refused.is_some().then_some("true")}
                     aria-describedby={if refused.is_some() { "workshop-age-error workshop-age-hint" } else { "workshop-age-hint" }} />
                 if let Some((_, why)) = &*refused {
-                    <span class="field-error field-error--inline" id="workshop-age-error" role="alert">
+                    <p class="field-error workshop-life__error" id="workshop-age-error" role="alert">
                         { format!("{why} The workshop still uses {in_use}.") }
-                    </span>
+                    </p>
                 }
                 <span class="field__hint" id="workshop-age-hint">
                     { format!("{} entered care on {}, aged {in_use} ({source}).",
