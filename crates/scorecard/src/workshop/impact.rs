@@ -1,7 +1,8 @@
 //! Joins the engine's delay calculation ([`crate::delay::delay_impact`]) to the workshop
 //! story: which period to talk about, and the story for it.
 
-use super::sentence::{delay_sentence, DelayEffect, DelayLength};
+use super::delay_length::DelayLength;
+use super::sentence::{delay_sentence, DelayEffect};
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::delay::{DelayImpact, PeriodChange};
 use crate::indicator::Indicator;
