@@ -59,6 +59,7 @@ async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
         chart: ChartSpec::Trajectory(Rc::new(trajectory())),
         file_name: "chart.png".into(),
         class: Default::default(),
+        projector: false,
     };
     yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -93,5 +94,32 @@ async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
         .filter_map(|i| buttons.get(i)?.text_content())
         .collect();
     assert!(labels.iter().any(|l| l == "Download chart (PNG)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_projector_chart_keeps_its_words_for_screen_readers_and_offers_no_download() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = ChartCanvasProps {
+        id: "slide-chart".into(),
+        label: "Every period Child A counts in".into(),
+        chart: ChartSpec::Trajectory(Rc::new(trajectory())),
+        file_name: "slide.png".into(),
+        class: Default::default(),
+        projector: true,
+    };
+    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let canvas = root.query_selector("canvas").unwrap().unwrap();
+    assert_eq!(
+        canvas.get_attribute("aria-describedby").as_deref(),
+        Some("slide-chart-text")
+    );
+    let words = document.get_element_by_id("slide-chart-text").unwrap();
+    assert_eq!(words.class_name(), "visually-hidden");
+    assert!(words.text_content().unwrap().contains("2012-15: 565 days"));
+    assert_eq!(root.query_selector_all("button").unwrap().length(), 0);
     root.remove();
 }

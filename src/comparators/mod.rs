@@ -10,3 +10,4 @@ pub mod overview;
 pub mod rows;
 pub mod screen;
 pub mod table;
+pub mod words;

@@ -26,11 +26,14 @@ pub struct ComparatorsOverviewProps {
 /// Rank sentences, table and chart.
 #[function_component]
 pub fn ComparatorsOverview(props: &ComparatorsOverviewProps) -> Html {
+    // The built-in set is Sheffield's: its groups and averages are named as Sheffield's.
+    let built_in = crate::context::use_app().document.comparators.is_none();
     let drawn = Rc::new(chart(
         &props.table,
         &props.ours,
         &props.authority,
         props.indicator,
+        built_in,
     ));
     html! {
         <>
@@ -41,7 +44,8 @@ pub fn ComparatorsOverview(props: &ComparatorsOverviewProps) -> Html {
                 }
             </ul>
             <ComparatorsChart id={props.chart_id.clone()} chart={drawn} />
-            <ComparatorsTable table={props.table.clone()} ours={props.ours.clone()} />
+            <ComparatorsTable table={props.table.clone()} ours={props.ours.clone()}
+                authority={props.authority.clone()} {built_in} />
         </>
     }
 }

@@ -2,8 +2,10 @@
 //! our data by the forecast, ranked among the table's authorities. Pure functions, tested
 //! natively.
 
+use super::words::{average_name, national_how, national_short};
 use scorecard::{
-    estimated_rank, Basis, ComparatorTable, FiguresBasis, Forecast, Indicator, RollingPeriod,
+    estimated_national_rank, estimated_rank, Basis, ComparatorRow, ComparatorTable, FiguresBasis,
+    Forecast, Indicator, NationalRank, RollingPeriod,
 };
 use scorecard_charts::comparators::{BarKind, ComparatorBar, ComparatorChart};
 
@@ -30,6 +32,8 @@ pub struct OurFigures {
     pub a1_rank: Option<(u32, u32)>,
     /// Our estimated A2 rank.
     pub a2_rank: Option<(u32, u32)>,
+    /// Our estimated A1 rank among all English authorities, read from the published ranks.
+    pub a1_national: Option<NationalRank>,
 }
 
 impl OurFigures {
@@ -79,7 +83,32 @@ pub fn our_figures(
         a2_threshold: figures.and_then(|p| p.figure(Indicator::A2).threshold),
         a1_rank: a1.and_then(|v| estimated_rank(&others, period, Indicator::A1, v)),
         a2_rank: a2.and_then(|v| estimated_rank(&others, period, Indicator::A2, v)),
+        a1_national: a1.and_then(|v| estimated_national_rank(&others, period, Indicator::A1, v)),
     }
+}
+
+/// A published authority's rank among the authorities of the table and our own figure, 1st
+/// the fastest (equal figures share a rank): (rank, out of). `None` for an average or a row
+/// without the figure. `others` is the table without our own published row.
+pub fn rank_in_table(
+    others: &ComparatorTable,
+    row: &ComparatorRow,
+    ours: &OurFigures,
+    indicator: Indicator,
+) -> Option<(u32, u32)> {
+    if row.is_average() {
+        return None;
+    }
+    let value = row.value(indicator).filter(|v| v.is_finite())?.round();
+    let authorities = others.authority_values(ours.period, indicator);
+    let ours_value = ours.value(indicator).map(f64::round);
+    let faster = authorities
+        .iter()
+        .filter(|(_, v)| v.round() < value)
+        .count()
+        + usize::from(ours_value.is_some_and(|o| o < value));
+    let out_of = authorities.len() + usize::from(ours_value.is_some());
+    Some((u32::try_from(faster + 1).ok()?, u32::try_from(out_of).ok()?))
 }
 
 /// "1st", "2nd", "3rd", "11th", "22nd", "64th".
@@ -94,16 +123,33 @@ pub fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// The rank sentence: "Our 2011-14 A1 of 593 days would rank 22nd of 29 authorities in the
-/// table (an estimate among these authorities, not the national rank)."
+/// The rank sentence: "Our 2011-14 A1 of 593 days would rank 14th of 29 authorities in the
+/// table (1st the fastest). Among all 152 English authorities it would be about 64th: an
+/// estimate, level with Peterborough (593 days, published 64th)."
 pub fn rank_sentence(ours: &OurFigures, indicator: Indicator) -> String {
+    let national = || match (indicator, &ours.a1_national) {
+        (Indicator::A1, Some(n)) => format!(
+            " Among all {} English authorities it would be {}: an estimate, {}.",
+            n.out_of,
+            national_short(n)
+                .trim_end_matches(" (estimate)")
+                .replace(&format!(" of {}", n.out_of), ""),
+            national_how(n)
+        ),
+        (Indicator::A1, None) => format!(
+            " The table publishes no national rank for {}, so none is estimated.",
+            ours.period
+        ),
+        _ => " The table publishes no national A2 rank, so none is estimated.".to_string(),
+    };
     match (ours.value(indicator), ours.rank(indicator)) {
         (Some(v), Some((rank, of))) => format!(
-            "Our {} {} of {} days would rank {} of {of} authorities in the table (an estimate among these authorities, 1st the fastest, not the national rank).",
+            "Our {} {} of {} days would rank {} of {of} authorities in the table (1st the fastest).{}",
             ours.period,
             indicator.name(),
             v.round() as i64,
-            ordinal(rank)
+            ordinal(rank),
+            national()
         ),
         (Some(v), None) => format!(
             "Our {} {} is {} days; the table has no authority to rank it against.",
@@ -125,6 +171,7 @@ pub fn chart(
     ours: &OurFigures,
     authority: &str,
     indicator: Indicator,
+    built_in: bool,
 ) -> ComparatorChart {
     let period = ours.period;
     let others = table.without_authority(authority);
@@ -145,7 +192,7 @@ pub fn chart(
         if let Some(value) = row.value(indicator).filter(|v| v.is_finite()) {
             averages.push(row.authority.clone());
             bars.push(ComparatorBar {
-                label: row.authority.clone(),
+                label: average_name(&row.authority, built_in),
                 value,
                 kind: BarKind::Average,
             });
@@ -189,6 +236,82 @@ mod tests {
                 "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "64th",
                 "101st", "111th"
             ]
+        );
+    }
+    fn ours_in_seed(a1: f64, a2: f64) -> (ComparatorTable, OurFigures) {
+        let table = ComparatorTable::sheffield_2015();
+        let others = table.without_authority("Sheffield");
+        let period = RollingPeriod::parse("2011-14").unwrap();
+        let ours = OurFigures {
+            label: "Our figure (Sheffield)".into(),
+            period,
+            a1: Some(a1),
+            a2: Some(a2),
+            basis: Some(Basis::Actual),
+            counted: FiguresBasis::WithExpected,
+            a1_threshold: Some(568.0),
+            a2_threshold: None,
+            a1_rank: estimated_rank(&others, period, Indicator::A1, a1),
+            a2_rank: estimated_rank(&others, period, Indicator::A2, a2),
+            a1_national: estimated_national_rank(&others, period, Indicator::A1, a1),
+        };
+        (table, ours)
+    }
+
+    #[test]
+    fn the_rank_in_the_table_and_the_rank_in_england_are_told_apart() {
+        // Sheffield's own 2011-14 figures, A1 593 and A2 271: 14th and 23rd of 29 in the
+        // table (see the engine's tests); in England level with Peterborough, 64th.
+        let (_, ours) = ours_in_seed(593.0, 271.0);
+        assert_eq!(
+            rank_sentence(&ours, Indicator::A1),
+            "Our 2011-14 A1 of 593 days would rank 14th of 29 authorities in the table (1st \
+             the fastest). Among all 152 English authorities it would be about 64th: an \
+             estimate, level with Peterborough (593 days, published 64th)."
+        );
+        assert!(rank_sentence(&ours, Indicator::A2)
+            .ends_with("The table publishes no national A2 rank, so none is estimated."));
+        assert_eq!(
+            national_short(ours.a1_national.as_ref().unwrap()),
+            "about 64th of 152 (estimate)"
+        );
+        // 570 days: between Leeds (564, 49th) and North East Lincolnshire (575, 54th).
+        let (_, between) = ours_in_seed(570.0, 271.0);
+        assert!(rank_sentence(&between, Indicator::A1).contains(
+            "it would be about 52nd: an estimate, read between the published ranks of Leeds \
+             (564 days, published 49th) and North East Lincolnshire (575 days, published 54th)."
+        ));
+    }
+
+    #[test]
+    fn each_authority_is_ranked_in_the_table_with_our_figure_among_them() {
+        let (table, ours) = ours_in_seed(593.0, 271.0);
+        let others = table.without_authority("Sheffield");
+        let row = |name: &str| {
+            table
+                .rows
+                .iter()
+                .find(|r| r.authority == name && r.period == ours.period)
+                .unwrap()
+        };
+        // Telford and Wrekin's 340 is the fastest of the 28 and ours: 1st of 29.
+        assert_eq!(
+            rank_in_table(&others, row("Telford and Wrekin"), &ours, Indicator::A1),
+            Some((1, 29))
+        );
+        // Birmingham's 834 is the slowest: 29th of 29. Peterborough's 593 ties with ours:
+        // 13 authorities faster, 14th, as ours is.
+        assert_eq!(
+            rank_in_table(&others, row("Birmingham"), &ours, Indicator::A1),
+            Some((29, 29))
+        );
+        assert_eq!(
+            rank_in_table(&others, row("Peterborough"), &ours, Indicator::A1),
+            Some((14, 29))
+        );
+        assert_eq!(
+            rank_in_table(&others, row("National Average"), &ours, Indicator::A1),
+            None
         );
     }
 }

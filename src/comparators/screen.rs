@@ -69,7 +69,7 @@ pub fn ComparatorsScreen() -> Html {
                 { if imported {
                     "Comparator figures: the table you imported."
                 } else {
-                    "Comparator figures: the published tables in Sheffield City Council's scrutiny report (2015) (DfE adoption scorecard, three-year averages to March 2011–2014)."
+                    "Comparator figures: the published tables in Sheffield City Council's scrutiny report (2015) (DfE adoption scorecard, three-year averages to March 2011–2014). Their groups are Sheffield's: its statistical neighbours, the core cities and its region, Yorkshire and the Humber; import your own authority's comparators to compare with yours."
                 } }
                 { " Our own figure is worked out from your data by the forecast and marked \u{201c}Ours\u{201d}." }
             </p>

@@ -151,12 +151,15 @@ pub enum Action {
         /// Who attended.
         attendees: String,
     },
-    /// Keeps one child's outcome at the meeting of `date`.
-    RecordOutcome {
+    /// Changes one answer (or action) of one child's outcome at the meeting of `date`, as
+    /// the manager types it: nothing waits for a separate save.
+    EditOutcome {
         /// The meeting's day.
         date: NaiveDate,
-        /// The outcome.
-        outcome: crate::tracking::meetings::ChildOutcome,
+        /// The child's case reference.
+        child_id: String,
+        /// The change.
+        edit: crate::tracking::questions::OutcomeEdit,
     },
     /// Marks one action done or not done.
     SetActionDone {

@@ -200,6 +200,49 @@ impl AppState {
         Rc::new(next)
     }
 
+    /// Makes the last two changes one step to undo when they are the same kind of change to
+    /// the same items ("typed in 1.1.8 Discussion for child P1", kept as it is typed): undo
+    /// then takes back the whole run of typing, not one pause of it.
+    fn join_last_two_if_same(self: Rc<Self>) -> Rc<Self> {
+        let n = self.history.len();
+        if n < 2 {
+            return self;
+        }
+        let (first, second) = (&self.history[n - 2], &self.history[n - 1]);
+        let same_items = first.patch.len() == second.patch.len()
+            && first
+                .patch
+                .iter()
+                .zip(&second.patch)
+                .all(|(a, b)| a.key == b.key);
+        if first.label != second.label || !same_items {
+            return self;
+        }
+        let patch: Patch = first
+            .patch
+            .iter()
+            .zip(&second.patch)
+            .map(|(a, b)| items::ItemChange {
+                key: a.key.clone(),
+                before: a.before.clone(),
+                after: b.after.clone(),
+                at: a.at,
+            })
+            .collect();
+        let mut history = (*self.history).clone();
+        history.truncate(n - 2);
+        // Typed and then taken back to what it was: nothing is left to undo.
+        if patch.iter().any(|c| c.before != c.after) {
+            history.push(Rc::new(Change {
+                label: first.label.clone(),
+                patch,
+            }));
+        }
+        let mut next = (*self).clone();
+        next.history = Rc::new(history);
+        Rc::new(next)
+    }
+
     /// A new state with only the notice changed (no re-render when it is the same).
     fn with_notice(self: Rc<Self>, notice: Option<Notice>) -> Rc<Self> {
         if self.notice == notice {

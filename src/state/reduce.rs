@@ -213,9 +213,29 @@ impl Reducible for AppState {
                     d.meetings.hold(date, attendees.trim().to_string())
                 })
             }
-            Action::RecordOutcome { date, outcome } => {
-                let label = format!("recorded the outcome for child {}", outcome.child_id);
-                self.edit(label, |d| d.meetings.record(date, outcome))
+            Action::EditOutcome {
+                date,
+                child_id,
+                edit,
+            } => {
+                let label = edit.describe(&child_id);
+                let typing = edit.is_typing();
+                let next = self
+                    .clone()
+                    .edit(label, |d| d.meetings.edit_outcome(date, &child_id, edit));
+                // Nothing kept (nothing changed, or the app is read-only and says why).
+                if Rc::ptr_eq(&next.document, &self.document) {
+                    return next;
+                }
+                // Kept as it is typed, each answer says nothing in the status line (the form
+                // says once that everything is kept): a message appearing above the form on
+                // leaving a box would move the page under the pointer on its way to a button.
+                let next = next.with_notice(self.notice.clone());
+                if typing {
+                    next.join_last_two_if_same()
+                } else {
+                    next
+                }
             }
             Action::SetActionDone {
                 date,

@@ -1,11 +1,11 @@
 //! The meeting's record on the tracking screen: hold a meeting (date and attendees), choose
 //! it, record each child's outcome in turn, and read or print the minutes.
 
-use super::meetings::{ChildOutcome, Meeting};
+use super::meetings::Meeting;
+use super::minutes::Minutes;
 use super::outcome_form::OutcomeForm;
 use crate::context::use_app;
 use crate::state::Action;
-use crate::ui::browser;
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use std::rc::Rc;
@@ -19,35 +19,6 @@ pub struct MeetingPanelProps {
     pub children: Rc<Vec<String>>,
     /// The as-of date: the default day of a new meeting, and when actions are overdue.
     pub as_of: NaiveDate,
-}
-
-fn answer(a: Option<bool>) -> &'static str {
-    match a {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "not answered",
-    }
-}
-
-/// The minutes of one child's outcome.
-fn minutes_of(o: &ChildOutcome) -> Html {
-    let actions = o.actions.iter().map(|a| {
-        html! { <li>{ format!("{} – {}{}{}", a.what, a.owner,
-        a.due.map(|d| format!(", by {}", format_uk(d))).unwrap_or_default(),
-        if a.done { " (done)" } else { "" }) }</li> }
-    });
-    html! {
-        <section class="minutes__child">
-            <h4>{ format!("Child {}", o.child_id) }</h4>
-            <dl class="summary">
-                <div class="summary__row"><dt>{ "Legal status" }</dt><dd>{ o.legal_status.clone() }</dd></div>
-                <div class="summary__row"><dt>{ "Discussion" }</dt><dd>{ o.discussion.clone() }</dd></div>
-                <div class="summary__row"><dt>{ "Adoption remains the plan" }</dt><dd>{ answer(o.adoption_remains_plan) }</dd></div>
-                <div class="summary__row"><dt>{ "Placement order remains appropriate" }</dt><dd>{ answer(o.placement_order_remains_appropriate) }</dd></div>
-            </dl>
-            <ul>{ for actions }</ul>
-        </section>
-    }
 }
 
 /// The meeting panel.
@@ -108,7 +79,8 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
             child.set((!v.is_empty()).then_some(v))
         })
     };
-    let print = Callback::from(|_: MouseEvent| browser::print());
+    // Only the minutes go to paper: the agenda above has its own "Print agenda".
+    let print = Callback::from(|_: MouseEvent| super::minutes::print_minutes());
     let open_actions = Rc::new(meetings.open_actions(props.as_of));
     let body = match current {
         None => html! { <p>{ "No meeting recorded yet: hold one above." }</p> },
@@ -128,7 +100,7 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
                 html! {
                     <OutcomeForm key={format!("{id}-{}", meeting.date)} date={meeting.date}
                         child_id={id.clone()} {outcome} open_actions={Rc::new(open)}
-                        history={Rc::new(history)} />
+                        history={Rc::new(history)} as_of={props.as_of} />
                 }
             });
             html! {
@@ -143,23 +115,14 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
                         </select>
                     </div>
                     { form.unwrap_or_default() }
-                    <section class="minutes" aria-labelledby="minutes-heading">
-                        <h3 id="minutes-heading">{ format!("Minutes of the tracking meeting of {}", format_uk(meeting.date)) }</h3>
-                        <p>{ format!("Attendees: {}", if meeting.attendees.is_empty() { "not recorded" } else { &meeting.attendees }) }</p>
-                        if meeting.outcomes.is_empty() {
-                            <p>{ "No child's outcome recorded yet." }</p>
-                        }
-                        { for meeting.outcomes.iter().map(minutes_of) }
-                        <div class="button-row">
-                            <button type="button" class="button button--secondary" onclick={print}>{ "Print minutes" }</button>
-                        </div>
-                    </section>
+                    <Minutes meeting={meeting.clone()} open_actions={(*open_actions).clone()}
+                        as_of={props.as_of} on_print={print} />
                 </>
             }
         }
     };
     html! {
-        <section class="panel" aria-labelledby="meetings-heading">
+        <section class="panel meeting-record" aria-labelledby="meetings-heading">
             <h2 id="meetings-heading">{ "The meeting's record" }</h2>
             <form class="form-grid" onsubmit={hold}>
                 <div class="field">

@@ -4,6 +4,7 @@
 //! the next meeting and are overdue after their date. Pure: the reducer and the screens call
 //! these; the native tests check them.
 
+use super::questions::OutcomeEdit;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -121,6 +122,33 @@ pub struct OpenAction {
     pub overdue: bool,
 }
 
+impl OpenAction {
+    /// Where it stands on `as_of`, in words (never colour alone): "overdue by 18 days (due
+    /// 10/07/2015)", "due 10/07/2015", "no date set".
+    pub fn status_words(&self, as_of: NaiveDate) -> String {
+        action_status(&self.action, as_of)
+    }
+}
+
+/// Where an action stands on `as_of`, in words: "done", "overdue by 18 days (due
+/// 10/07/2015)", "overdue by 1 day (due 27/07/2015)", "due 10/07/2015", "no date set".
+pub fn action_status(action: &MeetingAction, as_of: NaiveDate) -> String {
+    use scorecard::dates::format_uk;
+    match action.due {
+        _ if action.done => "done".to_string(),
+        Some(due) if as_of > due => {
+            let late = (as_of - due).num_days();
+            format!(
+                "overdue by {late} {} (due {})",
+                if late == 1 { "day" } else { "days" },
+                format_uk(due)
+            )
+        }
+        Some(due) => format!("due {}", format_uk(due)),
+        None => "no date set".to_string(),
+    }
+}
+
 impl Meetings {
     /// The meeting held on `date`, if any.
     pub fn on(&self, date: NaiveDate) -> Option<&Meeting> {
@@ -154,6 +182,34 @@ impl Meetings {
         {
             Some(slot) => *slot = outcome,
             None => meeting.outcomes.push(outcome),
+        }
+    }
+
+    /// Makes one change to `child_id`'s outcome at the meeting of `date`, starting the outcome
+    /// when the child has none yet. An outcome left with nothing in it is removed, so the
+    /// minutes list only the children something was recorded for. Nothing happens when no
+    /// meeting was held that day.
+    pub fn edit_outcome(&mut self, date: NaiveDate, child_id: &str, edit: OutcomeEdit) {
+        let Some(meeting) = self.meetings.iter_mut().find(|m| m.date == date) else {
+            return;
+        };
+        let at = match meeting.outcomes.iter().position(|o| o.child_id == child_id) {
+            Some(at) => at,
+            None => {
+                meeting.outcomes.push(ChildOutcome {
+                    child_id: child_id.to_string(),
+                    ..ChildOutcome::default()
+                });
+                meeting.outcomes.len() - 1
+            }
+        };
+        edit.apply(&mut meeting.outcomes[at]);
+        let empty = ChildOutcome {
+            child_id: child_id.to_string(),
+            ..ChildOutcome::default()
+        };
+        if meeting.outcomes[at] == empty {
+            meeting.outcomes.remove(at);
         }
     }
 
@@ -274,5 +330,68 @@ mod tests {
         m.hold(d(2015, 6, 30), "Everyone".into());
         assert_eq!(m.meetings.len(), 2);
         assert_eq!(m.on(d(2015, 6, 30)).unwrap().outcomes.len(), 1);
+    }
+    #[test]
+    fn each_answer_is_kept_as_it_is_given_and_an_emptied_outcome_goes() {
+        use crate::tracking::questions::Question;
+        let mut m = Meetings::default();
+        // No meeting held that day: nothing to add to.
+        m.edit_outcome(
+            d(2015, 6, 30),
+            "P1",
+            OutcomeEdit::Text(Question::Discussion, "Lost?".into()),
+        );
+        assert!(m.meetings.is_empty());
+        m.hold(d(2015, 6, 30), String::new());
+        m.edit_outcome(
+            d(2015, 6, 30),
+            "P1",
+            OutcomeEdit::Text(Question::Discussion, "Two families".into()),
+        );
+        m.edit_outcome(
+            d(2015, 6, 30),
+            "P1",
+            OutcomeEdit::AddAction(action("Visit", d(2015, 7, 10))),
+        );
+        m.edit_outcome(
+            d(2015, 6, 30),
+            "P2",
+            OutcomeEdit::Answer(Question::AdoptionPlan, Some(true)),
+        );
+        let meeting = m.on(d(2015, 6, 30)).unwrap();
+        assert_eq!(meeting.outcomes.len(), 2);
+        assert_eq!(meeting.outcomes[0].discussion, "Two families");
+        assert_eq!(meeting.outcomes[0].actions[0].what, "Visit");
+        assert_eq!(meeting.outcomes[1].adoption_remains_plan, Some(true));
+        // P2's only answer taken back: nothing is left for P2, so P2 leaves the minutes.
+        m.edit_outcome(
+            d(2015, 6, 30),
+            "P2",
+            OutcomeEdit::Answer(Question::AdoptionPlan, None),
+        );
+        assert_eq!(m.on(d(2015, 6, 30)).unwrap().outcomes.len(), 1);
+    }
+
+    #[test]
+    fn an_action_says_in_words_whether_it_is_overdue() {
+        let visit = action("Visit", d(2015, 7, 10));
+        // 10/07 to 28/07/2015: 18 days.
+        assert_eq!(
+            action_status(&visit, d(2015, 7, 28)),
+            "overdue by 18 days (due 10/07/2015)"
+        );
+        assert_eq!(
+            action_status(&visit, d(2015, 7, 11)),
+            "overdue by 1 day (due 10/07/2015)"
+        );
+        // On its date it is not yet late.
+        assert_eq!(action_status(&visit, d(2015, 7, 10)), "due 10/07/2015");
+        let done = MeetingAction {
+            done: true,
+            ..visit.clone()
+        };
+        assert_eq!(action_status(&done, d(2015, 7, 28)), "done");
+        let undated = MeetingAction { due: None, ..visit };
+        assert_eq!(action_status(&undated, d(2015, 7, 28)), "no date set");
     }
 }

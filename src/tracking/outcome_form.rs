@@ -1,14 +1,23 @@
-//! One child's outcome at a tracking meeting: the questions of the "Adoption Tracking Outcome"
-//! form, the actions agreed, the actions still open from earlier meetings (ticked off here),
-//! and what earlier meetings recorded.
+//! One child's outcome at a tracking meeting: the eleven questions of the "Adoption Tracking
+//! Outcome" form in their numbered order, the actions agreed, the actions still open from
+//! earlier meetings (ticked off here), and what earlier meetings recorded.
+//!
+//! Every answer is kept in the document as it is given: words as they are typed (see
+//! [`KeptBox`]), yes / no as it is chosen, an action as soon as anything of it is typed.
+//! Nothing waits for a button, so changing child, changing screen or reloading loses nothing,
+//! and Undo takes answers back like any other change.
 
-use super::meetings::{ActivityRef, Answer, ChildOutcome, MeetingAction, OpenAction};
+use super::action_entry::ActionEntry;
+use super::kept_box::KeptBox;
+use super::meetings::{action_status, ChildOutcome, OpenAction};
+use super::questions::{Kind, OutcomeEdit, Question};
 use crate::context::use_app;
 use crate::state::Action;
+use crate::ui::notice::Notice;
 use chrono::NaiveDate;
-use scorecard::dates::{format_uk, parse_date};
+use scorecard::dates::format_uk;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Properties of [`OutcomeForm`].
@@ -18,272 +27,126 @@ pub struct OutcomeFormProps {
     pub date: NaiveDate,
     /// The child's case reference.
     pub child_id: AttrValue,
-    /// What this meeting already recorded for the child, if anything.
+    /// What this meeting recorded for the child so far, if anything.
     pub outcome: Option<ChildOutcome>,
     /// Actions still open from earlier meetings.
     pub open_actions: Rc<Vec<OpenAction>>,
     /// Earlier meetings' discussions: (day, discussion), newest first.
     pub history: Rc<Vec<(NaiveDate, String)>>,
+    /// The as-of date: when an action is overdue.
+    pub as_of: NaiveDate,
 }
-
-/// The yes / no questions: (id, question, getter, setter).
-type YesNo = (
-    &'static str,
-    &'static str,
-    fn(&ChildOutcome) -> Answer,
-    fn(&mut ChildOutcome, Answer),
-);
-
-const QUESTIONS: [YesNo; 5] = [
-    (
-        "cpr-updated",
-        "1.1.4 Has the Child Permanence Report been updated?",
-        |o| o.cpr_updated,
-        |o, v| o.cpr_updated = v,
-    ),
-    (
-        "adoption-plan",
-        "1.1.5 Does adoption remain the plan?",
-        |o| o.adoption_remains_plan,
-        |o, v| o.adoption_remains_plan = v,
-    ),
-    (
-        "shobpa",
-        "1.1.6 Does the SHOBPA decision remain appropriate?",
-        |o| o.shobpa_remains_appropriate,
-        |o, v| o.shobpa_remains_appropriate = v,
-    ),
-    (
-        "placement-order",
-        "1.1.7 Does the placement order remain appropriate?",
-        |o| o.placement_order_remains_appropriate,
-        |o, v| o.placement_order_remains_appropriate = v,
-    ),
-    (
-        "business-support",
-        "1.1.11 Inform adoption business support?",
-        |o| o.inform_business_support,
-        |o, v| o.inform_business_support = v,
-    ),
-];
-
-/// The texts: (id, question, getter, setter).
-type Text = (
-    &'static str,
-    &'static str,
-    fn(&ChildOutcome) -> &str,
-    fn(&mut ChildOutcome, String),
-);
-
-const TEXTS: [Text; 5] = [
-    (
-        "legal-status",
-        "1.1.1 Current legal status",
-        |o| &o.legal_status,
-        |o, v| o.legal_status = v,
-    ),
-    (
-        "family-finding",
-        "1.1.2 Additional steps to family-find",
-        |o| &o.family_finding_steps,
-        |o, v| o.family_finding_steps = v,
-    ),
-    (
-        "cpr-changes",
-        "1.1.3 Changes needed in the Child Permanence Report",
-        |o| &o.cpr_changes,
-        |o, v| o.cpr_changes = v,
-    ),
-    (
-        "discussion",
-        "1.1.8 Discussion",
-        |o| &o.discussion,
-        |o, v| o.discussion = v,
-    ),
-    (
-        "other",
-        "1.1.9 Other relevant information",
-        |o| &o.other_information,
-        |o, v| o.other_information = v,
-    ),
-];
 
 /// One child's outcome form.
 #[function_component]
 pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
     let app = use_app();
-    let draft = use_state(|| {
-        props.outcome.clone().unwrap_or(ChildOutcome {
-            child_id: props.child_id.to_string(),
-            ..ChildOutcome::default()
-        })
+    let outcome = props.outcome.clone().unwrap_or_else(|| ChildOutcome {
+        child_id: props.child_id.to_string(),
+        ..ChildOutcome::default()
     });
-    let new_action = use_state(MeetingAction::default);
-    let due_text = use_state(String::new);
     let prefix = format!("{}-{}", props.child_id, props.date);
-    let save = {
-        let (app, draft, date) = (app.clone(), draft.clone(), props.date);
+    let edit = {
+        let (app, date, child) = (app.clone(), props.date, props.child_id.to_string());
+        Callback::from(move |edit: OutcomeEdit| {
+            app.dispatch(Action::EditOutcome {
+                date,
+                child_id: child.clone(),
+                edit,
+            })
+        })
+    };
+    // Everything is kept already; the button only says so, for those who look for one.
+    let confirm = {
+        let (app, child) = (app.clone(), props.child_id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            app.dispatch(Action::RecordOutcome {
-                date,
-                outcome: (*draft).clone(),
-            });
+            app.dispatch(Action::Notify(Notice::success(format!(
+                "The outcome for {child} is kept: every answer is saved as you give it."
+            ))));
         })
     };
-    let texts = TEXTS.iter().map(|(id, question, get, set)| {
-        let id = format!("{prefix}-{id}");
-        let draft_handle = draft.clone();
-        let set = *set;
-        let oninput = Callback::from(move |e: InputEvent| {
-            let mut next = (*draft_handle).clone();
-            set(&mut next, e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            draft_handle.set(next);
-        });
-        html! {
-            <div class="field">
-                <label class="field__label" for={id.clone()}>{ *question }</label>
-                <textarea class="field__input" id={id} rows="2" value={get(&draft).to_string()} {oninput} />
-            </div>
-        }
-    });
-    let answers = QUESTIONS.iter().map(|(id, question, get, set)| {
-        let id = format!("{prefix}-{id}");
-        let draft_handle = draft.clone();
-        let set = *set;
-        let onchange = Callback::from(move |e: Event| {
-            let value = match e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .as_str()
-            {
-                "yes" => Some(true),
-                "no" => Some(false),
-                _ => None,
-            };
-            let mut next = (*draft_handle).clone();
-            set(&mut next, value);
-            draft_handle.set(next);
-        });
-        let now = get(&draft);
-        html! {
-            <div class="field field--inline">
-                <label class="field__label" for={id.clone()}>{ *question }</label>
-                <select class="field__select" {id} {onchange}>
-                    <option value="" selected={now.is_none()}>{ "Not answered" }</option>
-                    <option value="yes" selected={now == Some(true)}>{ "Yes" }</option>
-                    <option value="no" selected={now == Some(false)}>{ "No" }</option>
-                </select>
-            </div>
-        }
-    });
-    let agreed = draft.actions.iter().map(|a| {
-        html! {
-            <li>{ format!("{} – {}{}", a.what, a.owner,
-                a.due.map(|d| format!(", by {}", format_uk(d))).unwrap_or_default()) }</li>
-        }
-    });
-    let add_action = {
-        let (draft, new_action, due_text) = (draft.clone(), new_action.clone(), due_text.clone());
-        Callback::from(move |_: MouseEvent| {
-            if new_action.what.trim().is_empty() {
-                return;
+    let question = |q: Question| -> Html {
+        let id = format!("{prefix}-{}", q.slug());
+        match q.kind() {
+            Kind::Text => {
+                let now = q.text_of(&outcome).unwrap_or_default().to_string();
+                let edit = edit.clone();
+                let kept = now.clone();
+                let on_commit = Callback::from(move |text: String| {
+                    if text != kept {
+                        edit.emit(OutcomeEdit::Text(q, text));
+                    }
+                });
+                html! {
+                    <div class="field">
+                        <label class="field__label" for={id.clone()}>{ q.label() }</label>
+                        <KeptBox id={id} class="field__input" multiline=true value={now} {on_commit} />
+                    </div>
+                }
             }
-            let mut action = (*new_action).clone();
-            action.due = parse_date(due_text.trim());
-            let mut next = (*draft).clone();
-            next.actions.push(action);
-            draft.set(next);
-            new_action.set(MeetingAction::default());
-            due_text.set(String::new());
-        })
-    };
-    let action_field = |key: &'static str,
-                        label: &'static str,
-                        get: fn(&MeetingAction) -> String,
-                        set: fn(&mut MeetingAction, String)| {
-        let id = format!("{prefix}-action-{key}");
-        let handle = new_action.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let mut next = (*handle).clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            );
-            handle.set(next);
-        });
-        html! {
-            <div class="field">
-                <label class="field__label" for={id.clone()}>{ label }</label>
-                <input class="field__input" type="text" {id} value={get(&new_action)} {oninput} />
-            </div>
+            Kind::YesNo => {
+                let now = q.answer_of(&outcome).flatten();
+                let edit = edit.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    let value = match e
+                        .target_unchecked_into::<HtmlSelectElement>()
+                        .value()
+                        .as_str()
+                    {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    };
+                    edit.emit(OutcomeEdit::Answer(q, value));
+                });
+                html! {
+                    <div class="field field--inline">
+                        <label class="field__label" for={id.clone()}>{ q.label() }</label>
+                        <select class="field__select" {id} {onchange}>
+                            <option value="" selected={now.is_none()}>{ "Not answered" }</option>
+                            <option value="yes" selected={now == Some(true)}>{ "Yes" }</option>
+                            <option value="no" selected={now == Some(false)}>{ "No" }</option>
+                        </select>
+                    </div>
+                }
+            }
+            Kind::Actions => actions_block(props, &outcome, &prefix, q, &app, edit.clone()),
         }
     };
-    // An action may belong to an activity of an action plan: it then shows there too.
-    let plan_choices: Vec<(String, ActivityRef)> = app
-        .document
-        .plans
-        .activities()
-        .iter()
-        .map(|a| {
-            (
-                format!(
-                    "{} – {}.{} {}",
-                    a.plan,
-                    a.theme.0,
-                    a.index + 1,
-                    a.activity.what
-                ),
-                ActivityRef {
-                    plan: a.plan.to_string(),
-                    theme: a.theme.0 - 1,
-                    index: a.index,
-                },
-            )
-        })
-        .collect();
-    let plan_select = if plan_choices.is_empty() {
-        Html::default()
-    } else {
-        let id = format!("{prefix}-action-plan");
-        let handle = new_action.clone();
-        let choices = plan_choices.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let i = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut next = (*handle).clone();
-            next.activity = i
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| choices.get(i))
-                .map(|c| c.1.clone());
-            handle.set(next);
-        });
-        html! {
-            <div class="field">
-                <label class="field__label" for={id.clone()}>{ "Part of a plan activity" }</label>
-                <select class="field__select" {id} {onchange}>
-                    <option value="" selected={new_action.activity.is_none()}>{ "None" }</option>
-                    { for plan_choices.iter().enumerate().map(|(i, (label, r))| html! {
-                        <option value={i.to_string()} selected={new_action.activity.as_ref() == Some(r)}>{ label.clone() }</option>
-                    }) }
-                </select>
+    let history = props.history.iter().filter(|(d, _)| *d < props.date).map(|(d, text)| {
+        html! { <li>{ format!("{}: {}", format_uk(*d), if text.is_empty() { "(no discussion recorded)" } else { text }) }</li> }
+    });
+    html! {
+        <form class="outcome" onsubmit={confirm} aria-describedby={format!("{prefix}-kept")}>
+            <p class="panel__hint" id={format!("{prefix}-kept")}>
+                { "Every answer is kept as you type it or choose it: changing child or screen, or \
+                   closing the page, loses nothing. Undo takes back the last change." }
+            </p>
+            if !props.history.iter().any(|(d, _)| *d < props.date) {
+                <p class="panel__hint">{ "No earlier meeting recorded anything for this child." }</p>
+            } else {
+                <h4 class="panel__subtitle">{ "Earlier meetings" }</h4>
+                <ul>{ for history }</ul>
+            }
+            { for Question::ALL.into_iter().map(question) }
+            <div class="button-row">
+                <button type="submit" class="button button--secondary">{ format!("Save outcome for {}", props.child_id) }</button>
             </div>
-        }
-    };
-    let due_input = {
-        let id = format!("{prefix}-action-due");
-        let due_text = due_text.clone();
-        let value = (*due_text).clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            due_text.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        });
-        html! {
-            <div class="field">
-                <label class="field__label" for={id.clone()}>{ "Action due (DD/MM/YYYY)" }</label>
-                <input class="field__input input--short" type="text" inputmode="numeric" {id} {value} {oninput} />
-            </div>
-        }
-    };
+        </form>
+    }
+}
+
+/// 1.1.10: the actions still open from earlier meetings (ticked off here), those agreed at
+/// this meeting with where each stands, and the entry of a new one.
+fn actions_block(
+    props: &OutcomeFormProps,
+    outcome: &ChildOutcome,
+    prefix: &str,
+    q: Question,
+    app: &crate::context::Store,
+    edit: Callback<OutcomeEdit>,
+) -> Html {
     let open = props
         .open_actions
         .iter()
@@ -318,32 +181,33 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
                 </li>
             }
         });
-    let history = props.history.iter().filter(|(d, _)| *d < props.date).map(|(d, text)| {
-        html! { <li>{ format!("{}: {}", format_uk(*d), if text.is_empty() { "(no discussion recorded)" } else { text }) }</li> }
+    let agreed = outcome.actions.iter().map(|a| {
+        let status = action_status(a, props.as_of);
+        let overdue = status.starts_with("overdue");
+        let owner = if a.owner.trim().is_empty() {
+            "no owner named"
+        } else {
+            a.owner.trim()
+        };
+        html! {
+            <li>
+                { format!("{} – {owner}: ", a.what.trim()) }
+                <span class={classes!(overdue.then_some("flag flag--error"))}>{ status }</span>
+            </li>
+        }
     });
     html! {
-        <form class="outcome" onsubmit={save}>
-            if !props.history.iter().any(|(d, _)| *d < props.date) {
-                <p class="panel__hint">{ "No earlier meeting recorded anything for this child." }</p>
-            } else {
-                <h4 class="panel__subtitle">{ "Earlier meetings" }</h4>
-                <ul>{ for history }</ul>
-            }
-            { for texts }
-            { for answers }
-            <h4 class="panel__subtitle">{ "1.1.10 Actions" }</h4>
+        <fieldset class="outcome__actions">
+            <legend class="panel__subtitle">{ q.label() }</legend>
             <ul>{ for open }</ul>
-            <ul>{ for agreed }</ul>
-            <div class="form-grid">
-                { action_field("what", "New action", |a| a.what.clone(), |a, v| a.what = v) }
-                { action_field("owner", "Action owner", |a| a.owner.clone(), |a, v| a.owner = v) }
-                { due_input }
-                { plan_select }
-            </div>
-            <div class="button-row">
-                <button type="button" class="button button--secondary" onclick={add_action}>{ "Add action" }</button>
-                <button type="submit" class="button">{ format!("Save outcome for {}", props.child_id) }</button>
-            </div>
-        </form>
+            // The entry comes before the list it adds to: an action kept as it is typed joins
+            // the list below, so nothing moves under the pointer on its way to "Add action".
+            <ActionEntry prefix={prefix.to_string()} actions={Rc::new(outcome.actions.clone())}
+                on_edit={edit} />
+            if !outcome.actions.is_empty() {
+                <h5 class="outcome__agreed-title">{ "Agreed at this meeting" }</h5>
+            }
+            <ul class="outcome__agreed">{ for agreed }</ul>
+        </fieldset>
     }
 }

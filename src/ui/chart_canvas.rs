@@ -6,7 +6,8 @@
 use gloo_events::EventListener;
 use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
 use scorecard_charts::{
-    draw_backtest, draw_timeline, draw_trajectory, BacktestChart, ChartError, Timeline, Trajectory,
+    draw_backtest, draw_timeline, draw_trajectory, BacktestChart, ChartError, ChartStyle, Timeline,
+    Trajectory,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -51,6 +52,10 @@ pub struct ChartCanvasProps {
     /// An extra CSS class for the canvas (its height is set in the stylesheet).
     #[prop_or_default]
     pub class: Classes,
+    /// Drawn for a projector (text a room can read, thicker lines), in a presentation: the
+    /// words are then for screen readers only, and no download is offered.
+    #[prop_or_default]
+    pub projector: bool,
 }
 
 /// A chart drawn with plotters on a canvas, with its text alternative and a PNG download.
@@ -73,14 +78,17 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     {
         let canvas_ref = canvas_ref.clone();
         let failure = failure.clone();
-        use_effect_with((props.chart.clone(), *resized), move |(chart, _)| {
-            let outcome = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .ok_or_else(|| ChartError("the canvas is not on the page".into()))
-                .and_then(|canvas| draw(&canvas, chart));
-            failure.set(outcome.err().map(|e| e.to_string()));
-            mark_drawn();
-        });
+        use_effect_with(
+            (props.chart.clone(), *resized, props.projector),
+            move |(chart, _, projector)| {
+                let outcome = canvas_ref
+                    .cast::<HtmlCanvasElement>()
+                    .ok_or_else(|| ChartError("the canvas is not on the page".into()))
+                    .and_then(|canvas| draw(&canvas, chart, *projector));
+                failure.set(outcome.err().map(|e| e.to_string()));
+                mark_drawn();
+            },
+        );
     }
 
     let download = {
@@ -95,6 +103,20 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     };
 
     let description_id = format!("{}-text", props.id);
+    if props.projector {
+        return html! {
+            <figure class="chart chart--projector">
+                <canvas id={props.id.clone()} ref={canvas_ref}
+                    class={classes!("chart__canvas", props.class.clone())}
+                    role="img" aria-label={props.label.clone()}
+                    aria-describedby={description_id.clone()} />
+                <p class="visually-hidden" id={description_id}>{ props.chart.text_alternative() }</p>
+                if let Some(why) = &*failure {
+                    <p class="field-error" role="alert">{ why.clone() }</p>
+                }
+            </figure>
+        };
+    }
     html! {
         <figure class="chart">
             <canvas id={props.id.clone()} ref={canvas_ref}
@@ -120,7 +142,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
 }
 
 /// Sizes the canvas to its CSS box times the device pixel ratio, then draws.
-fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec) -> Result<(), ChartError> {
+fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec, projector: bool) -> Result<(), ChartError> {
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0)
@@ -132,11 +154,16 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec) -> Result<(), ChartError>
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| ChartError("this browser gives no 2D drawing context".into()))?;
     let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    let style = if projector {
+        ChartStyle::projector(ratio)
+    } else {
+        ChartStyle::screen(ratio)
+    };
     match chart {
-        ChartSpec::Trajectory(t) => draw_trajectory(&area, t, ratio),
-        ChartSpec::Timeline(t) => draw_timeline(&area, t, ratio),
-        ChartSpec::Comparators(c) => draw_comparators(&area, c, ratio),
-        ChartSpec::Backtest(b) => draw_backtest(&area, b, ratio),
+        ChartSpec::Trajectory(t) => draw_trajectory(&area, t, style),
+        ChartSpec::Timeline(t) => draw_timeline(&area, t, style),
+        ChartSpec::Comparators(c) => draw_comparators(&area, c, style),
+        ChartSpec::Backtest(b) => draw_backtest(&area, b, style),
     }
 }
 

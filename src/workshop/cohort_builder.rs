@@ -2,6 +2,7 @@
 //! long each stage takes. It builds a separate dataset; the authority's records are never
 //! touched.
 
+use super::life_panel::parse_age_months;
 use crate::storage::document::MadeUpCohort;
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::CohortTemplate;
@@ -74,33 +75,50 @@ pub struct CohortBuilderProps {
     pub on_build: Callback<MadeUpCohort>,
 }
 
-/// Reads the form's texts into a cohort, or says what is wrong.
-fn read(name: &str, first: &str, numbers: &[String]) -> Result<MadeUpCohort, String> {
+/// What is wrong with the form: the id of the box at fault (when one is), and why.
+type Problem = (Option<&'static str>, String);
+
+/// Reads the form's texts into a cohort, or says what is wrong and where.
+fn read(name: &str, first: &str, numbers: &[String]) -> Result<MadeUpCohort, Problem> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Give the cohort a name.".into());
+        return Err((Some("cohort-name"), "Give the cohort a name.".into()));
     }
     let mut template = CohortTemplate {
-        first_entered_care: parse_date(first)
-            .ok_or_else(|| format!("'{first}' is not a date; write it as DD/MM/YYYY."))?,
+        first_entered_care: parse_date(first).ok_or_else(|| {
+            (
+                Some("cohort-first"),
+                format!("'{first}' is not a date; write it as DD/MM/YYYY."),
+            )
+        })?,
         ..CohortTemplate::default()
     };
     for (field, text) in FIELDS.iter().zip(numbers) {
-        let value = text.trim().parse::<u32>().map_err(|_| {
-            format!(
-                "{}: '{}' is not a whole number of 0 or more.",
-                field.label,
-                text.trim()
-            )
-        })?;
+        let value = if field.id == "cohort-age" {
+            parse_age_months(text).map_err(|why| (Some(field.id), why))?
+        } else {
+            text.trim().parse::<u32>().map_err(|_| {
+                (
+                    Some(field.id),
+                    format!(
+                        "{}: '{}' is not a whole number of 0 or more.",
+                        field.label,
+                        text.trim()
+                    ),
+                )
+            })?
+        };
         (field.set)(&mut template, value);
     }
     if template.children == 0 {
-        return Err("A cohort needs at least one child.".into());
+        return Err((
+            Some("cohort-children"),
+            "A cohort needs at least one child.".into(),
+        ));
     }
     template
         .build(None)
-        .map_err(|e| format!("{}.", capitalise(&e.to_string())))?;
+        .map_err(|e| (None, format!("{}.", capitalise(&e.to_string()))))?;
     Ok(MadeUpCohort {
         name: name.to_string(),
         template,
@@ -129,7 +147,7 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
             .map(|f| (f.get)(&defaults).to_string())
             .collect::<Vec<_>>()
     });
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Problem>);
 
     let on_name = {
         let name = name.clone();
@@ -160,6 +178,15 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
         })
     };
 
+    let at_fault = |id: &str| matches!(&*error, Some((Some(at), _)) if *at == id);
+    let beside = |id: &str| -> Html {
+        match &*error {
+            Some((Some(at), why)) if *at == id => html! {
+                <span class="field-error field-error--inline" role="alert" id="cohort-error">{ why.clone() }</span>
+            },
+            _ => Html::default(),
+        }
+    };
     html! {
         <section class="panel workshop-builder" aria-labelledby="workshop-builder-heading">
             <h2 id="workshop-builder-heading">{ "Build a made-up cohort" }</h2>
@@ -167,13 +194,19 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
             <form class="workshop-builder__form" onsubmit={on_submit} novalidate=true>
                 <div class="field">
                     <label class="field__label" for="cohort-name">{ "Cohort name" }</label>
-                    <input class="field__input" id="cohort-name" type="text" value={name.borrow().clone()} onchange={on_name} />
+                    <input class="field__input" id="cohort-name" type="text" value={name.borrow().clone()} onchange={on_name}
+                        aria-invalid={at_fault("cohort-name").then_some("true")}
+                        aria-describedby={at_fault("cohort-name").then_some("cohort-error")} />
+                    { beside("cohort-name") }
                 </div>
                 <div class="field">
                     <label class="field__label" for="cohort-first">{ "First child entered care" }</label>
                     <input class="field__input field__input--date" id="cohort-first" type="text" inputmode="numeric"
-                        aria-describedby="cohort-first-hint" value={first.borrow().clone()} onchange={on_first} />
+                        aria-invalid={at_fault("cohort-first").then_some("true")}
+                        aria-describedby={if at_fault("cohort-first") { "cohort-error cohort-first-hint" } else { "cohort-first-hint" }}
+                        value={first.borrow().clone()} onchange={on_first} />
                     <span class="field__hint" id="cohort-first-hint">{ "DD/MM/YYYY" }</span>
+                    { beside("cohort-first") }
                 </div>
                 { for FIELDS.iter().enumerate().map(|(i, field)| {
                     let handle = numbers.clone();
@@ -182,21 +215,54 @@ pub fn CohortBuilder(props: &CohortBuilderProps) -> Html {
                             *slot = e.target_unchecked_into::<HtmlInputElement>().value();
                         }
                     });
+                    // Text, not a number box: a number box would turn "6.5" or "-3" into
+                    // nothing before the form could say what is wrong with it.
                     html! {
                         <div class="field">
                             <label class="field__label" for={field.id}>{ field.label }</label>
-                            <input class="field__input field__input--short" id={field.id} type="number" min="0" step="1"
-                                inputmode="numeric" value={numbers.borrow().get(i).cloned().unwrap_or_default()} {onchange} />
+                            <input class="field__input field__input--short" id={field.id} type="text"
+                                inputmode="numeric" value={numbers.borrow().get(i).cloned().unwrap_or_default()} {onchange}
+                                aria-invalid={at_fault(field.id).then_some("true")}
+                                aria-describedby={at_fault(field.id).then_some("cohort-error")} />
+                            { beside(field.id) }
                         </div>
                     }
                 }) }
-                if let Some(why) = &*error {
-                    <p class="field-error" role="alert">{ why.clone() }</p>
+                if let Some((None, why)) = &*error {
+                    <p class="field-error" role="alert" id="cohort-error">{ why.clone() }</p>
                 }
                 <div class="button-row">
                     <button type="submit" class="button">{ "Build made-up cohort" }</button>
                 </div>
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The form's default numbers, with the age (the last field) as `age`.
+    fn numbers(age: &str) -> Vec<String> {
+        let defaults = CohortTemplate::default();
+        let mut out: Vec<String> = FIELDS
+            .iter()
+            .map(|f| (f.get)(&defaults).to_string())
+            .collect();
+        out[7] = age.to_string();
+        out
+    }
+
+    #[test]
+    fn an_age_that_cannot_be_one_is_refused_beside_the_age_box() {
+        for age in ["6.5", "", "-3", "300"] {
+            let (at, why) = read("Ten", "01/04/2013", &numbers(age)).unwrap_err();
+            assert_eq!(at, Some("cohort-age"), "{age}: {why}");
+        }
+        let built = read("Ten", "01/04/2013", &numbers("6")).unwrap();
+        assert_eq!(built.template.age_at_entry_months, 6);
+        let (at, _) = read("Ten", "31/02/2013", &numbers("6")).unwrap_err();
+        assert_eq!(at, Some("cohort-first"));
     }
 }

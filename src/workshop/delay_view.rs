@@ -1,14 +1,16 @@
 //! Everything the workshop shows for one delay of one child, worked out once and read by the
-//! panels and the presentation alike: the scorecard sentence, each period's figures before
-//! and after, the financial year the adoption order slips into, and the child's age and wait.
+//! panels and the presentation alike: the story (the child's own days, then one period's
+//! figure), each period's figures before and after, the financial year the adoption order
+//! slips into, and the child's age and wait. The sentences take the name to call the child by,
+//! so that the presentation can call a real child "Child A".
 
 use super::dataset::WorkshopData;
 use chrono::NaiveDate;
 use scorecard::dates::add_days;
 use scorecard::{
-    delay_impact_on, impact_sentence, life_at_placement, life_sentence, telling_change, ChildShift,
-    DelayLength, Delayed, FiguresBasis, FinancialYear, ForecastInput, Indicator, LifeAtPlacement,
-    PeriodChange, RollingPeriod, ThresholdSchedule,
+    delay_impact_on, delay_sentence, life_at_placement, life_sentence, telling_change, ChildShift,
+    DelayEffect, DelayLength, Delayed, FiguresBasis, FinancialYear, ForecastInput, Indicator,
+    LifeAtPlacement, PeriodChange, RollingPeriod, ThresholdSchedule,
 };
 
 /// What the trainer chose.
@@ -50,15 +52,25 @@ pub struct LifeChange {
 /// What one delay does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DelayView {
-    /// The child's name.
+    /// The child's case reference (or made-up name).
     pub child: String,
     /// The day the child entered care.
     pub entered_care: NaiveDate,
+    /// The date the figures are seen from.
+    pub as_of: NaiveDate,
+    /// Whether the child is adopted (the delay is then a "what if" on family finding); a
+    /// child in the pipeline is delayed from the as-of date.
+    pub adopted: bool,
+    /// Whether the child's move to the adoptive family is still to come: their A1 and their
+    /// age on moving in are then projections, said "is expected to".
+    pub move_expected: bool,
+    /// Whether the child's match is still to come (their A2 is then a projection).
+    pub match_expected: bool,
     /// The delay.
     pub delay: DelayLength,
     /// The delay in days.
     pub days: i64,
-    /// The figure the sentence talks about.
+    /// The figure the story talks about.
     pub indicator: Indicator,
     /// The child before and after; `None` when the child counts in no figure.
     pub shift: Option<ChildShift>,
@@ -67,18 +79,69 @@ pub struct DelayView {
     /// Which adoptions those figures count (the forecast's basis); `None` for a made-up
     /// cohort, which is every child of its story.
     pub basis: Option<FiguresBasis>,
-    /// The period the sentence tells about.
-    pub told: Option<RollingPeriod>,
-    /// The sentence for the audience.
-    pub sentence: String,
+    /// The period's figure the story tells about.
+    pub told: Option<PeriodChange>,
     /// The adoption order slipping a financial year, if it does.
     pub slip: Option<YearSlip>,
     /// The adoption order's date without and with the delay, when it is known (adopted child).
     pub order_dates: Option<(NaiveDate, NaiveDate)>,
+    /// The child's age on entering care assumed, in months.
+    pub age_at_entry_months: u32,
     /// Age and wait on moving in.
     pub life: Option<LifeChange>,
-    /// The child's sentence, beside the scorecard's.
-    pub life_sentence: Option<String>,
+}
+
+impl DelayView {
+    /// Whether the child's own days for the story's figure are a projection.
+    pub fn expected(&self) -> bool {
+        match self.indicator {
+            Indicator::A2 => self.match_expected,
+            _ => self.move_expected,
+        }
+    }
+
+    /// The story for the audience, the child (called `name`) first, then one period's figure.
+    pub fn story(&self, name: &str) -> String {
+        match &self.told {
+            Some(change) => delay_sentence(&DelayEffect {
+                child: name.to_string(),
+                delay: self.delay,
+                indicator: change.before.indicator,
+                child_before: self
+                    .shift
+                    .as_ref()
+                    .and_then(|s| s.before.value(self.indicator)),
+                child_after: self
+                    .shift
+                    .as_ref()
+                    .and_then(|s| s.after.value(self.indicator)),
+                expected: self.expected(),
+                period: change.period,
+                before: change.before.value,
+                after: change.after.value,
+                threshold: change.after.threshold.or(change.before.threshold),
+                year_before: self.shift.as_ref().and_then(|s| s.year_before),
+                year_after: self.shift.as_ref().and_then(|s| s.year_after),
+            }),
+            None => format!(
+                "{name} counts in no {} figure yet, so a delay does not show on the scorecard.",
+                self.indicator.name()
+            ),
+        }
+    }
+
+    /// The child's sentence (called `name`): their age and wait on moving in.
+    pub fn life_words(&self, name: &str) -> Option<String> {
+        self.life.map(|l| {
+            life_sentence(
+                name,
+                &self.delay.words(),
+                &l.before,
+                &l.after,
+                self.move_expected,
+            )
+        })
+    }
 }
 
 /// The periods holding `year` and not `other`.
@@ -118,15 +181,7 @@ pub fn delay_view(
     };
     let impact = delay_impact_on(&input, Delayed::Child(choice.child), days, data.basis);
     let shift = impact.children.first().cloned();
-    let told = telling_change(&impact, choice.indicator);
-    let sentence = match told {
-        Some(change) => impact_sentence(&impact, change, &record.child_id, choice.delay),
-        None => format!(
-            "{} counts in no {} figure yet, so a delay does not show on the scorecard.",
-            record.child_id,
-            choice.indicator.name()
-        ),
-    };
+    let told = telling_change(&impact, choice.indicator).copied();
     let slip = shift
         .as_ref()
         .and_then(|s| match (s.year_before, s.year_after) {
@@ -156,11 +211,13 @@ pub fn delay_view(
             )?,
         })
     });
-    let life_sentence =
-        life.map(|l| life_sentence(&record.child_id, &choice.delay.words(), &l.before, &l.after));
     Some(DelayView {
         child: record.child_id.clone(),
         entered_care: record.entered_care,
+        as_of: data.as_of,
+        adopted: record.is_adopted(),
+        move_expected: record.placed.is_none(),
+        match_expected: record.matched.is_none(),
         delay: choice.delay,
         days,
         indicator: choice.indicator,
@@ -172,21 +229,22 @@ pub fn delay_view(
             .copied()
             .collect(),
         basis: (!data.made_up).then_some(data.basis),
-        told: told.map(|c| c.period),
-        sentence,
+        told,
         slip,
         order_dates,
+        age_at_entry_months: choice.age_at_entry_months,
         life,
-        life_sentence,
     })
 }
 
-/// "met", "not met", "no threshold", or "no children" for a period the child enters.
+/// "met", "not met", "not judged yet" (a period with a year still empty is never judged),
+/// "no threshold", or "no children" for a period the child enters.
 pub fn status_word(figure: &scorecard::Figure) -> &'static str {
     match (figure.value, figure.status) {
         (None, _) => "no children",
         (Some(_), Some(s)) if s.met => "met",
         (Some(_), Some(_)) => "not met",
+        (Some(_), None) if figure.basis == scorecard::Basis::Partial => "not judged yet",
         (Some(_), None) => "no threshold",
     }
 }

@@ -13,3 +13,5 @@ pub mod life_panel;
 pub mod presentation;
 pub mod scorecard_panel;
 pub mod screen;
+pub mod session;
+pub mod slides;

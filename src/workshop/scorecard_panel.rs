@@ -1,5 +1,5 @@
-//! The scorecard side of a delay: the sentence the audience reads (announced as it changes),
-//! the child's own days, the financial year of the adoption order, and the A1 and A2 figures
+//! The scorecard side of a delay: the story the audience reads (announced as it changes), led
+//! by the child's own days, the financial year of the adoption order, and the A1 and A2 figures
 //! of every three-year period the child touches, before and after, with the threshold status
 //! in words.
 
@@ -26,15 +26,21 @@ fn child_days(view: &DelayView, indicator: Indicator) -> String {
         v.map(|d| format!("{} days", d as i64))
             .unwrap_or_else(|| "not counted".into())
     };
+    let expected = match indicator {
+        Indicator::A2 => view.match_expected,
+        _ => view.move_expected,
+    };
     format!(
-        "{} → {}",
+        "{} → {}{}",
         show(shift.before.value(indicator)),
-        show(shift.after.value(indicator))
+        show(shift.after.value(indicator)),
+        if expected { " (expected)" } else { "" }
     )
 }
 
-/// The sentence on the financial year of the order: the moment it slips, or that it stays.
-pub fn year_sentence(view: &DelayView) -> Option<String> {
+/// The sentences on the financial year of the order, for the child called `name`: the moment
+/// it slips, with what it means for the periods the child leaves and enters, or that it stays.
+pub fn year_sentence(view: &DelayView, name: &str) -> Option<String> {
     let shift = view.shift.as_ref()?;
     let list = |periods: &[scorecard::RollingPeriod]| {
         periods
@@ -44,19 +50,28 @@ pub fn year_sentence(view: &DelayView) -> Option<String> {
             .join(", ")
     };
     Some(match &view.slip {
-        Some(slip) => format!(
-            "The adoption order slips from {} into {}: {} leaves the {} {} and enters {}.",
-            slip.from,
-            slip.to,
-            view.child,
-            list(&slip.leaves),
-            if slip.leaves.len() == 1 {
-                "period"
-            } else {
-                "periods"
-            },
-            list(&slip.enters)
-        ),
+        Some(slip) => {
+            let mut text = format!(
+                "The adoption order slips from {} into {}: {name} leaves the {} {} and enters {}.",
+                slip.from,
+                slip.to,
+                list(&slip.leaves),
+                if slip.leaves.len() == 1 {
+                    "period"
+                } else {
+                    "periods"
+                },
+                list(&slip.enters)
+            );
+            text.push_str(&format!(
+                " {} {} then worked out without {name}, and {} with {name}: a figure there \
+                 changes because {name} moved period, not because the delay helped.",
+                list(&slip.leaves),
+                if slip.leaves.len() == 1 { "is" } else { "are" },
+                list(&slip.enters),
+            ));
+            text
+        }
         None => format!(
             "The adoption order stays in {}.",
             shift
@@ -81,7 +96,7 @@ pub fn ScorecardPanel(props: &ScorecardPanelProps) -> Html {
     html! {
         <section class="panel workshop-scorecard" aria-labelledby="workshop-scorecard-heading">
             <h2 id="workshop-scorecard-heading">{ "What the scorecard sees" }</h2>
-            <p class="workshop-sentence" id="workshop-sentence" aria-live="polite">{ view.sentence.clone() }</p>
+            <p class="workshop-sentence" id="workshop-sentence" aria-live="polite">{ view.story(&view.child) }</p>
             <dl class="summary">
                 <div class="summary__row">
                     <dt>{ "Delay" }</dt>
@@ -102,7 +117,7 @@ pub fn ScorecardPanel(props: &ScorecardPanelProps) -> Html {
                     </div>
                 }
             </dl>
-            if let Some(text) = year_sentence(view) {
+            if let Some(text) = year_sentence(view, &view.child) {
                 <p id="workshop-year" class={classes!("workshop-year", view.slip.is_some().then_some("workshop-year--slips"))}>
                     if view.slip.is_some() { <strong>{ "New financial year: " }</strong> }
                     { text }
@@ -125,7 +140,7 @@ pub fn ScorecardPanel(props: &ScorecardPanelProps) -> Html {
                     </thead>
                     <tbody>
                         { for view.periods.iter().map(|c| {
-                            let told = view.told == Some(c.period) && c.before.indicator == view.indicator;
+                            let told = view.told.is_some_and(|t| t.period == c.period) && c.before.indicator == view.indicator;
                             let flips = c.status_changes();
                             let threshold = c.after.threshold.or(c.before.threshold)
                                 .map(|t| format!("{}", t.round() as i64)).unwrap_or_else(|| "none".into());

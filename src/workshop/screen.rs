@@ -14,9 +14,11 @@ use crate::workshop::delay_view::{delay_view, DelayChoice};
 use crate::workshop::life_panel::LifePanel;
 use crate::workshop::presentation::{enter_full_screen, Presentation};
 use crate::workshop::scorecard_panel::ScorecardPanel;
-use scorecard::{DelayLength, Indicator};
+use crate::workshop::session::WorkshopSession;
+use crate::workshop::slides::Shown;
+use scorecard::{DelayLength, DelayUnit, Indicator};
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The age on entering care assumed for the authority's own children, whose records hold no
@@ -38,12 +40,38 @@ pub fn WorkshopScreen() -> Html {
     crate::context::use_render_count("WorkshopScreen");
     let app = use_app();
     let as_of = use_as_of();
-    let dataset = use_state(|| DatasetChoice::Yours);
-    let child = use_state(|| None::<usize>);
-    let delay = use_state(|| DelayLength::months(3));
-    let indicator = use_state(|| Indicator::A1);
-    let age = use_state(|| None::<u32>);
+    // The choices are kept for the tab's session: looking at another screen loses nothing.
+    let kept = use_memo((), |_| WorkshopSession::load());
+    let dataset = use_state(|| DatasetChoice::parse(&kept.dataset));
+    let child = use_state(|| kept.child.clone());
+    let delay = use_state(|| kept.delay());
+    let indicator = use_state(|| kept.indicator());
+    let age = use_state(|| kept.age_months);
+    let identities = use_state(|| false);
     let presenting = use_state(|| false);
+    use_effect_with(
+        (
+            (*dataset).clone(),
+            (*child).clone(),
+            *delay,
+            *indicator,
+            *age,
+        ),
+        |(dataset, child, delay, indicator, age)| {
+            WorkshopSession {
+                dataset: dataset.value(),
+                child: child.clone(),
+                delay_amount: delay.amount,
+                delay_unit: match delay.unit {
+                    DelayUnit::Weeks => "weeks".into(),
+                    DelayUnit::Months => "months".into(),
+                },
+                indicator: indicator.label().into(),
+                age_months: *age,
+            }
+            .keep();
+        },
+    );
 
     let document: Rc<Document> = app.document.clone();
     let data: Rc<WorkshopData> = use_memo(
@@ -51,7 +79,11 @@ pub fn WorkshopScreen() -> Html {
         |(doc, choice, as_of)| workshop_data(&doc.0, choice, *as_of),
     );
     let typical = data.typical_child();
-    let chosen = (*child).filter(|i| *i < data.children.len()).or(typical);
+    // The child is kept by reference, so that it is the same child whatever else changes.
+    let chosen_index = (*child)
+        .as_ref()
+        .and_then(|id| data.children.iter().position(|c| &c.child_id == id));
+    let chosen = chosen_index.or(typical);
     let age_months = (*age)
         .or(data.age_at_entry_months)
         .unwrap_or(DEFAULT_AGE_MONTHS);
@@ -116,7 +148,18 @@ pub fn WorkshopScreen() -> Html {
     };
     let on_child = {
         let child = child.clone();
-        use_callback((), move |c: Option<usize>, _| child.set(c))
+        use_callback(Same(data.clone()), move |c: Option<usize>, data| {
+            child.set(
+                c.and_then(|i| data.0.children.get(i))
+                    .map(|r| r.child_id.clone()),
+            )
+        })
+    };
+    let on_identities = {
+        let identities = identities.clone();
+        use_callback((), move |e: Event, _| {
+            identities.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
     };
     let on_delay = {
         let delay = delay.clone();
@@ -199,6 +242,22 @@ pub fn WorkshopScreen() -> Html {
                         "Your data is only read here: the delay and everything else on this screen never change your records.".to_string()
                     } }
                 </p>
+                if !data.made_up {
+                    <p class="workshop-dataset__warning" id="workshop-dataset-warning">
+                        <strong>{ "Warning: these are your authority's real records. " }</strong>
+                        { "Before presenting them to a room: the presentation calls the child \u{201c}Child A\u{201d} and gives dates as months and years, with no case reference, unless you choose otherwise below. This screen itself shows case references." }
+                    </p>
+                    <div class="choice">
+                        <input class="choice__input" type="checkbox" id="workshop-identities"
+                            checked={*identities} onchange={on_identities} />
+                        <label class="choice__label" for="workshop-identities">{ "Show case references and exact dates in the presentation" }</label>
+                    </div>
+                    if *identities {
+                        <p class="field-error" id="workshop-identities-warning">
+                            { "The presentation will show this child's case reference and exact dates to everyone who can see the screen." }
+                        </p>
+                    }
+                }
                 if let Some(problem) = &data.problem {
                     <p class="field-error" role="alert">{ problem.clone() }</p>
                 }
@@ -218,19 +277,23 @@ pub fn WorkshopScreen() -> Html {
             if candidates.is_empty() {
                 <p>{ "This dataset has no child adopted or in the pipeline to show a delay for." }</p>
             } else {
-                <DelayControls children={candidates} typical={typical_name} child={*child}
+                <DelayControls children={candidates} typical={typical_name} child={chosen_index}
                     delay={*delay} indicator={*indicator}
                     {on_child} {on_delay} {on_indicator} />
                 <div class="button-row">
-                    <button type="button" class="button" ref={present_ref} onclick={present}>{ "Present (full screen)" }</button>
+                    <button type="button" class="button" ref={present_ref} onclick={present}
+                        aria-describedby={(!data.made_up).then_some("workshop-dataset-warning")}>{ "Present (full screen)" }</button>
                 </div>
                 if let Some(view) = (*view).clone() {
                     <div class="workshop-panels">
-                        <LifePanel view={view.clone()} age_at_entry_months={age_months} {on_age} />
+                        <LifePanel view={view.clone()} age_at_entry_months={age_months}
+                            made_up={data.made_up} {on_age} />
                         <ScorecardPanel view={view.clone()} />
                     </div>
                     if *presenting {
-                        <Presentation view={view} dataset={data.name.clone()} {on_close} {on_step_delay} />
+                        <Presentation view={view.clone()} dataset={data.name.clone()}
+                            shown={Shown::of(&view, data.made_up, *identities && !data.made_up)}
+                            {on_close} {on_step_delay} />
                     }
                 }
             }

@@ -59,10 +59,20 @@ test('the Sheffield scrutiny report\'s tables are the default comparator set, wi
   const periods = await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts();
   assert.deepEqual(periods, ['2008-11', '2009-12', '2010-13', '2011-14']);
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), '2011-14');
-  // Appendix 1: Telford and Wrekin 340 days, 1st of 152.
+  // Appendix 1: Telford and Wrekin 340 days, 1st of 152 in England, and the fastest in the
+  // table too. The built-in groups are named as Sheffield's.
   const telford = page.locator('tr', { has: page.locator('th', { hasText: /^Telford and Wrekin$/ }) }).first();
-  assert.deepEqual((await telford.locator('td').allInnerTexts()).map((t) => t.trim()),
-    ['Statistical neighbours', '340', '45', '1st']);
+  const cells = (await telford.locator('td').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(cells.slice(0, 3), ["Sheffield's statistical neighbours", '340', '45']);
+  assert.match(cells[3], /^1st of \d+$/);
+  assert.equal(cells[5], '1st');
+  const headers = (await page.locator('.comparators-table thead th').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(headers.slice(4), ['A1 rank in this table', 'A2 rank in this table', 'A1 rank in England']);
+  assert.match(await page.locator('.comparators-table__group th').allInnerTexts().then((t) => t.join('|')),
+    /Sheffield's statistical neighbours/);
+  assert.match(await page.locator('.screen__lead').innerText(), /Their groups are Sheffield's/);
+  assert.match(await page.locator('.comparators__source').innerText(),
+    /^Source: Sheffield City Council scrutiny report \(2015\), Appendices 1 and 2.*Period: 2011-14, the three years April 2011 to March 2014\./);
   await page.locator('.comparators-table__ours', { hasText: 'Ours' }).waitFor();
   await page.locator('#comparators-chart').waitFor();
   await app.screenshot(page, 'comparators-01-seed');
@@ -92,12 +102,25 @@ test('an imported comparator table is previewed, confirmed, ranked against and k
   await preview.waitFor({ state: 'detached' });
   assert.deepEqual(await page.getByLabel('Period', { exact: true }).locator('option').allInnerTexts(), ['2011-14']);
   const ranks = (await page.locator('.comparators__ranks li').allInnerTexts()).map((t) => t.trim());
-  assert.match(ranks[0], /^Our 2011-14 A1 of 550 days would rank 3rd of 5 authorities in the table/);
-  assert.match(ranks[1], /^Our 2011-14 A2 of 289 days would rank 2nd of 5 authorities in the table/);
+  // In England: 550 lies between Yborough (540 days, 40th) and Zcity (560 days, 50th):
+  // 40 + (550 - 540) / (560 - 540) x (50 - 40) = 45th, an estimate. The table ranks A1 only.
+  assert.equal(ranks[0], 'Our 2011-14 A1 of 550 days would rank 3rd of 5 authorities in the table ' +
+    '(1st the fastest). Among all 152 English authorities it would be about 45th: an estimate, read ' +
+    'between the published ranks of Yborough (540 days, published 40th) and Zcity (560 days, published 50th).');
+  assert.equal(ranks[1], 'Our 2011-14 A2 of 289 days would rank 2nd of 5 authorities in the table ' +
+    '(1st the fastest). The table publishes no national A2 rank, so none is estimated.');
   const ours = (await page.locator('.comparators-table__ours td').allInnerTexts()).map((t) => t.trim());
-  assert.deepEqual(ours.slice(1), ['550', '289', 'estimated A1 3rd of 5, A2 2nd of 5']);
+  assert.deepEqual(ours.slice(1), ['550', '289', '3rd of 5', '2nd of 5', 'about 45th of 152 (estimate)']);
+  // Yborough: A1 540, beaten by Xtown only (our 550 is slower): 2nd of 5; A2 300, beaten by
+  // Xtown 100, Zcity 290 and our 289: 4th of 5; published 40th in England.
   const y = page.locator('tr', { has: page.locator('th', { hasText: /^Yborough$/ }) });
-  assert.deepEqual((await y.locator('td').allInnerTexts()).map((t) => t.trim()), ['Neighbours', '540', '300', '40th']);
+  assert.deepEqual((await y.locator('td').allInnerTexts()).map((t) => t.trim()),
+    ['Neighbours', '540', '300', '2nd of 5', '4th of 5', '40th']);
+  assert.match(await page.locator('.comparators__source').innerText(), /^Source: the comparator table you imported\. Period: 2011-14/);
+  // The source and period are printed with the table.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.comparators__source').isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.locator('th', { hasText: /^Bad Row$/ }).count(), 0);
   // The chart in words lists everyone fastest first, ours named as ours.
   const words = await page.locator('#comparators-chart-text').textContent();

@@ -36,9 +36,12 @@ export async function start({ dist = DIST } = {}) {
   // `close()` fails the suite if there was one.
   const problems = [];
 
-  /** A fresh page (its own storage) with the request guard and console errors collected. */
-  async function newPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+  /**
+   * A fresh page (its own storage) with the request guard and console errors collected;
+   * `options` go to the browser context (`{ hasTouch: true }` for a touch screen).
+   */
+  async function newPage(viewport = { width: 1280, height: 900 }, options = {}) {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
     const page = await context.newPage();
     page.errors = [];
     page.on('pageerror', (e) => {

@@ -1,7 +1,8 @@
 // Workshop mode: a trainer builds a made-up cohort with known stage durations, moves the delay
-// slider for one child and reads the sentence and the figures (checked against arithmetic
-// done by hand below), presents it with the keyboard, and the authority's real records are
-// the same afterwards.
+// slider for one child and reads the story and the figures (checked against arithmetic done
+// by hand below), presents it with the keyboard and on a touch screen, comes back to it from
+// another screen, presents real records without naming the child, and the authority's real
+// records are the same afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -73,6 +74,10 @@ test('on your own data the workshop only reads: the slider moves, nothing is sto
   await page.locator('#workshop-sentence', { hasText: /^Six weeks' delay for / }).waitFor();
   await page.getByLabel('Delay in', { exact: true }).selectOption('months');
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), storedBefore);
+  // Real records: the dataset choice warns before they are presented.
+  assert.match(await page.locator('#workshop-dataset-warning').innerText(),
+    /^Warning: these are your authority's real records\. Before presenting them to a room/);
+  assert.equal(await page.getByLabel('Show case references and exact dates in the presentation', { exact: true }).isChecked(), false);
   await app.screenshot(page, 'workshop-01-your-data');
 });
 
@@ -96,18 +101,21 @@ test('a trainer builds a made-up cohort from a template and the workshop switche
   assert.deepEqual(children.slice(1), ['Child A', 'Child B', 'Child C', 'Child D']);
 });
 
-test('one week for Child D adds 2 days to the 2013-16 A1 average and keeps it met', async () => {
+test("one week for Child D: the child's own days first, then 2014-17, which counts D either way", async () => {
   await page.getByLabel('Child', { exact: true }).selectOption({ label: 'Child D' });
   await page.getByLabel('Delay in', { exact: true }).selectOption('weeks');
   await page.getByLabel('Delay', { exact: true }).fill('1');
   // D's A1 420 + 7 = 427; the order moves to 27/03/2016, still 2015-16, so each period holds
   // all four: (3 x 420 + 427) / 4 = 421.75, published 422: 2 days more, at or below 426.
-  // All three periods move alike; the sentence tells the oldest.
+  // The story tells the period ending the year after D's order (2016-17): 2014-17, which
+  // holds D with or without any delay of up to a year.
   const sentence = page.locator('#workshop-sentence');
   await sentence.filter({ hasText: "One week's delay" }).waitFor();
   assert.equal(
     (await sentence.innerText()).trim(),
-    "One week's delay for Child D adds 2 days to the 2013-16 A1 average and keeps it met.",
+    "One week's delay for Child D: 427 days from entering care to moving in instead of 420, " +
+      '7 days more. In 2014-17, which counts Child D with or without the delay, the A1 average ' +
+      'goes from 420 to 422 days (2 more) and stays met.',
   );
   assert.equal((await page.locator('#workshop-delay-days').innerText()).trim(), '7 days');
   assert.equal((await page.locator('#workshop-child-a1').innerText()).trim(), '420 days → 427 days');
@@ -117,24 +125,27 @@ test('one week for Child D adds 2 days to the 2013-16 A1 average and keeps it me
   assert.match(await page.locator('#workshop-year').innerText(), /stays in 2015-16/);
 });
 
-test('two weeks slip the adoption order into 2016-17: Child D leaves 2013-16 and enters 2016-19', async () => {
+test('two weeks slip the adoption order into 2016-17: the story stays on 2014-17 and says D moved period', async () => {
   await page.getByLabel('Delay', { exact: true }).fill('2');
   // 20/03/2016 + 14 = 03/04/2016, in 2016-17. D (434 days) leaves 2013-16, which keeps A, B
   // and C at 420; 2014-17 and 2015-18 hold all four: (1260 + 434) / 4 = 423.5, published
   // 424 (halves round up): 4 days more, still met; 2016-19 now holds D alone, 434 days,
-  // against 426 (the 2017-18 threshold carries on): not met. The largest published move is
-  // 2014-17's and 2015-18's 4 days; the sentence tells the older.
+  // against 426 (the 2017-18 threshold carries on): not met. The story stays on 2014-17.
   const sentence = page.locator('#workshop-sentence');
   await sentence.filter({ hasText: "Two weeks' delay" }).waitFor();
   assert.equal(
     (await sentence.innerText()).trim(),
-    "Two weeks' delay for Child D adds 4 days to the 2014-17 A1 average, keeps it met and " +
-      'moves the adoption order from 2015-16 into 2016-17.',
+    "Two weeks' delay for Child D: 434 days from entering care to moving in instead of 420, " +
+      '14 days more. In 2014-17, which counts Child D with or without the delay, the A1 average ' +
+      'goes from 420 to 424 days (4 more) and stays met. The adoption order also moves from ' +
+      '2015-16 into 2016-17.',
   );
   assert.equal(
     (await page.locator('#workshop-year').innerText()).trim(),
     'New financial year: The adoption order slips from 2015-16 into 2016-17: Child D leaves ' +
-      'the 2013-16 period and enters 2016-19.',
+      'the 2013-16 period and enters 2016-19. 2013-16 is then worked out without Child D, and ' +
+      '2016-19 with Child D: a figure there changes because Child D moved period, not because ' +
+      'the delay helped.',
   );
   assert.deepEqual(await cells('2013-16', 'A1'), ['A1', '420', '420', '426', 'met']);
   assert.deepEqual(await cells('2014-17', 'A1'), ['A1', '420', '424', '426', 'met']);
@@ -149,8 +160,10 @@ test('four weeks move 2014-17 from met to not met, and the child is older on mov
   await sentence.filter({ hasText: "Four weeks' delay" }).waitFor();
   assert.equal(
     (await sentence.innerText()).trim(),
-    "Four weeks' delay for Child D adds 7 days to the 2014-17 A1 average, moves it from met " +
-      'to not met and moves the adoption order from 2015-16 into 2016-17.',
+    "Four weeks' delay for Child D: 448 days from entering care to moving in instead of 420, " +
+      '28 days more. In 2014-17, which counts Child D with or without the delay, the A1 average ' +
+      'goes from 420 to 427 days (7 more) and moves from met to not met. The adoption order ' +
+      'also moves from 2015-16 into 2016-17.',
   );
   assert.deepEqual(await cells('2014-17', 'A1'), ['A1', '420', '427', '426', 'met → not met (changes)']);
   // The child first: born 12 months before entering care, 30/07/2013. Moving in on
@@ -168,13 +181,50 @@ test('four weeks move 2014-17 from met to not met, and the child is older on mov
   await app.screenshot(page, 'workshop-03-four-weeks');
 });
 
+test('an age on entering care that cannot be one is refused beside its box, never changed', async () => {
+  const age = page.locator('#workshop-age');
+  const life = page.locator('#workshop-life-sentence');
+  const before = await life.innerText();
+  for (const [typed, why] of [
+    ['6.5', '“6.5” is not a whole number of months'],
+    ['', 'The age is empty'],
+    ['-3', '“-3” is less than 0 months'],
+  ]) {
+    await age.fill(typed);
+    await age.blur();
+    const error = page.locator('#workshop-age-error');
+    await error.filter({ hasText: why }).waitFor();
+    assert.match(await error.innerText(), /type the age on entering care in whole months, from 0 to 204 \(17 years\)\. The workshop still uses 12 months\.$/);
+    // What was typed stays in the box, marked; nothing was worked out from it.
+    assert.equal(await age.inputValue(), typed);
+    assert.equal(await age.getAttribute('aria-invalid'), 'true');
+    assert.match(await age.getAttribute('aria-describedby'), /workshop-age-error/);
+    assert.equal(await life.innerText(), before);
+  }
+  await app.screenshot(page, 'workshop-03b-age-refused');
+  // 18 months: born 30/01/2013; moving in on 23/09/2015 aged 2 years and 7 months.
+  await age.fill('18');
+  await age.blur();
+  await page.locator('#workshop-age-error').waitFor({ state: 'detached' });
+  await life.filter({ hasText: 'instead of 2 years and 7 months' }).waitFor();
+  assert.match(await page.locator('#workshop-age-hint').innerText(), /aged 1 year and 6 months \(made up, like the cohort\)/);
+  await age.fill('12');
+  await age.blur();
+  await life.filter({ hasText: 'instead of 2 years and 1 month' }).waitFor();
+});
+
 test('the presentation view is driven with the keyboard and Escape leaves it', async () => {
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Present (full screen)' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   const title = dialog.locator('.presentation__title');
   const progress = dialog.locator('.presentation__progress');
   assert.equal((await title.innerText()).trim(), 'Meet Child D');
+  // Months and years, not days; the assumptions on every slide.
+  assert.match(await dialog.innerText(), /Child D entered care in July 2014, aged 12 months\./);
+  assert.match(await dialog.locator('.presentation__assumptions').innerText(),
+    /Age on entering care: 12 months, made up, like the cohort\..*The delay is added to family finding: the match, the move and the adoption order each come 28 days later\./s);
   // Meet D, the delay for D, the scorecard, the financial year, the periods, the close.
   assert.equal((await progress.innerText()).trim(), 'Screen 1 of 6');
   await page.screenshot({ path: join(SCREENSHOTS, 'workshop-04-presentation-1.png') });
@@ -182,28 +232,44 @@ test('the presentation view is driven with the keyboard and Escape leaves it', a
   await page.keyboard.press('ArrowRight');
   await title.filter({ hasText: "Four weeks' delay for Child D" }).waitFor();
   assert.match(await dialog.innerText(), /aged 2 years and 2 months instead of 2 years and 1 month/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-04-presentation-2.png') });
 
   await page.keyboard.press(' ');
   await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
-  assert.match(await dialog.innerText(), /adds 7 days to the 2014-17 A1 average, moves it from met to not met/);
+  const lines = (await dialog.locator('.presentation__line').allInnerTexts()).map((t) => t.trim());
+  assert.deepEqual(lines, [
+    "Four weeks' delay for Child D: 448 days from entering care to moving in instead of 420, 28 days more.",
+    'In 2014-17, which counts Child D with or without the delay, the A1 average goes from 420 to 427 days (7 more) and moves from met to not met.',
+    'The adoption order also moves from 2015-16 into 2016-17.',
+  ]);
   await page.screenshot({ path: join(SCREENSHOTS, 'workshop-05-presentation-3.png') });
   // A projector's 1024 x 768: the same screen must still fit.
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: join(SCREENSHOTS, 'workshop-05-presentation-3-1024.png') });
   assert.equal(await page.evaluate(() => document.querySelector('.presentation').scrollHeight
     <= window.innerHeight), true, 'the screen fits without scrolling');
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Up adds a week: 35 days, D 455, 2014-17 (1260 + 455) / 4 = 428.75, published 429.
   await page.keyboard.press('ArrowUp');
   await dialog.locator('.presentation__line', { hasText: "Five weeks' delay" }).waitFor();
-  assert.match(await dialog.innerText(), /adds 9 days to the 2014-17 A1 average/);
+  assert.match(await dialog.innerText(), /the A1 average goes from 420 to 429 days \(9 more\)/);
   await page.keyboard.press('ArrowDown');
   await dialog.locator('.presentation__line', { hasText: "Four weeks' delay" }).waitFor();
 
   await page.keyboard.press('ArrowRight');
   await title.filter({ hasText: 'A new financial year' }).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'workshop-06-presentation-4.png') });
+  await page.keyboard.press('ArrowRight');
+  await title.filter({ hasText: 'Every period Child D counts in (A1)' }).waitFor();
+  // The chart, drawn for a projector, beside the figures in words.
+  await dialog.locator('canvas#presentation-chart').waitFor();
+  assert.equal(await dialog.locator('button', { hasText: 'Download chart' }).count(), 0);
+  assert.match(await dialog.innerText(), /2014-17 A1: 420 → 427 days, met → not met/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'workshop-07-presentation-5-chart.png') });
+  assert.equal(await page.evaluate(() => document.querySelector('.presentation').scrollHeight
+    <= window.innerHeight), true, 'the chart screen fits without scrolling at 1280 x 720');
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await title.filter({ hasText: 'What the scorecard sees' }).waitFor();
   assert.equal((await progress.innerText()).trim(), 'Screen 3 of 6');
@@ -225,6 +291,30 @@ test('the presentation view is driven with the keyboard and Escape leaves it', a
     await page.evaluate(() => document.activeElement && document.activeElement.textContent),
     'Present (full screen)',
   );
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('the workshop keeps its child, delay and figure when the trainer looks at another screen', async () => {
+  await page.getByLabel('Figure in the sentence', { exact: true }).selectOption('A2');
+  await page.locator('#workshop-sentence', { hasText: 'from placement order to match' }).waitFor();
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.getByRole('link', { name: 'Workshop', exact: true }).click();
+  await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  assert.equal(await page.getByLabel('Dataset', { exact: true }).inputValue(), 'made-up:Four children');
+  const child = page.getByLabel('Child', { exact: true });
+  assert.equal(await child.locator('option:checked').innerText(), 'Child D');
+  assert.equal(await page.getByLabel('Delay in', { exact: true }).inputValue(), 'weeks');
+  assert.equal(await page.getByLabel('Delay', { exact: true }).inputValue(), '4');
+  assert.equal(await page.getByLabel('Figure in the sentence', { exact: true }).inputValue(), 'A2');
+  // D's A2 60 + 28 = 88 days from placement order to match.
+  assert.match(await page.locator('#workshop-sentence').innerText(),
+    /^Four weeks' delay for Child D: 88 days from placement order to match instead of 60, 28 days more\./);
+  // A reload of the tab keeps them too (the tab's session).
+  await page.reload();
+  await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  assert.equal(await page.getByLabel('Figure in the sentence', { exact: true }).inputValue(), 'A2');
+  await page.getByLabel('Figure in the sentence', { exact: true }).selectOption('A1');
 });
 
 test('the real dataset is unchanged by the workshop, and the cohort is kept apart', async () => {
@@ -245,4 +335,87 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
   assert.deepEqual(options, ['Your data (read-only here)', 'Made-up cohort: Four children']);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(app.foreign, []);
+});
+
+// Real records in front of a room: the demonstration's DEMO-119 is in the pipeline (not yet
+// moved in), so its dates are expected, not known.
+test('presenting real records shows no child reference and no exact date, unless the trainer chooses', async () => {
+  const room = await app.newPage({ width: 1280, height: 720 });
+  await app.open(room, '#/workshop');
+  await room.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  await room.getByLabel('Child', { exact: true }).selectOption({ label: 'DEMO-119' });
+  await room.locator('#workshop-sentence', { hasText: 'DEMO-119 is expected to wait' }).waitFor();
+  assert.match(await room.locator('#workshop-life-sentence').innerText(), /DEMO-119 is expected to move in aged/);
+  await room.getByRole('button', { name: 'Present (full screen)' }).click();
+  const dialog = room.getByRole('dialog');
+  await dialog.waitFor();
+  const progress = dialog.locator('.presentation__progress');
+  const count = Number((await progress.innerText()).match(/of (\d+)/)[1]);
+  for (let i = 1; i <= count; i += 1) {
+    await progress.filter({ hasText: `Screen ${i} of` }).waitFor();
+    const html = await dialog.evaluate((el) => el.outerHTML);
+    assert.doesNotMatch(html, /DEMO-/, `slide ${i} names the child`);
+    assert.doesNotMatch(await dialog.innerText(), /\d{2}\/\d{2}\/\d{4}/, `slide ${i} gives a date to the day`);
+    await room.screenshot({ path: join(SCREENSHOTS, `workshop-10-real-records-${i}.png`) });
+    await room.keyboard.press('ArrowRight');
+  }
+  for (let i = 1; i < count; i += 1) await room.keyboard.press('ArrowLeft');
+  await progress.filter({ hasText: 'Screen 1 of' }).waitFor();
+  assert.match(await dialog.innerText(), /Meet Child A/);
+  assert.match(await dialog.innerText(), /Child A entered care in June 2013, aged 12 months\./);
+  assert.match(await dialog.innerText(), /Without delay, Child A is expected to move in with their adoptive family/);
+  assert.match(await dialog.innerText(), /Real records, shown without the case reference or exact dates\./);
+  await room.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // The trainer chooses to show them: warned, and then the presentation names the child.
+  await room.getByLabel('Show case references and exact dates in the presentation', { exact: true }).check();
+  await room.locator('#workshop-identities-warning').waitFor();
+  await room.getByRole('button', { name: 'Present (full screen)' }).click();
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /Meet DEMO-119/);
+  assert.match(await dialog.innerText(), /DEMO-119 entered care on 21\/06\/2013/);
+  await room.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  // Each visit to the screen starts anonymous again.
+  await room.getByRole('link', { name: 'Records', exact: true }).click();
+  await room.getByRole('link', { name: 'Workshop', exact: true }).click();
+  assert.equal(await room.getByLabel('Show case references and exact dates in the presentation', { exact: true }).isChecked(), false);
+  assert.equal(await room.getByLabel('Child', { exact: true }).locator('option:checked').innerText(), 'DEMO-119');
+  await room.close();
+});
+
+test('taps and swipes move the presentation on a touch screen', async () => {
+  const touch = await app.newPage({ width: 1280, height: 720 }, { hasTouch: true, isMobile: false });
+  await app.open(touch, '#/workshop');
+  await touch.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  await touch.getByRole('button', { name: 'Present (full screen)' }).tap();
+  const dialog = touch.getByRole('dialog');
+  await dialog.waitFor();
+  const progress = dialog.locator('.presentation__progress');
+  const at = (n) => progress.filter({ hasText: `Screen ${n} of` }).waitFor();
+  await at(1);
+  const cdp = await touch.context().newCDPSession(touch);
+  async function swipe(fromX, toX, y = 360) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: fromX, y }] });
+    for (let step = 1; step <= 6; step += 1) {
+      const x = fromX + ((toX - fromX) * step) / 6;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+  // A tap on the right half moves on; a swipe to the left moves on; to the right goes back;
+  // a tap on the left half goes back.
+  await touch.touchscreen.tap(1000, 360);
+  await at(2);
+  await swipe(900, 300);
+  await at(3);
+  await swipe(300, 900);
+  await at(2);
+  await touch.touchscreen.tap(200, 360);
+  await at(1);
+  // A tap on the button does what the button says.
+  await dialog.getByRole('button', { name: 'Leave presentation' }).tap();
+  await dialog.waitFor({ state: 'detached' });
+  await touch.close();
 });

@@ -4,7 +4,7 @@
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
 use crate::scale::{draw_note, Scale};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -58,18 +58,19 @@ impl BacktestChart {
     }
 }
 
-/// Draws `chart` filling `area` (`pixel_ratio` as for the other charts; 1.0 for SVG).
+/// Draws `chart` filling `area` in `style` (as for the other charts; a plain pixel ratio, 1.0
+/// for SVG, is the screen style).
 pub fn draw_backtest<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BacktestChart,
-    pixel_ratio: f64,
+    style: impl Into<ChartStyle>,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
     let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, pixel_ratio, 70.0, 14.0, 20.0);
+    let scale = Scale::new(width, style.into(), 70.0, 14.0, 20.0);
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     if chart.points.is_empty() {

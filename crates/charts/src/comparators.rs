@@ -6,7 +6,7 @@
 //! label says it is ours, and averages say "average" in their names; the legend repeats this.
 
 use crate::scale::{draw_note, Scale};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -97,19 +97,19 @@ pub fn short_label(label: &str) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// Draws `chart` filling `area`; `pixel_ratio` scales text and lines as for the other charts
-/// (1.0 for SVG). A chart with no bars draws a note saying so.
+/// Draws `chart` filling `area` in `style` (as for the other charts; a plain pixel ratio, 1.0
+/// for SVG, is the screen style). A chart with no bars draws a note saying so.
 pub fn draw_comparators<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &ComparatorChart,
-    pixel_ratio: f64,
+    style: impl Into<ChartStyle>,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
     let (width, height) = area.dim_in_pixel();
-    let scale = Scale::new(width, pixel_ratio, 55.0, 12.0, 20.0);
+    let scale = Scale::new(width, style.into(), 55.0, 12.0, 20.0);
     let (ratio, text) = (scale.ratio, scale.text);
     let Some(max) = chart.max_value() else {
         return draw_note(area, scale, "No comparator figures for this period.");

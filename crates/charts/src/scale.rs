@@ -1,39 +1,61 @@
 //! How big things are drawn on one target. Charts are sized in CSS pixels and drawn in device
 //! pixels (a canvas sized by `devicePixelRatio`), so every size goes through here.
 
+use crate::style::{ChartStyle, Look};
 use crate::{palette, ChartError};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Device pixels per CSS pixel, and the chart's text size.
+/// Device pixels per CSS pixel, the chart's text size and how thick lines are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Scale {
     /// Device pixels per CSS pixel (1.0 for SVG).
     pub ratio: f64,
     /// The base text size, in device pixels.
     pub text: f64,
+    /// How much thicker than on a screen lines and markers are.
+    pub weight: f64,
+    /// Whether the chart is for a projector: its large text leaves less room, so margins and
+    /// label areas are tighter and the value axis carries fewer labels.
+    pub projector: bool,
 }
 
+/// The smallest share of the base text size any chart draws text at (the backtest's axis
+/// labels): the projector's base text is set so that even these reach its minimum.
+const SMALLEST_TEXT_SHARE: f64 = 0.8;
+
+/// Plotters' SVG backend writes a font's size divided by 1.24 (its em), where a canvas draws
+/// the size itself: the projector's sizes are set so that the smaller, the SVG's, still
+/// reaches the minimum.
+const PLOTTERS_EM: f64 = 1.24;
+
 impl Scale {
-    /// The scale for an area `width` device pixels wide. The text is the CSS width divided by
-    /// `per_text`, kept between `min` and `max` CSS pixels, so a chart stays legible on a
-    /// projector and at 1024 pixels alike.
-    pub fn new(width: u32, pixel_ratio: f64, per_text: f64, min: f64, max: f64) -> Scale {
-        let ratio = if pixel_ratio.is_finite() && pixel_ratio > 0.0 {
-            pixel_ratio
-        } else {
-            1.0
-        };
+    /// The scale for an area `width` device pixels wide. On a screen the text is the CSS width
+    /// divided by `per_text`, kept between `min` and `max` CSS pixels, so a chart stays legible
+    /// at 1024 pixels and on a wide screen alike. On a projector no text is under
+    /// [`ChartStyle::PROJECTOR_MIN_TEXT_PX`], and lines are half as thick again.
+    pub fn new(width: u32, style: ChartStyle, per_text: f64, min: f64, max: f64) -> Scale {
+        let ratio = style.ratio();
         let css_width = width as f64 / ratio;
+        let (min, max, weight) = match style.look {
+            Look::Screen => (min, max, 1.0),
+            Look::Projector => {
+                let floor = ChartStyle::PROJECTOR_MIN_TEXT_PX * PLOTTERS_EM / SMALLEST_TEXT_SHARE;
+                (min.max(floor), max.max(floor * 1.25), 1.5)
+            }
+        };
         Scale {
             ratio,
             text: (css_width / per_text).clamp(min, max) * ratio,
+            weight,
+            projector: style.look == Look::Projector,
         }
     }
 
-    /// A line width or marker size of `css` CSS pixels, in device pixels (at least 1).
+    /// A line width or marker size of `css` CSS pixels (on a screen), in device pixels (at
+    /// least 1).
     pub fn px(&self, css: u32) -> u32 {
-        (css as f64 * self.ratio).round().max(1.0) as u32
+        (css as f64 * self.ratio * self.weight).round().max(1.0) as u32
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
 use crate::scale::{draw_note, Scale};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -59,20 +59,21 @@ impl Timeline {
 
 /// Draws `timeline` filling `area`.
 ///
-/// `pixel_ratio` is the device pixels per CSS pixel of the target (the canvas is sized by
-/// `devicePixelRatio` to stay sharp on high-DPI screens); text, lines and markers are scaled by
-/// it so the chart looks the same size on every screen. Use 1.0 for SVG.
+/// `style` is the look (screen or projector) and the device pixels per CSS pixel of the target
+/// (the canvas is sized by `devicePixelRatio` to stay sharp on high-DPI screens); text, lines
+/// and markers are scaled by it so the chart looks the same size on every screen. A plain
+/// pixel ratio is the screen style; use 1.0 for SVG.
 pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     timeline: &Timeline,
-    pixel_ratio: f64,
+    style: impl Into<ChartStyle>,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
     let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, pixel_ratio, 70.0, 14.0, 20.0);
+    let scale = Scale::new(width, style.into(), 70.0, 14.0, 20.0);
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     let starts = timeline

@@ -4,7 +4,7 @@
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
 use crate::scale::{draw_note, Scale};
-use crate::{palette, ChartError};
+use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -119,11 +119,18 @@ impl Trajectory {
     /// A sentence per period for screen readers: the figure, its basis, the threshold and
     /// whether it is met, so the chart says nothing a listener cannot also hear.
     pub fn text_alternative(&self) -> String {
-        let mut out = format!("{}.", self.title);
+        let mut out = if self.title.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", self.title)
+        };
         for p in &self.periods {
             let Some(value) = p.rolling else { continue };
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.push_str(&format!(
-                " {}: {} {} {}",
+                "{}: {} {} {}",
                 p.label,
                 value.round(),
                 self.unit,
@@ -156,23 +163,24 @@ impl Trajectory {
 
 /// Draws `trajectory` filling `area`.
 ///
-/// `pixel_ratio` is the device pixels per CSS pixel of the target (the canvas is sized by
-/// `devicePixelRatio` to stay sharp on high-DPI screens); text, lines and markers are scaled by
-/// it so the chart looks the same size on every screen. Use 1.0 for SVG.
+/// `style` is the look (screen or projector) and the device pixels per CSS pixel of the target
+/// (the canvas is sized by `devicePixelRatio` to stay sharp on high-DPI screens); text, lines
+/// and markers are scaled by it so the chart looks the same size on every screen. A plain
+/// pixel ratio is the screen style; use 1.0 for SVG.
 ///
 /// An empty trajectory draws a framed note rather than an empty axis, so that a screen with no
 /// data says why.
 pub fn draw_trajectory<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     trajectory: &Trajectory,
-    pixel_ratio: f64,
+    style: impl Into<ChartStyle>,
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
     let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, pixel_ratio, 60.0, 15.0, 22.0);
+    let scale = Scale::new(width, style.into(), 60.0, 15.0, 22.0);
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
@@ -188,10 +196,20 @@ where
     let legend = trajectory.legend();
     let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
 
-    let mut chart = ChartBuilder::on(&plot_area)
-        .caption(&trajectory.title, ("sans-serif", text * 1.2))
-        .margin(text as u32)
-        .x_label_area_size((text * 2.6) as u32)
+    // A projector's text is large: tighter margins and label areas leave the lines room.
+    let (margin, x_area, y_labels) = if scale.projector {
+        (text * 0.5, text * 1.8, 5)
+    } else {
+        (text, text * 2.6, 10)
+    };
+    let mut builder = ChartBuilder::on(&plot_area);
+    // A chart without a title (a slide already headed) keeps the title's room for the lines.
+    if !trajectory.title.is_empty() {
+        builder.caption(&trajectory.title, ("sans-serif", text * 1.2));
+    }
+    let mut chart = builder
+        .margin(margin as u32)
+        .x_label_area_size(x_area as u32)
         .y_label_area_size((text * 4.2) as u32)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
 
@@ -207,6 +225,7 @@ where
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(n.max(1))
+        .y_labels(y_labels)
         .x_label_formatter(&label_of)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .y_desc(trajectory.unit.as_str())

@@ -252,3 +252,107 @@ fn the_backtest_chart_shows_each_band_and_whether_what_happened_fell_inside() {
          inside the band."
     );
 }
+
+/// Every font size the SVG uses, in its pixels.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest[..rest.find('"')?].parse().ok())
+        .collect()
+}
+
+/// Draws `draw` in a 1280 x 560 SVG at `ratio` device pixels per CSS pixel.
+fn sized(
+    name: &str,
+    ratio: f64,
+    draw: impl FnOnce(&plotters::drawing::DrawingArea<SVGBackend<'_>, plotters::coord::Shift>),
+) -> String {
+    let mut svg = String::new();
+    {
+        let size = ((1280.0 * ratio) as u32, (560.0 * ratio) as u32);
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root);
+    }
+    common::keep(name, &svg);
+    svg
+}
+
+#[test]
+fn on_a_projector_no_label_is_under_20_pixels() {
+    let timeline = Timeline {
+        title: "Children in the pipeline".into(),
+        stage_names: vec!["entered care to SHOBPA decision".into()],
+        rows: vec![TimelineRow {
+            label: "C-102".into(),
+            segments: vec![TimelineSegment {
+                stage: 0,
+                start: 2014.5,
+                end: 2015.4,
+                projected: false,
+            }],
+            summary: "entered care to SHOBPA decision".into(),
+        }],
+        as_of: 2015.5,
+    };
+    let backtest = BacktestChart {
+        title: "Past forecasts".into(),
+        points: vec![BacktestPoint {
+            label: "A1 2013-14".into(),
+            p10: 516.0,
+            p50: 537.0,
+            p90: 559.0,
+            actual: Some(560.0),
+        }],
+    };
+    for ratio in [1.0, 2.0] {
+        let charts = [
+            (
+                "trajectory",
+                sized("trajectory_projector", ratio, |a| {
+                    draw_trajectory(a, &seed_a1(), ChartStyle::projector(ratio)).unwrap()
+                }),
+            ),
+            (
+                "timeline",
+                sized("timeline_projector", ratio, |a| {
+                    draw_timeline(a, &timeline, ChartStyle::projector(ratio)).unwrap()
+                }),
+            ),
+            (
+                "backtest",
+                sized("backtest_projector", ratio, |a| {
+                    draw_backtest(a, &backtest, ChartStyle::projector(ratio)).unwrap()
+                }),
+            ),
+        ];
+        for (name, svg) in charts {
+            let sizes = font_sizes(&svg);
+            assert!(!sizes.is_empty(), "{name} draws no text");
+            let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min) / ratio;
+            assert!(
+                smallest >= ChartStyle::PROJECTOR_MIN_TEXT_PX,
+                "{name} at ratio {ratio}: a label of {smallest} CSS pixels"
+            );
+        }
+    }
+    // The same trajectory for a screen at that width has labels a room could not read: the
+    // projector style is what makes the difference.
+    let screen = sized("trajectory_screen_1280", 1.0, |a| {
+        draw_trajectory(a, &seed_a1(), 1.0).unwrap()
+    });
+    let smallest = font_sizes(&screen)
+        .into_iter()
+        .fold(f64::INFINITY, f64::min);
+    assert!(smallest < 20.0, "{smallest}");
+    // And a projector's lines are thicker than a screen's.
+    let projector = sized("trajectory_projector_lines", 1.0, |a| {
+        draw_trajectory(a, &seed_a1(), ChartStyle::projector(1.0)).unwrap()
+    });
+    let widest = |svg: &str| {
+        svg.split("stroke-width=\"")
+            .skip(1)
+            .filter_map(|rest| rest[..rest.find('"')?].parse::<f64>().ok())
+            .fold(0.0, f64::max)
+    };
+    assert!(widest(&projector) > widest(&screen));
+}

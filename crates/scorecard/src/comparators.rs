@@ -34,8 +34,10 @@
 //!   also repeats Sheffield as a reference row; Sheffield is kept in its two real groups only.
 
 mod import;
+mod national;
 
 pub use import::{read_comparators, write_comparators, ComparatorImport, COMPARATOR_COLUMNS};
+pub use national::{estimated_national_rank, NationalRank, Ranked, ENGLISH_AUTHORITIES};
 
 use crate::dates::RollingPeriod;
 use crate::indicator::Indicator;

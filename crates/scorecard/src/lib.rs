@@ -121,8 +121,8 @@ pub use validate::{
 
 pub mod comparators;
 pub use comparators::{
-    estimated_rank, read_comparators, write_comparators, ComparatorImport, ComparatorRow,
-    ComparatorTable,
+    estimated_national_rank, estimated_rank, read_comparators, write_comparators, ComparatorImport,
+    ComparatorRow, ComparatorTable, NationalRank,
 };
 
 pub mod workshop;

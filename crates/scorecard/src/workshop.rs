@@ -6,11 +6,13 @@
 //! template, and the sentence and the child's figures are pure functions of plain numbers.
 
 mod cohort;
+mod delay_length;
 mod impact;
 mod life;
 mod sentence;
 
 pub use cohort::{child_name, CohortTemplate};
+pub use delay_length::{DelayLength, DelayUnit};
 pub use impact::{impact_sentence, telling_change};
 pub use life::{life_at_placement, life_sentence, LifeAtPlacement};
-pub use sentence::{delay_sentence, DelayEffect, DelayLength, DelayUnit};
+pub use sentence::{delay_sentence, DelayEffect};

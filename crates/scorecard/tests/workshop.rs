@@ -56,14 +56,17 @@ fn three_months_delay_for_child_c_tips_2013_16_and_slips_its_order_a_year() {
         every_child: true,
     };
     let impact = delay_impact(&input, Delayed::Child(2), days);
-    // 2012-15 (threshold 497) loses C but A and B are 420 too: no change. 2013-16 (426)
-    // holds all three either way: 420 met -> (420 + 420 + 512) / 3 = 450.67, 451 not met.
+    // 2012-15 (threshold 497) loses C but A and B are 420 too: no change. 2013-16 (426), the
+    // period ending the year after C's order, holds all three either way: 420 met ->
+    // (420 + 420 + 512) / 3 = 450.67, 451 not met. C's own A1 is 420 + 92 = 512.
     let told = telling_change(&impact, Indicator::A1).unwrap();
     assert_eq!(told.period, RollingPeriod::parse("2013-16").unwrap());
     assert_eq!(
-        impact_sentence(&impact, told, &c.child_id, delay),
-        "Three months' delay for Child C adds 31 days to the 2013-16 A1 average, moves it \
-         from met to not met and moves the adoption order from 2014-15 into 2015-16."
+        impact_sentence(&impact, told, &c.child_id, delay, false),
+        "Three months' delay for Child C: 512 days from entering care to moving in instead of \
+         420, 92 days more. In 2013-16, which counts Child C with or without the delay, the A1 \
+         average goes from 420 to 451 days (31 more) and moves from met to not met. The \
+         adoption order also moves from 2014-15 into 2015-16."
     );
 
     // For the child: born 20/07/2012, placed 13/09/2014 aged 2 years 1 month after 420 of

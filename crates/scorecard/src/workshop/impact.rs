@@ -1,50 +1,71 @@
 //! Joins the engine's delay calculation ([`crate::delay::delay_impact`]) to the workshop
-//! sentence: which period to talk about, and the sentence for it.
+//! story: which period to talk about, and the story for it.
 
-use super::sentence::{delay_sentence, DelayEffect, DelayLength};
+use super::delay_length::DelayLength;
+use super::sentence::{delay_sentence, DelayEffect};
+use crate::dates::{FinancialYear, RollingPeriod};
 use crate::delay::{DelayImpact, PeriodChange};
 use crate::indicator::Indicator;
 
-/// The period of `indicator` the audience should hear about: the oldest whose threshold
-/// status flips (met to not met or back), else the one whose published (rounded) figure moves
-/// most, the oldest on a tie. Periods the child only enters or leaves come last, as there is
-/// no change to compare. `None` when the impact touches no period of that indicator.
+/// The period of `indicator` the audience should hear about, kept the same whatever the delay
+/// so that the story does not jump from period to period as the slider moves: the period
+/// ending the financial year after the child's adoption order without the delay. It holds
+/// that year and the next, so it counts the child with and without any delay of up to a year
+/// (the most the workshop offers), and the change it shows is the child's own.
+///
+/// When that period does not count the child after the delay (a longer delay), the oldest
+/// period counting the child both ways is told; when none does (the child enters or leaves
+/// every figure), the oldest period holding the child either way. `None` when the impact
+/// touches no period of that indicator.
 pub fn telling_change(impact: &DelayImpact, indicator: Indicator) -> Option<&PeriodChange> {
-    let changes = impact
+    let changes: Vec<&PeriodChange> = impact
         .periods
         .iter()
-        .filter(|c| c.before.indicator == indicator);
-    let flips = |c: &&PeriodChange| match (c.before.status, c.after.status) {
-        (Some(b), Some(a)) => b.met != a.met,
-        _ => false,
-    };
-    if let Some(flip) = changes.clone().find(flips) {
-        return Some(flip);
+        .filter(|c| c.before.indicator == indicator)
+        .collect();
+    let shift = impact.children.first();
+    let (before, after) = (
+        shift.and_then(|s| s.year_before),
+        shift.and_then(|s| s.year_after),
+    );
+    let holds =
+        |c: &PeriodChange, year: Option<FinancialYear>| year.is_some_and(|y| c.period.contains(y));
+    if let Some(year) = before {
+        let next = RollingPeriod::ending_with(FinancialYear(year.0 + 1));
+        if let Some(c) = changes
+            .iter()
+            .find(|c| c.period == next && (after.is_none() || holds(c, after)))
+        {
+            return Some(c);
+        }
     }
-    let moved = |c: &PeriodChange| match (c.before.value, c.after.value) {
-        (Some(b), Some(a)) => (a.round() - b.round()).abs(),
-        _ => -1.0,
-    };
-    changes.fold(None, |best: Option<&PeriodChange>, c| match best {
-        Some(b) if moved(b) >= moved(c) => Some(b),
-        _ => Some(c),
-    })
+    changes
+        .iter()
+        .find(|c| holds(c, before) && holds(c, after))
+        .or_else(|| changes.iter().find(|c| holds(c, before) || holds(c, after)))
+        .or_else(|| changes.first())
+        .copied()
 }
 
-/// The workshop sentence for one period's change in `impact`, for a delay of one child
-/// called `child` (the first delayed child's financial years are used for the sentence's
-/// "moves the adoption order from … into …").
+/// The workshop story for one period's change in `impact`, for a delay of one child called
+/// `child` (the first delayed child's own days and financial years are used). `expected`:
+/// the child's own days are a projection (not yet reached), said "is expected to".
 pub fn impact_sentence(
     impact: &DelayImpact,
     change: &PeriodChange,
     child: &str,
     delay: DelayLength,
+    expected: bool,
 ) -> String {
     let shift = impact.children.first();
+    let indicator = change.before.indicator;
     delay_sentence(&DelayEffect {
         child: child.to_string(),
         delay,
-        indicator: change.before.indicator,
+        indicator,
+        child_before: shift.and_then(|s| s.before.value(indicator)),
+        child_after: shift.and_then(|s| s.after.value(indicator)),
+        expected,
         period: change.period,
         before: change.before.value,
         after: change.after.value,
@@ -57,7 +78,6 @@ pub fn impact_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::{FinancialYear, RollingPeriod};
     use crate::delay::ChildShift;
     use crate::indicator::ChildValues;
     use crate::rolling::{Basis, Figure};
@@ -85,6 +105,14 @@ mod tests {
         }
     }
 
+    /// A child whose A1 is `days`.
+    fn a1(days: i64) -> ChildValues {
+        ChildValues {
+            a1_days: Some(days),
+            ..ChildValues::default()
+        }
+    }
+
     /// Child C's order slips from 2015-16 into 2016-17: 2013-16 loses it, 2014-17 keeps it
     /// with a longer A1, 2016-19 gains it.
     fn impact() -> DelayImpact {
@@ -95,8 +123,8 @@ mod tests {
                 child_id: "Child C".into(),
                 year_before: Some(FinancialYear(2015)),
                 year_after: Some(FinancialYear(2016)),
-                before: ChildValues::default(),
-                after: ChildValues::default(),
+                before: a1(420),
+                after: a1(512),
             }],
             periods: vec![
                 change(2016, Some(440.0), Some(436.0)),
@@ -108,37 +136,36 @@ mod tests {
     }
 
     #[test]
-    fn the_first_period_whose_status_flips_is_the_one_told() {
+    fn the_period_told_counts_the_child_either_way_and_stays_put() {
         let impact = impact();
-        // 2015-18 moves most (410 -> 430, 20 days) and flips too, but 2014-17 (425 met ->
-        // 427 not met) is the oldest that flips.
+        // C's order is in 2015-16 without the delay: the period ending 2016-17, 2014-17,
+        // holds 2015-16 and 2016-17, so it counts C with the delay too. 2015-18 moves most
+        // and 2013-16 loses C (440 -> 436, a drop that is only C leaving): neither is told.
         let told = telling_change(&impact, Indicator::A1).unwrap();
         assert_eq!(told.period, RollingPeriod::ending_march(2017));
         assert_eq!(
-            impact_sentence(&impact, told, "Child C", DelayLength::months(3)),
-            "Three months' delay for Child C adds 2 days to the 2014-17 A1 average, moves it \
-             from met to not met and moves the adoption order from 2015-16 into 2016-17."
+            impact_sentence(&impact, told, "Child C", DelayLength::months(3), false),
+            "Three months' delay for Child C: 512 days from entering care to moving in \
+             instead of 420, 92 days more. In 2014-17, which counts Child C with or without \
+             the delay, the A1 average goes from 425 to 427 days (2 more) and moves from met \
+             to not met. The adoption order also moves from 2015-16 into 2016-17."
         );
         assert!(telling_change(&impact, Indicator::A2).is_none());
+        // A shorter delay keeping the order in 2015-16 tells the same period.
+        let mut same_year = impact.clone();
+        same_year.children[0].year_after = Some(FinancialYear(2015));
+        assert_eq!(
+            telling_change(&same_year, Indicator::A1).unwrap().period,
+            RollingPeriod::ending_march(2017)
+        );
     }
 
     #[test]
-    fn without_a_flip_the_biggest_published_move_is_told() {
+    fn a_child_counting_in_no_figure_before_is_told_in_the_oldest_period_holding_them() {
         let mut impact = impact();
-        // 2013-16: 440 -> 436 (4 off); 2014-17: 500 -> 502 (2 more); 2015-18: 400 -> 410
-        // (10 more, met both times): none flips, 2015-18 moves most.
-        impact.periods = vec![
-            change(2016, Some(440.0), Some(436.0)),
-            change(2017, Some(500.0), Some(502.0)),
-            change(2018, Some(400.0), Some(410.0)),
-            change(2019, None, Some(500.0)),
-        ];
+        impact.children[0].year_before = None;
+        // 2013-16 holds no 2016-17 child; 2014-17 is the oldest period holding C after.
         let told = telling_change(&impact, Indicator::A1).unwrap();
-        assert_eq!(told.period, RollingPeriod::ending_march(2018));
-        assert_eq!(
-            impact_sentence(&impact, told, "Child C", DelayLength::weeks(13)),
-            "13 weeks' delay for Child C adds 10 days to the 2015-18 A1 average, keeps it met \
-             and moves the adoption order from 2015-16 into 2016-17."
-        );
+        assert_eq!(told.period, RollingPeriod::ending_march(2017));
     }
 }

@@ -79,12 +79,14 @@ pub fn life_at_placement(
 /// The sentence for the child beside the scorecard's, e.g. "With three months' delay, Child
 /// C moves in aged 1 year and 9 months instead of 1 year and 6 months, having waited 71% of
 /// their life instead of 66%." `delay_words` is how the delay is said ("three months'
-/// delay").
+/// delay"). `expected`: the child has not moved in yet, so the move is a projection: "Child
+/// C is expected to move in aged …".
 pub fn life_sentence(
     child: &str,
     delay_words: &str,
     before: &LifeAtPlacement,
     after: &LifeAtPlacement,
+    expected: bool,
 ) -> String {
     let age = if before.age_years == after.age_years && before.age_months == after.age_months {
         format!("still aged {}", after.age_in_words())
@@ -104,7 +106,12 @@ pub fn life_sentence(
             before.share_percent()
         )
     };
-    format!("With {delay_words}, {child} moves in {age}, {share}.")
+    let moves = if expected {
+        "is expected to move in"
+    } else {
+        "moves in"
+    };
+    format!("With {delay_words}, {child} {moves} {age}, {share}.")
 }
 
 /// Whole calendar months from `from` to `to` (`to` not earlier).
@@ -152,9 +159,15 @@ mod tests {
         assert_eq!((after.waiting_days, after.age_days), (457, 641));
         assert_eq!(after.share_percent(), 71);
         assert_eq!(
-            life_sentence("Child C", "three months' delay", &before, &after),
+            life_sentence("Child C", "three months' delay", &before, &after, false),
             "With three months' delay, Child C moves in aged 1 year and 9 months instead of \
              1 year and 6 months, having waited 71% of their life instead of 66%."
+        );
+        // Not yet moved in: a projection, said so.
+        assert_eq!(
+            life_sentence("Child C", "three months' delay", &before, &after, true),
+            "With three months' delay, Child C is expected to move in aged 1 year and 9 months \
+             instead of 1 year and 6 months, having waited 71% of their life instead of 66%."
         );
     }
 
@@ -181,7 +194,7 @@ mod tests {
         assert_eq!((after.waiting_days, after.age_days), (382, 1112));
         assert_eq!((before.share_percent(), after.share_percent()), (34, 34));
         assert_eq!(
-            life_sentence("Child A", "one week's delay", &before, &after),
+            life_sentence("Child A", "one week's delay", &before, &after, false),
             "With one week's delay, Child A moves in still aged 3 years, having waited 34% of \
              their life."
         );

@@ -1,0 +1,317 @@
+//! What the presentation says, slide by slide: the child first, then the delay for the child,
+//! then the scorecard, each slide carrying the assumptions it rests on.
+//!
+//! In front of a room a real child is never named: unless the trainer chooses otherwise, the
+//! child of the authority's own records is "Child A", and dates are said as months and years
+//! ("entered care in February 2013"), never as days. A made-up cohort's children keep their
+//! made-up names.
+
+use super::delay_view::{status_word, DelayView};
+use super::life_panel::months_in_words;
+use super::scorecard_panel::{published, year_sentence};
+use chrono::{Datelike, NaiveDate};
+use scorecard::dates::format_uk;
+use scorecard::Basis;
+use scorecard_charts::{PeriodPoint, Trajectory};
+
+/// How the child is shown in front of the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// What the child is called.
+    pub name: String,
+    /// Whether dates are given to the day (otherwise as months and years).
+    pub exact_dates: bool,
+    /// Whether the child is one of a made-up cohort.
+    pub made_up: bool,
+}
+
+impl Shown {
+    /// The name a real child is given in an anonymous presentation.
+    pub const ANONYMOUS: &'static str = "Child A";
+
+    /// How `view`'s child is shown: a made-up child by their made-up name; a real child as
+    /// "Child A", unless the trainer chose to show case references and exact dates.
+    pub fn of(view: &DelayView, made_up: bool, identities: bool) -> Shown {
+        Shown {
+            name: if made_up || identities {
+                view.child.clone()
+            } else {
+                Shown::ANONYMOUS.to_string()
+            },
+            exact_dates: identities,
+            made_up,
+        }
+    }
+
+    /// "12/02/2013", or "February 2013".
+    pub fn date(&self, date: NaiveDate) -> String {
+        if self.exact_dates {
+            format_uk(date)
+        } else {
+            month_year(date)
+        }
+    }
+
+    /// "on 12/02/2013", or "in February 2013".
+    pub fn when(&self, date: NaiveDate) -> String {
+        if self.exact_dates {
+            format!("on {}", self.date(date))
+        } else {
+            format!("in {}", self.date(date))
+        }
+    }
+}
+
+/// "February 2013".
+pub fn month_year(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {}", MONTHS[date.month0() as usize], date.year())
+}
+
+/// One screen of the presentation: a heading, what the audience reads, whether the periods'
+/// chart goes with it, and the assumptions it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    /// The one idea, as a heading.
+    pub title: String,
+    /// The lines under it.
+    pub lines: Vec<String>,
+    /// Whether the chart of the periods is shown.
+    pub chart: bool,
+}
+
+/// The assumptions every slide states: the age on entering care, how the delay is added, and
+/// how a real child is shown.
+pub fn assumptions(view: &DelayView, shown: &Shown) -> Vec<String> {
+    let mut out = vec![format!(
+        "Age on entering care: {}, {}.",
+        months_in_words(view.age_at_entry_months),
+        if shown.made_up {
+            "made up, like the cohort"
+        } else {
+            "assumed (the records hold no date of birth)"
+        }
+    )];
+    out.push(if view.adopted {
+        format!(
+            "The delay is added to family finding: the match, the move and the adoption order \
+             each come {} days later.",
+            view.days
+        )
+    } else {
+        format!(
+            "The delay is added from {} to every step still to come: those dates are expected, \
+             not known.",
+            shown.date(view.as_of)
+        )
+    });
+    if !shown.made_up {
+        out.push(if shown.exact_dates {
+            "Real records, with the case reference and dates shown by the trainer's choice."
+                .to_string()
+        } else {
+            "Real records, shown without the case reference or exact dates.".to_string()
+        });
+    }
+    out
+}
+
+/// A story's sentences, one a line: split after a full stop followed by a space and a
+/// capital letter (figures such as "68.2%" have no space after their point).
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        if bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase()) {
+            out.push(text[start..=i].to_string());
+            start = i + 2;
+        }
+    }
+    out.push(text[start..].to_string());
+    out
+}
+
+/// The slides for `view`, the child shown as `shown` says.
+pub fn slides(view: &DelayView, shown: &Shown) -> Vec<Slide> {
+    let name = &shown.name;
+    let slide = |title: String, lines: Vec<String>| Slide {
+        title,
+        lines,
+        chart: false,
+    };
+    let mut out = Vec::new();
+    let mut meet = vec![format!(
+        "{name} entered care {}, aged {}.",
+        shown.when(view.entered_care),
+        months_in_words(view.age_at_entry_months)
+    )];
+    if let Some(life) = &view.life {
+        meet.push(if view.move_expected {
+            format!(
+                "Without delay, {name} is expected to move in with their adoptive family aged \
+                 {}, after {} days of waiting.",
+                life.before.age_in_words(),
+                life.before.waiting_days
+            )
+        } else {
+            format!(
+                "Without delay, {name} moved in with their adoptive family aged {}, after {} \
+                 days of waiting.",
+                life.before.age_in_words(),
+                life.before.waiting_days
+            )
+        });
+    }
+    out.push(slide(format!("Meet {name}"), meet));
+    if let Some(text) = view.life_words(name) {
+        out.push(slide(
+            capitalise(&format!("{} for {name}", view.delay.words())),
+            vec![text],
+        ));
+    }
+    out.push(slide(
+        "What the scorecard sees".into(),
+        sentences(&view.story(name)),
+    ));
+    if let Some(text) = year_sentence(view, name) {
+        out.push(slide(
+            if view.slip.is_some() {
+                "A new financial year".into()
+            } else {
+                "The same financial year".into()
+            },
+            sentences(&text),
+        ));
+    }
+    let periods: Vec<String> = view
+        .periods
+        .iter()
+        .filter(|c| c.before.indicator == view.indicator)
+        .map(|c| {
+            let unit = if c.after.value.is_some() { " days" } else { "" };
+            format!(
+                "{} {}: {} → {}{unit}, {}",
+                c.period,
+                c.before.indicator.name(),
+                published(&c.before),
+                published(&c.after),
+                if c.status_changes() {
+                    format!("{} → {}", status_word(&c.before), status_word(&c.after))
+                } else {
+                    status_word(&c.after).to_string()
+                }
+            )
+        })
+        .collect();
+    if !periods.is_empty() {
+        out.push(Slide {
+            title: format!("Every period {name} counts in ({})", view.indicator.name()),
+            lines: periods,
+            chart: true,
+        });
+    }
+    out.push(slide(
+        "Every day counts".into(),
+        vec![format!(
+            "Each day of delay is a day of {name}'s childhood spent waiting for a family."
+        )],
+    ));
+    out
+}
+
+/// The name of the chart of the periods, for screen readers (the slide's heading says it to
+/// the room, so the chart itself has no title).
+pub fn periods_chart_name(view: &DelayView, shown: &Shown) -> String {
+    format!(
+        "{}: every period {} counts in, without and with {}",
+        view.indicator.name(),
+        shown.name,
+        view.delay.words()
+    )
+}
+
+/// The chart of the periods the child counts in: each period's figure without the delay (a
+/// line, actual or projected) and with it (the compared series), against the threshold where
+/// the period is judged against one.
+pub fn periods_chart(view: &DelayView) -> Trajectory {
+    let indicator = view.indicator;
+    Trajectory {
+        title: String::new(),
+        unit: "days".into(),
+        periods: view
+            .periods
+            .iter()
+            .filter(|c| c.before.indicator == indicator)
+            .map(|c| PeriodPoint {
+                label: c.period.to_string(),
+                rolling: c.before.value,
+                projected: c.before.basis != Basis::Actual,
+                // A period not judged (part of it still empty) is drawn without a threshold,
+                // as its status says.
+                threshold: c
+                    .before
+                    .status
+                    .and(c.before.threshold.or(c.after.threshold)),
+                comparison: c.after.value,
+                ..PeriodPoint::default()
+            })
+            .collect(),
+        comparison_name: Some(format!("with {}", view.delay.words())),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_said_as_a_month_and_a_year_unless_identities_are_shown() {
+        let d = NaiveDate::from_ymd_opt(2013, 2, 12).unwrap();
+        assert_eq!(month_year(d), "February 2013");
+        let anonymous = Shown {
+            name: Shown::ANONYMOUS.into(),
+            exact_dates: false,
+            made_up: false,
+        };
+        assert_eq!(anonymous.when(d), "in February 2013");
+        let named = Shown {
+            exact_dates: true,
+            ..anonymous
+        };
+        assert_eq!(named.when(d), "on 12/02/2013");
+    }
+
+    #[test]
+    fn a_story_is_read_a_sentence_a_line() {
+        assert_eq!(
+            sentences("One week's delay for Child A: 427 days. In 2014-17, 68.2% stays met."),
+            [
+                "One week's delay for Child A: 427 days.",
+                "In 2014-17, 68.2% stays met."
+            ]
+        );
+        assert_eq!(sentences("No stop"), ["No stop"]);
+    }
+}
