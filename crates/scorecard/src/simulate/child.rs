@@ -1,7 +1,7 @@
 //! One pipeline child in the runs: reduced to day numbers once, then placed in a year by each
 //! run with the durations it draws.
 
-use super::sampler::Sampler;
+use super::sampler::StageLaw;
 use super::SimYear;
 use crate::projection::milestones_to_project;
 use crate::record::ChildRecord;
@@ -32,8 +32,14 @@ pub(super) fn day(d: NaiveDate) -> i32 {
 
 impl SimChild {
     /// Whether the child is not matched yet, so may still leave the route before a match.
-    pub(super) fn may_leave(&self) -> bool {
+    pub(super) fn before_match(&self) -> bool {
         self.actual[2].is_none()
+    }
+
+    /// The stages still ahead of the child (those whose end is projected), in journey order:
+    /// the child may leave the route in any of them.
+    pub(super) fn stages_ahead(&self) -> impl Iterator<Item = usize> + '_ {
+        (self.first..5).filter(|i| self.project[*i])
     }
 
     pub(super) fn new(c: &ChildRecord) -> SimChild {
@@ -75,23 +81,26 @@ impl SimChild {
     }
 }
 
-/// When a run's children can finish, and how fast this run goes.
+/// When a run's children can finish, and how fast this run's years go.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct RunDays {
+pub(super) struct RunDays<'a> {
     /// The as-of day: the first entry of the year-of-day table.
     pub as_of: i32,
     /// The earliest day a projected milestone may have.
     pub earliest: i32,
-    /// This run's factor on every duration still to come, in 1/65536ths: an integer
-    /// multiply in the innermost loop instead of a float round trip per draw.
-    pub pace_q16: i64,
+    /// This run's factor on durations worked in each simulated year (from the first open
+    /// one): the service's speed that year.
+    pub speed: &'a [f64],
+    /// Which bootstrap replicate of each stage's estimate this run uses.
+    pub replicate: usize,
 }
 
-/// One run of one child: draws the missing stages, then adds it to its year.
+/// One run of one child: draws the missing stages (the one it is in from the durations
+/// longer than it has already waited), then adds it to its year.
 pub(super) fn place_child(
     c: &SimChild,
     run: RunDays,
-    samplers: &[Sampler],
+    laws: &[StageLaw],
     year_of_day: &[u8],
     years: &mut [SimYear],
     rng: &mut SplitMix64,
@@ -99,17 +108,36 @@ pub(super) fn place_child(
     let RunDays {
         as_of,
         earliest,
-        pace_q16,
+        speed,
+        replicate,
     } = run;
+    let speed_on = |d: i32| {
+        let slot = usize::try_from(d - as_of)
+            .ok()
+            .and_then(|i| year_of_day.get(i))
+            .map_or(0, |&y| usize::from(y));
+        speed.get(slot).or(speed.last()).copied().unwrap_or(1.0)
+    };
     let mut dates = c.actual;
     let mut prev = c.start;
     for i in c.first..5 {
         if let Some(d) = c.actual[i] {
             prev = prev.max(d);
         } else if c.project[i] {
-            let candidate = match c.expected[i] {
-                Some(e) => e,
-                None => prev + ((samplers[i].draw(rng) as i64 * pace_q16 + 32_768) >> 16) as i32,
+            let candidate = match (c.expected[i], laws[i].fixed()) {
+                (Some(e), _) => e,
+                (None, Some(days)) => prev.saturating_add(days as i32),
+                (None, None) => {
+                    // The stage the child is in has lasted since its start; a later one
+                    // starts when the one before ends.
+                    let waited = f64::from((as_of - prev).max(0));
+                    let total = laws[i]
+                        .draw(replicate, waited, rng.uniform())
+                        .unwrap_or(waited);
+                    let from = prev.max(as_of);
+                    let rest = (total - waited).max(0.0) * speed_on(from);
+                    from.saturating_add(rest.round().min(i32::MAX as f64 / 4.0) as i32)
+                }
             };
             let d = candidate.max(prev).max(earliest);
             dates[i] = Some(d);

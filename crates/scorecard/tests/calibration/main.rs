@@ -110,7 +110,7 @@ fn forecast_authority(k: u64) -> Vec<Case> {
     simulation.run_batch(RUNS);
     let summary = simulation.summary();
     let mut cases = Vec::new();
-    for h in 0..2 {
+    for (h, limits) in thresholds.iter().enumerate() {
         let last = open + h as i32;
         let period = RollingPeriod::ending_march(last + 1);
         for (i, (indicator, label)) in [(Indicator::A1, "A1"), (Indicator::A2, "A2")]
@@ -134,7 +134,7 @@ fn forecast_authority(k: u64) -> Vec<Case> {
                 p90,
                 actual,
                 chance,
-                met: actual.round() <= thresholds[h][i],
+                met: actual.round() <= limits[i],
             });
         }
     }
