@@ -170,6 +170,13 @@ pub(crate) fn one_decimal(v: f64) -> String {
     format!("{r:.1}")
 }
 
+/// Three decimal places, halves away from zero (0.0625 -> "0.063"): a probability.
+pub(crate) fn three_decimals(v: f64) -> String {
+    let r = (v * 1000.0).round() / 1000.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    format!("{r:.3}")
+}
+
 /// One decimal place, rounded down (426.97 -> "426.9"): a pace that is a limit.
 pub(crate) fn one_decimal_down(v: f64) -> String {
     format!("{:.1}", (v * 10.0 + 1e-9).floor() / 10.0)

@@ -224,10 +224,17 @@ fn the_demonstration_backtest_judges_its_past_forecasts() {
             seed: 2014,
         },
     );
-    let (inside, judged) = scorecard::coverage(&rows);
+    let c = scorecard::coverage(&rows);
     eprintln!("{}", scorecard::backtest_csv(&rows));
-    eprintln!("demonstration backtest: {inside} of {judged} actual figures inside the band");
-    assert!(judged > 0, "the demonstration has past years to judge");
+    eprintln!(
+        "demonstration backtest: {} of {} actual figures inside the band ({:.0}% to {:.0}%), tenths {:?}",
+        c.inside,
+        c.judged,
+        c.low * 100.0,
+        c.high * 100.0,
+        scorecard::tenths(&rows)
+    );
+    assert!(c.judged > 0, "the demonstration has past years to judge");
 }
 
 #[test]

@@ -87,6 +87,38 @@ pub(super) fn percentile(values: &mut [f32], q: f64) -> Option<f64> {
 }
 
 impl Simulation {
+    /// Where `value` falls among the runs done so far of one period's figure: the share of
+    /// runs below it, ties counted half (the probability integral transform, for judging a
+    /// past forecast by what then happened). `None` for a period not simulated or no run.
+    pub fn share_below(
+        &self,
+        period: RollingPeriod,
+        indicator: Indicator,
+        assumed: bool,
+        value: f64,
+    ) -> Option<f64> {
+        let pi = self.periods.iter().position(|p| *p == period)?;
+        let k = Indicator::DAYS.iter().position(|i| *i == indicator)?;
+        let per_run = self.periods.len() * 6;
+        let slot = pi * 6 + usize::from(assumed) * 3 + k;
+        // The runs keep averages as f32: the value is compared as one, so that a run that is
+        // the value exactly counts as a tie.
+        let value = value as f32;
+        let (mut below, mut ties, mut n) = (0.0, 0.0, 0.0);
+        for &v in self.results.iter().skip(slot).step_by(per_run.max(1)) {
+            if v.is_nan() {
+                continue;
+            }
+            n += 1.0;
+            if v < value {
+                below += 1.0;
+            } else if v == value {
+                ties += 1.0;
+            }
+        }
+        (n > 0.0).then(|| (below + ties / 2.0) / n)
+    }
+
     /// The percentiles and probabilities of the runs done so far.
     pub fn summary(&self) -> SimulationSummary {
         let per_run = self.periods.len() * 6;
