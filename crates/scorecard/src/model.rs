@@ -285,6 +285,7 @@ pub(crate) fn add_assumed(t: &mut crate::rolling::YearTally, unknown: u64, pace:
             tally.children += unknown;
             tally.sum += unknown as f64 * v;
             tally.projected += unknown;
+            t.known[m] = true;
         }
     }
     t.assumed += unknown;

@@ -152,8 +152,8 @@ pub struct Simulation {
     child_spread: [f64; 3],
     /// Per run, per period, per indicator: data-only then assumed averages (NaN for none).
     results: Vec<f32>,
-    /// Per run, per open year, per indicator: the year's average with the adoptions
-    /// expected (NaN for none).
+    /// Per run, per open year, per indicator: the year's average from the children in the
+    /// data, then with the adoptions expected (NaN for none).
     year_results: Vec<f32>,
 }
 

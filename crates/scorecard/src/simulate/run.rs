@@ -18,7 +18,7 @@ impl Simulation {
         let per_run = self.periods.len() * 6;
         self.results.reserve(todo as usize * per_run);
         self.year_results
-            .reserve(todo as usize * self.periods.len() * 3);
+            .reserve(todo as usize * self.periods.len() * 6);
         let mut years = self.base.clone();
         let mut speed = vec![1.0; self.base.len()];
         let mut unknown: Vec<Unknown> = vec![[(0.0, 0); 3]; self.expected.len()];
@@ -202,19 +202,24 @@ impl Simulation {
                 }
             }
         }
-        // The reported periods end in the open years, one each: the same years, one by one.
+        // The reported periods end in the open years, one each: the same years, one by one,
+        // from the children in the data, then with the adoptions not yet in it.
         for (offset, sy) in years.iter().enumerate().take(self.periods.len()) {
-            for k in 0..3 {
-                let (mut sum, mut count) = (sy.sum[k], sy.count[k]);
-                if let Some(u) = unknown.get(offset) {
-                    sum += u[k].0;
-                    count += u[k].1;
+            for assumed in [false, true] {
+                for k in 0..3 {
+                    let (mut sum, mut count) = (sy.sum[k], sy.count[k]);
+                    if assumed {
+                        if let Some(u) = unknown.get(offset) {
+                            sum += u[k].0;
+                            count += u[k].1;
+                        }
+                    }
+                    self.year_results.push(if count > 0 {
+                        (sum / count as f64) as f32
+                    } else {
+                        f32::NAN
+                    });
                 }
-                self.year_results.push(if count > 0 {
-                    (sum / count as f64) as f32
-                } else {
-                    f32::NAN
-                });
             }
         }
     }
