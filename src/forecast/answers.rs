@@ -2,7 +2,7 @@
 //! of meeting it and the pace the children still waiting must reach, above everything else on
 //! the forecast screen.
 
-use super::answer_words::{answer_words, on_course, Chance};
+use super::answer_words::{answer_words, on_course, BandRecord, Chance};
 use super::figures_table::figure_of;
 use crate::ui::term::Term;
 use scorecard::{Forecast, PaceAnswer, SimulationSummary};
@@ -16,6 +16,8 @@ pub struct TargetAnswersProps {
     pub forecast: Rc<Forecast>,
     /// The Monte Carlo, once it has run.
     pub simulation: Option<Rc<SimulationSummary>>,
+    /// How often the likely range held in the authority's past, said beside each chance.
+    pub record: BandRecord,
 }
 
 /// The chance of meeting `answer`'s target among the simulated futures.
@@ -60,6 +62,7 @@ pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
             answer,
             heading.as_ref(),
             chance(answer, props.simulation.as_deref()),
+            props.record,
         );
         let course = on_course(answer, heading.as_ref());
         let (badge, class) = match course {

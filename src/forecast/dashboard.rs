@@ -2,10 +2,12 @@
 //! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
 //! recomputed on every change and never stored.
 
+use super::answer_words::BandRecord;
 use super::answers::TargetAnswers;
+use super::backtest_panel::BacktestPanel;
 use super::chart_data::{timeline, trajectory, Bands};
 use super::figures_table::FiguresTable;
-use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
+use super::monte_carlo::{prepare, prepare_backtest, use_sliced, RUNS};
 use super::pace_panel::PacePanel;
 use super::pipeline_table::PipelineTable;
 use crate::context::{use_app, use_as_of};
@@ -146,7 +148,7 @@ pub fn ForecastDashboard() -> Html {
         let doc = document.clone();
         // The target the pace panel answers: the chosen one, or the default the forecast found.
         let target = main.pace.as_ref().map(|p| p.target);
-        use_monte_carlo(key, move || {
+        use_sliced(key, move || {
             prepare(&ForecastInput {
                 children: &data.children,
                 aggregates: &data.aggregates,
@@ -157,6 +159,34 @@ pub fn ForecastDashboard() -> Html {
                 every_child: false,
             })
         })
+    };
+    // The band's record in this authority's past: the baseline's, so a what-if never reruns it.
+    let backtest = {
+        let data = data.clone();
+        let thresholds = document.settings.thresholds.clone();
+        let key = (Same(data.clone()), thresholds.clone(), as_of);
+        use_sliced(key, move || {
+            prepare_backtest(&ForecastInput {
+                children: &data.children,
+                aggregates: &data.aggregates,
+                as_of,
+                thresholds: &thresholds,
+                scenario: &Scenario::default(),
+                target: None,
+                every_child: false,
+            })
+        })
+    };
+    let record = match backtest.as_deref() {
+        None => BandRecord::Checking,
+        Some(rows) => {
+            let c = scorecard::coverage(rows);
+            if c.judged == 0 {
+                BandRecord::Untested
+            } else {
+                BandRecord::Known(c)
+            }
+        }
     };
 
     let bands: Option<Bands> = simulation.as_ref().map(|s| {
@@ -230,16 +260,43 @@ pub fn ForecastDashboard() -> Html {
             }
         })
     };
-    let download_csv = {
+    // The file carries the likely range and the chance, so it is written once the
+    // simulation of these very figures has finished: asked for sooner, it waits for it.
+    let write_csv = {
         let main = main.clone();
         let app = app.clone();
-        Callback::from(move |_| {
+        move |simulation: &scorecard::SimulationSummary| {
             let name = format!("forecast-{}.csv", main.as_of);
-            if let Err(why) = browser::download(&name, "text/csv", &main.to_csv()) {
+            let csv = main.to_csv_with(Some(simulation));
+            if let Err(why) = browser::download(&name, "text/csv", &csv) {
                 app.dispatch(Action::Notify(Notice::error(why)));
             }
+        }
+    };
+    let download_waiting = use_state(|| false);
+    {
+        let simulation = simulation.clone();
+        let download_waiting = download_waiting.clone();
+        let write_csv = write_csv.clone();
+        use_effect_with(
+            (*download_waiting, simulation.is_some()),
+            move |(waiting, _)| {
+                if let (true, Some(simulation)) = (*waiting, simulation.as_deref()) {
+                    download_waiting.set(false);
+                    write_csv(simulation);
+                }
+            },
+        );
+    }
+    let download_csv = {
+        let download_waiting = download_waiting.clone();
+        let simulation = simulation.clone();
+        Callback::from(move |_| match simulation.as_deref() {
+            Some(simulation) => write_csv(simulation),
+            None => download_waiting.set(true),
         })
     };
+    let volume_notes = super::volume_note::pipeline_beyond_expected(&main);
 
     let probability = simulation.as_ref().map(|s| s.probability_target_met);
     let saved: Vec<String> = document
@@ -276,9 +333,16 @@ pub fn ForecastDashboard() -> Html {
                     <p class="first-screen__context">
                         { format!("As of {}, scenario \u{201c}{}\u{201d}.", format_uk(as_of), scenario_name) }
                     </p>
-                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} />
+                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} {record} />
                     <div class="dashboard__actions">
-                        <button type="button" class="button" onclick={download_csv}>{ "Download forecast (CSV)" }</button>
+                        <button type="button" class="button" onclick={download_csv}>
+                            { "Download forecast (CSV)" }
+                        </button>
+                        if *download_waiting {
+                            <span class="field__hint field__hint--updating" role="status">
+                                { "The file will download once the likely range is worked out." }
+                            </span>
+                        }
                     </div>
                 </div>
                 <section class="first-screen__chart" aria-labelledby="trajectory-heading"
@@ -329,8 +393,9 @@ pub fn ForecastDashboard() -> Html {
                     <FiguresTable forecast={main.clone()} with_expected={*with_expected}
                         caption="Three-year figures" />
                 }
+                { for volume_notes.iter().map(|note| html! { <p class="figures__note">{ note }</p> }) }
             </section>
-            <PacePanel forecast={main.clone()} {probability} {on_target} {on_expected} {notify} />
+            <PacePanel forecast={main.clone()} {probability} {record} {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
                 {on_stage} {on_assumed_pace} {on_leaving} {own_leaving}
@@ -344,6 +409,7 @@ pub fn ForecastDashboard() -> Html {
                     file_name={format!("pipeline-{}.png", as_of)} />
                 <PipelineTable forecast={main.clone()} {expected_orders} {on_expected_order} />
             </section>
+            <BacktestPanel rows={backtest.clone()} />
         </>
     }
 }

@@ -14,4 +14,5 @@ pub mod pace_words;
 pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
+pub mod volume_note;
 pub mod waiting_children;

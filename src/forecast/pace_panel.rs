@@ -26,6 +26,8 @@ pub struct PacePanelProps {
     /// `Some(None)` when the target's period is outside what it simulates.
     #[prop_or_default]
     pub probability: Option<Option<f64>>,
+    /// How often the likely range held in the authority's past, said beside the chance.
+    pub record: super::answer_words::BandRecord,
     /// A new target chosen.
     pub on_target: Callback<PaceTarget>,
     /// A year's expected total adoptions changed (`None`: back to the default).
@@ -207,8 +209,9 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             <p class="pace__probability">
                 { match props.probability {
                     Some(Some(p)) => format!(
-                        "Chance of meeting the target, from {} simulated futures: {:.0}%.",
-                        super::monte_carlo::RUNS, p * 100.0),
+                        "From {} simulated futures: {}",
+                        super::monte_carlo::RUNS,
+                        super::answer_words::chance_words(super::answer_words::Chance::Known(p), props.record)),
                     Some(None) => "The simulation does not reach the target period, so it gives no chance for it.".to_string(),
                     None => "Chance of meeting the target: simulating…".to_string(),
                 } }

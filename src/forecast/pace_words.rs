@@ -37,7 +37,7 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
     let indicator = target.indicator;
     let w = &answer.waiting;
     let goal = if indicator.is_percent() {
-        format!("{:.0}%", target.value)
+        format!("{}%", scorecard::rounding::whole_text(target.value))
     } else if indicator == Indicator::A3 {
         count(
             target.value.ceil() as usize,
@@ -133,7 +133,8 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
         }
         WaitingOutcome::InTimeNotPossible { best_percent } => format!(
             "{head} is not possible: even if every one of the {open} who still can were in \
-             time, the figure would be {best_percent:.1}%."
+             time, the figure would be {}%.",
+            scorecard::rounding::one_decimal(best_percent)
         ),
     }
 }

@@ -6,7 +6,8 @@
 use gloo_events::EventListener;
 use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
 use scorecard_charts::{
-    draw_backtest, draw_timeline, draw_trajectory, BacktestChart, ChartError, Timeline, Trajectory,
+    draw_backtest, draw_tenths, draw_timeline, draw_trajectory, BacktestChart, ChartError,
+    TenthsChart, Timeline, Trajectory,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -24,6 +25,8 @@ pub enum ChartSpec {
     Comparators(Rc<ComparatorChart>),
     /// Past forecasts beside what happened.
     Backtest(Rc<BacktestChart>),
+    /// Where what happened fell among the runs of each past forecast.
+    Tenths(Rc<TenthsChart>),
 }
 
 impl ChartSpec {
@@ -33,6 +36,7 @@ impl ChartSpec {
             ChartSpec::Timeline(t) => t.text_alternative(),
             ChartSpec::Comparators(c) => c.text_alternative(),
             ChartSpec::Backtest(b) => b.text_alternative(),
+            ChartSpec::Tenths(t) => t.text_alternative(),
         }
     }
 }
@@ -137,6 +141,7 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec) -> Result<(), ChartError>
         ChartSpec::Timeline(t) => draw_timeline(&area, t, ratio),
         ChartSpec::Comparators(c) => draw_comparators(&area, c, ratio),
         ChartSpec::Backtest(b) => draw_backtest(&area, b, ratio),
+        ChartSpec::Tenths(t) => draw_tenths(&area, t, ratio),
     }
 }
 

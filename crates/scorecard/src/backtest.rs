@@ -2,7 +2,8 @@
 //! with only what was known then, beside what then happened.
 //!
 //! A forecast is only as good as its record. As of each 31 March, 30 June, 30 September and
-//! 31 December in the authority's history, every date after that day is hidden, and every
+//! 31 December in the authority's history (from a year after its records begin), every date
+//! after that day is hidden, and every
 //! child whose adoption route had not started (no SHOBPA decision, no placement order, no
 //! adoption plan) is left out, as are expected dates, which nobody can say were known then.
 //! No what-if enters a past forecast: no stage override, no pace or expected total chosen with
@@ -15,7 +16,7 @@
 //! often the band held is given with a binomial interval, and where each actual fell within its
 //! forecast (the share of runs below it) shows whether the misses lean one way.
 
-use crate::dates::{first_open_year, FinancialYear, RollingPeriod};
+use crate::dates::{first_open_year, RollingPeriod};
 use crate::export::one_decimal;
 use crate::forecast::{forecast, Forecast};
 use crate::indicator::Indicator;
@@ -182,19 +183,12 @@ impl Backtest {
             ..*input
         };
         let now = forecast(&all);
-        // A past forecast needs child records for every year still open then: years given
-        // only as yearly figures hold no pipeline to project. And the next March must be over.
-        let after_figures = input.aggregates.iter().map(|a| a.year.last_day()).max();
-        let first_child = input
-            .children
-            .iter()
-            .filter_map(|c| c.adoption_order)
-            .min()
-            .and_then(|d| FinancialYear::containing(d).first_day().pred_opt());
-        let first = match (after_figures, first_child) {
-            (Some(a), Some(c)) => Some(a.max(c)),
-            (a, c) => a.or(c),
-        };
+        // A past forecast needs the records of a whole year before it: until then the
+        // records hold only the children whose route went on into them, the slow ones, and
+        // no forecast made from those alone is a fair test. Years given only as yearly
+        // figures hold no pipeline at all. And the next March must be over.
+        let first = crate::simulate::estimate::records_start(input.children, input.aggregates)
+            .map(|start| crate::dates::add_days(start, 364));
         let origins = match first {
             Some(first) => quarter_ends(first, input.as_of)
                 .into_iter()
@@ -231,8 +225,9 @@ impl Backtest {
         &self.rows
     }
 
-    /// Runs up to `runs` more runs of the past forecast in hand (preparing the next one when
-    /// none is); returns whether everything is done.
+    /// Runs up to `runs` more runs of the past forecast in hand, or, when none is, prepares
+    /// the next one (a step of its own, so that no call does much more than a batch of runs);
+    /// returns whether everything is done.
     pub fn run_batch(&mut self, runs: u32) -> bool {
         if self.current.is_none() {
             let Some(origin) = self.origins.get(self.next).copied() else {
@@ -241,6 +236,7 @@ impl Backtest {
             self.next += 1;
             let simulation = self.prepare(origin);
             self.current = Some((origin, simulation));
+            return false;
         }
         if let Some((origin, simulation)) = self.current.as_mut() {
             simulation.run_batch(runs);

@@ -246,20 +246,7 @@ fn figure_row(out: &mut String, section: &str, period: &str, f: &Figure, likely:
     );
 }
 
-/// One decimal place, halves away from zero (344.25 -> "344.3"), as a person rounds by hand.
-pub(crate) fn one_decimal(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    // Avoid "-0.0" for a tiny negative value.
-    let r = if r == 0.0 { 0.0 } else { r };
-    format!("{r:.1}")
-}
-
-/// Three decimal places, halves away from zero (0.0625 -> "0.063"): a probability.
-pub(crate) fn three_decimals(v: f64) -> String {
-    let r = (v * 1000.0).round() / 1000.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    format!("{r:.3}")
-}
+pub(crate) use crate::rounding::{one_decimal, three_decimals};
 
 /// One decimal place, rounded down (426.97 -> "426.9"): a pace that is a limit.
 pub(crate) fn one_decimal_down(v: f64) -> String {

@@ -72,6 +72,7 @@ pub mod projection;
 pub mod record;
 mod rng;
 pub mod rolling;
+pub mod rounding;
 pub mod scenario;
 pub mod simulate;
 pub mod sorting;

@@ -101,18 +101,6 @@ impl SplitMix64 {
         }
     }
 
-    /// A beta draw (the ratio of two gamma draws): a rate known from `a` events in `a + b`
-    /// chances, as uncertain as so few make it.
-    pub fn beta(&mut self, a: f64, b: f64) -> f64 {
-        let x = self.gamma(a);
-        let y = self.gamma(b);
-        if x + y > 0.0 {
-            x / (x + y)
-        } else {
-            0.0
-        }
-    }
-
     /// A negative-binomial draw of mean `mean` whose variance is `mean + dispersion x mean²`
     /// (a Poisson whose own mean is gamma-distributed): how many adoptions a year brings when
     /// years differ by more than chance alone. A dispersion of 0 is the Poisson.
@@ -162,9 +150,8 @@ mod tests {
     }
 
     #[test]
-    fn gamma_beta_and_negative_binomial_draws_have_their_moments() {
-        // Gamma(k): mean k, variance k. Beta(2, 8): mean 0.2, variance 2x8/(100x11) = 0.01455.
-        // Negative binomial of mean 40 and dispersion 0.05: variance 40 + 0.05 x 1600 = 120.
+    fn gamma_and_negative_binomial_draws_have_their_moments() {
+        // Gamma(k): mean k, variance k. Negative binomial of mean 40 and dispersion 0.05: variance 40 + 0.05 x 1600 = 120.
         let mut rng = SplitMix64::new(5);
         let moments = |draws: &[f64]| {
             let m = draws.iter().sum::<f64>() / draws.len() as f64;
@@ -176,11 +163,6 @@ mod tests {
             assert!((m - k).abs() < 0.03 * k.max(1.0), "{k}: {m}");
             assert!((v / k - 1.0).abs() < 0.06, "{k}: {v}");
         }
-        let (m, v) = moments(&(0..40_000).map(|_| rng.beta(2.0, 8.0)).collect::<Vec<_>>());
-        assert!(
-            (m - 0.2).abs() < 0.003 && (v - 0.014_55).abs() < 0.001,
-            "{m} {v}"
-        );
         let (m, v) = moments(
             &(0..40_000)
                 .map(|_| rng.negative_binomial(40.0, 0.05) as f64)

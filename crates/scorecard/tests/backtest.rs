@@ -8,11 +8,19 @@ use scorecard::{
     Indicator, RollingPeriod, SimulationSettings, StageDuration,
 };
 
+/// Z: in care 01/01/2010, moved in 01/11/2010, adopted 01/06/2011 (2011-12): the records
+/// begin with 2011-12.
 /// A: in care 01/01/2012, moved in 26/11/2012, adopted 01/06/2013 (2013-14).
 /// B: in care 01/01/2013, moved in 01/12/2013, adopted 01/06/2014 (2014-15).
 /// C: in care 01/06/2013; its route began with the SHOBPA decision of 01/02/2014; still
 /// waiting for a placement order on 30/06/2015, the as-of date.
 fn history() -> Data {
+    let mut z = ChildRecord::new("Z", d(2010, 1, 1));
+    z.shobpa_decision = Some(d(2010, 3, 1));
+    z.placement_order = Some(d(2010, 5, 1));
+    z.matched = Some(d(2010, 10, 1));
+    z.placed = Some(d(2010, 11, 1));
+    z.adoption_order = Some(d(2011, 6, 1));
     let mut a = ChildRecord::new("A", d(2012, 1, 1));
     a.shobpa_decision = Some(d(2012, 3, 1));
     a.placement_order = Some(d(2012, 5, 1));
@@ -27,14 +35,14 @@ fn history() -> Data {
     b.adoption_order = Some(d(2014, 6, 1));
     let mut c = ChildRecord::new("C", d(2013, 6, 1));
     c.shobpa_decision = Some(d(2014, 2, 1));
-    Data::new(vec![a, b, c], d(2015, 6, 30))
+    Data::new(vec![z, a, b, c], d(2015, 6, 30))
 }
 
 const SETTINGS: SimulationSettings = SimulationSettings { runs: 50, seed: 1 };
 
 #[test]
 fn a_record_as_known_on_a_day_hides_what_came_later() {
-    let b = &history().children[1];
+    let b = &history().children[2];
     let then = as_known_on(b, d(2013, 3, 31)).unwrap();
     assert_eq!(then.shobpa_decision, Some(d(2013, 3, 1)));
     assert_eq!(
@@ -46,7 +54,7 @@ fn a_record_as_known_on_a_day_hides_what_came_later() {
 
 #[test]
 fn a_child_whose_route_had_not_started_is_not_in_a_past_forecast() {
-    let c = &history().children[2];
+    let c = &history().children[3];
     // In care since 01/06/2013, but no decision, order or adoption plan until 01/02/2014.
     assert_eq!(as_known_on(c, d(2013, 12, 31)), None);
     assert!(as_known_on(c, d(2014, 3, 31)).is_some());
@@ -59,7 +67,7 @@ fn a_child_whose_route_had_not_started_is_not_in_a_past_forecast() {
     // know C (it waits in the pipeline, pushing the figures it may join).
     let with = backtest(&history().input(), SETTINGS);
     let mut without = history();
-    without.children.truncate(2);
+    without.children.truncate(3);
     let without = backtest(&without.input(), SETTINGS);
     let before = |rows: &[BacktestRow]| -> Vec<BacktestRow> {
         rows.iter()
@@ -82,13 +90,13 @@ fn every_past_quarter_end_is_forecast_at_both_horizons_without_the_scenario() {
     data.scenario.spread_percent = Some(0.0);
     let rows = backtest(&data.input(), SETTINGS);
     assert_eq!(rows, backtest(&history().input(), SETTINGS));
-    // The first child adopted is A in 2013-14, so the first forecast is as of 31/03/2013,
-    // the day before; the last whose next March (31/03/2015) is over by 30/06/2015 is as of
-    // 31/12/2014: eight quarter ends. The March after (31/03/2015) is over only for the four
-    // made in 2013-14. Each for A1, A10 and A2: (8 + 4) x 3 = 36 rows.
+    // The records begin with 2011-12 (Z), so the first forecast is a year on, as of
+    // 31/03/2012; the last whose next March (31/03/2015) is over by 30/06/2015 is as of
+    // 31/12/2014: twelve quarter ends. The March after is over for the eight made by
+    // 31/12/2013. Each for A1, A10 and A2: (12 + 8) x 3 = 60 rows.
     let origins: Vec<_> = rows.iter().map(|r| r.as_of).collect();
-    assert_eq!(rows.len(), 36);
-    assert_eq!(origins.first(), Some(&d(2013, 3, 31)));
+    assert_eq!(rows.len(), 60);
+    assert_eq!(origins.first(), Some(&d(2012, 3, 31)));
     assert_eq!(origins.last(), Some(&d(2014, 12, 31)));
     for quarter_end in [
         d(2013, 6, 30),
@@ -113,8 +121,8 @@ fn every_past_quarter_end_is_forecast_at_both_horizons_without_the_scenario() {
         RollingPeriod::ending_march(2015)
     );
     assert!(at(d(2014, 9, 30), Horizon::MarchAfter).is_empty());
-    // 2012-15 holds A (2013-14) and B (2014-15) but nobody in 2012-13: partial, not an actual
-    // figure to judge by; 2011-14 likewise.
+    // Nobody was adopted in 2012-13, so every period judged (2010-13 to 2012-15) is partial:
+    // no actual figure to judge by.
     assert!(rows.iter().all(|r| r.actual.is_none()));
     assert_eq!(coverage(&rows).judged, 0);
 }

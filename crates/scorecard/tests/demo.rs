@@ -263,3 +263,69 @@ fn the_demonstrations_tracking_dates_are_in_order_and_some_are_overdue() {
         "{dates:?}"
     );
 }
+
+#[test]
+#[ignore]
+fn debug_demo_backtest() {
+    let demo = scorecard::demo_dataset();
+    let thresholds = scorecard::ThresholdSchedule::default();
+    let scenario = scorecard::Scenario::default();
+    let origin = NaiveDate::from_ymd_opt(2014, 3, 31).unwrap();
+    let children: Vec<ChildRecord> = demo
+        .children
+        .iter()
+        .filter_map(|c| scorecard::as_known_on(c, origin))
+        .collect();
+    let aggs: Vec<_> = demo
+        .aggregates
+        .iter()
+        .filter(|a| a.year.last_day() <= origin)
+        .cloned()
+        .collect();
+    let input = scorecard::ForecastInput {
+        children: &children,
+        aggregates: &aggs,
+        as_of: origin,
+        thresholds: &thresholds,
+        scenario: &scenario,
+        target: None,
+        every_child: false,
+    };
+    let s = scorecard::simulate(
+        &input,
+        scorecard::SimulationSettings {
+            runs: 1000,
+            seed: 1,
+        },
+    );
+    let f = scorecard::forecast(&input);
+    for b in s
+        .year_bands
+        .iter()
+        .filter(|b| b.assumed && b.indicator == scorecard::Indicator::A1)
+    {
+        eprintln!("{:?} {:?} {:?} {:?}", b.year, b.p10, b.p50, b.p90);
+    }
+    let y = adopted_in(&demo.children, 2014);
+    eprintln!(
+        "actual 2014-15: n {} A1 {}",
+        y.len(),
+        mean(&y.iter().map(|c| a1(c)).collect::<Vec<_>>())
+    );
+    eprintln!(
+        "det: {:?} expected {:?}",
+        f.year_assumed(FinancialYear(2014))
+            .map(|y| y.figure(scorecard::Indicator::A1).value),
+        f.expected
+    );
+    eprintln!("durations {:?}", f.durations.days);
+    let pipe = f
+        .pipeline
+        .iter()
+        .filter(|p| p.projection.year == FinancialYear(2014))
+        .count();
+    eprintln!(
+        "pipeline into 2014-15 (det): {pipe}; known children {}",
+        children.len()
+    );
+}

@@ -1,6 +1,7 @@
 //! One pipeline child in the runs: reduced to day numbers once, then placed in a year by each
 //! run with the durations it draws.
 
+use super::copula::{difficulty, normal_cdf, quantile, score, score_beyond};
 use super::sampler::StageLaw;
 use super::SimYear;
 use crate::projection::milestones_to_project;
@@ -24,6 +25,10 @@ pub(super) struct SimChild {
     /// runs start there instead of walking the actual dates again.
     first: usize,
     start: i32,
+    /// The normal scores of the stages the child has ended: their sum and how many, what
+    /// they say of how difficult the child is to place.
+    score_sum: f64,
+    score_n: u32,
 }
 
 pub(super) fn day(d: NaiveDate) -> i32 {
@@ -36,10 +41,42 @@ impl SimChild {
         self.actual[2].is_none()
     }
 
-    /// The stages still ahead of the child (those whose end is projected), in journey order:
-    /// the child may leave the route in any of them.
-    pub(super) fn stages_ahead(&self) -> impl Iterator<Item = usize> + '_ {
-        (self.first..5).filter(|i| self.project[*i])
+    /// The days of each stage the child has ended (entered care to decision first), `None`
+    /// where a stage is not ended or a date is missing.
+    pub(super) fn ended_stages(&self) -> [Option<i32>; 5] {
+        let mut prev = Some(self.entered);
+        std::array::from_fn(|i| {
+            let d = match (prev, self.actual[i]) {
+                (Some(a), Some(b)) => Some((b - a).max(0)),
+                _ => None,
+            };
+            prev = self.actual[i];
+            d
+        })
+    }
+
+    /// Entered care, decision, placement order, match, moved in and adoption order, as day
+    /// numbers, `None` where missing.
+    pub(super) fn milestone_days(&self) -> [Option<i32>; 6] {
+        std::array::from_fn(|i| {
+            if i == 0 {
+                Some(self.entered)
+            } else {
+                self.actual[i - 1]
+            }
+        })
+    }
+
+    /// Reads what the child's ended stages from the decision on say of its difficulty, from
+    /// the stages' laws (how long care proceedings took before the decision says little of
+    /// how hard a child is to place).
+    pub(super) fn score_ended(&mut self, laws: &[StageLaw]) {
+        for (i, days) in self.ended_stages().iter().enumerate().skip(1) {
+            if let Some(share) = days.and_then(|d| laws[i].share_ended(f64::from(d))) {
+                self.score_sum += score(share);
+                self.score_n += 1;
+            }
+        }
     }
 
     pub(super) fn new(c: &ChildRecord) -> SimChild {
@@ -69,6 +106,8 @@ impl SimChild {
         SimChild {
             first,
             start,
+            score_sum: 0.0,
+            score_n: 0,
             entered,
             actual,
             project,
@@ -93,6 +132,10 @@ pub(super) struct RunDays<'a> {
     pub speed: &'a [f64],
     /// Which bootstrap replicate of each stage's estimate this run uses.
     pub replicate: usize,
+    /// How strongly a child's stages move together (0: each drawn on its own).
+    pub together: f64,
+    /// This run's chance per day of leaving the route in each stage.
+    pub leaving: &'a [f64; 5],
 }
 
 /// One run of one child: draws the missing stages (the one it is in from the durations
@@ -110,7 +153,11 @@ pub(super) fn place_child(
         earliest,
         speed,
         replicate,
+        together: rho,
+        leaving,
     } = run;
+    // The child's difficulty, from its ended stages (see `copula`).
+    let mut z = (rho > 0.0).then(|| difficulty(rho, c.score_sum, c.score_n, rng));
     let speed_on = |d: i32| {
         let slot = usize::try_from(d - as_of)
             .ok()
@@ -131,15 +178,30 @@ pub(super) fn place_child(
                     // The stage the child is in has lasted since its start; a later one
                     // starts when the one before ends.
                     let waited = f64::from((as_of - prev).max(0));
-                    let total = laws[i]
-                        .draw(replicate, waited, rng.uniform())
-                        .unwrap_or(waited);
+                    let q = match z.filter(|_| i > 0) {
+                        // The stage it is in: beyond its wait, as difficult as that says.
+                        Some(zz) if waited > 0.0 => {
+                            let share = laws[i].share_within(replicate, waited).unwrap_or(0.0);
+                            let s = score_beyond(rho, zz, share, rng);
+                            z = Some(difficulty(rho, c.score_sum + s, c.score_n + 1, rng));
+                            ((normal_cdf(s) - share) / (1.0 - share).max(1e-9))
+                                .clamp(0.0, 0.999_999)
+                        }
+                        Some(zz) => quantile(rho, zz, rng),
+                        None => rng.uniform(),
+                    };
+                    let total = laws[i].draw(replicate, waited, q).unwrap_or(waited);
                     let from = prev.max(as_of);
                     let rest = (total - waited).max(0.0) * speed_on(from);
                     from.saturating_add(rest.round().min(i32::MAX as f64 / 4.0) as i32)
                 }
             };
             let d = candidate.max(prev).max(earliest);
+            // The days still to spend in the stage are days the child may leave the route.
+            let rest = f64::from(d - prev.max(as_of).min(d));
+            if leaving[i] > 0.0 && rng.uniform() < 1.0 - (-leaving[i] * rest).exp() {
+                return;
+            }
             dates[i] = Some(d);
             prev = d;
         }

@@ -8,21 +8,22 @@ use super::survival::Episode;
 use crate::dates::{days_between, FinancialYear};
 use crate::indicator::Measure;
 use crate::model::Model;
-use crate::record::ChildRecord;
+use crate::record::{ChildRecord, YearAggregate};
 use crate::rolling::YearSource;
 use chrono::NaiveDate;
 
 /// The service's year-to-year change in speed (standard deviation of the log of a year's
 /// durations against the usual) assumed before the authority's own years say otherwise:
 /// 12%, within the 10-20% by which authorities' yearly A1 averages commonly move.
-pub const PRIOR_YEAR_SPEED: f64 = 0.15;
+pub const PRIOR_YEAR_SPEED: f64 = 0.18;
 
 /// How many years of the authority's own the prior speed change weighs as.
 const PRIOR_YEARS: f64 = 4.0;
 
-/// The leaving rate assumed at each stage before the authority's own children say otherwise
-/// (a Beta prior): 5%, weighing as 10 children.
-pub const PRIOR_LEAVING: (f64, f64) = (0.5, 9.5);
+/// The chance of leaving the route per day in a stage assumed before the authority's own
+/// children say otherwise (a gamma prior on the rate): half a child leaving in 1,500 days in
+/// the stage, as if 1 child in 20 left a 150-day stage.
+pub const PRIOR_LEAVING: (f64, f64) = (0.5, 1_500.0);
 
 /// The extra spread of a year's adoptions beyond chance (a negative-binomial dispersion)
 /// assumed before the authority's own years say otherwise: 45 expected then vary by about 9
@@ -50,9 +51,12 @@ const MIN_WATCHED: usize = 20;
 pub(super) struct Estimates {
     /// Per stage, every passage sorted by days.
     pub episodes: [Vec<Episode>; 5],
-    /// Per stage, how many children left the route during it and how many completed it.
+    /// Per stage, how many children left the route during it in the window, and the days
+    /// children spent in it there (the chance of leaving is per day in the stage: a child who
+    /// waits long has more time to leave, and children long waiting are the ones whose plans
+    /// change).
     pub left: [u32; 5],
-    pub completed: [u32; 5],
+    pub exposure: [f64; 5],
     /// The year-to-year change of the service's speed (log scale).
     pub year_speed: f64,
     /// The negative-binomial dispersion of a year's adoptions.
@@ -64,6 +68,8 @@ pub(super) struct Estimates {
     /// placement order where the decision is not recorded), over the last three years;
     /// `None` without enough of them to say.
     pub route_starts_per_day: Option<f64>,
+    /// The day the window the estimates look back over opens.
+    pub window: NaiveDate,
 }
 
 /// The years over which the rate of new routes is counted.
@@ -87,6 +93,26 @@ fn route_starts(children: &[ChildRecord], as_of: NaiveDate) -> Option<f64> {
     (recent >= MIN_STARTS).then(|| recent as f64 / window as f64)
 }
 
+/// The day from which the records hold every child: the day after the last year given only
+/// as yearly figures, or the first day of the first financial year with an adoption in the
+/// records, whichever is later (an authority's records begin with the children it adopted
+/// from some year on, and those still on the route then). `None` without either.
+pub(crate) fn records_start(
+    children: &[ChildRecord],
+    aggregates: &[YearAggregate],
+) -> Option<NaiveDate> {
+    let after_figures = aggregates.iter().map(|a| a.year.next().first_day()).max();
+    let first_adoption = children
+        .iter()
+        .filter_map(|c| c.adoption_order)
+        .min()
+        .map(|d| FinancialYear::containing(d).first_day());
+    match (after_figures, first_adoption) {
+        (Some(a), Some(c)) => Some(a.max(c)),
+        (a, c) => a.or(c),
+    }
+}
+
 /// The milestones in journey order: entered care, decision, placement order, match, moved
 /// in, adoption order.
 fn chain(child: &ChildRecord) -> [Option<NaiveDate>; 6] {
@@ -105,10 +131,23 @@ fn days(from: NaiveDate, to: NaiveDate) -> u32 {
 }
 
 impl Estimates {
-    pub fn new(children: &[ChildRecord], as_of: NaiveDate, model: &Model) -> Estimates {
-        let window = crate::dates::add_days(as_of, -WINDOW_DAYS);
+    pub fn new(
+        children: &[ChildRecord],
+        aggregates: &[YearAggregate],
+        as_of: NaiveDate,
+        model: &Model,
+    ) -> Estimates {
+        // The window opens three years back, or where the records begin if later: before
+        // then only the children whose route went on into the records are there, the slow
+        // ones, and the passages they had already ended would make the service look slower
+        // than it was.
+        let start = records_start(children, aggregates);
+        let window = start.map_or(crate::dates::add_days(as_of, -WINDOW_DAYS), |s| {
+            s.max(crate::dates::add_days(as_of, -WINDOW_DAYS))
+        });
+        let records_begin = start;
         let mut episodes: [Vec<Episode>; 5] = Default::default();
-        let (mut left, mut completed) = ([0u32; 5], [0u32; 5]);
+        let (mut left, mut exposure) = ([0u32; 5], [0.0f64; 5]);
         // Ended passages by the financial year they ended in, for the speed of each year.
         let mut ends: Vec<(usize, FinancialYear, u32)> = Vec::new();
         for child in children {
@@ -124,10 +163,12 @@ impl Estimates {
                             ended: true,
                             entry: days(start, window),
                         });
-                        completed[stage] += 1;
-                        // The year most of the stage was worked in.
+                        // The year most of the stage was worked in (only years wholly in the
+                        // records: earlier ones hold only the slow children).
                         let middle = crate::dates::add_days(start, i64::from(d / 2));
-                        ends.push((stage, FinancialYear::containing(middle), d));
+                        if records_begin.is_none_or(|b| start >= b) {
+                            ends.push((stage, FinancialYear::containing(middle), d));
+                        }
                     }
                     // Only the stage a child is in now (or left from) is open; an earlier
                     // date missing from the record says nothing of how long its stage took.
@@ -138,7 +179,6 @@ impl Estimates {
                                 ended: false,
                                 entry: days(start, window),
                             });
-                            left[stage] += 1;
                         } else if child.adoption_order.is_none() {
                             episodes[stage].push(Episode {
                                 days: days(start, as_of),
@@ -162,15 +202,31 @@ impl Estimates {
             }
             crate::sorting::sort(e);
         }
+        for (i, e) in episodes.iter().enumerate() {
+            for p in e.iter().filter(|p| p.days >= p.entry) {
+                exposure[i] += f64::from(p.days - p.entry);
+            }
+        }
+        // Those who left, among the passages watched (a passage left unended is a leaving
+        // unless the child is still in it on the as-of date).
+        for child in children {
+            let Some(l) = child.left_route else { continue };
+            let c = chain(child);
+            let reached = c.iter().rposition(Option::is_some).unwrap_or(0);
+            if reached < 5 && l >= window {
+                left[reached] += 1;
+            }
+        }
         let first_open = model.first_open();
         Estimates {
             episodes,
             left,
-            completed,
+            exposure,
             year_speed: year_speed(&ends, first_open),
             dispersion: dispersion(model),
             child_spread: child_spread(model),
             route_starts_per_day: route_starts(children, as_of),
+            window,
         }
     }
 }

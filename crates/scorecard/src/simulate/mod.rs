@@ -40,6 +40,7 @@ use crate::rng::SplitMix64;
 use crate::scenario::AssumedPace;
 
 mod child;
+mod copula;
 pub mod estimate;
 mod newcomers;
 mod run;
@@ -101,9 +102,9 @@ enum Leaving {
     Nobody,
     /// The scenario's share of the children not yet matched.
     BeforeMatch(f64),
-    /// Each stage's own rate: a Beta draw per run from the children who left during the
-    /// stage and those who went through it.
-    PerStage { left: [u32; 5], completed: [u32; 5] },
+    /// Each stage's own rate per day in it: a gamma draw per run from the children who left
+    /// during the stage and the days children spent in it.
+    PerStage { left: [u32; 5], exposure: [f64; 5] },
 }
 
 /// A Monte Carlo in progress. Owns everything it needs, so the app can keep it between
@@ -129,6 +130,8 @@ pub struct Simulation {
     periods: Vec<RollingPeriod>,
     expected: Vec<u64>,
     pace: [Option<f64>; 3],
+    /// How strongly a child's stages move together (see `copula`).
+    together: f64,
     /// Which days measures the scenario sets a pace for (the adoptions not yet in the data
     /// then go at it instead of being newcomers).
     pace_set: [bool; 3],
@@ -171,7 +174,7 @@ impl Simulation {
     /// Prepares a Monte Carlo of `input` (its scenario's durations and spread, its target).
     pub fn new(input: &ForecastInput, settings: SimulationSettings) -> Simulation {
         let model = Model::build(input, Delay::None);
-        let estimates = Estimates::new(input.children, input.as_of, &model);
+        let estimates = Estimates::new(input.children, input.aggregates, input.as_of, &model);
         let spread = input.scenario.spread_percent;
         // The bootstrap replicates have a generator of their own, so that the runs draw the
         // same numbers whatever the estimates needed.
@@ -187,6 +190,13 @@ impl Simulation {
                 )
             })
             .collect();
+        // How strongly a child's stages move together: only with the authority's own laws
+        // (a spread the scenario sets draws each stage on its own).
+        let together = if spread.is_none() {
+            stages_together(input.children, &laws, estimates.window, input.as_of)
+        } else {
+            0.0
+        };
         let first_open = model.first_open();
         let last = model.book().last().max(first_open);
         // Simulated years reach well past the reported ones, so that a slow run's child
@@ -252,16 +262,26 @@ impl Simulation {
         let pace_all: AssumedPace = model.assumed_pace(input.scenario);
         let pace = DAY_MEASURES.map(|m| pace_all.measure(m));
         let pace_set = DAY_MEASURES.map(|m| input.scenario.assumed_pace.measure(m).is_some());
-        let newcomers = Newcomers::new(&laws, &year_of_day, periods.len(), &mut replicate_rng);
+        let newcomers = Newcomers::new(
+            &laws,
+            &year_of_day,
+            periods.len(),
+            together,
+            &mut replicate_rng,
+        );
         let thresholds = periods
             .iter()
             .map(|p| Indicator::DAYS.map(|i| input.thresholds.threshold(i, *p)))
             .collect();
-        let children = model
+        let mut children: Vec<SimChild> = model
             .projections()
             .iter()
             .filter_map(|(i, _)| input.children.get(*i).map(SimChild::new))
             .collect();
+        for c in children.iter_mut() {
+            c.score_ended(&laws);
+        }
+
         // Spread 0 asks for the deterministic projection in every run: nothing is drawn.
         let varied = spread != Some(0.0);
         let leaving = match input.scenario.left_route_percent {
@@ -269,7 +289,7 @@ impl Simulation {
             Some(p) => Leaving::BeforeMatch((p / 100.0).clamp(0.0, 1.0)),
             None => Leaving::PerStage {
                 left: estimates.left,
-                completed: estimates.completed,
+                exposure: estimates.exposure,
             },
         };
         Simulation {
@@ -293,6 +313,7 @@ impl Simulation {
             expected,
             pace,
             pace_set,
+            together,
             newcomers,
             route_starts_per_day: estimates.route_starts_per_day,
             total_set,
@@ -312,6 +333,54 @@ impl Simulation {
     pub fn is_finished(&self) -> bool {
         self.done >= self.settings.runs
     }
+}
+
+/// How strongly the stages of one child move together, from each pair of consecutive stages
+/// of the authority's children: the first ended, begun in the window the estimates look at;
+/// the second ended too, or still open (or ended by leaving the route), which says only that
+/// it is longer than it has lasted. Counting only pairs that both ended would keep the quick
+/// pairs and lose the slow ones, and hide how much stages move together.
+fn stages_together(
+    children: &[ChildRecord],
+    laws: &[StageLaw],
+    window: chrono::NaiveDate,
+    as_of: chrono::NaiveDate,
+) -> f64 {
+    let (window, as_of) = (day(window), day(as_of));
+    let share = |i: usize, d: i32| laws[i].share_ended(f64::from(d.max(0)));
+    let mut pairs = Vec::new();
+    for record in children {
+        let c = SimChild::new(record);
+        let chain = c.milestone_days();
+        let seen_until = record.left_route.map_or(as_of, day);
+        // From the decision on: how long care proceedings take before it says little of how
+        // hard a child is to place.
+        for i in 1..4 {
+            let (Some(start), Some(end)) = (chain[i], chain[i + 1]) else {
+                continue;
+            };
+            if start < window {
+                continue;
+            }
+            let Some(first) = share(i, end - start) else {
+                continue;
+            };
+            let second = match chain[i + 2] {
+                Some(next) => share(i + 1, next - end).map(|s| (s, true)),
+                // Open (or left) in the next stage: longer than it has lasted.
+                None if record.adoption_order.is_none()
+                    && chain[i + 2..].iter().all(Option::is_none) =>
+                {
+                    share(i + 1, seen_until - end).map(|s| (s, false))
+                }
+                None => None,
+            };
+            if let Some((s, ended)) = second {
+                pairs.push((copula::score(first), copula::score(s), ended));
+            }
+        }
+    }
+    copula::together_censored(&pairs)
 }
 
 /// Runs a whole Monte Carlo at once (tests, benchmarks, a worker).

@@ -28,23 +28,21 @@ impl Simulation {
             let replicate = self.rng.index(REPLICATES);
             let rates = self.leaving_rates();
             for c in &self.children {
-                let leaves = match self.leaving {
-                    Leaving::Nobody => 0.0,
-                    Leaving::BeforeMatch(p) if c.before_match() => p,
-                    Leaving::BeforeMatch(_) => 0.0,
-                    Leaving::PerStage { .. } => {
-                        1.0 - c.stages_ahead().map(|i| 1.0 - rates[i]).product::<f64>()
+                // A child who leaves the route (plans change) is in no figure of this run: with
+                // the scenario's share, before its match; else at each stage's own rate per
+                // day, as the child goes through it (see `place_child`).
+                if let Leaving::BeforeMatch(p) = self.leaving {
+                    if c.before_match() && p > 0.0 && self.rng.uniform() < p {
+                        continue;
                     }
-                };
-                // A child who leaves the route (plans change) is in no figure of this run.
-                if leaves > 0.0 && self.rng.uniform() < leaves {
-                    continue;
                 }
                 let run = RunDays {
                     as_of: self.as_of,
                     earliest: self.earliest,
                     speed: &speed,
                     replicate,
+                    together: self.together,
+                    leaving: &rates,
                 };
                 place_child(
                     c,
@@ -73,19 +71,21 @@ impl Simulation {
         }
         let tau = self.year_speed;
         let mut z = tau * self.rng.normal();
-        for s in speed.iter_mut() {
-            *s = z.exp();
+        for (k, s) in speed.iter_mut().enumerate() {
+            // Centred so that a year's factor averages 1: the recent years' durations are
+            // the usual, and the years ahead scatter around them, not above them.
+            let variance = tau * tau * (k as f64 + 1.0);
+            *s = (z - variance / 2.0).exp();
             z += tau * self.rng.normal();
         }
     }
 
-    /// This run's chance of leaving the route during each stage.
+    /// This run's chance per day of leaving the route during each stage.
     fn leaving_rates(&mut self) -> [f64; 5] {
         match self.leaving {
-            Leaving::PerStage { left, completed } => std::array::from_fn(|i| {
+            Leaving::PerStage { left, exposure } => std::array::from_fn(|i| {
                 let (a, b) = PRIOR_LEAVING;
-                self.rng
-                    .beta(f64::from(left[i]) + a, f64::from(completed[i]) + b)
+                self.rng.gamma(f64::from(left[i]) + a) / (exposure[i] + b)
             }),
             _ => [0.0; 5],
         }
@@ -113,12 +113,13 @@ impl Simulation {
         let stay = match self.leaving {
             Leaving::Nobody => 1.0,
             Leaving::BeforeMatch(p) => 1.0 - p,
-            Leaving::PerStage { .. } => rates[1..].iter().map(|q| 1.0 - q).product(),
+            Leaving::PerStage { .. } => 1.0,
         };
         for (offset, slot) in unknown.iter_mut().enumerate() {
             let in_year = years.get(offset).map_or(0, |y| y.adoptions);
             let n = match self.route_starts_per_day {
                 Some(rate) if self.varied && !self.total_set[offset] => {
+                    let stay = stay * self.newcomers.staying(offset, rates);
                     let mean = rate * self.newcomers.per_daily_start(offset) * stay * volume;
                     self.rng.poisson(mean)
                 }

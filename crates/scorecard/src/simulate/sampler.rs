@@ -2,6 +2,7 @@
 //! passages where enough of them ended (a bootstrap replicate of it per run, so that the
 //! estimate's own uncertainty is in the band), else a spread around the duration in use.
 
+use super::copula::normal_quantile;
 use super::survival::{Episode, Survival};
 use crate::rng::SplitMix64;
 
@@ -31,8 +32,13 @@ pub(super) enum StageLaw {
     /// projection (a spread of 0 asks for it).
     Fixed(u32),
     /// Survival curves (one per bootstrap replicate, or one made-up spread), every duration
-    /// multiplied by `factor` (the scenario's change of the stage).
-    Curves { curves: Vec<Survival>, factor: f64 },
+    /// multiplied by `factor` (the scenario's change of the stage), and the estimate itself
+    /// (every passage weighing the same), against which ended stages are read.
+    Curves {
+        curves: Vec<Survival>,
+        factor: f64,
+        point: Survival,
+    },
 }
 
 impl StageLaw {
@@ -68,12 +74,16 @@ impl StageLaw {
                 curves.push(s);
             }
         }
+        let Some(point) = Survival::estimate(episodes, &vec![1.0; episodes.len()]) else {
+            return made_up(log_normal(days));
+        };
         if curves.is_empty() {
             return made_up(log_normal(days));
         }
         StageLaw::Curves {
             curves,
             factor: f64::from(days) / f64::from(default_days),
+            point,
         }
     }
 
@@ -83,13 +93,35 @@ impl StageLaw {
     pub fn draw(&self, replicate: usize, waited: f64, u: f64) -> Option<f64> {
         match self {
             StageLaw::Fixed(_) => None,
-            StageLaw::Curves { curves, factor } => {
+            StageLaw::Curves { curves, factor, .. } => {
                 let curve = &curves[replicate % curves.len()];
                 // In the scenario's time the child has waited `waited`; in the estimate's
                 // own time that is `waited / factor`.
                 let f = factor.max(1e-6);
                 Some((curve.quantile_after(waited / f, u) * f).min(MAX_STAGE_DAYS))
             }
+        }
+    }
+
+    /// The share of the stage's durations (from replicate `replicate`) at or below `days`,
+    /// the middle of a step where a duration ends exactly then; `None` for the fixed law.
+    pub fn share_within(&self, replicate: usize, days: f64) -> Option<f64> {
+        match self {
+            StageLaw::Fixed(_) => None,
+            StageLaw::Curves { curves, factor, .. } => {
+                let curve = &curves[replicate % curves.len()];
+                Some(curve.share_within(days / factor.max(1e-6)))
+            }
+        }
+    }
+
+    /// The share of the authority's own durations of the stage at or below `days`: where a
+    /// stage a child has already ended stands among them (the scenario changes only what is
+    /// still to come). `None` for the fixed law.
+    pub fn share_ended(&self, days: f64) -> Option<f64> {
+        match self {
+            StageLaw::Fixed(_) => None,
+            StageLaw::Curves { point, .. } => Some(point.share_within(days)),
         }
     }
 
@@ -106,8 +138,9 @@ fn made_up(points: Vec<Episode>) -> StageLaw {
     let weights = vec![1.0; points.len()];
     match Survival::estimate(&points, &weights) {
         Some(curve) => StageLaw::Curves {
-            curves: vec![curve],
+            curves: vec![curve.clone()],
             factor: 1.0,
+            point: curve,
         },
         None => StageLaw::Fixed(0),
     }
@@ -159,71 +192,9 @@ fn log_normal(days: u32) -> Vec<Episode> {
     )
 }
 
-/// The standard normal quantile (Acklam's rational approximation, relative error below
-/// 1.2e-9): enough for evenly spread points.
-fn normal_quantile(p: f64) -> f64 {
-    const A: [f64; 6] = [
-        -3.969_683_028_665_376e1,
-        2.209_460_984_245_205e2,
-        -2.759_285_104_469_687e2,
-        1.383_577_518_672_69e2,
-        -3.066_479_806_614_716e1,
-        2.506_628_277_459_239,
-    ];
-    const B: [f64; 5] = [
-        -5.447_609_879_822_406e1,
-        1.615_858_368_580_409e2,
-        -1.556_989_798_598_866e2,
-        6.680_131_188_771_972e1,
-        -1.328_068_155_288_572e1,
-    ];
-    const C: [f64; 6] = [
-        -7.784_894_002_430_293e-3,
-        -3.223_964_580_411_365e-1,
-        -2.400_758_277_161_838,
-        -2.549_732_539_343_734,
-        4.374_664_141_464_968,
-        2.938_163_982_698_783,
-    ];
-    const D: [f64; 4] = [
-        7.784_695_709_041_462e-3,
-        3.224_671_290_700_398e-1,
-        2.445_134_137_142_996,
-        3.754_408_661_907_416,
-    ];
-    let tail = |q: f64| {
-        let q = (-2.0 * q.ln()).sqrt();
-        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
-            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
-    };
-    if p < 0.02425 {
-        tail(p)
-    } else if p > 1.0 - 0.02425 {
-        -tail(1.0 - p)
-    } else {
-        let q = p - 0.5;
-        let r = q * q;
-        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
-            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_normal_quantile_is_close_to_the_tables() {
-        // Tables: z(0.975) = 1.959964, z(0.9) = 1.281552, z(0.5) = 0, z(0.01) = -2.326348.
-        for (p, z) in [
-            (0.975, 1.959_964),
-            (0.9, 1.281_552),
-            (0.5, 0.0),
-            (0.01, -2.326_348),
-        ] {
-            assert!((normal_quantile(p) - z).abs() < 1e-6, "{p}");
-        }
-    }
 
     #[test]
     fn a_scenario_faster_stage_scales_every_draw_and_the_wait_so_far() {

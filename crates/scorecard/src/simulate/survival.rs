@@ -115,6 +115,25 @@ impl Survival {
         self.quantile_after(0.0, 0.5)
     }
 
+    /// The share of durations at or below `days` (the middle of the step where some end that
+    /// very day).
+    pub fn share_within(&self, days: f64) -> f64 {
+        let last = *self.times.last().unwrap_or(&0) as f64;
+        let s_last = *self.surviving.last().unwrap_or(&1.0);
+        if days > last {
+            return 1.0 - s_last * (-(days - last) / self.tail_mean).exp();
+        }
+        let below = self.times.partition_point(|t| (*t as f64) < days);
+        let at = self.times.partition_point(|t| (*t as f64) <= days);
+        let before = if below == 0 {
+            1.0
+        } else {
+            self.surviving[below - 1]
+        };
+        let after = if at == 0 { 1.0 } else { self.surviving[at - 1] };
+        1.0 - (before + after) / 2.0
+    }
+
     /// A duration longer than `waited` days, drawn by its `u`-th quantile (`u` in [0, 1)):
     /// the stage's durations, given that it has already lasted `waited`.
     pub fn quantile_after(&self, waited: f64, u: f64) -> f64 {

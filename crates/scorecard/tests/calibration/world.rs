@@ -142,6 +142,9 @@ pub struct Authority {
     leaving: [f64; 5],
     foster_carers: f64,
     early_match: f64,
+    /// How much a child's own difficulty (age, siblings, needs) slows every stage of its
+    /// journey alike (log scale): a child slow in one stage is slow in the next.
+    complexity: f64,
     first_year: i32,
     /// Per calendar year from `first_year`, how long work takes (1 = usual): shared by every
     /// stage, with a smaller part of its own for each stage.
@@ -218,6 +221,7 @@ impl Authority {
             ],
             foster_carers: rng.range(0.03, 0.15),
             early_match: rng.range(0.0, 0.05),
+            complexity: rng.range(0.0, 0.25),
             first_year,
             slowness,
             volume,
@@ -262,6 +266,7 @@ impl Authority {
     fn journey(&self, rng: &mut Pcg, decision: NaiveDate, n: usize) -> ChildRecord {
         // Entering care came before the decision: the same law, read backwards.
         let before = self.stages[0].draw(rng) * self.slowness(0, decision);
+
         let entered = decision - Duration::days(before.round().max(1.0) as i64);
         let mut child = ChildRecord::new(format!("S{n:05}"), entered);
         child.shobpa_decision = Some(decision);
@@ -270,9 +275,11 @@ impl Authority {
             child.foster_placement_start =
                 Some(entered + Duration::days(rng.range(7.0, 90.0) as i64));
         }
+        let difficulty = (self.complexity * rng.normal()).exp();
         let mut at = decision;
         for stage in 1..5 {
-            let end = self.finish(stage, at, self.stages[stage].draw(rng)).max(at);
+            let work = self.stages[stage].draw(rng) * difficulty;
+            let end = self.finish(stage, at, work).max(at);
             if rng.unit() < self.leaving[stage] {
                 let part = rng.range(0.05, 1.0);
                 let left = at + Duration::days(((end - at).num_days() as f64 * part) as i64);
