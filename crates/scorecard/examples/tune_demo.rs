@@ -137,7 +137,7 @@ fn fits(f: &Figures) -> bool {
         && (f.a2[4] - 293.0).abs() <= 3.0
         && f.waiting == 22
         && (f.waiting_a2 - 567.0).abs() <= 3.0
-        && (2..=6).contains(&f.left)
+        && (2..=8).contains(&f.left)
         && f.stages[0] >= 3
         && f.stages[1] >= 3
         && f.stages[2] >= 5
