@@ -17,23 +17,27 @@ pub const RUNS: u32 = 2_000;
 /// Runs per past forecast of the backtest: its bands are judged only as inside or outside.
 pub const BACKTEST_RUNS: u32 = 500;
 
-/// Runs per slice: a slice stays well inside one frame even for a large pipeline.
-const RUNS_PER_SLICE: u32 = 100;
+/// Runs in the first slice; later slices take as many as fit in [`SLICE_MS`], from how long
+/// the runs so far took, so that a slice stays well inside a frame for a pipeline of any size.
+const FIRST_SLICE_RUNS: u32 = 10;
+
+/// The time a slice aims at, in milliseconds: far below the 50 ms of a long task.
+const SLICE_MS: f64 = 8.0;
 
 /// Work done a slice at a time until it is finished.
 pub trait Sliced: 'static {
     /// What the finished work gives.
     type Output: 'static;
-    /// Does one slice; returns whether everything is done.
-    fn run_slice(&mut self) -> bool;
+    /// Does one slice of up to `runs` runs; returns whether everything is done.
+    fn run_slice(&mut self, runs: u32) -> bool;
     /// The result, once finished.
     fn output(&self) -> Self::Output;
 }
 
 impl Sliced for Simulation {
     type Output = SimulationSummary;
-    fn run_slice(&mut self) -> bool {
-        self.run_batch(RUNS_PER_SLICE);
+    fn run_slice(&mut self, runs: u32) -> bool {
+        self.run_batch(runs);
         self.is_finished()
     }
     fn output(&self) -> SimulationSummary {
@@ -43,12 +47,28 @@ impl Sliced for Simulation {
 
 impl Sliced for Backtest {
     type Output = Vec<BacktestRow>;
-    fn run_slice(&mut self) -> bool {
-        self.run_batch(RUNS_PER_SLICE)
+    fn run_slice(&mut self, runs: u32) -> bool {
+        self.run_batch(runs)
     }
     fn output(&self) -> Vec<BacktestRow> {
         self.rows().to_vec()
     }
+}
+
+/// Milliseconds from the page's start (the browser's monotonic clock).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// How many runs the next slice takes, after `runs` took `ms`.
+fn next_runs(runs: u32, ms: f64) -> u32 {
+    if ms <= 0.1 {
+        return (runs * 2).min(1_000);
+    }
+    let per_run = ms / f64::from(runs.max(1));
+    ((SLICE_MS / per_run) as u32).clamp(1, 1_000)
 }
 
 /// The latest result of `prepare`'s work for the inputs identified by `key`, `None` while it
@@ -77,14 +97,12 @@ where
             let work = Rc::new(RefCell::new(None::<W>));
             // The first slice also builds the work, so that even its preparation waits
             // until the deterministic figures have been drawn.
-            schedule(
-                work,
-                Some(Box::new(prepare)),
+            let slice = Slice {
                 generation,
                 mine,
-                mine_key,
-                result,
-            );
+                runs: FIRST_SLICE_RUNS,
+            };
+            schedule(work, Some(Box::new(prepare)), slice, mine_key, result);
         });
     }
     match &*result {
@@ -106,11 +124,17 @@ where
 
 type Prepare<W> = Box<dyn FnOnce() -> W>;
 
+/// Which work a slice belongs to, and how many runs it takes.
+struct Slice {
+    generation: Rc<RefCell<u64>>,
+    mine: u64,
+    runs: u32,
+}
+
 fn schedule<K, W>(
     work: Rc<RefCell<Option<W>>>,
     prepare: Option<Prepare<W>>,
-    generation: Rc<RefCell<u64>>,
-    mine: u64,
+    mut slice: Slice,
     key: K,
     result: UseStateHandle<Option<(K, Rc<W::Output>)>>,
 ) where
@@ -118,18 +142,19 @@ fn schedule<K, W>(
     W: Sliced,
 {
     Timeout::new(0, move || {
-        if *generation.borrow() != mine {
+        if *slice.generation.borrow() != slice.mine {
             return;
         }
         if let Some(prepare) = prepare {
             *work.borrow_mut() = Some(prepare());
             // Preparing is a slice of its own.
-            schedule(work, None, generation, mine, key, result);
+            schedule(work, None, slice, key, result);
             return;
         }
+        let started = now();
         let finished = match work.borrow_mut().as_mut() {
             Some(w) => {
-                if w.run_slice() {
+                if w.run_slice(slice.runs) {
                     result.set(Some((key.clone(), Rc::new(w.output()))));
                     true
                 } else {
@@ -139,7 +164,8 @@ fn schedule<K, W>(
             None => true,
         };
         if !finished {
-            schedule(work, None, generation, mine, key, result);
+            slice.runs = next_runs(slice.runs, now() - started);
+            schedule(work, None, slice, key, result);
         }
     })
     .forget();
@@ -167,4 +193,21 @@ pub fn prepare_backtest(input: &ForecastInput) -> Backtest {
             ..SimulationSettings::default()
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_runs;
+
+    #[test]
+    fn a_slice_takes_as_many_runs_as_fit_in_8_milliseconds() {
+        // 10 runs took 20 ms: 2 ms a run, so 4 fit in 8 ms.
+        assert_eq!(next_runs(10, 20.0), 4);
+        // 100 runs in 1 ms: 800 fit.
+        assert_eq!(next_runs(100, 1.0), 800);
+        // Too quick to time: twice as many, up to 1,000; never fewer than 1.
+        assert_eq!(next_runs(10, 0.0), 20);
+        assert_eq!(next_runs(800, 0.0), 1_000);
+        assert_eq!(next_runs(1, 500.0), 1);
+    }
 }

@@ -8,6 +8,7 @@
 pub(crate) struct SplitMix64 {
     state: u64,
     spare: Option<u32>,
+    spare_normal: Option<f64>,
 }
 
 impl SplitMix64 {
@@ -16,6 +17,7 @@ impl SplitMix64 {
         SplitMix64 {
             state: seed,
             spare: None,
+            spare_normal: None,
         }
     }
 
@@ -113,11 +115,18 @@ impl SplitMix64 {
         self.poisson(lambda)
     }
 
-    /// A standard normal draw (Box and Muller, from two uniforms).
+    /// A standard normal draw (Box and Muller: two uniforms give two draws, the second kept
+    /// for the next call).
     pub fn normal(&mut self) -> f64 {
+        if let Some(z) = self.spare_normal.take() {
+            return z;
+        }
         let u1 = (1.0 - self.uniform()).max(f64::MIN_POSITIVE);
         let u2 = self.uniform();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        let r = (-2.0 * u1.ln()).sqrt();
+        let (sin, cos) = (std::f64::consts::TAU * u2).sin_cos();
+        self.spare_normal = Some(r * sin);
+        r * cos
     }
 }
 

@@ -29,6 +29,11 @@ pub(super) struct SimChild {
     /// they say of how difficult the child is to place.
     score_sum: f64,
     score_n: u32,
+    /// For the stage the child is in on the as-of date: the share of the stage's durations
+    /// its wait has already passed, and the normal score of that share (read once, not in
+    /// every run).
+    waited_share: f64,
+    waited_score: f64,
 }
 
 pub(super) fn day(d: NaiveDate) -> i32 {
@@ -65,6 +70,18 @@ impl SimChild {
                 self.actual[i - 1]
             }
         })
+    }
+
+    /// Reads how far into the stage it is in the child's wait on `as_of` has gone.
+    pub(super) fn score_wait(&mut self, laws: &[StageLaw], as_of: i32) {
+        if self.first >= 5 {
+            return;
+        }
+        let waited = f64::from((as_of - self.start).max(0));
+        if let Some(share) = laws[self.first].share_waited(waited) {
+            self.waited_share = share;
+            self.waited_score = score(share);
+        }
     }
 
     /// Reads what the child's ended stages from the decision on say of its difficulty, from
@@ -108,6 +125,8 @@ impl SimChild {
             start,
             score_sum: 0.0,
             score_n: 0,
+            waited_share: 0.0,
+            waited_score: f64::NEG_INFINITY,
             entered,
             actual,
             project,
@@ -180,9 +199,9 @@ pub(super) fn place_child(
                     let waited = f64::from((as_of - prev).max(0));
                     let q = match z.filter(|_| i > 0) {
                         // The stage it is in: beyond its wait, as difficult as that says.
-                        Some(zz) if waited > 0.0 => {
-                            let share = laws[i].share_within(replicate, waited).unwrap_or(0.0);
-                            let s = score_beyond(rho, zz, share, rng);
+                        Some(zz) if waited > 0.0 && i == c.first => {
+                            let share = c.waited_share;
+                            let s = score_beyond(rho, zz, c.waited_score, rng);
                             z = Some(difficulty(rho, c.score_sum + s, c.score_n + 1, rng));
                             ((normal_cdf(s) - share) / (1.0 - share).max(1e-9))
                                 .clamp(0.0, 0.999_999)

@@ -125,11 +125,10 @@ pub(super) fn difficulty(rho: f64, sum: f64, n: u32, rng: &mut SplitMix64) -> f6
     mean + rng.normal() / precision.sqrt()
 }
 
-/// The normal score of the stage a child is in, having waited past the share `waited` of the
-/// stage's durations, for a child of difficulty `z`: drawn above that share.
-pub(super) fn score_beyond(rho: f64, z: f64, waited: f64, rng: &mut SplitMix64) -> f64 {
+/// The normal score of the stage a child is in, its wait already past the score `least`,
+/// for a child of difficulty `z`: drawn above it.
+pub(super) fn score_beyond(rho: f64, z: f64, least: f64, rng: &mut SplitMix64) -> f64 {
     let (mean, spread) = (rho.sqrt() * z, (1.0 - rho).sqrt());
-    let least = score(waited);
     let floor = normal_cdf((least - mean) / spread);
     let u = floor + (1.0 - floor) * rng.uniform();
     // Far in the tail the quantile is clipped: never below what the wait already says.
@@ -169,7 +168,7 @@ mod tests {
             let mut total = 0.0;
             for _ in 0..20_000 {
                 let z = difficulty(rho, 0.0, 0, rng);
-                let s = score_beyond(rho, z, 0.95, rng);
+                let s = score_beyond(rho, z, score(0.95), rng);
                 assert!(normal_cdf(s) >= 0.95 - 1e-6, "{s} {}", normal_cdf(s));
                 // One step of Gibbs: the difficulty again, knowing this stage's score.
                 let z = difficulty(rho, s, 1, rng);

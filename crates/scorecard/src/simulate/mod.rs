@@ -280,6 +280,7 @@ impl Simulation {
             .collect();
         for c in children.iter_mut() {
             c.score_ended(&laws);
+            c.score_wait(&laws, as_of_day);
         }
 
         // Spread 0 asks for the deterministic projection in every run: nothing is drawn.

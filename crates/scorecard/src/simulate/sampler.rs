@@ -14,6 +14,9 @@ pub(crate) const MIN_RESAMPLE: usize = 10;
 /// How many bootstrap replicates of each stage's estimate the runs share out.
 pub(super) const REPLICATES: usize = 20;
 
+/// Past this many passages a stage's estimate has six replicates only.
+const LARGE: usize = 2_000;
+
 /// The longest stage a run draws (100 years): a typing slip of a huge duration must not
 /// overflow the day arithmetic.
 const MAX_STAGE_DAYS: f64 = 36_525.0;
@@ -62,19 +65,28 @@ impl StageLaw {
         if ended < MIN_RESAMPLE || default_days == 0 {
             return made_up(log_normal(days));
         }
-        let mut curves = Vec::with_capacity(REPLICATES);
+        // Many passages leave little for a bootstrap to vary: fewer replicates do, and keep
+        // the preparation of a large authority's runs short.
+        let replicates = if episodes.len() > LARGE {
+            6
+        } else {
+            REPLICATES
+        };
+        let mut curves = Vec::with_capacity(replicates);
         let mut weights = vec![0.0; episodes.len()];
-        for _ in 0..REPLICATES {
+        let by_entry = Survival::by_entry(episodes);
+        for _ in 0..replicates {
             // The Bayesian bootstrap (Rubin, 1981): every passage weighted at random, which
             // keeps the sorted order and so costs one pass per replicate.
             for w in weights.iter_mut() {
                 *w = -(1.0 - rng.uniform()).max(f64::MIN_POSITIVE).ln();
             }
-            if let Some(s) = Survival::estimate(episodes, &weights) {
+            if let Some(s) = Survival::estimate_with(episodes, &by_entry, &weights) {
                 curves.push(s);
             }
         }
-        let Some(point) = Survival::estimate(episodes, &vec![1.0; episodes.len()]) else {
+        let Some(point) = Survival::estimate_with(episodes, &by_entry, &vec![1.0; episodes.len()])
+        else {
             return made_up(log_normal(days));
         };
         if curves.is_empty() {
@@ -103,14 +115,13 @@ impl StageLaw {
         }
     }
 
-    /// The share of the stage's durations (from replicate `replicate`) at or below `days`,
-    /// the middle of a step where a duration ends exactly then; `None` for the fixed law.
-    pub fn share_within(&self, replicate: usize, days: f64) -> Option<f64> {
+    /// The share of the stage's durations, as the scenario has them, at or below `days`: how
+    /// far a child's wait has gone. `None` for the fixed law.
+    pub fn share_waited(&self, days: f64) -> Option<f64> {
         match self {
             StageLaw::Fixed(_) => None,
-            StageLaw::Curves { curves, factor, .. } => {
-                let curve = &curves[replicate % curves.len()];
-                Some(curve.share_within(days / factor.max(1e-6)))
+            StageLaw::Curves { point, factor, .. } => {
+                Some(point.share_within(days / factor.max(1e-6)))
             }
         }
     }

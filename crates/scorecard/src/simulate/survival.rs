@@ -40,8 +40,12 @@ impl Survival {
     /// The estimate from `episodes` sorted by days, each weighted (all 1 for the estimate
     /// itself; random weights for a bootstrap replicate of it). `None` without any end.
     pub fn estimate(sorted: &[Episode], weights: &[f64]) -> Option<Survival> {
-        // Passages by the day they start being watched, so that each joins those at risk
-        // from that day on.
+        Survival::estimate_with(sorted, &Survival::by_entry(sorted), weights)
+    }
+
+    /// The passages watched from a day after their start, by that day: each joins those at
+    /// risk from then on. Worked out once for all the replicates of one estimate.
+    pub fn by_entry(sorted: &[Episode]) -> Vec<(u32, usize)> {
         let mut by_entry: Vec<(u32, usize)> = sorted
             .iter()
             .enumerate()
@@ -49,6 +53,15 @@ impl Survival {
             .map(|(i, e)| (e.entry, i))
             .collect();
         crate::sorting::sort(&mut by_entry);
+        by_entry
+    }
+
+    /// [`Survival::estimate`] with the passages' order of entry given.
+    pub fn estimate_with(
+        sorted: &[Episode],
+        by_entry: &[(u32, usize)],
+        weights: &[f64],
+    ) -> Option<Survival> {
         let mut at_risk: f64 = sorted
             .iter()
             .zip(weights)
