@@ -70,7 +70,8 @@ pub(crate) struct Model {
     durations: StageDurations,
     /// Adopted and projected children, plus aggregates for years without child records.
     book: YearBook,
-    /// Years with both child records and an aggregate (child records were used).
+    /// Years with both child records and an aggregate (the aggregate was used: a published
+    /// yearly figure covers every child adopted that year).
     conflicts: Vec<FinancialYear>,
     /// Adopted children: index into the input's children, year and values.
     adopted: Vec<(usize, FinancialYear, ChildValues)>,

@@ -3,7 +3,9 @@
 //! Every figure is a sum over children divided by a count of children, so a three-year
 //! average is the three years' sums over the three years' counts: each child weighs the same
 //! and a year with more adoptions weighs more (never a mean of yearly means). A year's totals
-//! come either from child records or from a published [`YearAggregate`], never both.
+//! come either from child records or from a published [`YearAggregate`]: where a year has
+//! both, the aggregate replaces the child records (a published figure covers every child
+//! adopted that year), and the validation names the year.
 
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::indicator::{ChildValues, Indicator, Measure, MEASURES};

@@ -6,28 +6,31 @@
 //! independently, make the spread of an average shrink like one over the number of children,
 //! and the band far too narrow. So, in every run:
 //! - **the service's speed** is drawn for each year ahead (staff, courts and adopters change
-//!   for every child at once): one factor per year, each year moving on from the one before,
-//!   on every duration still to come and on the adoptions not yet in the data. How much it
-//!   moves is learned from the authority's own years ([`estimate`]), shrunk toward a prior
-//!   where they are few;
+//!   for every child at once): one factor per year, each year moving on from the one before
+//!   (a random walk, centred to average 1), on every duration still to come and on the
+//!   adoptions not yet in the data. How much it moves is learned from the authority's own
+//!   years ([`estimate`]), shrunk toward a prior where they are few;
 //! - **stage durations** are drawn from the survival estimate of the authority's own passages
-//!   through each stage, open ones included, where at least 10 ended; otherwise from a spread
-//!   around the duration in use. A child still waiting is drawn from the durations longer than
-//!   it has already waited ([`survival`]);
+//!   through each stage in the last three years, open ones included, where at least 10 ended;
+//!   otherwise from a spread around the duration in use. A child still waiting is drawn from
+//!   the durations longer than it has already waited (the module `survival`), and a child
+//!   slow in one stage is drawn slow in the next (the module `copula`);
 //! - **the estimates themselves** are uncertain: each run takes a bootstrap replicate of the
-//!   survival estimates, its own leaving rate for each stage (a Beta draw from the children
-//!   who left and those who went through), and the number of adoptions each year brings (a
-//!   negative binomial around the expected total, as spread as the recent years were);
-//! - **children leave the route** at every stage still ahead of them, at the rate of that
-//!   stage, or, where the scenario sets one, at its share before a match.
+//!   survival estimates, its own chance per day of leaving each stage (a gamma draw from the
+//!   children who left and the days children spent in it), and its own level of new routes (a
+//!   gamma factor, making the number of newcomers negative binomial);
+//! - **children leave the route** in every stage still ahead of them, the longer they spend
+//!   in it the likelier, or, where the scenario sets one, at its share before a match.
 //!
 //! The expected adoptions of a year and the pipeline's adoptions that year are one quantity:
-//! the year's total is drawn, the pipeline children the run places in the year fill it first,
-//! and only the rest are adoptions not yet in the data; when the pipeline alone brings more,
-//! the total is the pipeline's.
+//! the pipeline children the run places in the year, and newcomers, children whose route
+//! starts after the as-of date at the authority's own rate and who are adopted within the
+//! year (the module `newcomers`). Where the scenario sets a year's expected total, the year is
+//! filled up to it instead, the pipeline's children counting first, and when the pipeline
+//! alone brings more, the total is the pipeline's.
 //!
 //! The generator is the crate's SplitMix64 with a fixed seed, so the same input and seed give
-//! the same answer however the runs are sliced into batches: the app runs a few hundred at a
+//! the same answer however the runs are sliced into batches: the app runs them a slice at a
 //! time between frames with [`Simulation::run_batch`].
 
 use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
