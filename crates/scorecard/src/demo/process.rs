@@ -188,7 +188,7 @@ impl DemoProcess {
     fn journey(&self, k: usize, decision: NaiveDate) -> Journey {
         let mut rng = SplitMix64::new(self.seed.wrapping_add(0x9E37_79B9 * (k as u64 + 1)));
         let work: [f64; 5] =
-            std::array::from_fn(|i| STAGE_DAYS[i] * (STAGE_SPREAD[i] * rng.normal()).exp());
+            std::array::from_fn(|i| STAGE_DAYS[i] * (STAGE_SPREAD[i] * rng.normal_alone()).exp());
         let hard = rng.uniform() < HARD_TO_PLACE;
         let leaving: [f64; 5] = std::array::from_fn(|_| rng.uniform());
         let part = rng.uniform();
