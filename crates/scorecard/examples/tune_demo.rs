@@ -2,12 +2,13 @@
 //! Sheffield City Council scrutiny report's (2015) figures, and prints them for
 //! `DemoProcess::sheffield`. Run with `cargo run --release -p scorecard --example tune_demo`.
 //!
-//! For each seed, the speeds are moved a little at a time toward the published figures: the
-//! single years each three-year average needs (given the realised numbers of adoptions) set
-//! the targets; family finding of the year before sets A2, care proceedings of the two years
-//! before set the rest of A1, the year's route starts set its adoptions, and family finding and
-//! the courts of 2014-15 and 2015-16 set the children placed and awaiting their orders. A seed
-//! is kept when every figure the demonstration's tests hold is met.
+//! The published three-year averages, with the numbers of adoptions aimed at, give the single
+//! years they need. For each seed, year after year from 2010-11, the care proceedings of the two
+//! years before, the family finding and the route starts of the year before are searched a step
+//! at a time to reach that year's A1, A2 and adoptions; then family finding, the courts and
+//! family finding for the children hard to place in 2013-14 to 2015-16 for the 22 children
+//! placed and awaiting their orders; round again a few times, then all together. A seed is kept
+//! when every figure the demonstration's tests hold is met (seed 95 was the first).
 
 use chrono::NaiveDate;
 use scorecard::demo::process::{DemoProcess, FIRST_YEAR, YEARS};
