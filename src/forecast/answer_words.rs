@@ -7,7 +7,7 @@ pub use super::course::{course, projected_met, Course};
 use super::pace_words::{counted_from, line, still_to_be};
 use super::sentences::figure_value;
 use crate::state::count_of;
-use scorecard::{Figure, FiguresBasis, Indicator, PaceAnswer, WaitingOutcome};
+use scorecard::{Coverage, Figure, FiguresBasis, Indicator, PaceAnswer, WaitingOutcome};
 
 /// What the Monte Carlo says of one target.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,9 +23,9 @@ pub enum Chance {
 /// The target's value in its unit: "426" days (the figure beside it says days), "60%".
 fn target_value(indicator: Indicator, value: f64) -> String {
     if indicator.is_percent() {
-        format!("{value:.0}%")
+        format!("{}%", scorecard::rounding::whole_text(value))
     } else {
-        format!("{value:.0}")
+        scorecard::rounding::whole_text(value)
     }
 }
 
@@ -38,23 +38,85 @@ fn article(percent: u32) -> &'static str {
     }
 }
 
-/// The chance in words, rounded as a person would say it; empty when not simulated.
-pub fn chance_words(chance: Chance) -> String {
-    match chance {
-        Chance::Simulating => "The chance of meeting it is being worked out.".into(),
-        Chance::NotSimulated => String::new(),
-        Chance::Known(p) if p >= 0.995 => {
-            "Almost certain to meet it (more than 99 in 100 simulated futures).".into()
-        }
-        Chance::Known(p) if p < 0.005 => "Less than a 1 in 100 chance of meeting it.".into(),
-        Chance::Known(p) => {
-            let percent = (p * 100.0).round() as u32;
-            format!(
-                "About {} {percent}% chance of meeting it.",
-                article(percent)
-            )
+/// How often the likely range held what then happened, in this authority's own past (the
+/// backtest of the baseline forecast).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BandRecord {
+    /// The past forecasts are still being made.
+    Checking,
+    /// No past forecast could be set beside what happened.
+    Untested,
+    /// The record.
+    Known(Coverage),
+}
+
+impl BandRecord {
+    /// Whether the record says the range holds less often than an honest one (its interval
+    /// lies below 8 in 10): the chance is then said only roughly.
+    pub fn weak(&self) -> bool {
+        matches!(self, BandRecord::Known(c) if c.judged > 0 && c.high < 0.8)
+    }
+
+    /// The record in words, to stand beside a chance: "in this authority's past, the likely
+    /// range held the actual figure 13 times in 16".
+    pub fn words(&self) -> String {
+        match self {
+            BandRecord::Checking => {
+                "checking how often the likely range held in this authority's past".to_string()
+            }
+            BandRecord::Untested => {
+                "this authority has no past year to check the likely range against".to_string()
+            }
+            BandRecord::Known(c) if c.judged == 0 => BandRecord::Untested.words(),
+            BandRecord::Known(c) => {
+                let mut out = format!(
+                    "in this authority's past, the likely range held the actual figure {} {} in {}",
+                    c.inside,
+                    if c.inside == 1 { "time" } else { "times" },
+                    c.judged
+                );
+                if self.weak() {
+                    out.push_str(", less often than the 8 in 10 it should, so treat this as rough");
+                }
+                out
+            }
         }
     }
+}
+
+/// The chance in tenths, as it is said: to the nearest 10% (the calibration test judges the
+/// chance in bins no finer), halves away from zero. The badge beside the answer reads the same
+/// tenths, so that the word and the number never disagree.
+pub fn chance_tenths(p: f64) -> i64 {
+    scorecard::rounding::whole(p * 10.0)
+}
+
+/// The chance in words, no more precisely than the evidence allows: to the nearest 10%, never
+/// nearer 0 or 1 than "less than 1 in 10" and "more than 9 in 10", and only as low, middling
+/// or high (the badge's own three bands) where the authority's own record shows the range too
+/// narrow; with that record beside it. Empty when not simulated.
+pub fn chance_words(chance: Chance, record: BandRecord) -> String {
+    let p = match chance {
+        Chance::Simulating => return "The chance of meeting it is being worked out.".into(),
+        Chance::NotSimulated => return String::new(),
+        Chance::Known(p) => p,
+    };
+    let tenths = chance_tenths(p);
+    let phrase = if record.weak() {
+        match tenths {
+            ..=3 => "A low chance of meeting it".to_string(),
+            4..=6 => "A middling chance of meeting it".to_string(),
+            _ => "A high chance of meeting it".to_string(),
+        }
+    } else if p < 0.1 {
+        "Less than a 1 in 10 chance of meeting it".to_string()
+    } else if p > 0.9 {
+        "More than a 9 in 10 chance of meeting it".to_string()
+    } else {
+        let percent = (tenths * 10) as u32;
+        format!("About {} {percent}% chance of meeting it", article(percent))
+    };
+    format!("{phrase} ({}).", record.words())
 }
 
 /// The children still open, saying which are real and which assumed: "the 3 children in the
@@ -135,21 +197,24 @@ fn pace_words(answer: &PaceAnswer, met: bool) -> String {
             }
         }
         WaitingOutcome::InTimeNotPossible { best_percent } => format!(
-            "It cannot be met now: even if every child who still can be is placed in time, the best it can reach is {best_percent:.1}%."
+            "It cannot be met now: even if every child who still can be is placed in time, the best it can reach is {}%.",
+            scorecard::rounding::one_decimal(best_percent)
         ),
     }
 }
 
 /// The answer for one target after its lead ("A1 2014-17:"): "heading for 512 days against
-/// 426, with the adoptions we expect. About a 9% chance of meeting it. To meet it, the 3
-/// children in the records still to be placed and the 25 adoptions expected but not yet in
-/// the data must average 262 days from entering care." A chosen target that differs from the
-/// period's threshold is said as such.
+/// 426, with the adoptions we expect. About a 10% chance of meeting it (in this authority's
+/// past, the likely range held the actual figure 13 times in 16). To meet it, the 3 children
+/// in the records still to be placed and the 25 adoptions expected but not yet in the data
+/// must average 262 days from entering care." A chosen target that differs from the period's
+/// threshold is said as such.
 pub fn answer_words(
     answer: &PaceAnswer,
     heading: Option<&Figure>,
     chance: Chance,
     basis: FiguresBasis,
+    record: BandRecord,
 ) -> String {
     let target = answer.target;
     let threshold = heading.and_then(|f| f.threshold);
@@ -170,7 +235,7 @@ pub fn answer_words(
         _ => format!("no children count in it yet; the target is {against}."),
     };
     let met = projected_met(answer, heading).unwrap_or(false);
-    [head, chance_words(chance), pace_words(answer, met)]
+    [head, chance_words(chance, record), pace_words(answer, met)]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -230,6 +295,16 @@ mod tests {
         }
     }
 
+    /// The band held 13 of 16 past figures: an interval (57% to 93%) that holds 8 in 10.
+    fn good() -> BandRecord {
+        BandRecord::Known(Coverage {
+            inside: 13,
+            judged: 16,
+            low: 0.57,
+            high: 0.93,
+        })
+    }
+
     fn waiting_child(status: TargetStatus) -> WaitingChild {
         let day = chrono::NaiveDate::from_ymd_opt(2015, 6, 30).unwrap_or_default();
         WaitingChild {
@@ -259,15 +334,17 @@ mod tests {
         let text = answer_words(
             &a,
             Some(&heading(Indicator::A1, 512.0)),
-            Chance::Known(0.09),
+            Chance::Known(0.12),
             FiguresBasis::WithExpected,
+            good(),
         );
         assert_eq!(
             format!("A1 2014-17: {text}"),
             "A1 2014-17: heading for 512 days against 426, with the adoptions we expect. About \
-             a 9% chance of meeting it. To meet it, the 3 children in the records still to be \
-             placed and the 28 adoptions expected but not yet in the data must average 262 days \
-             from entering care."
+             a 10% chance of meeting it (in this authority's past, the likely range held the \
+             actual figure 13 times in 16). To meet it, the 3 children in the records still to \
+             be placed and the 28 adoptions expected but not yet in the data must average 262 \
+             days from entering care."
         );
     }
 
@@ -284,6 +361,7 @@ mod tests {
             Some(&heading(Indicator::A1, 450.0)),
             Chance::NotSimulated,
             FiguresBasis::DataOnly,
+            good(),
         );
         assert_eq!(
             text,
@@ -300,13 +378,15 @@ mod tests {
         let text = answer_words(
             &a,
             Some(&heading(Indicator::A2, 110.0)),
-            Chance::Known(0.91),
+            Chance::Known(0.85),
             FiguresBasis::WithExpected,
+            good(),
         );
         assert_eq!(
             text,
-            "heading for 110 days against 121, with the adoptions we expect. About a 91% chance \
-             of meeting it. It stays met if the 28 adoptions expected but not yet in the data \
+            "heading for 110 days against 121, with the adoptions we expect. About a 90% chance \
+             of meeting it (in this authority's past, the likely range held the actual figure 13 \
+             times in 16). It stays met if the 28 adoptions expected but not yet in the data \
              average no more than 140 days from the placement order."
         );
     }
@@ -324,6 +404,7 @@ mod tests {
             Some(&heading(Indicator::A1, 450.0)),
             Chance::NotSimulated,
             FiguresBasis::WithExpected,
+            good(),
         );
         assert!(
             text.ends_with(
@@ -345,6 +426,7 @@ mod tests {
             Some(&heading(Indicator::A2, 132.0)),
             Chance::Known(0.1),
             FiguresBasis::WithExpected,
+            good(),
         );
         assert!(
             text.ends_with(
@@ -354,7 +436,13 @@ mod tests {
             "{text}"
         );
         a.waiting.waiting = vec![waiting_child(TargetStatus::Overdue); 2];
-        let text = answer_words(&a, None, Chance::NotSimulated, FiguresBasis::WithExpected);
+        let text = answer_words(
+            &a,
+            None,
+            Chance::NotSimulated,
+            FiguresBasis::WithExpected,
+            good(),
+        );
         assert!(
             text.ends_with(
                 "All 2 children in the records have already waited longer and must move on as \
@@ -378,13 +466,16 @@ mod tests {
             Some(&heading(Indicator::A2, 380.0)),
             Chance::Known(0.0),
             FiguresBasis::WithExpected,
+            BandRecord::Untested,
         );
+        // No run met it, yet the chance is never said as nil: the model is not that sure.
         assert_eq!(
             text,
             "heading for 380 days against 121, with the adoptions we expect. Less than a 1 in \
-             100 chance of meeting it. It cannot be met now: even if the 3 children in the \
-             records still to be matched were all done today and the 28 adoptions expected but \
-             not yet in the data took 0 days, the best it can reach is 316 days."
+             10 chance of meeting it (this authority has no past year to check the likely range \
+             against). It cannot be met now: even if the 3 children in the records still to be \
+             matched were all done today and the 28 adoptions expected but not yet in the data \
+             took 0 days, the best it can reach is 316 days."
         );
     }
 
@@ -403,6 +494,7 @@ mod tests {
             Some(&heading(Indicator::A3Percent, 55.0)),
             Chance::NotSimulated,
             FiguresBasis::WithExpected,
+            BandRecord::Checking,
         );
         assert_eq!(
             text,
@@ -413,22 +505,55 @@ mod tests {
     }
 
     #[test]
-    fn chances_are_said_with_the_right_article_and_never_as_certainties() {
+    fn chances_are_said_no_more_precisely_than_the_evidence_allows() {
+        let said = |p: f64| chance_words(Chance::Known(p), good());
+        let record = "(in this authority's past, the likely range held the actual figure 13 \
+                      times in 16).";
+        // To the nearest 10%, halves away from zero: 0.75 is "about 80%", with "an".
         assert_eq!(
-            chance_words(Chance::Known(0.8)),
-            "About an 80% chance of meeting it."
+            said(0.75),
+            format!("About an 80% chance of meeting it {record}")
         );
         assert_eq!(
-            chance_words(Chance::Known(0.18)),
-            "About an 18% chance of meeting it."
+            said(0.18),
+            format!("About a 20% chance of meeting it {record}")
+        );
+        // Never as a near-certainty either way, however many runs agree.
+        assert_eq!(
+            said(0.001),
+            format!("Less than a 1 in 10 chance of meeting it {record}")
         );
         assert_eq!(
-            chance_words(Chance::Known(0.999)),
-            "Almost certain to meet it (more than 99 in 100 simulated futures)."
+            said(0.999),
+            format!("More than a 9 in 10 chance of meeting it {record}")
         );
+        // A record whose interval lies below 8 in 10 (7 of 20: 18% to 57%): roughly only.
+        let weak = BandRecord::Known(Coverage {
+            inside: 7,
+            judged: 20,
+            low: 0.18,
+            high: 0.57,
+        });
         assert_eq!(
-            chance_words(Chance::Simulating),
+            chance_words(Chance::Known(0.001), weak),
+            "A low chance of meeting it (in this authority's past, the likely range held the \
+             actual figure 7 times in 20, less often than the 8 in 10 it should, so treat this \
+             as rough)."
+        );
+        assert!(chance_words(Chance::Known(0.5), weak).starts_with("A middling chance"));
+        // The three rough words take the badge's own bands: "about 30%" is low, "about 70%"
+        // high.
+        assert!(chance_words(Chance::Known(0.34), weak).starts_with("A low chance"));
+        assert!(chance_words(Chance::Known(0.35), weak).starts_with("A middling chance"));
+        assert!(chance_words(Chance::Known(0.65), weak).starts_with("A high chance"));
+        assert_eq!(
+            chance_words(Chance::Simulating, good()),
             "The chance of meeting it is being worked out."
+        );
+        assert_eq!(
+            chance_words(Chance::Known(0.3), BandRecord::Checking),
+            "About a 30% chance of meeting it (checking how often the likely range held in \
+             this authority's past)."
         );
     }
 
@@ -443,6 +568,7 @@ mod tests {
             Some(&heading),
             Chance::NotSimulated,
             FiguresBasis::WithExpected,
+            good(),
         );
         assert!(
             text.starts_with(

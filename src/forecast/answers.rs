@@ -2,7 +2,7 @@
 //! of meeting it and the pace the children still waiting must reach, above everything else on
 //! the forecast screen.
 
-use super::answer_words::{answer_words, course, Chance, Course};
+use super::answer_words::{answer_words, course, BandRecord, Chance, Course};
 use super::figures_table::figure_of;
 use crate::ui::term::Term;
 use scorecard::{FiguresBasis, Forecast, PaceAnswer, SimulationSummary};
@@ -16,6 +16,8 @@ pub struct TargetAnswersProps {
     pub forecast: Rc<Forecast>,
     /// The Monte Carlo, once it has run.
     pub simulation: Option<Rc<SimulationSummary>>,
+    /// How often the likely range held in the authority's past, said beside each chance.
+    pub record: BandRecord,
 }
 
 /// The chance of meeting `answer`'s target among the simulated futures, on the figures'
@@ -63,7 +65,13 @@ pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
         // Where the figure is heading, on the basis every screen shows.
         let heading = figure_of(forecast, target.indicator, target.period).map(|(f, _)| f);
         let chance = chance(answer, props.simulation.as_deref(), forecast.basis);
-        let words = answer_words(answer, heading.as_ref(), chance, forecast.basis);
+        let words = answer_words(
+            answer,
+            heading.as_ref(),
+            chance,
+            forecast.basis,
+            props.record,
+        );
         let course = course(answer, heading.as_ref(), chance);
         let class = match course {
             Course::On => "answer__badge--met",

@@ -2,17 +2,17 @@
 //! way") and the chance in its sentence: where the Monte Carlo gives a chance, the word
 //! follows it; where nothing is simulated, the projected figure decides. Pure, tested natively.
 
-use super::answer_words::Chance;
+use super::answer_words::{chance_tenths, Chance};
 use scorecard::{Figure, PaceAnswer, ThresholdSchedule};
 
 /// Where a target stands, in one word beside its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Course {
-    /// Likely to be met: at least 2 in 3 simulated futures meet it (or, where nothing is
-    /// simulated, the projected figure meets it).
+    /// Likely to be met: the chance, said to the nearest 10%, is 70% or more (or, where
+    /// nothing is simulated, the projected figure meets it).
     On,
-    /// Likely to be missed: at most 1 in 3 simulated futures meet it (or the projected figure
-    /// misses it).
+    /// Likely to be missed: the chance, said to the nearest 10%, is 30% or less (or the
+    /// projected figure misses it).
     Off,
     /// Between the two: as many futures meet it as miss it, near enough.
     EitherWay,
@@ -44,17 +44,20 @@ pub fn projected_met(answer: &PaceAnswer, heading: Option<&Figure>) -> Option<bo
 }
 
 /// The one rule for the badge beside the chance: where the Monte Carlo gives a chance, the
-/// badge follows it (on course from 2 in 3, off course up to 1 in 3, "could go either way"
-/// between), so that "On course" never sits beside "about a 45% chance"; where nothing is
-/// simulated (percentages), the projected figure decides.
+/// badge follows the chance as it is said, in tenths (on course from "about 70%", off course
+/// up to "about 30%", "could go either way" between), so that "On course" never sits beside
+/// "about a 50% chance"; where nothing is simulated (percentages), the projected figure
+/// decides.
 pub fn course(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> Course {
     let Some(met) = projected_met(answer, heading) else {
         return Course::NothingToJudge;
     };
     match chance {
-        Chance::Known(p) if p >= 2.0 / 3.0 => Course::On,
-        Chance::Known(p) if p <= 1.0 / 3.0 => Course::Off,
-        Chance::Known(_) => Course::EitherWay,
+        Chance::Known(p) => match chance_tenths(p) {
+            ..=3 => Course::Off,
+            4..=6 => Course::EitherWay,
+            _ => Course::On,
+        },
         Chance::Simulating => Course::Simulating,
         Chance::NotSimulated if met => Course::On,
         Chance::NotSimulated => Course::Off,
@@ -118,8 +121,11 @@ mod tests {
             course(&a, Some(&met), Chance::Known(0.45)),
             Course::EitherWay
         );
+        // The badge reads the chance as it is said, to the nearest 10%: 0.34 is "about 30%",
+        // off course; 0.35 is "about 40%", either way; 0.65 is "about 70%", on course.
+        assert_eq!(course(&a, Some(&met), Chance::Known(0.34)), Course::Off);
         assert_eq!(
-            course(&a, Some(&met), Chance::Known(0.34)),
+            course(&a, Some(&met), Chance::Known(0.35)),
             Course::EitherWay
         );
         assert_eq!(course(&a, Some(&met), Chance::Known(0.20)), Course::Off);
@@ -127,13 +133,10 @@ mod tests {
             course(&a, Some(&missed), Chance::Known(0.70)).words(),
             "On course"
         );
+        assert_eq!(course(&a, Some(&missed), Chance::Known(0.65)), Course::On);
         assert_eq!(
-            course(&a, Some(&missed), Chance::Known(2.0 / 3.0)),
-            Course::On
-        );
-        assert_eq!(
-            course(&a, Some(&missed), Chance::Known(1.0 / 3.0)),
-            Course::Off
+            course(&a, Some(&missed), Chance::Known(0.64)),
+            Course::EitherWay
         );
         // Nothing simulated (a percentage): the projected figure decides.
         assert_eq!(course(&a, Some(&met), Chance::NotSimulated), Course::On);

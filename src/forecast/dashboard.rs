@@ -4,12 +4,15 @@
 
 use super::answer_words::Chance;
 use super::answers::{chance, TargetAnswers};
+use super::backtest_panel::BacktestPanel;
+use super::band_record::use_band_record;
 use super::basis::basis_words;
 use super::chart_data::{timeline, trajectory, Bands};
 use super::figures_table::FiguresTable;
-use super::monte_carlo::{prepare, use_monte_carlo, RUNS};
+use super::monte_carlo::{prepare, use_sliced, RUNS};
 use super::pace_panel::PacePanel;
 use super::pipeline_table::PipelineTable;
+use super::usable::{use_usable, Same, Usable};
 use crate::context::{use_app, use_as_of};
 use crate::scenarios::panel::ScenarioPanel;
 use crate::state::Action;
@@ -20,9 +23,7 @@ use crate::ui::notice::Notice;
 use crate::ui::term::Term;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
-use scorecard::{
-    forecast_on, usable_at, FiguresBasis, Forecast, ForecastInput, Indicator, Scenario,
-};
+use scorecard::{forecast_on, FiguresBasis, Forecast, ForecastInput, Indicator, Scenario};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -34,29 +35,6 @@ const CHART_INDICATORS: [Indicator; 4] = [
     Indicator::A2,
     Indicator::A3Percent,
 ];
-
-/// The records and aggregates the figures may use: impossible records are left out (the
-/// records screen lists them), as the engine's validation decides.
-struct Usable {
-    children: Vec<scorecard::ChildRecord>,
-    aggregates: Vec<scorecard::YearAggregate>,
-}
-
-/// An `Rc` compared by identity: a memo keyed on it reruns only when the value it holds was
-/// rebuilt, without comparing thousands of records on every render.
-struct Same<T>(Rc<T>);
-
-impl<T> Clone for Same<T> {
-    fn clone(&self) -> Self {
-        Same(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// A callback that sends the action `wrap` makes of its value. Made once: it only
 /// dispatches, so the panels it is given never re-render because of a new callback.
@@ -97,34 +75,6 @@ fn compared(doc: &Document) -> Option<Scenario> {
     }
 }
 
-/// The usable records of `document`, validated again only when its records or aggregates
-/// changed: a scenario control changes the document too, and validating 10,000 children on
-/// every keystroke would cost more than the forecast itself.
-#[hook]
-fn use_usable(document: &Rc<Document>, as_of: NaiveDate) -> Rc<Usable> {
-    let cache = use_mut_ref(|| None::<(Rc<Document>, NaiveDate, Rc<Usable>)>);
-    let mut cache = cache.borrow_mut();
-    if let Some((seen, seen_as_of, data)) = cache.as_ref() {
-        if *seen_as_of == as_of
-            && (Rc::ptr_eq(seen, document)
-                || (seen.records == document.records && seen.aggregates == document.aggregates))
-        {
-            let data = data.clone();
-            *cache = Some((document.clone(), as_of, data.clone()));
-            return data;
-        }
-    }
-    // A date after the as-of date has not happened: such a child is left out (and listed as
-    // a problem on the records screen).
-    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
-    let data = Rc::new(Usable {
-        children,
-        aggregates,
-    });
-    *cache = Some((document.clone(), as_of, data.clone()));
-    data
-}
-
 /// The forecast dashboard.
 #[function_component]
 pub fn ForecastDashboard() -> Html {
@@ -153,7 +103,7 @@ pub fn ForecastDashboard() -> Html {
         let doc = document.clone();
         // The target the pace panel answers: the chosen one, or the default the forecast found.
         let target = main.pace.as_ref().map(|p| p.target);
-        use_monte_carlo(key, move || {
+        use_sliced(key, move || {
             prepare(&ForecastInput {
                 children: &data.children,
                 aggregates: &data.aggregates,
@@ -165,6 +115,8 @@ pub fn ForecastDashboard() -> Html {
             })
         })
     };
+    // The band's record in this authority's past: the baseline's, so a what-if never reruns it.
+    let (backtest, record) = use_band_record(&data, &document.settings.thresholds, as_of);
 
     let bands: Option<Bands> = simulation.as_ref().map(|s| {
         s.bands
@@ -241,16 +193,43 @@ pub fn ForecastDashboard() -> Html {
             }
         })
     };
-    let download_csv = {
+    // The file carries the likely range and the chance, so it is written once the
+    // simulation of these very figures has finished: asked for sooner, it waits for it.
+    let write_csv = {
         let main = main.clone();
         let app = app.clone();
-        Callback::from(move |_| {
+        move |simulation: &scorecard::SimulationSummary| {
             let name = format!("forecast-{}.csv", main.as_of);
-            if let Err(why) = browser::download(&name, "text/csv", &main.to_csv()) {
+            let csv = main.to_csv_with(Some(simulation));
+            if let Err(why) = browser::download(&name, "text/csv", &csv) {
                 app.dispatch(Action::Notify(Notice::error(why)));
             }
+        }
+    };
+    let download_waiting = use_state(|| false);
+    {
+        let simulation = simulation.clone();
+        let download_waiting = download_waiting.clone();
+        let write_csv = write_csv.clone();
+        use_effect_with(
+            (*download_waiting, simulation.is_some()),
+            move |(waiting, _)| {
+                if let (true, Some(simulation)) = (*waiting, simulation.as_deref()) {
+                    download_waiting.set(false);
+                    write_csv(simulation);
+                }
+            },
+        );
+    }
+    let download_csv = {
+        let download_waiting = download_waiting.clone();
+        let simulation = simulation.clone();
+        Callback::from(move |_| match simulation.as_deref() {
+            Some(simulation) => write_csv(simulation),
+            None => download_waiting.set(true),
         })
     };
+    let volume_notes = super::volume_note::pipeline_beyond_expected(&main);
 
     // The chance of the pace panel's target, on the figures' basis, as the answers say it.
     let probability = match main
@@ -301,9 +280,16 @@ pub fn ForecastDashboard() -> Html {
                     <p class="first-screen__context">
                         { format!("As of {}, scenario \u{201c}{}\u{201d}, figures {}.", format_uk(as_of), scenario_name, basis_words(basis)) }
                     </p>
-                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} />
+                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} {record} />
                     <div class="dashboard__actions">
-                        <button type="button" class="button" onclick={download_csv}>{ "Download forecast (CSV)" }</button>
+                        <button type="button" class="button" onclick={download_csv}>
+                            { "Download forecast (CSV)" }
+                        </button>
+                        if *download_waiting {
+                            <span class="field__hint field__hint--updating" role="status">
+                                { "The file will download once the likely range is worked out." }
+                            </span>
+                        }
                     </div>
                 </div>
                 <section class="first-screen__chart" aria-labelledby="trajectory-heading"
@@ -353,8 +339,9 @@ pub fn ForecastDashboard() -> Html {
                 } else {
                     <FiguresTable forecast={main.clone()} caption="Three-year figures" />
                 }
+                { for volume_notes.iter().map(|note| html! { <p class="figures__note">{ note }</p> }) }
             </section>
-            <PacePanel forecast={main.clone()} {probability} thresholds={document.settings.thresholds.clone()}
+            <PacePanel forecast={main.clone()} {probability} {record} thresholds={document.settings.thresholds.clone()}
                 {on_target} {on_expected} {notify} />
             <ScenarioPanel forecast={main.clone()} scenario={document.scenarios.working.clone()}
                 saved={saved} compare={document.scenarios.compare.clone()}
@@ -369,6 +356,7 @@ pub fn ForecastDashboard() -> Html {
                     file_name={format!("pipeline-{}.png", as_of)} />
                 <PipelineTable forecast={main.clone()} {expected_orders} {on_expected_order} />
             </section>
+            <BacktestPanel rows={backtest.clone()} />
         </>
     }
 }

@@ -61,8 +61,9 @@ fn cell(forecast: &Forecast, indicator: Indicator, period: RollingPeriod) -> Htm
                 })}>{ status }</span>
             }
             <span class="figures__detail">
-                { figure.threshold.map(|t| format!("{} {t:.0}{unit}; ",
-                    if indicator.is_percent() { "target" } else { "threshold" })).unwrap_or_default() }
+                { figure.threshold.map(|t| format!("{} {}{unit}; ",
+                    if indicator.is_percent() { "target" } else { "threshold" },
+                    scorecard::rounding::whole_text(t))).unwrap_or_default() }
                 { basis }
             </span>
         </td>

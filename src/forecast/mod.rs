@@ -5,6 +5,7 @@
 pub mod answer_words;
 pub mod answers;
 pub mod backtest_panel;
+pub mod band_record;
 pub mod basis;
 pub mod chart_data;
 pub mod course;
@@ -18,4 +19,6 @@ pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
 pub mod target_choice;
+pub mod usable;
+pub mod volume_note;
 pub mod waiting_children;

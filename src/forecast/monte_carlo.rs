@@ -1,8 +1,11 @@
-//! Runs the Monte Carlo after the deterministic figures are on screen, in slices between
-//! frames so that typing in a scenario control never waits for it.
+//! Runs the Monte Carlo, and the backtest after it, once the deterministic figures are on
+//! screen, in slices between frames so that typing in a scenario control never waits for
+//! them.
 
 use gloo_timers::callback::Timeout;
-use scorecard::{ForecastInput, Simulation, SimulationSettings, SimulationSummary};
+use scorecard::{
+    Backtest, BacktestRow, ForecastInput, Simulation, SimulationSettings, SimulationSummary,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,64 +14,148 @@ use yew::prelude::*;
 /// sampling error is about a day at this size) and quick on a modest laptop.
 pub const RUNS: u32 = 2_000;
 
-/// Runs per slice: a slice stays well inside one frame even for a large pipeline.
-const RUNS_PER_SLICE: u32 = 100;
+/// Runs per past forecast of the backtest: its bands are judged only as inside or outside.
+pub const BACKTEST_RUNS: u32 = 500;
 
-/// The latest Monte Carlo summary for the inputs identified by `key`, `None` while it runs.
+/// Runs in the first slice; later slices take as many as fit in [`SLICE_MS`], from how long
+/// the runs so far took, so that a slice stays well inside a frame for a pipeline of any size.
+const FIRST_SLICE_RUNS: u32 = 10;
+
+/// The time a slice aims at, in milliseconds: far below the 50 ms of a long task.
+const SLICE_MS: f64 = 8.0;
+
+/// Work done a slice at a time until it is finished.
+pub trait Sliced: 'static {
+    /// What the finished work gives.
+    type Output: 'static;
+    /// Does one slice of up to `runs` runs; returns whether everything is done.
+    fn run_slice(&mut self, runs: u32) -> bool;
+    /// The result, once finished.
+    fn output(&self) -> Self::Output;
+}
+
+impl Sliced for Simulation {
+    type Output = SimulationSummary;
+    fn run_slice(&mut self, runs: u32) -> bool {
+        self.run_batch(runs);
+        self.is_finished()
+    }
+    fn output(&self) -> SimulationSummary {
+        self.summary()
+    }
+}
+
+impl Sliced for Backtest {
+    type Output = Vec<BacktestRow>;
+    fn run_slice(&mut self, runs: u32) -> bool {
+        self.run_batch(runs)
+    }
+    fn output(&self) -> Vec<BacktestRow> {
+        self.rows().to_vec()
+    }
+}
+
+/// Milliseconds from the page's start (the browser's monotonic clock).
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// How many runs the next slice takes, after `runs` took `ms`.
+fn next_runs(runs: u32, ms: f64) -> u32 {
+    if ms <= 0.1 {
+        return (runs * 2).min(1_000);
+    }
+    let per_run = ms / f64::from(runs.max(1));
+    ((SLICE_MS / per_run) as u32).clamp(1, 1_000)
+}
+
+/// The latest result of `prepare`'s work for the inputs identified by `key`, `None` while it
+/// runs (a result for an earlier key is never returned, so a figure and its band always
+/// belong to the same inputs).
 ///
-/// `prepare` builds the simulation; it is called once per change of `key`. A new key cancels
-/// the slices of the previous run, so a fast typist never waits for stale simulations.
+/// `prepare` builds the work; it is called once per change of `key`, inside the first slice.
+/// A new key cancels the slices of the previous work, so a fast typist never waits for
+/// stale simulations.
+#[hook]
+pub fn use_sliced<K, W, F>(key: K, prepare: F) -> Option<Rc<W::Output>>
+where
+    K: PartialEq + Clone + 'static,
+    W: Sliced,
+    F: FnOnce() -> W + 'static,
+{
+    let result = use_state(|| None::<(K, Rc<W::Output>)>);
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let result = result.clone();
+        let generation = generation.clone();
+        let mine_key = key.clone();
+        use_effect_with(key.clone(), move |_| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let work = Rc::new(RefCell::new(None::<W>));
+            // The first slice also builds the work, so that even its preparation waits
+            // until the deterministic figures have been drawn.
+            let slice = Slice {
+                generation,
+                mine,
+                runs: FIRST_SLICE_RUNS,
+            };
+            schedule(work, Some(Box::new(prepare)), slice, mine_key, result);
+        });
+    }
+    match &*result {
+        Some((done_for, output)) if *done_for == key => Some(output.clone()),
+        _ => None,
+    }
+}
+
+/// The latest Monte Carlo summary for the inputs identified by `key`, `None` while it runs
+/// (see [`use_sliced`]).
 #[hook]
 pub fn use_monte_carlo<K, F>(key: K, prepare: F) -> Option<Rc<SimulationSummary>>
 where
     K: PartialEq + Clone + 'static,
     F: FnOnce() -> Simulation + 'static,
 {
-    let summary = use_state(|| None::<Rc<SimulationSummary>>);
-    let generation = use_mut_ref(|| 0u64);
-    {
-        let summary = summary.clone();
-        let generation = generation.clone();
-        use_effect_with(key, move |_| {
-            *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
-            summary.set(None);
-            let simulation = Rc::new(RefCell::new(None::<Simulation>));
-            // The first slice also builds the simulation, so that even its preparation waits
-            // until the deterministic figures have been drawn.
-            schedule(
-                simulation,
-                Some(Box::new(prepare)),
-                generation,
-                mine,
-                summary,
-            );
-        });
-    }
-    (*summary).clone()
+    use_sliced(key, prepare)
 }
 
-type Prepare = Box<dyn FnOnce() -> Simulation>;
+type Prepare<W> = Box<dyn FnOnce() -> W>;
 
-fn schedule(
-    simulation: Rc<RefCell<Option<Simulation>>>,
-    prepare: Option<Prepare>,
+/// Which work a slice belongs to, and how many runs it takes.
+struct Slice {
     generation: Rc<RefCell<u64>>,
     mine: u64,
-    summary: UseStateHandle<Option<Rc<SimulationSummary>>>,
-) {
+    runs: u32,
+}
+
+fn schedule<K, W>(
+    work: Rc<RefCell<Option<W>>>,
+    prepare: Option<Prepare<W>>,
+    mut slice: Slice,
+    key: K,
+    result: UseStateHandle<Option<(K, Rc<W::Output>)>>,
+) where
+    K: Clone + 'static,
+    W: Sliced,
+{
     Timeout::new(0, move || {
-        if *generation.borrow() != mine {
+        if *slice.generation.borrow() != slice.mine {
             return;
         }
         if let Some(prepare) = prepare {
-            *simulation.borrow_mut() = Some(prepare());
+            *work.borrow_mut() = Some(prepare());
+            // Preparing is a slice of its own.
+            schedule(work, None, slice, key, result);
+            return;
         }
-        let finished = match simulation.borrow_mut().as_mut() {
-            Some(sim) => {
-                sim.run_batch(RUNS_PER_SLICE);
-                if sim.is_finished() {
-                    summary.set(Some(Rc::new(sim.summary())));
+        let started = now();
+        let finished = match work.borrow_mut().as_mut() {
+            Some(w) => {
+                if w.run_slice(slice.runs) {
+                    result.set(Some((key.clone(), Rc::new(w.output()))));
                     true
                 } else {
                     false
@@ -77,7 +164,8 @@ fn schedule(
             None => true,
         };
         if !finished {
-            schedule(simulation, None, generation, mine, summary);
+            slice.runs = next_runs(slice.runs, now() - started);
+            schedule(work, None, slice, key, result);
         }
     })
     .forget();
@@ -94,4 +182,32 @@ pub fn settings() -> SimulationSettings {
 /// Prepares a simulation of `input`.
 pub fn prepare(input: &ForecastInput) -> Simulation {
     Simulation::new(input, settings())
+}
+
+/// Prepares the backtest of `input`'s records (the baseline's past forecasts).
+pub fn prepare_backtest(input: &ForecastInput) -> Backtest {
+    Backtest::new(
+        input,
+        SimulationSettings {
+            runs: BACKTEST_RUNS,
+            ..SimulationSettings::default()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_runs;
+
+    #[test]
+    fn a_slice_takes_as_many_runs_as_fit_in_8_milliseconds() {
+        // 10 runs took 20 ms: 2 ms a run, so 4 fit in 8 ms.
+        assert_eq!(next_runs(10, 20.0), 4);
+        // 100 runs in 1 ms: 800 fit.
+        assert_eq!(next_runs(100, 1.0), 800);
+        // Too quick to time: twice as many, up to 1,000; never fewer than 1.
+        assert_eq!(next_runs(10, 0.0), 20);
+        assert_eq!(next_runs(800, 0.0), 1_000);
+        assert_eq!(next_runs(1, 500.0), 1);
+    }
 }

@@ -29,6 +29,8 @@ pub struct PacePanelProps {
     pub probability: Option<Option<f64>>,
     /// The threshold schedule: a target follows its indicator's threshold for the period.
     pub thresholds: ThresholdSchedule,
+    /// How often the likely range held in the authority's past, said beside the chance.
+    pub record: super::answer_words::BandRecord,
     /// A new target chosen.
     pub on_target: Callback<PaceTarget>,
     /// A year's expected total adoptions changed (`None`: back to the default).
@@ -250,8 +252,9 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
             <p class="pace__probability">
                 { match props.probability {
                     Some(Some(p)) => format!(
-                        "Chance of meeting the target, from {} simulated futures: {:.0}%.",
-                        super::monte_carlo::RUNS, p * 100.0),
+                        "From {} simulated futures: {}",
+                        super::monte_carlo::RUNS,
+                        super::answer_words::chance_words(super::answer_words::Chance::Known(p), props.record)),
                     Some(None) => "The simulation gives no chance for this target: its period is beyond the simulated years, or it is not the threshold and the figures leave out the adoptions we expect.".to_string(),
                     None => "Chance of meeting the target: simulating…".to_string(),
                 } }

@@ -47,7 +47,11 @@ pub fn goal_words(indicator: Indicator, value: f64) -> String {
             )
         ),
         Indicator::A3Percent | Indicator::Placed12mPercent => {
-            format!("{value:.0}% {}", indicator.name().trim_end_matches(" (%)"))
+            format!(
+                "{}% {}",
+                scorecard::rounding::whole_text(value),
+                indicator.name().trim_end_matches(" (%)")
+            )
         }
     }
 }
@@ -150,7 +154,8 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
         }
         WaitingOutcome::InTimeNotPossible { best_percent } => format!(
             "{head} is not possible: even if every one of {open} who still can were in \
-             time, the figure would be {best_percent:.1}%."
+             time, the figure would be {}%.",
+            scorecard::rounding::one_decimal(best_percent)
         ),
     }
 }

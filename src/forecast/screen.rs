@@ -1,7 +1,6 @@
 //! The forecast screen: where the figures are heading and what it takes to reach
 //! the threshold. The dashboard's pieces live in [`crate::forecast`].
 
-use crate::forecast::backtest_panel::BacktestPanel;
 use crate::forecast::dashboard::ForecastDashboard;
 use crate::forecast::data_age::DataAgeNotice;
 use yew::prelude::*;
@@ -26,7 +25,6 @@ pub fn ForecastScreen() -> Html {
             }
             <DataAgeNotice />
             <ForecastDashboard />
-            <BacktestPanel />
         </section>
     }
 }

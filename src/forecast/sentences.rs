@@ -2,6 +2,7 @@
 //! paste into committee papers. Pure functions of the engine's answers, tested natively.
 
 use crate::state::count_of;
+use scorecard::rounding::{one_decimal, whole};
 use scorecard::{Figure, Indicator, PaceAnswer, PaceStatus};
 
 /// What the indicator's days measure, as the end of a sentence ("… must average 318 days
@@ -16,14 +17,14 @@ fn measured(indicator: Indicator) -> &'static str {
 
 /// Whole days, as the scorecard publishes them.
 pub fn days(value: f64) -> String {
-    format!("{} days", value.round() as i64)
+    format!("{} days", whole(value))
 }
 
 /// A figure's value in its unit: whole days, a count, or a percentage to one decimal place.
 pub fn figure_value(figure: &Figure) -> String {
     match figure.value {
         None => "no children".to_string(),
-        Some(v) if figure.indicator.is_percent() => format!("{v:.1}%"),
+        Some(v) if figure.indicator.is_percent() => format!("{}%", one_decimal(v)),
         Some(v) if figure.indicator == Indicator::A3 => {
             count_of(v.round() as u64, "child", "children")
         }
@@ -37,14 +38,17 @@ pub fn status_text(figure: &Figure) -> Option<String> {
     let percent = figure.indicator.is_percent();
     Some(if status.met {
         if percent {
-            format!("Met, {:.1} points above the target", -status.gap)
+            format!("Met, {} points above the target", one_decimal(-status.gap))
         } else if status.gap == 0.0 {
             "Met, exactly at the threshold".to_string()
         } else {
             format!("Met, {} under the threshold", days(-status.gap))
         }
     } else if percent {
-        format!("Not met, {:.1} points below the target", status.gap)
+        format!(
+            "Not met, {} points below the target",
+            one_decimal(status.gap)
+        )
     } else {
         format!("Not met, {} over the threshold", days(status.gap))
     })
@@ -62,7 +66,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
     // time.
     let percent = indicator.is_percent() || indicator == Indicator::A3;
     let goal = if indicator.is_percent() {
-        format!("{:.0}%", target.value)
+        format!("{}%", whole(target.value))
     } else if indicator == Indicator::A3 {
         count_of(
             target.value.ceil() as u64,
@@ -83,7 +87,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
     match answer.status {
         PaceStatus::NoUnknownAdoptions => {
             let figure = match answer.known_average {
-                Some(v) if percent => format!("{v:.1}%"),
+                Some(v) if percent => format!("{}%", one_decimal(v)),
                 Some(v) => days(v),
                 None => "no figure".to_string(),
             };
@@ -128,7 +132,7 @@ pub fn pace_sentence(answer: &PaceAnswer) -> String {
                 .unwrap_or_else(|| format!("the {adoptions} not yet in your data"));
             let share = answer
                 .required_average
-                .map(|r| format!(" ({r:.1}%)"))
+                .map(|r| format!(" ({}%)", one_decimal(r)))
                 .unwrap_or_default();
             format!("{head}, {needed} must be in time{share}.")
         }
@@ -165,9 +169,10 @@ pub fn equal_years_sentence(answer: &PaceAnswer) -> Option<String> {
         " days"
     };
     Some(format!(
-        "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} of {} must average {value:.1}{unit} of {}. The figure above counts each child once, as the scorecard does.",
+        "Assuming equal numbers adopted each year, as a simple average of yearly figures does, the {} of {} must average {}{unit} of {}. The figure above counts each child once, as the scorecard does.",
         count_of(u64::from(answer.equal_years_unknown_years), "remaining year", "remaining years"),
         answer.target.period,
+        one_decimal(value),
         answer.target.indicator.name(),
     ))
 }

@@ -75,7 +75,8 @@ impl PerformancePlan {
     /// Whether `figure` meets the target (days: rounded to the day, at or below it).
     pub fn met_by(&self, figure: f64) -> bool {
         if self.percent {
-            figure >= self.target
+            // As the figure reads: to one decimal place, halves away from zero.
+            scorecard::rounding::to_one_decimal(figure) >= self.target
         } else {
             figure.round() <= self.target
         }
@@ -85,9 +86,12 @@ impl PerformancePlan {
 /// The performance and its gap to the target, as the template writes it.
 pub fn gap_text(percent: bool, performance: f64, target: f64) -> String {
     if percent {
+        let gap = scorecard::rounding::to_one_decimal(performance - target);
         format!(
-            "{performance:.1} % + / - Target: {:+.1} %",
-            performance - target
+            "{} % + / - Target: {}{} %",
+            scorecard::rounding::one_decimal(performance),
+            if gap >= 0.0 { "+" } else { "" },
+            scorecard::rounding::one_decimal(gap)
         )
     } else {
         format!(

@@ -78,7 +78,7 @@ const FIELDS: [Text; 7] = [
 
 fn value(percent: bool, v: f64) -> String {
     if percent {
-        format!("{v:.1}%")
+        format!("{}%", scorecard::rounding::one_decimal(v))
     } else {
         format!("{} days", v.round())
     }
@@ -208,9 +208,9 @@ pub fn PerformanceView(props: &PerformanceViewProps) -> Html {
                 </div>
                 if *one_more {
                     <p class="performance__one-more">
-                        { format!("{in_time} of {counted} in time is {:.1}%; one more adoption in time makes {} of {}, {:.1}%.",
-                            in_time as f64 / counted.max(1) as f64 * 100.0, in_time + 1, counted + 1,
-                            one_more_in_time(in_time, counted)) }
+                        { format!("{in_time} of {counted} in time is {}%; one more adoption in time makes {} of {}, {}%.",
+                            scorecard::rounding::one_decimal(in_time as f64 / counted.max(1) as f64 * 100.0), in_time + 1, counted + 1,
+                            scorecard::rounding::one_decimal(one_more_in_time(in_time, counted))) }
                     </p>
                 }
             }

@@ -18,7 +18,7 @@ pub struct AggregateTableProps {
 /// Shows an optional average, or a dash for "not published".
 fn days(value: Option<f64>) -> String {
     value
-        .map(|v| format!("{v:.1}"))
+        .map(scorecard::rounding::one_decimal)
         .unwrap_or_else(|| "–".into())
 }
 
@@ -53,7 +53,7 @@ pub fn AggregateTable(props: &AggregateTableProps) -> Html {
                             <tr>
                                 <th scope="row">{ &year }</th>
                                 <td class="table__number">{ a.adopted }</td>
-                                <td class="table__number">{ format!("{:.1}", a.a1_average_days) }</td>
+                                <td class="table__number">{ scorecard::rounding::one_decimal(a.a1_average_days) }</td>
                                 <td class="table__number">{ a.a2_children }</td>
                                 <td class="table__number">{ days(a.a2_average_days) }</td>
                                 <td class="table__number">{ a.a3_under_14_months }</td>

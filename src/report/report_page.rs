@@ -17,11 +17,13 @@ use crate::comparators::data::{latest_period, use_comparator_table};
 use crate::comparators::rows::our_figures;
 use crate::context::{use_app, use_as_of};
 use crate::forecast::answers::TargetAnswers;
+use crate::forecast::band_record::use_band_record;
 use crate::forecast::basis::basis_sentence;
 use crate::forecast::chart_data::{trajectory, Bands};
 use crate::forecast::data_age::DataAgeNotice;
 use crate::forecast::figures_table::FiguresTable;
 use crate::forecast::pace_words::{goal_words, waiting_sentence};
+use crate::forecast::usable::use_usable;
 use crate::forecast::waiting_children::WaitingChildren;
 use crate::plans::now::use_plans_now;
 use crate::ui::browser;
@@ -69,6 +71,10 @@ pub fn ReportPage() -> Html {
     let table = use_comparator_table();
     let document = app.document.clone();
     let simulation = use_simulation(forecast.pace.as_ref().map(|p| p.target));
+    // The chance is stated with the range's record in this authority's past, as on the
+    // forecast's first screen.
+    let data = use_usable(&document, as_of);
+    let (_, record) = use_band_record(&data, &document.settings.thresholds, as_of);
     let plans_now = use_plans_now(document.clone(), forecast.clone());
     let a1_bands = bands(simulation.as_deref(), &forecast, Indicator::A1);
     let a2_bands = bands(simulation.as_deref(), &forecast, Indicator::A2);
@@ -152,7 +158,7 @@ pub fn ReportPage() -> Html {
                 if let Some(note) = chosen_target {
                     <p class="report__target"><strong>{ "Chosen target: " }</strong>{ note }</p>
                 }
-                <TargetAnswers forecast={forecast.clone()} simulation={simulation.clone()} />
+                <TargetAnswers forecast={forecast.clone()} simulation={simulation.clone()} {record} />
             </section>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>

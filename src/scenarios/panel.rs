@@ -118,11 +118,11 @@ fn leaving_field(scenario: &Scenario, own: Option<f64>, on_change: &Callback<Opt
         .unwrap_or(0.0);
     let hint = match own {
         Some(r) => format!(
-            "Your records: {:.0}% of the children with an outcome left the route.",
-            r * 100.0
+            "Your records: {}% of the children with an outcome left the route.",
+            scorecard::rounding::whole_text(r * 100.0)
         ),
         None => {
-            "Your records have too few outcomes to say: none is taken to leave unless you set it."
+            "Your records have too few outcomes to say: the likely range takes about 1 in 20 to leave at each stage unless you set it."
                 .to_string()
         }
     };

@@ -6,8 +6,8 @@
 use gloo_events::EventListener;
 use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
 use scorecard_charts::{
-    draw_backtest, draw_timeline, draw_trajectory, BacktestChart, ChartError, ChartStyle, Timeline,
-    Trajectory,
+    draw_backtest, draw_tenths, draw_timeline, draw_trajectory, BacktestChart, ChartError,
+    ChartStyle, TenthsChart, Timeline, Trajectory,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -25,6 +25,8 @@ pub enum ChartSpec {
     Comparators(Rc<ComparatorChart>),
     /// Past forecasts beside what happened.
     Backtest(Rc<BacktestChart>),
+    /// Where what happened fell among the runs of each past forecast.
+    Tenths(Rc<TenthsChart>),
 }
 
 impl ChartSpec {
@@ -34,6 +36,7 @@ impl ChartSpec {
             ChartSpec::Timeline(t) => t.text_alternative(),
             ChartSpec::Comparators(c) => c.text_alternative(),
             ChartSpec::Backtest(b) => b.text_alternative(),
+            ChartSpec::Tenths(t) => t.text_alternative(),
         }
     }
 }
@@ -164,6 +167,7 @@ fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec, projector: bool) -> Resul
         ChartSpec::Timeline(t) => draw_timeline(&area, t, style),
         ChartSpec::Comparators(c) => draw_comparators(&area, c, style),
         ChartSpec::Backtest(b) => draw_backtest(&area, b, style),
+        ChartSpec::Tenths(t) => draw_tenths(&area, t, style),
     }
 }
 

@@ -61,8 +61,8 @@ test('a bare address opens the forecast, whose first screenful answers each targ
   const answers = await settledAnswers(page);
   // A1 and A2, each against its threshold in words, with a chance and a pace.
   assert.equal(answers.length, 2);
-  assert.match(answers[0], /A1 \d{4}-\d{2}: heading for \d+ days against 426, with the adoptions we expect\. .*chance of meeting it\./s);
-  assert.match(answers[1], /A2 \d{4}-\d{2}: heading for \d+ days against 121, with the adoptions we expect\. .*chance of meeting it\./s);
+  assert.match(answers[0], /A1 \d{4}-\d{2}: heading for \d+ days against 426, with the adoptions we expect\. .*chance of meeting it \(/s);
+  assert.match(answers[1], /A2 \d{4}-\d{2}: heading for \d+ days against 121, with the adoptions we expect\. .*chance of meeting it \(/s);
   for (const answer of answers) assert.match(answer, /(children in the records still to be (placed|matched)|adoptions expected but not yet in the data)/);
   // The figure it is heading for is the table's figure with the adoptions expected.
   const [, period, days] = answers[0].match(/A1 (\d{4}-\d{2}): heading for (\d+) days/);

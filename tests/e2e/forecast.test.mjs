@@ -82,7 +82,7 @@ async function forecastRows() {
     page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
   assert.match(name, /\.csv$/);
   const lines = text.trim().split(/\r?\n/);
-  assert.equal(lines[0], 'section,period,indicator,children,value,threshold,meets,basis');
+  assert.equal(lines[0], 'section,period,indicator,children,value,threshold,meets,basis,likely_low,likely_high,chance_meets');
   const rows = new Map();
   for (const line of lines.slice(1)) {
     const [section, period, indicator, children, value, threshold, meets, basis] = line.split(',');

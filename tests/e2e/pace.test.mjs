@@ -88,7 +88,7 @@ test('the pace for the children still waiting is worked out and each has its own
   );
   // The forecast CSV: X rounded down to one decimal (309.625 -> 309.6), over the 5 open children.
   const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
-  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,309.6,350,,projected'), forecast.text);
+  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,309.6,350,,projected,,,'), forecast.text);
 });
 
 test('a target the children already waiting put out of reach says so, with the best still possible', async () => {
@@ -101,18 +101,18 @@ test('a target the children already waiting put out of reach says so, with the b
     + 'data took 0 days, the 2014-17 A1 would be 186 days.',
   ).waitFor();
   const forecast = await downloadText(page, () => page.getByRole('button', { name: 'Download forecast (CSV)' }).click());
-  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible'), forecast.text);
+  assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible,,,'), forecast.text);
 });
 
 test('how good is this forecast: past forecasts beside what happened, in words and as CSV', async () => {
   const demo = await app.newPage({ width: 1280, height: 1000 });
   await app.open(demo, '#/forecast');
-  await demo.getByRole('button', { name: 'Check against past years' }).click();
+  // The past forecasts are made on their own once the figures are on screen.
   const verdict = demo.locator('.backtest__verdict');
-  await verdict.waitFor();
+  await verdict.waitFor({ timeout: 120_000 });
   const text = await verdict.innerText();
-  const [, inside, judged] = text.match(/^(\d+) of (\d+) past figures/);
-  // The sentence counts what the table shows.
+  const [, inside, judged] = text.match(/^Coverage: (\d+) of (\d+) past figures \(\d+%\) fell inside the forecast's 10-90% band; 95% interval \d+% to \d+%\./);
+  // The sentence counts what the table shows (rows repeating A1 are not counted again).
   const cells = await demo.locator('#backtest-heading ~ .table-wrap tbody tr td:last-child').allInnerTexts();
   assert.equal(cells.filter((c) => c.trim() === 'Inside').length, Number(inside));
   assert.equal(cells.filter((c) => ['Inside', 'Outside'].includes(c.trim())).length, Number(judged));
@@ -121,7 +121,8 @@ test('how good is this forecast: past forecasts beside what happened, in words a
   await app.screenshot(demo, 'pace-02-backtest');
   const csv = await downloadText(demo, () => demo.getByRole('button', { name: 'Download backtest (CSV)' }).click());
   const lines = csv.text.trim().split('\n');
-  assert.equal(lines[0], 'as_of,period,indicator,p10,p50,p90,actual,inside_band');
-  assert.equal(lines.filter((l) => l.endsWith(',yes')).length, Number(inside));
+  assert.equal(lines[0], 'as_of,period,indicator,p10,p50,p90,actual,inside_band,horizon,share_below,counted');
+  const fields = lines.slice(1).map((l) => l.split(','));
+  assert.equal(fields.filter((f) => f[7] === 'yes' && f[10] === 'yes').length, Number(inside));
   await demo.context().close();
 });

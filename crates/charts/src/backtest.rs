@@ -3,7 +3,7 @@
 //! fell inside the band and a cross when it did not (shape says it, not only colour).
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
-use crate::scale::{draw_note, Scale};
+use crate::scale::{draw_note, whole, Scale};
 use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -45,13 +45,16 @@ impl BacktestChart {
         let mut out = format!("{}.", self.title);
         for p in &self.points {
             let happened = match (p.actual, p.inside()) {
-                (Some(a), Some(true)) => format!("{a:.0} happened, inside the band"),
-                (Some(a), _) => format!("{a:.0} happened, outside the band"),
+                (Some(a), Some(true)) => format!("{} happened, inside the band", whole(a)),
+                (Some(a), _) => format!("{} happened, outside the band", whole(a)),
                 (None, _) => "nothing to compare yet".to_string(),
             };
             out.push_str(&format!(
-                " {}: band {:.0} to {:.0}, median {:.0}; {happened}.",
-                p.label, p.p10, p.p90, p.p50
+                " {}: band {} to {}, median {}; {happened}.",
+                p.label,
+                whole(p.p10),
+                whole(p.p90),
+                whole(p.p50)
             ));
         }
         out

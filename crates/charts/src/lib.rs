@@ -17,11 +17,13 @@ pub mod legend;
 pub mod palette;
 mod scale;
 pub mod style;
+pub mod tenths;
 pub mod timeline;
 pub mod trajectory;
 
 pub use backtest::{draw_backtest, BacktestChart, BacktestPoint};
 pub use style::{ChartStyle, Look};
+pub use tenths::{draw_tenths, TenthsChart};
 pub use timeline::{draw_timeline, Timeline, TimelineRow, TimelineSegment};
 pub use trajectory::{draw_trajectory, PeriodPoint, Trajectory};
 

@@ -75,3 +75,15 @@ where
     ))?;
     Ok(())
 }
+
+/// One decimal place, halves away from zero (6.25 -> "6.3"), the rule every figure a person
+/// reads follows (formatting with `{:.1}` would round an exact half to even).
+pub(crate) fn one_decimal(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    format!("{:.1}", if r == 0.0 { 0.0 } else { r })
+}
+
+/// A whole number, halves away from zero (426.5 -> "427").
+pub(crate) fn whole(v: f64) -> String {
+    format!("{}", v.round() as i64)
+}

@@ -356,3 +356,38 @@ fn on_a_projector_no_label_is_under_20_pixels() {
     };
     assert!(widest(&projector) > widest(&screen));
 }
+
+#[test]
+fn the_tenths_chart_shows_where_each_past_figure_fell_and_the_even_share() {
+    // 20 past figures: 3 below their band, 1 above, the rest spread inside.
+    let chart = scorecard_charts::TenthsChart {
+        title: "Where what happened fell among the runs of its forecast".into(),
+        counts: [3, 2, 2, 3, 1, 2, 2, 2, 2, 1],
+    };
+    let svg = render(
+        |area| scorecard_charts::draw_tenths(area, &chart, 1.0).unwrap(),
+        "tenths",
+    );
+    let t = texts(&svg);
+    for wanted in [
+        "Where what happened fell among the runs of its forecast",
+        "0-10%",
+        "90-100%",
+        "inside the 10-90% band",
+        "outside it (hollow)",
+        "an even share, as an honest forecast gives",
+    ] {
+        assert!(t.iter().any(|x| x == wanted), "{wanted} not in {t:?}");
+    }
+    // An honest forecast would put 20 / 10 = 2.0 in each tenth.
+    assert_eq!(
+        chart.text_alternative(),
+        "Where what happened fell among the runs of its forecast. Of 20 past figures, 3 fell below \
+         the forecast's 10-90% band, 1 above it, and by tenth from the lowest: 3, 2, 2, 3, 1, 2, \
+         2, 2, 2, 1. An honest forecast puts about 2.0 in each."
+    );
+    let empty = scorecard_charts::TenthsChart::default();
+    assert!(empty
+        .text_alternative()
+        .ends_with("No past figure to place yet."));
+}

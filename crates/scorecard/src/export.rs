@@ -3,15 +3,26 @@
 
 use crate::csv::write_row;
 use crate::dates::format_iso;
+use crate::dates::{FinancialYear, RollingPeriod};
 use crate::forecast::Forecast;
 use crate::indicator::Indicator;
 use crate::pace::{PaceAnswer, WaitingOutcome};
-use crate::rolling::Figure;
+use crate::rolling::{Basis, Figure, PeriodFigures, YearFigures};
+use crate::simulate::SimulationSummary;
 use std::fmt::Write;
 
 /// The header of [`Forecast::to_csv`].
 pub const FORECAST_CSV_HEADER: &str =
-    "section,period,indicator,children,value,threshold,meets,basis";
+    "section,period,indicator,children,value,threshold,meets,basis,likely_low,likely_high,chance_meets";
+
+/// What the Monte Carlo says of one row's figure: its 10th and 90th percentiles and the
+/// chance it meets its threshold.
+#[derive(Debug, Clone, Copy, Default)]
+struct Likely {
+    low: Option<f64>,
+    high: Option<f64>,
+    chance: Option<f64>,
+}
 
 /// The indicators listed for three-year periods: A3 both as the count and as the share of
 /// the period's children (the local 12-month figure is set per year).
@@ -25,7 +36,14 @@ const ROLLING_INDICATORS: [Indicator; 5] = [
 
 impl Forecast {
     /// The forecast as CSV with the header
-    /// `section,period,indicator,children,value,threshold,meets,basis`.
+    /// `section,period,indicator,children,value,threshold,meets,basis,likely_low,likely_high,chance_meets`,
+    /// without a Monte Carlo (the last three columns empty): see [`Forecast::to_csv_with`].
+    pub fn to_csv(&self) -> String {
+        self.to_csv_with(None)
+    }
+
+    /// The forecast as CSV with the header
+    /// `section,period,indicator,children,value,threshold,meets,basis,likely_low,likely_high,chance_meets`.
     ///
     /// Sections, in this order: `rolling` and `year` (children in the data: adopted, or
     /// projected from the pipeline), `rolling_assumed` and `year_assumed` (the same plus the
@@ -45,35 +63,61 @@ impl Forecast {
     /// threshold of a three-year A1, A10 or A2 figure, the local target of
     /// placed_12m_percent, or the target value of a required pace; `meets` is `yes` / `no`
     /// where a threshold applies to a figure and empty otherwise (and for the required pace).
-    pub fn to_csv(&self) -> String {
+    ///
+    /// From `simulation`, the Monte Carlo of the same input: for the `rolling` and `year`
+    /// rows (and their `_assumed` twins) of A1, A10 and A2, `likely_low` and `likely_high`
+    /// are the 10th and 90th percentiles of the simulated figure (one decimal) and
+    /// `chance_meets` the share of runs (0 to 1, three decimals) whose figure meets its
+    /// threshold by the scorecard's rule. All three are empty where the figure is final
+    /// (actual), where no simulation ran or it does not cover the figure, and `chance_meets`
+    /// also where no threshold applies or the figure is partial (never judged).
+    pub fn to_csv_with(&self, simulation: Option<&SimulationSummary>) -> String {
+        let period_likely = |f: &Figure, period, assumed| -> Likely {
+            let Some(band) = simulation
+                .filter(|_| f.indicator.is_days() && f.basis != Basis::Actual)
+                .and_then(|s| s.band(period, f.indicator, assumed))
+            else {
+                return Likely::default();
+            };
+            Likely {
+                low: band.p10,
+                high: band.p90,
+                chance: band
+                    .probability_met
+                    .filter(|_| f.threshold.is_some() && f.basis != Basis::Partial),
+            }
+        };
+        let year_likely = |f: &Figure, year, assumed| -> Likely {
+            simulation
+                .filter(|_| f.indicator.is_days() && f.basis != Basis::Actual)
+                .and_then(|s| s.year_band(year, f.indicator, assumed))
+                .map(|band| Likely {
+                    low: band.p10,
+                    high: band.p90,
+                    // A single year has no threshold for A1, A10 or A2.
+                    chance: None,
+                })
+                .unwrap_or_default()
+        };
         let mut out = String::with_capacity(64 * (self.years.len() + self.rolling.len()) * 8);
         out.push_str(FORECAST_CSV_HEADER);
         out.push('\n');
-        for p in self.rolling.iter().filter(|p| p.adoptions > 0) {
-            for ind in ROLLING_INDICATORS {
-                figure_row(&mut out, "rolling", &p.period.to_string(), p.figure(ind));
-            }
-        }
-        for y in self.years.iter().filter(|y| y.holds_children()) {
-            for ind in Indicator::ALL {
-                figure_row(&mut out, "year", &y.year.to_string(), y.figure(ind));
-            }
-        }
-        for p in self.rolling_assumed.iter().filter(|p| p.adoptions > 0) {
-            for ind in ROLLING_INDICATORS {
-                figure_row(
-                    &mut out,
-                    "rolling_assumed",
-                    &p.period.to_string(),
-                    p.figure(ind),
-                );
-            }
-        }
-        for y in self.years_assumed.iter().filter(|y| y.holds_children()) {
-            for ind in Indicator::ALL {
-                figure_row(&mut out, "year_assumed", &y.year.to_string(), y.figure(ind));
-            }
-        }
+        period_rows(&mut out, "rolling", &self.rolling, false, &period_likely);
+        year_rows(&mut out, "year", &self.years, false, &year_likely);
+        period_rows(
+            &mut out,
+            "rolling_assumed",
+            &self.rolling_assumed,
+            true,
+            &period_likely,
+        );
+        year_rows(
+            &mut out,
+            "year_assumed",
+            &self.years_assumed,
+            true,
+            &year_likely,
+        );
         if let Some(pace) = &self.pace {
             let t = &pace.target;
             let waiting = &pace.waiting;
@@ -92,14 +136,14 @@ impl Forecast {
             };
             let _ = writeln!(
                 out,
-                "required_pace,{},{},{open},{value},{},,{basis}",
+                "required_pace,{},{},{open},{value},{},,{basis},,,",
                 t.period,
                 t.indicator.label(),
                 number(t.value),
             );
             let _ = writeln!(
                 out,
-                "required_pace_equal_years,{},{},,{},{},,projected",
+                "required_pace_equal_years,{},{},,{},{},,projected,,,",
                 t.period,
                 t.indicator.label(),
                 pace.equal_years.map(one_decimal).unwrap_or_default(),
@@ -145,7 +189,44 @@ impl PaceAnswer {
     }
 }
 
-fn figure_row(out: &mut String, section: &str, period: &str, f: &Figure) {
+fn period_rows(
+    out: &mut String,
+    section: &str,
+    periods: &[PeriodFigures],
+    assumed: bool,
+    likely: &dyn Fn(&Figure, RollingPeriod, bool) -> Likely,
+) {
+    for p in periods.iter().filter(|p| p.adoptions > 0) {
+        for ind in ROLLING_INDICATORS {
+            let f = p.figure(ind);
+            let l = likely(f, p.period, assumed);
+            figure_row(out, section, &p.period.to_string(), f, l);
+        }
+    }
+}
+
+fn year_rows(
+    out: &mut String,
+    section: &str,
+    years: &[YearFigures],
+    assumed: bool,
+    likely: &dyn Fn(&Figure, FinancialYear, bool) -> Likely,
+) {
+    for y in years.iter().filter(|y| y.holds_children()) {
+        for ind in Indicator::ALL {
+            let f = y.figure(ind);
+            figure_row(
+                out,
+                section,
+                &y.year.to_string(),
+                f,
+                likely(f, y.year, assumed),
+            );
+        }
+    }
+}
+
+fn figure_row(out: &mut String, section: &str, period: &str, f: &Figure, likely: Likely) {
     let meets = match f.status {
         Some(s) if s.met => "yes",
         Some(_) => "no",
@@ -153,22 +234,19 @@ fn figure_row(out: &mut String, section: &str, period: &str, f: &Figure) {
     };
     let _ = writeln!(
         out,
-        "{section},{period},{},{},{},{},{meets},{}",
+        "{section},{period},{},{},{},{},{meets},{},{},{},{}",
         f.indicator.label(),
         f.children,
         f.value.map(one_decimal).unwrap_or_default(),
         f.threshold.map(number).unwrap_or_default(),
         f.basis.label(),
+        likely.low.map(one_decimal).unwrap_or_default(),
+        likely.high.map(one_decimal).unwrap_or_default(),
+        likely.chance.map(three_decimals).unwrap_or_default(),
     );
 }
 
-/// One decimal place, halves away from zero (344.25 -> "344.3"), as a person rounds by hand.
-pub(crate) fn one_decimal(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    // Avoid "-0.0" for a tiny negative value.
-    let r = if r == 0.0 { 0.0 } else { r };
-    format!("{r:.1}")
-}
+pub(crate) use crate::rounding::{one_decimal, three_decimals};
 
 /// One decimal place, rounded down (426.97 -> "426.9"): a pace that is a limit.
 pub(crate) fn one_decimal_down(v: f64) -> String {

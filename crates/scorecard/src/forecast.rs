@@ -79,7 +79,8 @@ pub struct Forecast {
     /// A2 against their thresholds (the chosen target in place of its indicator's
     /// threshold), then a chosen target of any other indicator.
     pub answers: Vec<PaceAnswer>,
-    /// Years with both child records and an aggregate: the child records were used.
+    /// Years with both child records and an aggregate: the aggregate was used (a published
+    /// yearly figure covers every child adopted that year), and the validation names the year.
     pub conflicting_years: Vec<FinancialYear>,
 }
 

@@ -73,6 +73,7 @@ pub mod projection;
 pub mod record;
 mod rng;
 pub mod rolling;
+pub mod rounding;
 pub mod scenario;
 pub mod simulate;
 pub mod sorting;
@@ -84,7 +85,8 @@ pub mod validate;
 pub mod workdays;
 
 pub use backtest::{
-    as_known_on, backtest, backtest_csv, coverage, BacktestRow, BacktestSpan, BACKTEST_CSV_HEADER,
+    as_known_on, backtest, backtest_csv, coverage, route_started, tenths, Backtest, BacktestRow,
+    Coverage, Horizon, BACKTEST_CSV_HEADER,
 };
 pub use csv::{
     read_aggregates, read_children, write_aggregates, write_children, AggregateImport, ChildImport,

@@ -8,7 +8,7 @@ use crate::inputs::{ExpectedYear, ForecastInput};
 use crate::projection::{project, stage_history, Projection, StageDurations};
 use crate::record::ChildRecord;
 use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};
-use crate::scenario::{AssumedPace, Scenario, Stage};
+use crate::scenario::{AssumedPace, Scenario};
 use chrono::NaiveDate;
 
 /// Which children a hypothetical delay applies to.
@@ -67,11 +67,11 @@ const YEAR_REACH: i32 = 60;
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
     first_open: FinancialYear,
-    history: [Vec<u32>; 5],
     durations: StageDurations,
     /// Adopted and projected children, plus aggregates for years without child records.
     book: YearBook,
-    /// Years with both child records and an aggregate (child records were used).
+    /// Years with both child records and an aggregate (the aggregate was used: a published
+    /// yearly figure covers every child adopted that year).
     conflicts: Vec<FinancialYear>,
     /// Adopted children: index into the input's children, year and values.
     adopted: Vec<(usize, FinancialYear, ChildValues)>,
@@ -112,11 +112,6 @@ impl Model {
     /// Pipeline children: index into the input's children and projection.
     pub fn projections(&self) -> &[(usize, Projection)] {
         &self.projections
-    }
-
-    /// The days the authority's completed children took over one stage of the route.
-    pub fn stage_history(&self, stage: Stage) -> &[u32] {
-        &self.history[stage.index()]
     }
 
     /// The fastest adopted child's days for a days measure (A1, A10 or A2).
@@ -197,7 +192,6 @@ impl Model {
         crate::sorting::sort(&mut conflicts);
         Model {
             first_open,
-            history,
             durations,
             book,
             conflicts,
@@ -270,25 +264,6 @@ impl Model {
         }
     }
 
-    /// How much an indicator's yearly average moves from one complete year to the next: the
-    /// spread (standard deviation) of the logarithm of each year's average over the year
-    /// before, over the authority's complete years. `None` with fewer than 3 such years.
-    pub fn year_to_year_spread(&self, m: usize) -> Option<f64> {
-        let means: Vec<f64> = (self.book.first.0..self.first_open.0)
-            .filter_map(|y| self.book.get(FinancialYear(y))?.measures[m].mean())
-            .filter(|v| *v > 0.0)
-            .collect();
-        let changes: Vec<f64> = means.windows(2).map(|w| (w[1] / w[0]).ln()).collect();
-        if changes.len() < 2 {
-            return None;
-        }
-        let mean = changes.iter().sum::<f64>() / changes.len() as f64;
-        let var =
-            changes.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / (changes.len() - 1) as f64;
-        // The change itself is part of the uncertainty, not only its wobble around a trend.
-        Some((var + mean * mean).sqrt())
-    }
-
     /// The book plus the assumed further adoptions of every open year.
     pub fn assumed_book(&self, expected: &[ExpectedYear], pace: &AssumedPace) -> YearBook {
         let mut book = self.book.clone();
@@ -311,6 +286,7 @@ pub(crate) fn add_assumed(t: &mut crate::rolling::YearTally, unknown: u64, pace:
             tally.children += unknown;
             tally.sum += unknown as f64 * v;
             tally.projected += unknown;
+            t.known[m] = true;
         }
     }
     t.assumed += unknown;

@@ -296,8 +296,9 @@ impl ChildRecord {
 
 /// Published figures for a financial year with no child-level data.
 ///
-/// A year has one source or the other, never both: where a year has both child records and an
-/// aggregate, the validation says so.
+/// A year's figures come from one source: where a year has both child records and an
+/// aggregate, the aggregate is used (it covers every child adopted that year) and the
+/// validation names the year.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct YearAggregate {

@@ -3,7 +3,9 @@
 //! Every figure is a sum over children divided by a count of children, so a three-year
 //! average is the three years' sums over the three years' counts: each child weighs the same
 //! and a year with more adoptions weighs more (never a mean of yearly means). A year's totals
-//! come either from child records or from a published [`YearAggregate`], never both.
+//! come either from child records or from a published [`YearAggregate`]: where a year has
+//! both, the aggregate replaces the child records (a published figure covers every child
+//! adopted that year), and the validation names the year.
 
 use crate::dates::{FinancialYear, RollingPeriod};
 use crate::indicator::{ChildValues, Indicator, Measure, MEASURES};
@@ -120,12 +122,22 @@ pub struct PeriodFigures {
     pub years_covered: u8,
     /// One figure per indicator, in [`Indicator::ALL`] order.
     pub figures: [Figure; 6],
+    /// Per indicator, how many of the three years say anything of it: a year given only as
+    /// yearly figures without A10 (or without A2) says nothing of A10 (or A2), and yearly
+    /// figures never give the share placed within 12 months of the decision.
+    covered_by_indicator: [u8; 6],
 }
 
 impl PeriodFigures {
     /// The figure of one indicator.
     pub fn figure(&self, indicator: Indicator) -> &Figure {
         &self.figures[indicator.index()]
+    }
+
+    /// How many of the three years say anything of `indicator`: a figure over fewer than 3
+    /// is partial, and never judged met or not met.
+    pub fn years_covered_by(&self, indicator: Indicator) -> u8 {
+        self.covered_by_indicator[indicator.index()]
     }
 }
 
@@ -163,6 +175,9 @@ impl Tally {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct YearTally {
     pub measures: [Tally; MEASURES],
+    /// Which measures the year's data says anything of: all of them for child records; for
+    /// published yearly figures, only the ones published.
+    pub known: [bool; MEASURES],
     pub adopted: u64,
     pub projected: u64,
     pub assumed: u64,
@@ -172,6 +187,7 @@ pub(crate) struct YearTally {
 impl YearTally {
     /// Adds (or with `sign` -1 removes) one child.
     pub fn add_child(&mut self, values: &ChildValues, projected: bool, sign: i32) {
+        self.known = [true; MEASURES];
         for (m, tally) in self.measures.iter_mut().enumerate() {
             if let Some(v) = values.measure(MEASURE_ORDER[m]) {
                 tally.children = tally.children.wrapping_add_signed(i64::from(sign));
@@ -217,6 +233,13 @@ impl YearTally {
         };
         self.adopted = n;
         self.source = YearSource::Aggregate;
+        self.known = [
+            true,
+            a.a10_average_days.is_some(),
+            a.a2_average_days.is_some(),
+            true,
+            false,
+        ];
     }
 
     fn merge(&mut self, other: &YearTally) {
@@ -335,23 +358,30 @@ impl YearBook {
         schedule: &ThresholdSchedule,
     ) -> PeriodFigures {
         let t = self.window(period);
-        let years_covered = if self.every_child {
-            3
-        } else {
-            period
-                .years()
-                .into_iter()
-                .filter(|y| {
-                    self.get(*y).is_some_and(|t| {
-                        t.source == YearSource::Aggregate || t.adopted + t.projected + t.assumed > 0
-                    })
-                })
-                .count() as u8
+        let holds_data = |t: &YearTally| {
+            t.source == YearSource::Aggregate || t.adopted + t.projected + t.assumed > 0
         };
+        let count = |test: &dyn Fn(&YearTally) -> bool| {
+            if self.every_child {
+                3
+            } else {
+                period
+                    .years()
+                    .into_iter()
+                    .filter(|y| self.get(*y).is_some_and(test))
+                    .count() as u8
+            }
+        };
+        let years_covered = count(&holds_data);
+        let covered_by_indicator = Indicator::ALL.map(|ind| {
+            let m = ind.measure() as usize;
+            count(&|t: &YearTally| holds_data(t) && t.known[m])
+        });
         PeriodFigures {
             period,
             adoptions: t.adopted + t.projected + t.assumed,
             years_covered,
+            covered_by_indicator,
             figures: Indicator::ALL.map(|ind| {
                 let mut f = figure(
                     ind,
@@ -360,7 +390,7 @@ impl YearBook {
                 );
                 // A year without data would make the average look like the other two
                 // years': say so, and judge nothing.
-                if years_covered < 3 {
+                if covered_by_indicator[ind.index()] < 3 {
                     f.basis = Basis::Partial;
                     f.status = None;
                 }

@@ -141,13 +141,14 @@ pub struct Scenario {
     /// The pace of the further adoptions the scenario expects beyond the children in the data.
     pub assumed_pace: AssumedPace,
     /// The Monte Carlo spread, in percent either side of each stage's duration. `None` draws
-    /// from the authority's own completed children where at least 10 completed the stage
-    /// (30% either side otherwise); `Some` always uses this spread, and `Some(0.0)` makes every
-    /// run the deterministic projection (no child leaves, the expected totals are exact).
+    /// from the survival estimate of the authority's own passages through the stage where at
+    /// least 10 ended (a log-normal spread around the duration in use otherwise); `Some`
+    /// always uses this spread, and `Some(0.0)` makes every run the deterministic projection
+    /// (no child leaves, the expected totals are exact, the service's speed never moves).
     pub spread_percent: Option<f64>,
     /// The share, in percent, of the children not yet matched who leave the adoption route
-    /// before a match (plans change). `None`: the authority's own rate, from the children
-    /// who left the route and those adopted.
+    /// before a match (plans change). `None`: the authority's own rate at each stage, from
+    /// the children who left the route during it and those who went through it.
     pub left_route_percent: Option<f64>,
 }
 

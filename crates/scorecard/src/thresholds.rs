@@ -110,17 +110,26 @@ impl ThresholdSchedule {
         threshold.floor() + 0.5
     }
 
-    /// Judges a figure against a threshold of the same indicator.
+    /// The lowest percentage that meets a target of `target` percent: a percentage is read to
+    /// one decimal place (halves away from zero), so 79.95% reads 80.0% and meets 80%.
+    /// [`ThresholdSchedule::status`] and the required pace both follow this one rule.
+    pub fn percent_limit(target: f64) -> f64 {
+        target - 0.05
+    }
+
+    /// Judges a figure against a threshold of the same indicator, as it reads: days rounded to
+    /// the day, percentages to one decimal place, halves away from zero (see
+    /// [`crate::rounding`]).
     pub fn status(indicator: Indicator, value: f64, threshold: f64) -> Status {
         if indicator.is_days() {
             // The published figure is rounded to the nearest day before it is compared.
-            let gap = value.round() - threshold;
+            let gap = crate::rounding::whole(value) as f64 - threshold;
             Status {
                 met: gap <= 0.0,
                 gap,
             }
         } else {
-            let gap = threshold - value;
+            let gap = threshold - crate::rounding::to_one_decimal(value);
             Status {
                 met: gap <= 0.0,
                 gap,
@@ -156,6 +165,11 @@ mod tests {
         let p = ThresholdSchedule::status(Indicator::Placed12mPercent, 68.2, 80.0);
         assert!(!p.met);
         assert!((p.gap - 11.8).abs() < 1e-9);
+        // A percentage reads to one decimal: 79.95% reads 80.0% and meets 80%; 79.94% reads
+        // 79.9% and misses by 0.1 point.
+        assert!(ThresholdSchedule::status(Indicator::Placed12mPercent, 79.95, 80.0).met);
+        let p = ThresholdSchedule::status(Indicator::Placed12mPercent, 79.94, 80.0);
+        assert!(!p.met && (p.gap - 0.1).abs() < 1e-9);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 use scorecard::{
-    forecast, Basis, ChildRecord, FinancialYear, Indicator, PaceTarget, RollingPeriod, Stage,
-    StageDuration, YearAggregate, YearSource, FORECAST_CSV_HEADER,
+    forecast, simulate, Basis, ChildRecord, FinancialYear, Indicator, PaceTarget, RollingPeriod,
+    SimulationSettings, Stage, StageDuration, YearAggregate, YearSource, FORECAST_CSV_HEADER,
 };
 
 fn fy(y: i32) -> FinancialYear {
@@ -263,28 +263,30 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "section,period,indicator,children,value,threshold,meets,basis"
+        "section,period,indicator,children,value,threshold,meets,basis,likely_low,likely_high,chance_meets"
     );
     assert_eq!(lines[0], FORECAST_CSV_HEADER);
     let has = |row: &str| assert!(lines.contains(&row), "missing row {row}\n{csv}");
     // 2013-16 A1: (10 x 500 + 212 + 426) / 12 = 5638 / 12 = 469.83; threshold 426: not met.
-    has("rolling,2013-16,A1,12,469.8,426,no,actual");
-    // A10 has no aggregate figure: (212 + 426) / 2 = 319.
-    has("rolling,2013-16,A10,2,319.0,426,yes,actual");
+    has("rolling,2013-16,A1,12,469.8,426,no,actual,,,");
+    // A10 has no aggregate figure: (212 + 426) / 2 = 319 over two children of one year. The
+    // year of yearly figures says nothing of A10, so the figure is partial, never judged
+    // (beside A1 at 470, not met, it must not read as met).
+    has("rolling,2013-16,A10,2,319.0,426,,partial,,,");
     // A2: (8 x 150 + 61 + 0) / 10 = 126.1 against 121 for March 2016.
-    has("rolling,2013-16,A2,10,126.1,121,no,actual");
+    has("rolling,2013-16,A2,10,126.1,121,no,actual,,,");
     // A3: 3 + 1 + 0 = 4 of 12; no threshold.
-    has("rolling,2013-16,A3,12,4.0,,,actual");
+    has("rolling,2013-16,A3,12,4.0,,,actual,,,");
     // The period before holds the aggregate and C1: (5000 + 212) / 11 = 473.8; but 2012-13
     // has no data, so it covers 2 of 3 years and is not judged against its 497.
-    has("rolling,2012-15,A1,11,473.8,497,,partial");
+    has("rolling,2012-15,A1,11,473.8,497,,partial,,,");
     // Single years: C1's year.
-    has("year,2014-15,A1,1,212.0,,,actual");
-    has("year,2014-15,A3_percent,1,100.0,,,actual");
-    has("year,2014-15,placed_12m_percent,1,100.0,80,yes,actual");
-    has("year,2013-14,placed_12m_percent,0,,80,,actual");
+    has("year,2014-15,A1,1,212.0,,,actual,,,");
+    has("year,2014-15,A3_percent,1,100.0,,,actual,,,");
+    has("year,2014-15,placed_12m_percent,1,100.0,80,yes,actual,,,");
+    has("year,2013-14,placed_12m_percent,0,,80,,actual,,,");
     // The three-year share under 14 months: 4 of 12 = 33.3%, no threshold.
-    has("rolling,2013-16,A3_percent,12,33.3,,,actual");
+    has("rolling,2013-16,A3_percent,12,33.3,,,actual,,,");
     // Every listed rolling period has its A3_percent row.
     let rolling = |ind: &str| {
         lines
@@ -297,22 +299,51 @@ fn the_csv_has_the_exact_header_and_hand_checked_rows() {
     // Assumed: the expected adoptions default to the mean of the last three complete years
     // with data, (10 + 1) / 2 = 5.5 -> 6; 2015-16 already has C2, so 5 more at the last
     // complete year's pace (2014-15: C1, 212 days). (426 + 5 x 212) / 6 = 1486 / 6 = 247.7.
-    has("year_assumed,2015-16,A1,6,247.7,,,mixed");
+    has("year_assumed,2015-16,A1,6,247.7,,,mixed,,,");
     // 2016-17: 6 assumed adoptions at 212 days.
-    has("year_assumed,2016-17,A1,6,212.0,,,projected");
+    has("year_assumed,2016-17,A1,6,212.0,,,projected,,,");
     // 2013-16 with them: (5000 + 212 + 426 + 1060) / 17 = 6698 / 17 = 394.0: met.
-    has("rolling_assumed,2013-16,A1,17,394.0,426,yes,mixed");
+    has("rolling_assumed,2013-16,A1,17,394.0,426,yes,mixed,,,");
     // Required pace for 426 in 2013-16: the cards meet 426 for averages under 426.5, so the
     // 5 expected adoptions share just under 426.5 x 17 - 5638 = 1612.5 days: under 322.5,
     // said rounded down as 322.4.
-    has("required_pace,2013-16,A1,5,322.4,426,,projected");
+    has("required_pace,2013-16,A1,5,322.4,426,,projected,,,");
     // Equal years: 2013-14 500 and 2014-15 212 are known; (3 x 426 - 712) / 1 = 566.
-    has("required_pace_equal_years,2013-16,A1,,566.0,426,,projected");
-    // Years with no child are not listed; every row has eight fields.
+    has("required_pace_equal_years,2013-16,A1,,566.0,426,,projected,,,");
+    // Years with no child are not listed; every row has eleven fields.
     assert!(!csv.contains("year,2012-13"));
     for l in &lines {
-        assert_eq!(l.split(',').count(), 8, "{l}");
+        assert_eq!(l.split(',').count(), 11, "{l}");
     }
+}
+
+#[test]
+fn the_file_gives_the_likely_range_and_the_chance_where_the_figure_is_not_final() {
+    // With a spread of 0 every run is the deterministic projection, so the likely range is
+    // the figure itself and the chance is 0 or 1 by the scorecard's rule.
+    let mut data = committee_data();
+    data.scenario.spread_percent = Some(0.0);
+    let f = forecast(&data.input());
+    let summary = simulate(&data.input(), SimulationSettings { runs: 20, seed: 1 });
+    let csv = f.to_csv_with(Some(&summary));
+    let lines: Vec<&str> = csv.lines().collect();
+    let has = |row: &str| assert!(lines.contains(&row), "missing row {row}\n{csv}");
+    assert_eq!(lines[0], FORECAST_CSV_HEADER);
+    // 2013-16 from the data alone is final (C2 was adopted on 01/04/2015): nothing to say.
+    has("rolling,2013-16,A1,12,469.8,426,no,actual,,,");
+    // With the 5 adoptions expected, 394.0 in every run: met in all of them.
+    has("rolling_assumed,2013-16,A1,17,394.0,426,yes,mixed,394.0,394.0,1.000");
+    // A10 without the yearly figures' A10 is partial: a range, but no chance of meeting.
+    // (212 + 426 + 5 x 212) / 7 = 1698 / 7 = 242.6.
+    has("rolling_assumed,2013-16,A10,7,242.6,426,,partial,242.6,242.6,");
+    // A single year has a range but no threshold; A3 is not simulated (3 + 1 + 0, and the 5
+    // expected at 2014-15's 100% under 14 months: 9).
+    has("year_assumed,2015-16,A1,6,247.7,,,mixed,247.7,247.7,");
+    has("rolling_assumed,2013-16,A3,17,9.0,,,mixed,,,");
+    // Without a simulation the three columns are empty.
+    assert!(f
+        .to_csv()
+        .contains("\nrolling_assumed,2013-16,A1,17,394.0,426,yes,mixed,,,\n"));
 }
 
 #[test]

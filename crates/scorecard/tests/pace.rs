@@ -256,7 +256,7 @@ fn the_children_still_waiting_and_the_adoptions_to_come_share_the_pace() {
     let f = forecast(&sheffield_with_two_waiting().input());
     assert!(f
         .to_csv()
-        .contains("required_pace,2014-17,A1,40,344.6,426,,projected\n"));
+        .contains("required_pace,2014-17,A1,40,344.6,426,,projected,,,\n"));
     assert_eq!(
         pace.target_dates_csv(),
         "child_id,indicator,period,start,waited_days,target_days,target_date,status\r\n\
@@ -304,7 +304,7 @@ fn placed_children_are_fixed_and_can_make_the_pace_not_possible() {
     );
     assert!(f
         .to_csv()
-        .contains("required_pace,2014-17,A2,28,,121,,not_possible\n"));
+        .contains("required_pace,2014-17,A2,28,,121,,not_possible,,,\n"));
 }
 
 #[test]
@@ -390,7 +390,7 @@ fn the_solver_judges_met_as_the_cards_do_rounded_to_the_day() {
     assert!(days > 426.9 && days < 427.0, "{days}");
     assert!(f
         .to_csv()
-        .contains("required_pace,2013-16,A1,1,426.9,426,,projected\n"));
+        .contains("required_pace,2013-16,A1,1,426.9,426,,projected,,,\n"));
     // And the figure at that pace, (1279 + 426.9) / 4 = 426.475, is met by the cards' rule.
     let status = scorecard::ThresholdSchedule::status(Indicator::A1, (1279.0 + 426.9) / 4.0, 426.0);
     assert!(status.met);

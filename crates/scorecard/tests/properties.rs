@@ -176,13 +176,13 @@ proptest! {
         let csv = f.to_csv();
         prop_assert!(csv.starts_with("section,"));
         // What the app forecasts: the records validation lets through. Of those, every row
-        // has its eight fields, and no value is negative or not a number.
+        // has its eleven fields, and no value is negative or not a number.
         let usable = Data::new(scorecard::usable_at(&data.children, &[], as_of).0, as_of);
         let f = forecast(&usable.input());
         let csv = f.to_csv();
         for line in csv.lines() {
             let fields: Vec<&str> = line.split(',').collect();
-            prop_assert_eq!(fields.len(), 8, "{}", line);
+            prop_assert_eq!(fields.len(), 11, "{}", line);
             if let Ok(v) = fields[4].parse::<f64>() {
                 prop_assert!(v.is_finite() && v >= 0.0, "{}", line);
             }

@@ -61,8 +61,10 @@ fn percentiles_are_ordered_and_the_band_is_real() {
     let (p10, p50, p90) = (band.p10.unwrap(), band.p50.unwrap(), band.p90.unwrap());
     assert!(p10 <= p50 && p50 <= p90);
     assert!(p90 > p10, "durations vary, so the averages do");
-    // The deterministic projection (every stage at its median, nobody leaving, the expected
-    // totals exact) is one of the futures the band should hold.
+    // The ten children have waited about 150 days for a match, longer than the 125-day median
+    // of the six adopted children ((110 + 140) / 2): the deterministic projection takes them
+    // to be matched today. The runs draw each from the waits longer than 150 days instead, so
+    // even the band's low end is later than that.
     let mut fixed = self::data();
     fixed.scenario.spread_percent = Some(0.0);
     let det = forecast(&fixed.input())
@@ -71,7 +73,7 @@ fn percentiles_are_ordered_and_the_band_is_real() {
         .figure(Indicator::A1)
         .value
         .unwrap();
-    assert!(p10 <= det && det <= p90, "{det} outside {p10}..{p90}");
+    assert!(det < p10, "{det} not below {p10}..{p90}");
     // A share of the runs.
     let p = band.probability_met.unwrap();
     assert!((0.0..=1.0).contains(&p));
@@ -198,14 +200,20 @@ fn as_of_31_march_a_child_still_waiting_counts_once_in_the_year_after() {
     // So 2012-15 holds the six adopted children only.
     let closed = f.period(RollingPeriod::ending_march(2015)).unwrap();
     assert_eq!(closed.figure(Indicator::A1).children, 6);
-    // Every run counts P once, in 2015-16, whatever it draws for the wait for its order:
-    // 2013-16 is (6 x 300 + 365) / 7 = 2165 / 7 = 309.29 days in every run.
+    // No run counts P in the closed year. P has waited 454 days for its order, longer than
+    // most; a run counts it in 2015-16 ((6 x 300 + 365) / 7 = 2165 / 7 = 309.29 days for
+    // 2013-16), or later, or not at all if its placement ends (the six alone: 300 days).
     let summary = simulate(&data.input(), SimulationSettings { runs: 400, seed: 3 });
     let band = summary
         .band(RollingPeriod::ending_march(2016), Indicator::A1, false)
         .unwrap();
-    for p in [band.p10, band.p50, band.p90] {
-        assert!((p.unwrap() - 2165.0 / 7.0).abs() < 0.01, "{band:?}");
+    assert!((band.p50.unwrap() - 2165.0 / 7.0).abs() < 0.01, "{band:?}");
+    for p in [band.p10, band.p90] {
+        let p = p.unwrap();
+        assert!(
+            (p - 2165.0 / 7.0).abs() < 0.01 || (p - 300.0).abs() < 0.01,
+            "{band:?}"
+        );
     }
 }
 

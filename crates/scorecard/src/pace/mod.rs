@@ -121,7 +121,8 @@ pub fn in_time_needed(
     counted: u64,
     unknown: u64,
 ) -> Option<u64> {
-    let needed = target_percent / 100.0 * (counted as f64 + unknown as f64) - in_time as f64;
+    let limit = crate::thresholds::ThresholdSchedule::percent_limit(target_percent);
+    let needed = limit / 100.0 * (counted as f64 + unknown as f64) - in_time as f64;
     // A tiny tolerance so that an exact hit (e.g. 16 of 20 = 80%) is not lost to rounding.
     let k = (needed - 1e-9).ceil().max(0.0);
     (k <= unknown as f64).then_some(k as u64)
@@ -132,12 +133,12 @@ pub fn in_time_needed(
 ///
 /// The performance action plan template (2014-15): 15 of 22 for 80% needs 13, because 28 of 35 is exactly 80%.
 pub fn consecutive_in_time_needed(target_percent: f64, in_time: u64, counted: u64) -> Option<u64> {
-    let t = target_percent / 100.0;
+    let t = crate::thresholds::ThresholdSchedule::percent_limit(target_percent) / 100.0;
     let gap = t * counted as f64 - in_time as f64;
     if gap <= 1e-9 {
         return Some(0);
     }
-    if t >= 1.0 {
+    if target_percent >= 100.0 {
         return None;
     }
     Some((gap / (1.0 - t) - 1e-9).ceil() as u64)

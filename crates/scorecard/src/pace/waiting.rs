@@ -277,7 +277,7 @@ pub(crate) fn solve_waiting(
         let goal = if target.indicator == Indicator::A3 {
             target.value
         } else {
-            target.value / 100.0 * all
+            ThresholdSchedule::percent_limit(target.value) / 100.0 * all
         };
         let needed = (goal - fixed_sum - 1e-9).ceil().max(0.0);
         if needed <= can_be as f64 {

@@ -2,18 +2,35 @@
 //! random, giving for each period the 10th, 50th and 90th percentiles of the three-year
 //! average and the probability of meeting the threshold.
 //!
-//! Three things vary, because a band that varies only one of them is far too narrow:
-//! - **stage durations**, resampled from the authority's own completed children where at
-//!   least 10 completed the stage (scaled so that its median is the scenario's duration),
-//!   otherwise a symmetric triangular spread around the duration in use (30% either side, or
-//!   the scenario's own spread);
-//! - **children leaving the route**: a child not yet matched leaves with the authority's own
-//!   rate ([`own_leaving_rate`]) or the scenario's;
-//! - **how many adoptions each year brings**: each run draws the year's total from a Poisson
-//!   distribution around the expected total.
+//! The band must be the authority's uncertainty, not the sampler's: children drawn one by one,
+//! independently, make the spread of an average shrink like one over the number of children,
+//! and the band far too narrow. So, in every run:
+//! - **the service's speed** is drawn for each year ahead (staff, courts and adopters change
+//!   for every child at once): one factor per year, each year moving on from the one before
+//!   (a random walk, centred to average 1), on every duration still to come and on the
+//!   adoptions not yet in the data. How much it moves is learned from the authority's own
+//!   years ([`estimate`]), shrunk toward a prior where they are few;
+//! - **stage durations** are drawn from the survival estimate of the authority's own passages
+//!   through each stage in the last three years, open ones included, where at least 10 ended;
+//!   otherwise from a spread around the duration in use. A child still waiting is drawn from
+//!   the durations longer than it has already waited (the module `survival`), and a child
+//!   slow in one stage is drawn slow in the next (the module `copula`);
+//! - **the estimates themselves** are uncertain: each run takes a bootstrap replicate of the
+//!   survival estimates, its own chance per day of leaving each stage (a gamma draw from the
+//!   children who left and the days children spent in it), and its own level of new routes (a
+//!   gamma factor, making the number of newcomers negative binomial);
+//! - **children leave the route** in every stage still ahead of them, the longer they spend
+//!   in it the likelier, or, where the scenario sets one, at its share before a match.
+//!
+//! The expected adoptions of a year and the pipeline's adoptions that year are one quantity:
+//! the pipeline children the run places in the year, and newcomers, children whose route
+//! starts after the as-of date at the authority's own rate and who are adopted within the
+//! year (the module `newcomers`). Where the scenario sets a year's expected total, the year is
+//! filled up to it instead, the pipeline's children counting first, and when the pipeline
+//! alone brings more, the total is the pipeline's.
 //!
 //! The generator is the crate's SplitMix64 with a fixed seed, so the same input and seed give
-//! the same answer however the runs are sliced into batches: the app runs a few hundred at a
+//! the same answer however the runs are sliced into batches: the app runs them a slice at a
 //! time between frames with [`Simulation::run_batch`].
 
 use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
@@ -21,39 +38,34 @@ use crate::indicator::{Indicator, Measure};
 use crate::inputs::ForecastInput;
 use crate::model::{Delay, Model};
 use crate::pace::PaceTarget;
+use crate::record::ChildRecord;
 use crate::rng::SplitMix64;
+use crate::scenario::AssumedPace;
 
 mod child;
+mod copula;
+pub mod estimate;
+mod newcomers;
+mod run;
 mod sampler;
 mod summary;
+pub(crate) mod survival;
 
 pub use summary::{PeriodBand, SimulationSummary, YearBand};
 
-use crate::record::ChildRecord;
-use crate::scenario::{AssumedPace, Stage};
-use child::{day, place_child, RunDays, SimChild};
-use sampler::Sampler;
-
-/// How many completed children a stage needs before the runs resample the authority's own
-/// durations; with fewer, a handful of odd cases would make the band look surer (or wilder)
-/// than it is, so the runs spread around the duration in use instead.
-pub(crate) const MIN_RESAMPLE: usize = 10;
-
-/// The least a year's average is taken to move from the year before (10%, on a log scale).
-/// An authority's own history has only a handful of complete years, and a spread estimated
-/// from two or three changes is too often too small: the backtest on the demonstration held
-/// only 6 of 20 actual figures in its band when the own estimate was used alone. The own
-/// estimate can only widen this.
-pub const DEFAULT_YEAR_SPREAD: f64 = 0.10;
+use child::{day, SimChild};
+use estimate::Estimates;
+use newcomers::Newcomers;
+use sampler::StageLaw;
 
 /// How many children with an outcome (adopted, or left the route) the authority's own
-/// leaving rate needs before it is used; with fewer, no child is taken to leave unless the
-/// scenario says so.
+/// leaving rate needs before it is shown; with fewer, the share says nothing.
 pub const MIN_OUTCOMES_FOR_LEAVING: usize = 10;
 
 /// The share of children not yet matched who leave the adoption route, from the authority's
 /// own records: those who left (without an adoption order) over those with an outcome. `None`
-/// with fewer than [`MIN_OUTCOMES_FOR_LEAVING`] outcomes.
+/// with fewer than [`MIN_OUTCOMES_FOR_LEAVING`] outcomes. The runs use a rate per stage (see
+/// [`estimate`]); this one figure is what the scenario panel shows beside its own setting.
 pub fn own_leaving_rate(children: &[ChildRecord]) -> Option<f64> {
     let left = children
         .iter()
@@ -86,6 +98,18 @@ impl Default for SimulationSettings {
     }
 }
 
+/// Who leaves the route in the runs.
+#[derive(Debug, Clone, Copy)]
+enum Leaving {
+    /// Nobody (a spread of 0 asks for the deterministic projection).
+    Nobody,
+    /// The scenario's share of the children not yet matched.
+    BeforeMatch(f64),
+    /// Each stage's own rate per day in it: a gamma draw per run from the children who left
+    /// during the stage and the days children spent in it.
+    PerStage { left: [u32; 5], exposure: [f64; 5] },
+}
+
 /// A Monte Carlo in progress. Owns everything it needs, so the app can keep it between
 /// frames and call [`Simulation::run_batch`] until [`Simulation::is_finished`].
 #[derive(Debug, Clone)]
@@ -96,7 +120,7 @@ pub struct Simulation {
     as_of: i32,
     /// The earliest day a projected milestone may have (see `earliest_projected`).
     earliest: i32,
-    samplers: Vec<Sampler>,
+    laws: Vec<StageLaw>,
     children: Vec<SimChild>,
     /// The simulated year (offset from the first open year) of each day from the as-of
     /// date on: a table lookup instead of a search in the innermost loop.
@@ -109,19 +133,33 @@ pub struct Simulation {
     periods: Vec<RollingPeriod>,
     expected: Vec<u64>,
     pace: [Option<f64>; 3],
+    /// How strongly a child's stages move together (see `copula`).
+    together: f64,
+    /// Which days measures the scenario sets a pace for (the adoptions not yet in the data
+    /// then go at it instead of being newcomers).
+    pace_set: [bool; 3],
+    /// Children whose route starts after the as-of date, by the year they would be adopted.
+    newcomers: Newcomers,
+    /// How many children a day come onto the route, from the records.
+    route_starts_per_day: Option<f64>,
+    /// Per open year, whether the scenario set its expected total (the runs then fill the
+    /// year up to it).
+    total_set: Vec<bool>,
     thresholds: Vec<[Option<f64>; 3]>,
     target: Option<PaceTarget>,
-    /// The chance that a child not yet matched leaves the route in a run.
-    leaving: f64,
-    /// Whether each run draws its years' adoption totals around the expected ones.
-    varied_totals: bool,
-    /// Per measure, how far a year's pace for the adoptions not in the data moves between
-    /// runs (log scale): the authority's own year-to-year spread.
-    year_spread: [f64; 3],
+    leaving: Leaving,
+    /// Whether anything is drawn at all (a spread of 0 makes every run the projection).
+    varied: bool,
+    /// The service's year-to-year change of speed (log scale).
+    year_speed: f64,
+    /// The negative-binomial dispersion of a year's adoptions.
+    dispersion: f64,
+    /// Per days measure, one child's spread around the average.
+    child_spread: [f64; 3],
     /// Per run, per period, per indicator: data-only then assumed averages (NaN for none).
     results: Vec<f32>,
-    /// Per run, per open year, per indicator: the year's average with the adoptions
-    /// expected (NaN for none).
+    /// Per run, per open year, per indicator: the year's average from the children in the
+    /// data, then with the adoptions expected (NaN for none).
     year_results: Vec<f32>,
 }
 
@@ -139,19 +177,29 @@ impl Simulation {
     /// Prepares a Monte Carlo of `input` (its scenario's durations and spread, its target).
     pub fn new(input: &ForecastInput, settings: SimulationSettings) -> Simulation {
         let model = Model::build(input, Delay::None);
+        let estimates = Estimates::new(input.children, input.aggregates, input.as_of, &model);
         let spread = input.scenario.spread_percent;
-        let samplers = (0..5)
+        // The bootstrap replicates have a generator of their own, so that the runs draw the
+        // same numbers whatever the estimates needed.
+        let mut replicate_rng = SplitMix64::new(settings.seed ^ 0x00B0_0757_12A9);
+        let laws: Vec<StageLaw> = (0..5)
             .map(|i| {
-                let d = &model.durations().defaults[i];
-                Sampler::new(
-                    model.stage_history(Stage::ALL[i]),
-                    d.days,
-                    d.source,
+                StageLaw::new(
+                    &estimates.episodes[i],
+                    model.durations().defaults[i].days,
                     model.durations().days[i],
                     spread,
+                    &mut replicate_rng,
                 )
             })
             .collect();
+        // How strongly a child's stages move together: only with the authority's own laws
+        // (a spread the scenario sets draws each stage on its own).
+        let together = if spread.is_none() {
+            stages_together(input.children, &laws, estimates.window, input.as_of)
+        } else {
+            0.0
+        };
         let first_open = model.first_open();
         let last = model.book().last().max(first_open);
         // Simulated years reach well past the reported ones, so that a slow run's child
@@ -163,7 +211,7 @@ impl Simulation {
         let mut base = vec![SimYear::default(); year_starts.len() - 1];
         let as_of_day = day(input.as_of);
         let end = year_starts.last().copied().unwrap_or(as_of_day);
-        let year_of_day = (as_of_day..end)
+        let year_of_day: Vec<u8> = (as_of_day..end)
             // With the as-of date on 31 March, that day still belongs to the year it closes,
             // which is not simulated: u8::MAX sends such a child nowhere.
             .map(
@@ -213,48 +261,53 @@ impl Simulation {
             .collect();
         let expected_years = model.expected(input.scenario, last);
         let expected = expected_years.iter().map(|e| e.expected).collect();
+        let total_set = expected_years.iter().map(|e| e.overridden).collect();
         let pace_all: AssumedPace = model.assumed_pace(input.scenario);
         let pace = DAY_MEASURES.map(|m| pace_all.measure(m));
+        let pace_set = DAY_MEASURES.map(|m| input.scenario.assumed_pace.measure(m).is_some());
+        let newcomers = Newcomers::new(
+            &laws,
+            &year_of_day,
+            periods.len(),
+            together,
+            &mut replicate_rng,
+        );
         let thresholds = periods
             .iter()
             .map(|p| Indicator::DAYS.map(|i| input.thresholds.threshold(i, *p)))
             .collect();
-        let children = model
+        let mut children: Vec<SimChild> = model
             .projections()
             .iter()
             .filter_map(|(i, _)| input.children.get(*i).map(SimChild::new))
             .collect();
+        for c in children.iter_mut() {
+            c.score_ended(&laws);
+            c.score_wait(&laws, as_of_day);
+        }
+
         // Spread 0 asks for the deterministic projection in every run: nothing is drawn.
-        let fixed = input.scenario.spread_percent == Some(0.0);
-        let leaving = if fixed {
-            0.0
-        } else {
-            input
-                .scenario
-                .left_route_percent
-                .map(|p| (p / 100.0).clamp(0.0, 1.0))
-                .or_else(|| own_leaving_rate(input.children))
-                .unwrap_or(0.0)
+        let varied = spread != Some(0.0);
+        let leaving = match input.scenario.left_route_percent {
+            _ if !varied => Leaving::Nobody,
+            Some(p) => Leaving::BeforeMatch((p / 100.0).clamp(0.0, 1.0)),
+            None => Leaving::PerStage {
+                left: estimates.left,
+                exposure: estimates.exposure,
+            },
         };
-        let year_spread = std::array::from_fn(|k| {
-            if fixed {
-                0.0
-            } else {
-                model
-                    .year_to_year_spread(DAY_MEASURES[k] as usize)
-                    .map_or(DEFAULT_YEAR_SPREAD, |own| own.max(DEFAULT_YEAR_SPREAD))
-            }
-        });
         Simulation {
             leaving,
-            varied_totals: !fixed,
-            year_spread,
+            varied,
+            year_speed: estimates.year_speed,
+            dispersion: estimates.dispersion,
+            child_spread: estimates.child_spread,
             settings,
             rng: SplitMix64::new(settings.seed),
             done: 0,
-            as_of: day(input.as_of),
+            as_of: as_of_day,
             earliest: day(earliest_projected(input.as_of)),
-            samplers,
+            laws,
             children,
             year_of_day,
             first_open,
@@ -263,127 +316,15 @@ impl Simulation {
             periods,
             expected,
             pace,
+            pace_set,
+            together,
+            newcomers,
+            route_starts_per_day: estimates.route_starts_per_day,
+            total_set,
             thresholds,
             target: input.target,
             results: Vec::new(),
             year_results: Vec::new(),
-        }
-    }
-
-    /// Runs up to `n` more runs (never past the total); returns the runs done so far.
-    pub fn run_batch(&mut self, n: u32) -> u32 {
-        let todo = n.min(self.settings.runs - self.done);
-        let per_run = self.periods.len() * 6;
-        self.results.reserve(todo as usize * per_run);
-        self.year_results
-            .reserve(todo as usize * self.periods.len() * 3);
-        let mut years = self.base.clone();
-        let mut totals = self.expected.clone();
-        let mut shifts = vec![0.0; self.expected.len()];
-        for _ in 0..todo {
-            years.copy_from_slice(&self.base);
-            // A year's pace moves together (court listings, family-finding capacity), not
-            // child by child: one factor per run on every duration still to come.
-            let pace_q16 = if self.varied_totals {
-                ((self.year_spread[0] * self.rng.normal()).exp() * 65_536.0).round() as i64
-            } else {
-                65_536
-            };
-            for c in &self.children {
-                // A child not yet matched may leave the route (plans change): it is then in
-                // no figure of this run.
-                if c.may_leave() && self.leaving > 0.0 && self.rng.uniform() < self.leaving {
-                    continue;
-                }
-                let run = RunDays {
-                    as_of: self.as_of,
-                    earliest: self.earliest,
-                    pace_q16,
-                };
-                place_child(
-                    c,
-                    run,
-                    &self.samplers,
-                    &self.year_of_day,
-                    &mut years,
-                    &mut self.rng,
-                );
-            }
-            // How many adoptions a year brings varies around what is expected, and so does
-            // the pace of those not in the data: a year's average moves from the year before.
-            for ((total, expected), shift) in
-                totals.iter_mut().zip(&self.expected).zip(shifts.iter_mut())
-            {
-                *total = if self.varied_totals {
-                    self.rng.poisson(*expected as f64)
-                } else {
-                    *expected
-                };
-                *shift = if self.varied_totals {
-                    self.rng.normal()
-                } else {
-                    0.0
-                };
-            }
-            self.record(&years, &totals, &shifts);
-        }
-        self.done += todo;
-        self.done
-    }
-
-    fn record(&mut self, years: &[SimYear], totals: &[u64], shifts: &[f64]) {
-        for (pi, period) in self.periods.iter().enumerate() {
-            for assumed in [false, true] {
-                let mut acc = self.closed[pi];
-                for y in period.years() {
-                    let offset = y.0 - self.first_open.0;
-                    let Some(sy) = usize::try_from(offset).ok().and_then(|o| years.get(o)) else {
-                        continue;
-                    };
-                    let unknown = if assumed {
-                        totals
-                            .get(offset as usize)
-                            .map_or(0, |e| e.saturating_sub(sy.adoptions))
-                    } else {
-                        0
-                    };
-                    let shift = shifts.get(offset as usize).copied().unwrap_or(0.0);
-                    for (k, a) in acc.iter_mut().enumerate() {
-                        a.0 += sy.sum[k];
-                        a.1 += sy.count[k];
-                        if let Some(p) = self.pace[k] {
-                            a.0 += unknown as f64 * p * (self.year_spread[k] * shift).exp();
-                            a.1 += unknown;
-                        }
-                    }
-                }
-                for (sum, count) in acc {
-                    self.results.push(if count > 0 {
-                        (sum / count as f64) as f32
-                    } else {
-                        f32::NAN
-                    });
-                }
-            }
-        }
-        // The reported periods end in the open years, one each: the same years, one by one.
-        for (offset, sy) in years.iter().enumerate().take(self.periods.len()) {
-            let unknown = totals
-                .get(offset)
-                .map_or(0, |e| e.saturating_sub(sy.adoptions));
-            let shift = shifts.get(offset).copied().unwrap_or(0.0);
-            for k in 0..3 {
-                let (mut sum, mut count) = (sy.sum[k], sy.count[k]);
-                if let Some(p) = self.pace[k] {
-                    sum += unknown as f64 * p * (self.year_spread[k] * shift).exp();
-                    count += unknown;
-                }
-                self.year_results.push(if count > 0 {
-                    (sum / count as f64) as f32
-                } else {
-                    f32::NAN
-                });
-            }
         }
     }
 
@@ -396,6 +337,54 @@ impl Simulation {
     pub fn is_finished(&self) -> bool {
         self.done >= self.settings.runs
     }
+}
+
+/// How strongly the stages of one child move together, from each pair of consecutive stages
+/// of the authority's children: the first ended, begun in the window the estimates look at;
+/// the second ended too, or still open (or ended by leaving the route), which says only that
+/// it is longer than it has lasted. Counting only pairs that both ended would keep the quick
+/// pairs and lose the slow ones, and hide how much stages move together.
+fn stages_together(
+    children: &[ChildRecord],
+    laws: &[StageLaw],
+    window: chrono::NaiveDate,
+    as_of: chrono::NaiveDate,
+) -> f64 {
+    let (window, as_of) = (day(window), day(as_of));
+    let share = |i: usize, d: i32| laws[i].share_ended(f64::from(d.max(0)));
+    let mut pairs = Vec::new();
+    for record in children {
+        let c = SimChild::new(record);
+        let chain = c.milestone_days();
+        let seen_until = record.left_route.map_or(as_of, day);
+        // From the decision on: how long care proceedings take before it says little of how
+        // hard a child is to place.
+        for i in 1..4 {
+            let (Some(start), Some(end)) = (chain[i], chain[i + 1]) else {
+                continue;
+            };
+            if start < window {
+                continue;
+            }
+            let Some(first) = share(i, end - start) else {
+                continue;
+            };
+            let second = match chain[i + 2] {
+                Some(next) => share(i + 1, next - end).map(|s| (s, true)),
+                // Open (or left) in the next stage: longer than it has lasted.
+                None if record.adoption_order.is_none()
+                    && chain[i + 2..].iter().all(Option::is_none) =>
+                {
+                    share(i + 1, seen_until - end).map(|s| (s, false))
+                }
+                None => None,
+            };
+            if let Some((s, ended)) = second {
+                pairs.push((copula::score(first), copula::score(s), ended));
+            }
+        }
+    }
+    copula::together_censored(&pairs)
 }
 
 /// Runs a whole Monte Carlo at once (tests, benchmarks, a worker).

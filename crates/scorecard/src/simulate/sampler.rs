@@ -1,65 +1,229 @@
-//! What a run draws a stage's duration from: the authority's own completed children where
-//! there are enough of them, else a spread around the duration in use.
+//! What a run draws a stage's duration from: the survival estimate of the authority's own
+//! passages where enough of them ended (a bootstrap replicate of it per run, so that the
+//! estimate's own uncertainty is in the band), else a spread around the duration in use.
 
-use super::MIN_RESAMPLE;
-use crate::projection::DurationSource;
+use super::copula::normal_quantile;
+use super::survival::{Episode, Survival};
 use crate::rng::SplitMix64;
 
-/// Durations to draw from for one stage, in days.
-#[derive(Debug, Clone)]
-pub(super) struct Sampler(Vec<i32>);
+/// How many of the authority's passages through a stage must have ended before the runs
+/// draw from its own estimate; with fewer, a handful of odd cases would make the band look
+/// surer (or wilder) than it is, so the runs spread around the duration in use instead.
+pub(crate) const MIN_RESAMPLE: usize = 10;
+
+/// How many bootstrap replicates of each stage's estimate the runs share out.
+pub(super) const REPLICATES: usize = 20;
+
+/// Past this many passages a stage's estimate has six replicates only.
+const LARGE: usize = 2_000;
 
 /// The longest stage a run draws (100 years): a typing slip of a huge duration must not
 /// overflow the day arithmetic.
 const MAX_STAGE_DAYS: f64 = 36_525.0;
 
-/// Points of the triangular spread: enough that a draw never looks discrete.
+/// Points of a made-up spread: enough that a draw never looks discrete.
 const SPREAD_POINTS: usize = 256;
 
-impl Sampler {
-    pub(super) fn new(
-        history: &[u32],
-        default: u32,
-        source: DurationSource,
+/// The spread (log scale) of a stage around the duration in use where the authority has too
+/// few passages of its own: about the spread of the stages in authorities' records.
+const FALLBACK_SPREAD: f64 = 0.45;
+
+/// One stage's law for the runs.
+#[derive(Debug, Clone)]
+pub(super) enum StageLaw {
+    /// Every run takes exactly this many days after the stage's start: the deterministic
+    /// projection (a spread of 0 asks for it).
+    Fixed(u32),
+    /// Survival curves (one per bootstrap replicate, or one made-up spread), every duration
+    /// multiplied by `factor` (the scenario's change of the stage), and the estimate itself
+    /// (every passage weighing the same), against which ended stages are read.
+    Curves {
+        curves: Vec<Survival>,
+        factor: f64,
+        point: Survival,
+    },
+}
+
+impl StageLaw {
+    /// The law of a stage whose duration in use is `days` (after the scenario), whose
+    /// default without the scenario is `default_days`; `spread` is the scenario's own spread
+    /// in percent, if it set one.
+    pub fn new(
+        episodes: &[Episode],
+        default_days: u32,
         days: u32,
         spread: Option<f64>,
-    ) -> Sampler {
-        if spread.is_none() && history.len() >= MIN_RESAMPLE {
-            if let DurationSource::OwnMedian { .. } = source {
-                // Keep the history's shape, moved so its median is the scenario's duration.
-                let samples = history
-                    .iter()
-                    .map(|&h| {
-                        let v = if default > 0 {
-                            h as f64 * days as f64 / default as f64
-                        } else {
-                            h as f64 + days as f64 - default as f64
-                        };
-                        v.round().clamp(0.0, MAX_STAGE_DAYS) as i32
-                    })
-                    .collect();
-                return Sampler(samples);
+        rng: &mut SplitMix64,
+    ) -> StageLaw {
+        let days = days.min(MAX_STAGE_DAYS as u32);
+        match spread {
+            Some(p) if p <= 0.0 => return StageLaw::Fixed(days),
+            Some(p) => return made_up(triangular(days, p)),
+            None => {}
+        }
+        let ended = episodes.iter().filter(|e| e.ended).count();
+        if ended < MIN_RESAMPLE || default_days == 0 {
+            return made_up(log_normal(days));
+        }
+        // Many passages leave little for a bootstrap to vary: fewer replicates do, and keep
+        // the preparation of a large authority's runs short.
+        let replicates = if episodes.len() > LARGE {
+            6
+        } else {
+            REPLICATES
+        };
+        let mut curves = Vec::with_capacity(replicates);
+        let mut weights = vec![0.0; episodes.len()];
+        let by_entry = Survival::by_entry(episodes);
+        for _ in 0..replicates {
+            // The Bayesian bootstrap (Rubin, 1981): every passage weighted at random, which
+            // keeps the sorted order and so costs one pass per replicate.
+            for w in weights.iter_mut() {
+                *w = -(1.0 - rng.uniform()).max(f64::MIN_POSITIVE).ln();
+            }
+            if let Some(s) = Survival::estimate_with(episodes, &by_entry, &weights) {
+                curves.push(s);
             }
         }
-        let p = (spread.unwrap_or(30.0) / 100.0).clamp(0.0, 1.0);
-        let samples = (0..SPREAD_POINTS)
+        let Some(point) = Survival::estimate_with(episodes, &by_entry, &vec![1.0; episodes.len()])
+        else {
+            return made_up(log_normal(days));
+        };
+        if curves.is_empty() {
+            return made_up(log_normal(days));
+        }
+        StageLaw::Curves {
+            curves,
+            factor: f64::from(days) / f64::from(default_days),
+            point,
+        }
+    }
+
+    /// A whole duration of the stage (days from its start), for a child that has already
+    /// spent `waited` days in it, from replicate `replicate` and the uniform `u`; `None` for
+    /// the fixed law (the caller then adds its days as the projection does).
+    pub fn draw(&self, replicate: usize, waited: f64, u: f64) -> Option<f64> {
+        match self {
+            StageLaw::Fixed(_) => None,
+            StageLaw::Curves { curves, factor, .. } => {
+                let curve = &curves[replicate % curves.len()];
+                // In the scenario's time the child has waited `waited`; in the estimate's
+                // own time that is `waited / factor`.
+                let f = factor.max(1e-6);
+                Some((curve.quantile_after(waited / f, u) * f).min(MAX_STAGE_DAYS))
+            }
+        }
+    }
+
+    /// The share of the stage's durations, as the scenario has them, at or below `days`: how
+    /// far a child's wait has gone. `None` for the fixed law.
+    pub fn share_waited(&self, days: f64) -> Option<f64> {
+        match self {
+            StageLaw::Fixed(_) => None,
+            StageLaw::Curves { point, factor, .. } => {
+                Some(point.share_within(days / factor.max(1e-6)))
+            }
+        }
+    }
+
+    /// The share of the authority's own durations of the stage at or below `days`: where a
+    /// stage a child has already ended stands among them (the scenario changes only what is
+    /// still to come). `None` for the fixed law.
+    pub fn share_ended(&self, days: f64) -> Option<f64> {
+        match self {
+            StageLaw::Fixed(_) => None,
+            StageLaw::Curves { point, .. } => Some(point.share_within(days)),
+        }
+    }
+
+    /// The fixed days, for the fixed law.
+    pub fn fixed(&self) -> Option<u32> {
+        match self {
+            StageLaw::Fixed(d) => Some(*d),
+            StageLaw::Curves { .. } => None,
+        }
+    }
+}
+
+fn made_up(points: Vec<Episode>) -> StageLaw {
+    let weights = vec![1.0; points.len()];
+    match Survival::estimate(&points, &weights) {
+        Some(curve) => StageLaw::Curves {
+            curves: vec![curve.clone()],
+            factor: 1.0,
+            point: curve,
+        },
+        None => StageLaw::Fixed(0),
+    }
+}
+
+fn sorted(mut values: Vec<u32>) -> Vec<Episode> {
+    crate::sorting::sort(&mut values);
+    values
+        .into_iter()
+        .map(|days| Episode {
+            days,
+            ended: true,
+            entry: 0,
+        })
+        .collect()
+}
+
+/// Quantiles of the symmetric triangular spread of `percent` either side of `days`.
+fn triangular(days: u32, percent: f64) -> Vec<Episode> {
+    let p = (percent / 100.0).clamp(0.0, 1.0);
+    sorted(
+        (0..SPREAD_POINTS)
             .map(|i| {
-                // Quantiles of the symmetric triangular distribution on [-1, 1].
                 let q = (i as f64 + 0.5) / SPREAD_POINTS as f64;
                 let x = if q < 0.5 {
                     -1.0 + (2.0 * q).sqrt()
                 } else {
                     1.0 - (2.0 * (1.0 - q)).sqrt()
                 };
-                (days as f64 * (1.0 + p * x))
+                (f64::from(days) * (1.0 + p * x))
                     .round()
-                    .clamp(0.0, MAX_STAGE_DAYS) as i32
+                    .clamp(0.0, MAX_STAGE_DAYS) as u32
             })
-            .collect();
-        Sampler(samples)
-    }
+            .collect(),
+    )
+}
 
-    pub(super) fn draw(&self, rng: &mut SplitMix64) -> i32 {
-        self.0[rng.index(self.0.len())]
+/// Quantiles of a log-normal spread whose median is `days`.
+fn log_normal(days: u32) -> Vec<Episode> {
+    sorted(
+        (0..SPREAD_POINTS)
+            .map(|i| {
+                let q = (i as f64 + 0.5) / SPREAD_POINTS as f64;
+                (f64::from(days) * (FALLBACK_SPREAD * normal_quantile(q)).exp())
+                    .round()
+                    .clamp(0.0, MAX_STAGE_DAYS) as u32
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scenario_faster_stage_scales_every_draw_and_the_wait_so_far() {
+        let episodes = sorted((1..=20).map(|i| i * 10).collect());
+        let mut rng = SplitMix64::new(1);
+        // Default 100 days, the scenario 50 days: every duration is halved.
+        let law = StageLaw::new(&episodes, 100, 50, None, &mut rng);
+        let plain = StageLaw::new(&episodes, 100, 100, None, &mut SplitMix64::new(1));
+        for u in [0.1, 0.5, 0.9] {
+            let (half, whole) = (law.draw(0, 0.0, u).unwrap(), plain.draw(0, 0.0, u).unwrap());
+            assert!((half * 2.0 - whole).abs() < 1e-9, "{half} {whole}");
+            // A child who has waited 60 days of a halved stage is past 120 days of the
+            // estimate's own time.
+            assert!(law.draw(0, 60.0, u).unwrap() >= 60.0);
+        }
+        assert_eq!(
+            StageLaw::new(&episodes, 100, 70, Some(0.0), &mut rng).fixed(),
+            Some(70)
+        );
     }
 }
