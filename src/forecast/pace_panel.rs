@@ -236,7 +236,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                     { "The adoptions we expect are left out of every figure and of the pace below: turn on \u{201c}With the adoptions we expect\u{201d} above to count and set them." }
                 </p>
             }
-            <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer) }</p>
+            <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer, "listed below") }</p>
             <WaitingChildren forecast={props.forecast.clone()} />
             <div class="button-row">
                 <button type="button" class="button button--secondary" onclick={download}>

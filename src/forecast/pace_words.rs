@@ -58,8 +58,9 @@ pub fn goal_words(indicator: Indicator, value: f64) -> String {
 
 /// The required pace over everything not yet decided, as one sentence that names its
 /// indicator and period and says which of the children still open are in the records and
-/// which are adoptions expected but not yet in the data.
-pub fn waiting_sentence(answer: &PaceAnswer) -> String {
+/// which are adoptions expected but not yet in the data. `listed` says where the children on
+/// pace are listed with their own dates ("listed below").
+pub fn waiting_sentence(answer: &PaceAnswer, listed: &str) -> String {
     let target = &answer.target;
     let indicator = target.indicator;
     let w = &answer.waiting;
@@ -87,7 +88,7 @@ pub fn waiting_sentence(answer: &PaceAnswer) -> String {
             let mut parts = Vec::new();
             if on_pace > 0 {
                 parts.push(format!(
-                    "{} in the records by {} (listed below)",
+                    "{} in the records by {} ({listed})",
                     count(on_pace, "child", "children"),
                     if on_pace == 1 {
                         "its own date"
@@ -225,7 +226,7 @@ mod tests {
         // The cards meet 426 under 426.5: 426.5 x 70 - 30 x 535 = 13805 over 40 open
         // children with W1's 365-day floor: X = 13440 / 39 = 344.6, said as 344 days.
         assert_eq!(
-            waiting_sentence(&answer(426.0)),
+            waiting_sentence(&answer(426.0), "listed below"),
             "To reach an A1 of 426 days for 2014-17 (by March 2017), the 40 still to be placed \
              must average 344 days from entering care: 1 child in the records by its own date \
              (listed below), 1 child in the records as soon as possible because it has already \
@@ -237,7 +238,7 @@ mod tests {
     fn an_unreachable_target_gives_the_best_average_still_possible() {
         // 100.5 x 70 = 7035 < 16050 + 365 + 90 = 16505: best 16505 / 70 = 235.8 -> 236 days.
         assert_eq!(
-            waiting_sentence(&answer(100.0)),
+            waiting_sentence(&answer(100.0), "listed below"),
             "To reach an A1 of 100 days for 2014-17 (by March 2017) is not possible: even if \
              the 2 children in the records still waiting were placed today and the 38 adoptions \
              expected but not yet in the data took 0 days, the 2014-17 A1 would be 236 days."

@@ -167,7 +167,7 @@ pub fn movers(
 /// forecast asked with the red figure as its target) and the children still able to move it.
 pub fn start_plan(red: &RedFigure, forecast: &Forecast, answer: Option<&PaceAnswer>) -> Plan {
     let pace = answer
-        .map(waiting_sentence)
+        .map(|a| waiting_sentence(a, "listed below"))
         .unwrap_or_else(|| "Not worked out for a single year's percentage.".to_string());
     Plan {
         title: red.plan_title(),

@@ -24,7 +24,6 @@ use crate::forecast::data_age::DataAgeNotice;
 use crate::forecast::figures_table::FiguresTable;
 use crate::forecast::pace_words::{goal_words, waiting_sentence};
 use crate::forecast::usable::use_usable;
-use crate::forecast::waiting_children::WaitingChildren;
 use crate::plans::now::use_plans_now;
 use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
@@ -180,8 +179,9 @@ pub fn ReportPage() -> Html {
                 { match forecast.pace.as_ref() {
                     Some(answer) => html! {
                         <>
-                            <p class="report__pace">{ waiting_sentence(answer) }</p>
-                            <WaitingChildren forecast={forecast.clone()} />
+                            // The paper names no child: each child's own date is on the forecast
+                            // screen, where the manager can act on it.
+                            <p class="report__pace">{ waiting_sentence(answer, "each listed with its date on the forecast screen") }</p>
                         </>
                     },
                     None => html! { <p>{ "Every threshold in the schedule is met: there is no target to solve for." }</p> },

@@ -57,7 +57,7 @@ test('the report shows every section, the as-of date and the assumptions', async
   // One sentence per target, as the forecast's first screen says it, with its badge.
   const answers = await page.locator('.report .answer').allInnerTexts();
   assert.equal(answers.length, 2);
-  assert.match(answers[0], /A1 2013-16: heading for \d+ days against 426, with the adoptions we expect\. .*chance of meeting it\./s);
+  assert.match(answers[0], /A1 2013-16: heading for \d+ days against 426, with the adoptions we expect\. .*chance of meeting it \(/s);
   assert.match(answers[1], /A2 2013-16: heading for \d+ days against 121, with the adoptions we expect\./s);
   // The headline figures: the period ending March 2016 (the demonstration's current
   // year, 2015-16) and the next two.

@@ -337,15 +337,15 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
   assert.deepEqual(app.foreign, []);
 });
 
-// Real records in front of a room: the demonstration's DEMO-119 is in the pipeline (not yet
-// moved in), so its dates are expected, not known.
+// Real records in front of a room: the demonstration's DEMO-120 is in the pipeline (not yet
+// matched), so its dates are expected, not known.
 test('presenting real records shows no child reference and no exact date, unless the trainer chooses', async () => {
   const room = await app.newPage({ width: 1280, height: 720 });
   await app.open(room, '#/workshop');
   await room.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
-  await room.getByLabel('Child', { exact: true }).selectOption({ label: 'DEMO-119' });
-  await room.locator('#workshop-sentence', { hasText: 'DEMO-119 is expected to wait' }).waitFor();
-  assert.match(await room.locator('#workshop-life-sentence').innerText(), /DEMO-119 is expected to move in aged/);
+  await room.getByLabel('Child', { exact: true }).selectOption({ label: 'DEMO-120' });
+  await room.locator('#workshop-sentence', { hasText: 'DEMO-120 is expected to wait' }).waitFor();
+  assert.match(await room.locator('#workshop-life-sentence').innerText(), /DEMO-120 is expected to move in aged/);
   await room.getByRole('button', { name: 'Present (full screen)' }).click();
   const dialog = room.getByRole('dialog');
   await dialog.waitFor();
@@ -373,15 +373,15 @@ test('presenting real records shows no child reference and no exact date, unless
   await room.locator('#workshop-identities-warning').waitFor();
   await room.getByRole('button', { name: 'Present (full screen)' }).click();
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /Meet DEMO-119/);
-  assert.match(await dialog.innerText(), /DEMO-119 entered care on 21\/06\/2013/);
+  assert.match(await dialog.innerText(), /Meet DEMO-120/);
+  assert.match(await dialog.innerText(), /DEMO-120 entered care on 20\/06\/2013/);
   await room.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   // Each visit to the screen starts anonymous again.
   await room.getByRole('link', { name: 'Records', exact: true }).click();
   await room.getByRole('link', { name: 'Workshop', exact: true }).click();
   assert.equal(await room.getByLabel('Show case references and exact dates in the presentation', { exact: true }).isChecked(), false);
-  assert.equal(await room.getByLabel('Child', { exact: true }).locator('option:checked').innerText(), 'DEMO-119');
+  assert.equal(await room.getByLabel('Child', { exact: true }).locator('option:checked').innerText(), 'DEMO-120');
   await room.close();
 });
 
