@@ -159,6 +159,9 @@ pub fn ForecastDashboard() -> Html {
         })
     };
 
+    // The next visit opens on these answers while the app downloads.
+    crate::storage::first_screen::use_keep_first_screen(&document, simulation.is_some());
+
     let bands: Option<Bands> = simulation.as_ref().map(|s| {
         s.bands
             .iter()

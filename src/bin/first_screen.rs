@@ -1,0 +1,63 @@
+//! Prints the demonstration's first answers as HTML, for the build to write into `index.html`
+//! (scripts/paint_first_screen.py), so that a first visit reads "heading for N days" before
+//! the app's wasm has downloaded.
+//!
+//! The answers are drawn by the app's own `TargetAnswers` component, rendered to a string by
+//! Yew, from the forecast and the Monte Carlo the dashboard runs on the same data: a change of
+//! wording in the app is a change here, with nothing to keep in step by hand.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use adoption_forecast::forecast::answers::{TargetAnswers, TargetAnswersProps};
+    use adoption_forecast::forecast::monte_carlo::prepare;
+    use scorecard::dates::format_uk;
+    use scorecard::{forecast, usable_at, ForecastInput};
+    use std::rc::Rc;
+
+    let document = adoption_forecast::app::demonstration_document();
+    // The demonstration carries its own as-of date: the answers never depend on the day the
+    // bundle was built.
+    let Some(as_of) = document.settings.as_of else {
+        eprintln!("first-screen: the demonstration has no as-of date");
+        std::process::exit(1);
+    };
+    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
+    let scenario = &document.scenarios.working;
+    let input = |target| ForecastInput {
+        children: &children,
+        aggregates: &aggregates,
+        as_of,
+        thresholds: &document.settings.thresholds,
+        scenario,
+        target,
+        every_child: false,
+    };
+    let main = forecast(&input(document.scenarios.pace_target));
+    // As the dashboard does: the Monte Carlo answers the target the pace panel answers.
+    let mut simulation = prepare(&input(main.pace.as_ref().map(|p| p.target)));
+    while !simulation.is_finished() {
+        simulation.run_batch(1_000);
+    }
+    let props = TargetAnswersProps {
+        forecast: Rc::new(main),
+        simulation: Some(Rc::new(simulation.summary())),
+    };
+    let answers = futures::executor::block_on(
+        yew::LocalServerRenderer::<TargetAnswers>::with_props(props)
+            .hydratable(false)
+            .render(),
+    );
+    let name = if scenario.name.is_empty() {
+        "Baseline"
+    } else {
+        scenario.name.as_str()
+    };
+    println!(
+        "<p class=\"first-screen__context\">As of {}, scenario \u{201c}{}\u{201d}.</p>\n{answers}",
+        format_uk(as_of),
+        name
+    );
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
