@@ -52,8 +52,10 @@ fn main() {
     } else {
         scenario.name.as_str()
     };
+    // Said before anything else, as the app's own banner will: these children are made up.
     println!(
-        "<p class=\"first-screen__context\">As of {}, scenario \u{201c}{}\u{201d}.</p>\n{answers}",
+        "<p class=\"first-screen__context\"><strong>Demonstration data</strong>: made-up \
+         children, not real records. As of {}, scenario \u{201c}{}\u{201d}.</p>\n{answers}",
         format_uk(as_of),
         name
     );

@@ -68,13 +68,17 @@ fn keep_from_page(document: &Rc<Document>) {
     let Some(page) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let context = page
-        .query_selector(".first-screen__answers .first-screen__context")
+    // The forecast may have been left since it was drawn: then there is nothing to read.
+    let Some(first) = page.query_selector(".first-screen__answers").ok().flatten() else {
+        return;
+    };
+    let context = first
+        .query_selector(".first-screen__context")
         .ok()
         .flatten()
         .and_then(|e| e.text_content());
-    let answers = page
-        .query_selector(".first-screen__answers .answers")
+    let answers = first
+        .query_selector(".answers")
         .ok()
         .flatten()
         .map(|e| e.outer_html());
@@ -84,6 +88,16 @@ fn keep_from_page(document: &Rc<Document>) {
         forget();
         return;
     };
+    let unchanged = KEPT.with(|kept| {
+        kept.borrow().as_ref().is_some_and(|(doc, seen)| {
+            seen.context == context
+                && seen.answers == answers
+                && doc.upgrade().is_some_and(|d| Rc::ptr_eq(&d, document))
+        })
+    });
+    if unchanged {
+        return;
+    }
     let stored = local_storage()
         .ok()
         .and_then(|s| s.get_item(super::STORAGE_KEY).ok().flatten());
@@ -101,15 +115,8 @@ fn keep_from_page(document: &Rc<Document>) {
         context,
         answers,
     };
-    let same = KEPT.with(|kept| {
-        kept.borrow().as_ref().is_some_and(|(doc, seen)| {
-            *seen == snapshot && doc.upgrade().is_some_and(|d| Rc::ptr_eq(&d, document))
-        })
-    });
-    if !same {
-        write(&snapshot);
-        KEPT.with(|kept| *kept.borrow_mut() = Some((Rc::downgrade(document), snapshot)));
-    }
+    write(&snapshot);
+    KEPT.with(|kept| *kept.borrow_mut() = Some((Rc::downgrade(document), snapshot)));
 }
 
 /// After a save of `from` as `revision`: answers worked out from that document now describe
@@ -128,13 +135,20 @@ pub fn saved(from: &Rc<Document>, revision: u64) {
 }
 
 /// Keeps the first answers after each drawing of the forecast once `settled` (the Monte
-/// Carlo has given its chances), so that the next visit opens on them.
+/// Carlo has given its chances), so that the next visit opens on them. In a task of its own
+/// after the drawing: reading the stored revision means reading the stored document, which
+/// must never lengthen the frame a what-if change is drawn in.
 #[hook]
 pub fn use_keep_first_screen(document: &Rc<Document>, settled: bool) {
-    let document = document.clone();
+    let document = Rc::downgrade(document);
     use_effect(move || {
         if settled {
-            keep_from_page(&document);
+            gloo_timers::callback::Timeout::new(0, move || {
+                if let Some(document) = document.upgrade() {
+                    keep_from_page(&document);
+                }
+            })
+            .forget();
         }
     });
 }
