@@ -12,6 +12,8 @@ if ('serviceWorker' in navigator) {
     window.dispatchEvent(new Event('adoption-forecast:update-ready'));
   };
   navigator.serviceWorker.register('/sw.js').then((registration) => {
+    // A browser told to allow no service worker may answer with none.
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) announce();
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

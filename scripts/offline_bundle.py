@@ -15,10 +15,14 @@ import os
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+# The Brotli and gzip copies beside each file are the same files as sent over the wire: the
+# browser asks for the file and the server chooses the copy, so they are never named here.
 files = sorted(
     name
     for name in os.listdir(staging)
-    if os.path.isfile(os.path.join(staging, name)) and name != "sw.js"
+    if os.path.isfile(os.path.join(staging, name))
+    and name != "sw.js"
+    and not name.endswith((".br", ".gz"))
 )
 digest = hashlib.sha256()
 for name in files:

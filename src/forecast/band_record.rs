@@ -23,17 +23,15 @@ pub fn use_band_record(
     let data = data.clone();
     let thresholds = thresholds.clone();
     let rows = use_sliced(key, move || {
-        prepare_backtest(&ForecastInput {
-            children: &data.children,
-            aggregates: &data.aggregates,
-            as_of,
-            thresholds: &thresholds,
-            scenario: &Scenario::default(),
-            target: None,
-            every_child: false,
-        })
+        prepare_baseline_backtest(&data, &thresholds, as_of)
     });
-    let record = match rows.as_deref() {
+    let record = band_record(rows.as_deref().map(Vec::as_slice));
+    (rows, record)
+}
+
+/// The record the backtest's rows give (`None` while they are worked out).
+pub fn band_record(rows: Option<&[BacktestRow]>) -> BandRecord {
+    match rows {
         None => BandRecord::Checking,
         Some(rows) => {
             let c = scorecard::coverage(rows);
@@ -43,6 +41,23 @@ pub fn use_band_record(
                 BandRecord::Known(c)
             }
         }
-    };
-    (rows, record)
+    }
+}
+
+/// The baseline's backtest as of `as_of`, the same the hook above slices, for callers that
+/// can wait for it.
+pub fn prepare_baseline_backtest(
+    data: &Usable,
+    thresholds: &ThresholdSchedule,
+    as_of: NaiveDate,
+) -> scorecard::Backtest {
+    prepare_backtest(&ForecastInput {
+        children: &data.children,
+        aggregates: &data.aggregates,
+        as_of,
+        thresholds,
+        scenario: &Scenario::default(),
+        target: None,
+        every_child: false,
+    })
 }

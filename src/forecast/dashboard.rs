@@ -118,6 +118,9 @@ pub fn ForecastDashboard() -> Html {
     // The band's record in this authority's past: the baseline's, so a what-if never reruns it.
     let (backtest, record) = use_band_record(&data, &document.settings.thresholds, as_of);
 
+    // The next visit opens on these answers while the app downloads.
+    crate::storage::first_screen::use_keep_first_screen(&document, simulation.is_some());
+
     let bands: Option<Bands> = simulation.as_ref().map(|s| {
         s.bands
             .iter()

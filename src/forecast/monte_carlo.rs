@@ -55,6 +55,13 @@ impl Sliced for Backtest {
     }
 }
 
+/// Runs `work` to the end at once, where nothing waits on it (the build's own rendering of the
+/// first screen), and gives its result.
+pub fn finish<W: Sliced>(mut work: W) -> W::Output {
+    while !work.run_slice(1_000) {}
+    work.output()
+}
+
 /// Milliseconds from the page's start (the browser's monotonic clock).
 fn now() -> f64 {
     web_sys::window()

@@ -9,6 +9,7 @@ pub mod banner;
 pub mod clashes;
 pub mod diff;
 pub mod document;
+pub mod first_screen;
 pub mod items;
 pub mod merge;
 pub mod migrate;

@@ -116,6 +116,7 @@ pub fn save_now(app: &AppContext) {
     match to_json(&written).and_then(|text| save(&text)) {
         Ok(()) => {
             save_history(app.history());
+            crate::storage::first_screen::saved(&app.document, written.revision);
             app.dispatch(Action::Saved {
                 from: app.document.clone(),
                 written: Rc::new(written),
