@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, downloadText, STORAGE_KEY, SCREENSHOTS } from './helpers.mjs';
+import { start, downloadText, waitForSaved, STORAGE_KEY, SCREENSHOTS } from './helpers.mjs';
 
 let app;
 let page;
@@ -67,6 +67,8 @@ test('on your own data the workshop only reads: the slider moves, nothing is sto
   await page.getByRole('link', { name: 'Workshop', exact: true }).click();
   await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
   assert.match(await page.locator('#workshop-dataset-note').innerText(), /only read here/);
+  // The demonstration is stored a moment after the first start: read it once it is.
+  await waitForSaved(page, () => true);
   const storedBefore = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   await page.getByLabel('Delay', { exact: true }).fill('6');
   await page.locator('#workshop-sentence', { hasText: /^Six months' delay for / }).waitFor();
