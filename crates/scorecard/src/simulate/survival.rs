@@ -123,7 +123,6 @@ impl Survival {
     }
 
     /// The median duration: the first day by which half the children's stages had ended.
-    #[cfg(test)]
     pub fn median(&self) -> f64 {
         self.quantile_after(0.0, 0.5)
     }
