@@ -173,7 +173,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
         Callback::from(move |_| show_all.set(!*show_all))
     };
     html! {
-        <div class="table-wrap table-wrap--long">
+        <div class="table-wrap">
             <table class="table table--pipeline" aria-label="Children in the pipeline">
                 <caption class="table__caption">
                     { format!("{} children still in the process, as of {}{}", total, format_uk(props.forecast.as_of),

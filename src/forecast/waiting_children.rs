@@ -52,7 +52,7 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
         }
     });
     html! {
-        <div class="table-wrap table-wrap--long">
+        <div class="table-wrap">
             <table class="table pace__children">
                 <caption class="table__caption">{ "Each waiting child's own date" }</caption>
                 <thead><tr>
