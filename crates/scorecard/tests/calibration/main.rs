@@ -160,6 +160,24 @@ fn all_cases() -> &'static [Case] {
     CASES.get_or_init(|| (0..AUTHORITIES).flat_map(forecast_authority).collect())
 }
 
+/// The cases of one horizon and indicator.
+fn of(cases: &[Case], horizon: usize, indicator: Indicator) -> Vec<&Case> {
+    cases
+        .iter()
+        .filter(|c| c.horizon == horizon && c.indicator == indicator)
+        .collect()
+}
+
+/// How many of `these` have `value` inside their 10-90% band, and how many below it.
+fn against_band(these: &[&Case], value: impl Fn(&Case) -> f64) -> (usize, usize) {
+    let inside = these
+        .iter()
+        .filter(|c| (c.p10..=c.p90).contains(&value(c)))
+        .count();
+    let below = these.iter().filter(|c| value(c) < c.p10).count();
+    (inside, below)
+}
+
 /// The Wilson score interval of `k` successes in `n` at about 99% (z = 2.576).
 fn wilson(k: usize, n: usize) -> (f64, f64) {
     let (k, n, z) = (k as f64, n as f64, 2.576_f64);
@@ -177,15 +195,8 @@ fn the_likely_range_holds_eight_times_in_ten_and_the_chance_is_calibrated() {
     for h in 0..2 {
         let horizon = ["next March", "the March after"][h];
         for indicator in [Indicator::A1, Indicator::A2] {
-            let these: Vec<&Case> = cases
-                .iter()
-                .filter(|c| c.horizon == h && c.indicator == indicator)
-                .collect();
-            let inside = these
-                .iter()
-                .filter(|c| c.p10 <= c.actual && c.actual <= c.p90)
-                .count();
-            let below = these.iter().filter(|c| c.actual < c.p10).count();
+            let these = of(cases, h, indicator);
+            let (inside, below) = against_band(&these, |c| c.actual);
             let share = inside as f64 / these.len() as f64;
             report.push_str(&format!(
                 "{indicator} at {horizon}: {inside} of {} inside ({:.1}%), {below} below, {} above\n",
@@ -298,15 +309,8 @@ fn the_figure_it_is_heading_for_sits_inside_its_likely_range() {
     let mut failures = Vec::new();
     for h in 0..2 {
         for indicator in [Indicator::A1, Indicator::A2] {
-            let these: Vec<&Case> = cases
-                .iter()
-                .filter(|c| c.horizon == h && c.indicator == indicator)
-                .collect();
-            let inside = these
-                .iter()
-                .filter(|c| c.p10 <= c.heading && c.heading <= c.p90)
-                .count();
-            let below = these.iter().filter(|c| c.heading < c.p10).count();
+            let these = of(cases, h, indicator);
+            let (inside, below) = against_band(&these, |c| c.heading);
             let share = inside as f64 / these.len() as f64;
             let heading_error =
                 middle(these.iter().map(|c| (c.heading - c.actual).abs()).collect());
