@@ -3,7 +3,7 @@
 //! fell inside the band and a cross when it did not (shape says it, not only colour).
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
-use crate::scale::{draw_note, whole, Scale};
+use crate::scale::{category_label, draw_note, quiet_mesh, titled_frame, whole, Scale};
 use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -71,9 +71,7 @@ pub fn draw_backtest<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, style.into(), 70.0, 14.0, 20.0);
+    let scale = Scale::begin(area, style.into(), 70.0, 14.0, 20.0)?;
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     if chart.points.is_empty() {
@@ -103,28 +101,15 @@ where
     ];
     let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
     let labels: Vec<String> = chart.points.iter().map(|p| p.label.clone()).collect();
-    let mut plot = ChartBuilder::on(&plot_area)
-        .caption(&chart.title, ("sans-serif", text * 1.2))
-        .margin(text as u32)
-        .x_label_area_size((text * 2.4) as u32)
-        .y_label_area_size((text * 3.5) as u32)
+    let mut plot = titled_frame(&plot_area, &chart.title, text, 3.5)
         .build_cartesian_2d(-0.5..(n as f64 - 0.5), lo..hi)?;
-    let label = |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
-            labels[i as usize].clone()
-        } else {
-            String::new()
-        }
-    };
-    plot.configure_mesh()
+    let label = |x: &f64| category_label(&labels, *x);
+    quiet_mesh(&mut plot.configure_mesh(), text * 0.8)
         .disable_x_mesh()
         .x_labels(n.min(24))
         .x_label_formatter(&label)
         .y_desc("days")
         .y_label_formatter(&|y| format!("{y:.0}"))
-        .label_style(("sans-serif", text * 0.8).into_font().color(&palette::AXIS))
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     for (i, p) in chart.points.iter().enumerate() {
         let x = i as f64;

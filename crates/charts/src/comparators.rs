@@ -107,9 +107,8 @@ pub fn draw_comparators<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (width, height) = area.dim_in_pixel();
-    let scale = Scale::new(width, style.into(), 55.0, 12.0, 20.0);
+    let scale = Scale::begin(area, style.into(), 55.0, 12.0, 20.0)?;
+    let (_, height) = area.dim_in_pixel();
     let (ratio, text) = (scale.ratio, scale.text);
     let Some(max) = chart.max_value() else {
         return draw_note(area, scale, "No comparator figures for this period.");

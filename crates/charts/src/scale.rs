@@ -3,6 +3,7 @@
 
 use crate::style::{ChartStyle, Look};
 use crate::{palette, ChartError};
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -52,10 +53,72 @@ impl Scale {
         }
     }
 
+    /// Clears `area` to white and sizes a chart for it (see [`Scale::new`]): the first step of
+    /// every drawing function, so that a chart drawn again over an old one leaves nothing of it.
+    pub fn begin<DB: DrawingBackend>(
+        area: &DrawingArea<DB, Shift>,
+        style: ChartStyle,
+        per_text: f64,
+        min: f64,
+        max: f64,
+    ) -> Result<Scale, ChartError>
+    where
+        DB::ErrorType: 'static,
+    {
+        area.fill(&WHITE)?;
+        let (width, _) = area.dim_in_pixel();
+        Ok(Scale::new(width, style, per_text, min, max))
+    }
+
     /// A line width or marker size of `css` CSS pixels (on a screen), in device pixels (at
     /// least 1).
     pub fn px(&self, css: u32) -> u32 {
         (css as f64 * self.ratio * self.weight).round().max(1.0) as u32
+    }
+}
+
+/// A chart's frame as most charts draw it: the title over the plot, a margin of one text
+/// size, room for one line of labels under the plot and `y_label_share` text sizes of labels
+/// beside it (long names, such as a child's reference, want more).
+pub(crate) fn titled_frame<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    text: f64,
+    y_label_share: f64,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut frame = ChartBuilder::on(area);
+    frame
+        .caption(title, ("sans-serif", text * 1.2))
+        .margin(text as u32)
+        .x_label_area_size((text * 2.4) as u32)
+        .y_label_area_size((text * y_label_share) as u32);
+    frame
+}
+
+/// The axis labels and the light grid every chart shares: labels of `label_size` in the axis
+/// colour (never as dark as the data), grid lines that tint rather than cross the series.
+pub(crate) fn quiet_mesh<'m, 'a, 'b, X, Y, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    label_size: f64,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged,
+    Y: Ranged,
+    DB: DrawingBackend,
+{
+    mesh.label_style(("sans-serif", label_size).into_font().color(&palette::AXIS))
+        .light_line_style(RGBColor(235, 235, 235))
+}
+
+/// The label plotters asks for at `x` on an axis of categories placed at 0, 1, 2…: the
+/// category's name at a whole position and nothing between, because plotters chooses where to
+/// ask and may ask between two categories.
+pub(crate) fn category_label(labels: &[String], x: f64) -> String {
+    let i = x.round();
+    if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < labels.len() {
+        labels[i as usize].clone()
+    } else {
+        String::new()
     }
 }
 

@@ -6,7 +6,7 @@
 //! named so in the legend, so colour is not the only signal.
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
-use crate::scale::{draw_note, Scale};
+use crate::scale::{draw_note, quiet_mesh, titled_frame, Scale};
 use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -53,9 +53,7 @@ pub fn draw_tenths<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, style.into(), 70.0, 14.0, 20.0);
+    let scale = Scale::begin(area, style.into(), 70.0, 14.0, 20.0)?;
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     let total: usize = chart.counts.iter().sum();
@@ -80,11 +78,7 @@ where
         },
     ];
     let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
-    let mut plot = ChartBuilder::on(&plot_area)
-        .caption(&chart.title, ("sans-serif", text * 1.2))
-        .margin(text as u32)
-        .x_label_area_size((text * 2.4) as u32)
-        .y_label_area_size((text * 3.0) as u32)
+    let mut plot = titled_frame(&plot_area, &chart.title, text, 3.0)
         .build_cartesian_2d(-0.5..9.5, 0.0..top)?;
     let label = |x: &f64| {
         let i = x.round();
@@ -94,15 +88,13 @@ where
             String::new()
         }
     };
-    plot.configure_mesh()
+    quiet_mesh(&mut plot.configure_mesh(), text * 0.8)
         .disable_x_mesh()
         .x_labels(10)
         .x_label_formatter(&label)
         .x_desc("where what happened fell among the runs")
         .y_desc("past figures")
         .y_label_formatter(&|y| format!("{y:.0}"))
-        .label_style(("sans-serif", text * 0.8).into_font().color(&palette::AXIS))
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     for (i, count) in chart.counts.iter().enumerate() {
         let (x0, x1) = (i as f64 - 0.4, i as f64 + 0.4);

@@ -3,7 +3,7 @@
 //! the as-of date.
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
-use crate::scale::{draw_note, Scale};
+use crate::scale::{category_label, draw_note, quiet_mesh, titled_frame, Scale};
 use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -71,9 +71,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, style.into(), 70.0, 14.0, 20.0);
+    let scale = Scale::begin(area, style.into(), 70.0, 14.0, 20.0)?;
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     let starts = timeline
@@ -105,34 +103,16 @@ where
         label: "as of date (hollow bars are projected)".into(),
     });
     let (plot_area, legend_area) = split_for_legend(area, &legend, text * 0.85, ratio);
-    let mut chart = ChartBuilder::on(&plot_area)
-        .caption(&timeline.title, ("sans-serif", text * 1.2))
-        .margin(text as u32)
-        .x_label_area_size((text * 2.4) as u32)
-        .y_label_area_size((text * 6.0) as u32)
+    let mut chart = titled_frame(&plot_area, &timeline.title, text, 6.0)
         // Rows count downwards from the top, as a list of children reads.
         .build_cartesian_2d(lo..hi, (n as f64 - 0.5)..-0.5f64)?;
-    let row_label = |y: &f64| -> String {
-        let i = y.round();
-        if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
-            labels[i as usize].clone()
-        } else {
-            String::new()
-        }
-    };
-    chart
-        .configure_mesh()
+    let row_label = |y: &f64| category_label(&labels, *y);
+    quiet_mesh(&mut chart.configure_mesh(), text * 0.85)
         .disable_y_mesh()
         .y_labels(n.min(40))
         .y_label_formatter(&row_label)
         .x_labels(((hi - lo) as usize + 1).min(12))
         .x_label_formatter(&|x| format!("{:.0}", x))
-        .label_style(
-            ("sans-serif", text * 0.85)
-                .into_font()
-                .color(&palette::AXIS),
-        )
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
 
     for (i, row) in timeline.rows.iter().enumerate() {

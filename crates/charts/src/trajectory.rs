@@ -3,7 +3,7 @@
 //! the single-year values as points, and optionally a second scenario to compare.
 
 use crate::legend::{draw_legend, split_for_legend, Entry, Mark};
-use crate::scale::{draw_note, Scale};
+use crate::scale::{category_label, draw_note, quiet_mesh, Scale};
 use crate::{palette, ChartError, ChartStyle};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -178,9 +178,7 @@ pub fn draw_trajectory<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    area.fill(&WHITE)?;
-    let (width, _) = area.dim_in_pixel();
-    let scale = Scale::new(width, style.into(), 60.0, 15.0, 22.0);
+    let scale = Scale::begin(area, style.into(), 60.0, 15.0, 22.0)?;
     let (ratio, text) = (scale.ratio, scale.text);
     let w = |css: u32| scale.px(css);
     let Some((y_lo, y_hi)) = trajectory.value_range() else {
@@ -213,16 +211,8 @@ where
         .y_label_area_size((text * 4.2) as u32)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y_lo..y_hi)?;
 
-    let label_of = |x: &f64| -> String {
-        let i = x.round();
-        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
-            labels[i as usize].clone()
-        } else {
-            String::new()
-        }
-    };
-    chart
-        .configure_mesh()
+    let label_of = |x: &f64| category_label(&labels, *x);
+    quiet_mesh(&mut chart.configure_mesh(), text * 0.85)
         .disable_x_mesh()
         .x_labels(n.max(1))
         .y_labels(y_labels)
@@ -230,12 +220,6 @@ where
         .y_label_formatter(&|v| format!("{v:.0}"))
         .y_desc(trajectory.unit.as_str())
         .axis_desc_style(("sans-serif", text))
-        .label_style(
-            ("sans-serif", text * 0.85)
-                .into_font()
-                .color(&palette::AXIS),
-        )
-        .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
 
     let points = &trajectory.periods;
