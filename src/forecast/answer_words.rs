@@ -245,54 +245,11 @@ pub fn answer_words(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scorecard::{
-        Basis, PaceStatus, PaceTarget, RollingPeriod, TargetStatus, WaitingChild, WaitingPace,
-    };
+    use crate::forecast::test_fixtures::{heading, pace_answer};
+    use scorecard::{TargetStatus, WaitingChild};
 
     fn answer(indicator: Indicator, value: f64, outcome: WaitingOutcome) -> PaceAnswer {
-        PaceAnswer {
-            target: PaceTarget {
-                indicator,
-                value,
-                period: RollingPeriod::ending_march(2017),
-            },
-            known_children: 60,
-            known_average: Some(480.0),
-            unknown_adoptions: 20,
-            years: Vec::new(),
-            required_average: None,
-            required_in_time: None,
-            status: PaceStatus::Achievable,
-            met_without_unknown: None,
-            best_year: None,
-            fastest_child_days: None,
-            equal_years: None,
-            equal_years_unknown_years: 0,
-            waiting: WaitingPace {
-                fixed_children: 60,
-                fixed_sum: 28800.0,
-                waiting: Vec::new(),
-                unknown_adoptions: 28,
-                outcome,
-            },
-        }
-    }
-
-    /// The figure the period is heading for, with the period's threshold (426 for A1, 121
-    /// for A2 in 2014-17).
-    fn heading(indicator: Indicator, value: f64) -> Figure {
-        Figure {
-            indicator,
-            children: 88,
-            value: Some(value),
-            basis: Basis::Mixed,
-            threshold: match indicator {
-                Indicator::A1 => Some(426.0),
-                Indicator::A2 => Some(121.0),
-                _ => None,
-            },
-            status: None,
-        }
+        pace_answer(indicator, value, outcome)
     }
 
     /// The band held 13 of 16 past figures: an interval (57% to 93%) that holds 8 in 10.

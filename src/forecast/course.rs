@@ -67,48 +67,15 @@ pub fn course(answer: &PaceAnswer, heading: Option<&Figure>, chance: Chance) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scorecard::{
-        Basis, Indicator, PaceStatus, PaceTarget, RollingPeriod, WaitingOutcome, WaitingPace,
-    };
+    use crate::forecast::test_fixtures::{self as fixtures, pace_answer};
+    use scorecard::{Indicator, WaitingOutcome};
 
     fn answer() -> PaceAnswer {
-        PaceAnswer {
-            target: PaceTarget {
-                indicator: Indicator::A1,
-                value: 426.0,
-                period: RollingPeriod::ending_march(2017),
-            },
-            known_children: 60,
-            known_average: Some(480.0),
-            unknown_adoptions: 20,
-            years: Vec::new(),
-            required_average: None,
-            required_in_time: None,
-            status: PaceStatus::Achievable,
-            met_without_unknown: None,
-            best_year: None,
-            fastest_child_days: None,
-            equal_years: None,
-            equal_years_unknown_years: 0,
-            waiting: WaitingPace {
-                fixed_children: 60,
-                fixed_sum: 28800.0,
-                waiting: Vec::new(),
-                unknown_adoptions: 28,
-                outcome: WaitingOutcome::Pace { days: 400.0 },
-            },
-        }
+        pace_answer(Indicator::A1, 426.0, WaitingOutcome::Pace { days: 400.0 })
     }
 
     fn heading(value: f64) -> Figure {
-        Figure {
-            indicator: Indicator::A1,
-            children: 88,
-            value: Some(value),
-            basis: Basis::Mixed,
-            threshold: Some(426.0),
-            status: None,
-        }
+        fixtures::heading(Indicator::A1, value)
     }
 
     #[test]

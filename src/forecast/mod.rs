@@ -21,6 +21,8 @@ pub mod pipeline_table;
 pub mod screen;
 pub mod sentences;
 pub mod target_choice;
+#[cfg(test)]
+mod test_fixtures;
 pub mod usable;
 pub mod volume_note;
 pub mod waiting_children;
