@@ -24,6 +24,15 @@ impl PartialEq for WaitingChildrenProps {
     }
 }
 
+/// The button's words for the rows not shown: "Show 7 more waiting children".
+fn more_rows(other: usize) -> String {
+    if other == 1 {
+        "Show 1 more waiting child".to_string()
+    } else {
+        format!("Show {other} more waiting children")
+    }
+}
+
 /// The table of waiting children and their own dates (nothing when none is waiting), opened on
 /// its first rows.
 #[function_component]
@@ -98,10 +107,21 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
                     { if *show_all {
                         format!("Show the first {FIRST_ROWS} only")
                     } else {
-                        format!("Show {} more", count_of(total - FIRST_ROWS, "waiting child", "waiting children"))
+                        more_rows(total - FIRST_ROWS)
                     } }
                 </button>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::more_rows;
+
+    #[test]
+    fn the_button_names_how_many_more_children_it_shows() {
+        assert_eq!(more_rows(7), "Show 7 more waiting children");
+        assert_eq!(more_rows(1), "Show 1 more waiting child");
     }
 }
