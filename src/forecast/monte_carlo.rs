@@ -28,6 +28,11 @@ const SLICE_MS: f64 = 8.0;
 pub trait Sliced: 'static {
     /// What the finished work gives.
     type Output: 'static;
+    /// Does one step of the work's preparation, if any is left; returns whether it is
+    /// prepared. Steps are small: a slice takes as many as fit in [`SLICE_MS`].
+    fn prepare_step(&mut self) -> bool {
+        true
+    }
     /// Does one slice of up to `runs` runs; returns whether everything is done.
     fn run_slice(&mut self, runs: u32) -> bool;
     /// The result, once finished.
@@ -36,6 +41,9 @@ pub trait Sliced: 'static {
 
 impl Sliced for Simulation {
     type Output = SimulationSummary;
+    fn prepare_step(&mut self) -> bool {
+        Simulation::prepare_step(self)
+    }
     fn run_slice(&mut self, runs: u32) -> bool {
         self.run_batch(runs);
         self.is_finished()
@@ -58,6 +66,7 @@ impl Sliced for Backtest {
 /// Runs `work` to the end at once, where nothing waits on it (the build's own rendering of the
 /// first screen), and gives its result.
 pub fn finish<W: Sliced>(mut work: W) -> W::Output {
+    while !work.prepare_step() {}
     while !work.run_slice(1_000) {}
     work.output()
 }
@@ -108,6 +117,7 @@ where
                 generation,
                 mine,
                 runs: FIRST_SLICE_RUNS,
+                prepared: false,
             };
             schedule(work, Some(Box::new(prepare)), slice, mine_key, result);
         });
@@ -136,6 +146,8 @@ struct Slice {
     generation: Rc<RefCell<u64>>,
     mine: u64,
     runs: u32,
+    /// Whether the work's preparation is finished.
+    prepared: bool,
 }
 
 fn schedule<K, W>(
@@ -154,11 +166,28 @@ fn schedule<K, W>(
         }
         if let Some(prepare) = prepare {
             *work.borrow_mut() = Some(prepare());
-            // Preparing is a slice of its own.
+            // Reading the input is a slice of its own.
             schedule(work, None, slice, key, result);
             return;
         }
         let started = now();
+        if !slice.prepared {
+            // The rest of the preparation, as many of its steps as fit in a slice; the runs
+            // start in the slice after it, so that they are timed on their own.
+            slice.prepared = match work.borrow_mut().as_mut() {
+                Some(w) => loop {
+                    if w.prepare_step() {
+                        break true;
+                    }
+                    if now() - started >= SLICE_MS {
+                        break false;
+                    }
+                },
+                None => true,
+            };
+            schedule(work, None, slice, key, result);
+            return;
+        }
         let finished = match work.borrow_mut().as_mut() {
             Some(w) => {
                 if w.run_slice(slice.runs) {
@@ -186,9 +215,10 @@ pub fn settings() -> SimulationSettings {
     }
 }
 
-/// Prepares a simulation of `input`.
+/// Reads `input` for a simulation; the rest of its preparation is done in slices (see
+/// [`Sliced::prepare_step`]).
 pub fn prepare(input: &ForecastInput) -> Simulation {
-    Simulation::new(input, settings())
+    Simulation::preparing(input, settings())
 }
 
 /// Prepares the backtest of `input`'s records (the baseline's past forecasts).

@@ -95,7 +95,13 @@ pub fn sorted(forecast: &Forecast, order: PipelineSort) -> Vec<&PipelineChild> {
     let mut rows: Vec<&PipelineChild> = forecast.pipeline.iter().collect();
     match order {
         PipelineSort::Impact => {
-            scorecard::sorting::sort_by(&mut rows, |a, b| impact(b).total_cmp(&impact(a)))
+            // Each child's impact worked out once, not at every comparison: a large
+            // authority's 2,000 children took 75 ms to sort on every change otherwise. The
+            // sort is stable, so the order is the same.
+            let mut keyed: Vec<(f64, &PipelineChild)> =
+                rows.iter().map(|c| (impact(c), *c)).collect();
+            scorecard::sorting::sort_by(&mut keyed, |a, b| b.0.total_cmp(&a.0));
+            rows = keyed.into_iter().map(|(_, c)| c).collect();
         }
         PipelineSort::DaysSoFar => {
             scorecard::sorting::sort_by_key(&mut rows, |c| std::cmp::Reverse(c.days_so_far))
@@ -235,6 +241,40 @@ mod tests {
             indicator: Indicator::A2,
             change,
         }
+    }
+
+    #[test]
+    fn by_impact_the_largest_effect_on_an_a1_or_a2_average_comes_first_ties_in_the_pipeline_order()
+    {
+        let demo = scorecard::demo_dataset();
+        let forecast = scorecard::forecast(&scorecard::ForecastInput {
+            children: &demo.children,
+            aggregates: &demo.aggregates,
+            as_of: demo.as_of,
+            thresholds: &scorecard::ThresholdSchedule::default(),
+            scenario: &scorecard::Scenario::default(),
+            target: None,
+            every_child: false,
+        });
+        assert!(forecast.pipeline.len() > FIRST_ROWS);
+        // Worked out apart: the size of each child's largest change of an A1 or A2 average,
+        // the children put in order by the standard library's stable sort.
+        let size = |c: &PipelineChild| {
+            c.contributions
+                .iter()
+                .filter(|e| matches!(e.indicator, Indicator::A1 | Indicator::A2))
+                .map(|e| e.change.abs())
+                .fold(0.0, f64::max)
+        };
+        let mut expected: Vec<&PipelineChild> = forecast.pipeline.iter().collect();
+        expected.sort_by(|a, b| size(b).total_cmp(&size(a)));
+        let ids = |rows: &[&PipelineChild]| -> Vec<String> {
+            rows.iter().map(|c| c.child_id.clone()).collect()
+        };
+        assert_eq!(
+            ids(&sorted(&forecast, PipelineSort::Impact)),
+            ids(&expected)
+        );
     }
 
     #[test]

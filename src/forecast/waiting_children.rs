@@ -1,6 +1,8 @@
 //! The children still waiting under the required pace, each with its own date: "by
 //! 10/12/2015" when it is on pace, "as soon as possible" when it has already waited longer.
 
+use super::pipeline_table::FIRST_ROWS;
+use crate::words::count_of;
 use scorecard::dates::format_uk;
 use scorecard::{Forecast, TargetStatus};
 use std::rc::Rc;
@@ -22,9 +24,23 @@ impl PartialEq for WaitingChildrenProps {
     }
 }
 
-/// The table of waiting children and their own dates (nothing when none is waiting).
+/// The button's words for the rows not shown: "Show 7 more waiting children".
+fn more_rows(other: usize) -> String {
+    if other == 1 {
+        "Show 1 more waiting child".to_string()
+    } else {
+        format!("Show {other} more waiting children")
+    }
+}
+
+/// The table of waiting children and their own dates (nothing when none is waiting), opened on
+/// its first rows.
 #[function_component]
 pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
+    // A large authority has hundreds of children waiting: laid out in full after every
+    // scenario change, their rows were most of the page's layout, so the table opens on the
+    // first rows, as the pipeline's does, and shows the rest when asked.
+    let show_all = use_state(|| false);
     let Some(answer) = props.forecast.pace.as_ref() else {
         return Html::default();
     };
@@ -33,7 +49,28 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
         return Html::default();
     }
     let percent = answer.target.indicator.is_percent();
-    let rows = waiting.iter().map(|child| {
+    let total = waiting.len();
+    let shown = if *show_all {
+        total
+    } else {
+        total.min(FIRST_ROWS)
+    };
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(!*show_all))
+    };
+    let caption = if shown < total {
+        format!(
+            "Each waiting child's own date: {} waiting, the first {shown} shown",
+            count_of(total, "child", "children")
+        )
+    } else {
+        format!(
+            "Each waiting child's own date: {} waiting",
+            count_of(total, "child", "children")
+        )
+    };
+    let rows = waiting.iter().take(shown).map(|child| {
         let own = match child.status {
             TargetStatus::OnPace if percent => {
                 format!("In time if by {}", format_uk(child.target_date))
@@ -53,8 +90,8 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
     });
     html! {
         <div class="table-wrap">
-            <table class="table pace__children">
-                <caption class="table__caption">{ "Each waiting child's own date" }</caption>
+            <table class="table pace__children" id="waiting-children">
+                <caption class="table__caption">{ caption }</caption>
                 <thead><tr>
                     <th scope="col">{ "Child" }</th>
                     <th scope="col">{ "Clock started" }</th>
@@ -63,6 +100,28 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            // The same button either way, so that focus stays on it when the rows change.
+            if total > FIRST_ROWS {
+                <button type="button" class="button button--secondary" aria-controls="waiting-children"
+                    onclick={toggle}>
+                    { if *show_all {
+                        format!("Show the first {FIRST_ROWS} only")
+                    } else {
+                        more_rows(total - FIRST_ROWS)
+                    } }
+                </button>
+            }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::more_rows;
+
+    #[test]
+    fn the_button_names_how_many_more_children_it_shows() {
+        assert_eq!(more_rows(7), "Show 7 more waiting children");
+        assert_eq!(more_rows(1), "Show 1 more waiting child");
     }
 }

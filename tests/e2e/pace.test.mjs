@@ -104,6 +104,53 @@ test('a target the children already waiting put out of reach says so, with the b
   assert.ok(forecast.text.split('\n').includes('required_pace,2014-17,A1,5,,150,,not_possible,,,'), forecast.text);
 });
 
+test('a long list of waiting children opens on its first 25 rows and shows the rest when asked', async () => {
+  // 30 more children, each matched on 20/03/2015 and waiting to move in on 01/04/2015,
+  // entered care on one of the first 30 days of January 2015: with W1 and W2, 32 are waiting.
+  const more = [
+    'child_id,entered_care,shobpa_decision,placement_order,matched,placed,adoption_order,expected_placed,expected_adoption_order',
+    ...Array.from({ length: 30 }, (_, i) => {
+      const day = String(i + 1).padStart(2, '0');
+      return `M${day},${day}/01/2015,01/02/2015,01/03/2015,20/03/2015,,,,`;
+    }),
+    '',
+  ].join('\n');
+  await app.open(page, '#/records');
+  await chooseFile(page, 'Import records', 'more-children.csv', more);
+  await confirmImport(page);
+  await page.locator('.records__count', { hasText: 'of 34 children' }).waitFor();
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+  await fill('Target value', '350');
+
+  const wrap = page.locator('.table-wrap', { has: page.locator('.pace__children') });
+  const caption = wrap.locator('caption');
+  const rows = wrap.locator('tbody tr');
+  await caption.filter({ hasText: 'the first 25 shown' }).waitFor();
+  assert.equal((await caption.innerText()).trim(), "Each waiting child's own date: 32 children waiting, the first 25 shown");
+  assert.equal(await rows.count(), 25);
+  await wrap.locator('caption').scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'pace-03-first-waiting-children');
+
+  // A keyboard user asks for the other 7: the same button then offers the first rows only,
+  // and keeps the focus.
+  await wrap.getByRole('button', { name: 'Show 7 more waiting children', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const fewer = wrap.getByRole('button', { name: 'Show the first 25 only', exact: true });
+  await fewer.waitFor();
+  assert.equal(await rows.count(), 32);
+  assert.equal((await caption.innerText()).trim(), "Each waiting child's own date: 32 children waiting");
+  assert.ok(await fewer.evaluate((button) => button === document.activeElement), 'the focus stays on the button');
+  // The last to enter care, on 30/01/2015, has waited 61 days.
+  assert.deepEqual(
+    (await wrap.locator('tr', { has: page.locator('th', { hasText: 'M30' }) }).locator('td').allInnerTexts()).map((t) => t.trim()).slice(0, 2),
+    ['30/01/2015', '61'],
+  );
+  await app.screenshot(page, 'pace-04-every-waiting-child');
+  await fewer.click();
+  await wrap.getByRole('button', { name: 'Show 7 more waiting children', exact: true }).waitFor();
+  assert.equal(await rows.count(), 25);
+});
+
 test('how good is this forecast: past forecasts beside what happened, in words and as CSV', async () => {
   const demo = await app.newPage({ width: 1280, height: 1000 });
   await app.open(demo, '#/forecast');

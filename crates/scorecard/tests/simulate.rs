@@ -46,6 +46,80 @@ fn the_same_seed_gives_the_same_answer_however_the_runs_are_sliced() {
     assert_ne!(other, whole, "another seed draws other durations");
 }
 
+/// Forty adopted children, each stage's days varying from child to child (so that every
+/// stage has well over ten passages of its own and the runs draw from bootstrap replicates of
+/// them), and twenty still in the process at every stage, as of 1 June 2016.
+fn authority() -> Data {
+    let mut children: Vec<ChildRecord> = (0..40u32)
+        .map(|i| {
+            let entered = d(2013, 1 + i % 12, 1 + i % 28);
+            let decision = entered + chrono::Duration::days(120 + i64::from(i * 7 % 90));
+            let order = decision + chrono::Duration::days(60 + i64::from(i * 11 % 70));
+            let matched = order + chrono::Duration::days(90 + i64::from(i * 13 % 150));
+            let placed = matched + chrono::Duration::days(20 + i64::from(i * 3 % 40));
+            let adoption = placed + chrono::Duration::days(150 + i64::from(i * 5 % 120));
+            adopted(
+                &format!("A{i}"),
+                entered,
+                decision,
+                order,
+                matched,
+                placed,
+                adoption,
+            )
+        })
+        .collect();
+    for i in 0..20u32 {
+        let mut c = ChildRecord::new(format!("P{i}"), d(2015, 1 + i % 12, 1 + i));
+        let decision = c.entered_care + chrono::Duration::days(100);
+        let order = decision + chrono::Duration::days(50);
+        let matched = order + chrono::Duration::days(80);
+        // Each child has reached its own stage by 1 June 2016, or is still before it.
+        c.shobpa_decision = Some(decision).filter(|_| i % 4 > 0);
+        c.placement_order = Some(order).filter(|_| i % 4 > 1);
+        c.matched = Some(matched).filter(|_| i % 4 > 2 && matched < d(2016, 6, 1));
+        children.push(c);
+    }
+    Data::new(children, d(2016, 6, 1))
+}
+
+#[test]
+fn preparing_a_step_at_a_time_gives_the_same_runs_as_preparing_at_once() {
+    let mut data = authority();
+    let settings = SimulationSettings {
+        runs: 300,
+        seed: 11,
+    };
+    // The authority's own laws (with how its stages move together), then a spread the
+    // scenario sets (every stage on its own).
+    for spread in [None, Some(20.0)] {
+        data.scenario.spread_percent = spread;
+        let whole = simulate(&data.input(), settings);
+        let mut stepped = Simulation::preparing(&data.input(), settings);
+        let mut steps = 1;
+        while !stepped.prepare_step() {
+            assert!(!stepped.is_prepared());
+            steps += 1;
+        }
+        assert!(stepped.is_prepared());
+        // Five laws, how stages move together, the newcomers, the children's standing: and
+        // with the authority's own laws, a step for each bootstrap replicate.
+        if spread.is_none() {
+            assert!(steps > 20, "{steps} steps");
+        } else {
+            assert_eq!(steps, 7);
+        }
+        stepped.run_batch(100);
+        stepped.run_batch(1000);
+        assert_eq!(stepped.summary(), whole, "spread {spread:?}");
+        // Runs asked for before the preparation is done finish it first.
+        let mut early = Simulation::preparing(&data.input(), settings);
+        early.prepare_step();
+        early.run_batch(1000);
+        assert_eq!(early.summary(), whole, "spread {spread:?}");
+    }
+}
+
 #[test]
 fn percentiles_are_ordered_and_the_band_is_real() {
     let data = data();

@@ -31,7 +31,9 @@
 //!
 //! The generator is the crate's SplitMix64 with a fixed seed, so the same input and seed give
 //! the same answer however the runs are sliced into batches: the app runs them a slice at a
-//! time between frames with [`Simulation::run_batch`].
+//! time between frames with [`Simulation::run_batch`]. Preparing the runs (the bootstrap
+//! replicates of the estimates, how strongly stages move together, the newcomers) is done a
+//! step at a time in the same way ([`Simulation::prepare_step`]), with the same answer.
 
 use crate::dates::{earliest_projected, FinancialYear, RollingPeriod};
 use crate::indicator::{Indicator, Measure};
@@ -56,7 +58,8 @@ pub use summary::{PeriodBand, SimulationSummary, YearBand};
 use child::{day, SimChild};
 use estimate::Estimates;
 use newcomers::Newcomers;
-use sampler::StageLaw;
+use sampler::{Bootstrap, LawStart, StageLaw};
+use survival::Episode;
 
 /// How many children with an outcome (adopted, or left the route) the authority's own
 /// leaving rate needs before it is shown; with fewer, the share says nothing.
@@ -114,6 +117,8 @@ enum Leaving {
 /// frames and call [`Simulation::run_batch`] until [`Simulation::is_finished`].
 #[derive(Debug, Clone)]
 pub struct Simulation {
+    /// What is still to prepare before the first run (`None` once prepared).
+    pending: Option<Box<Pending>>,
     settings: SimulationSettings,
     rng: SplitMix64,
     done: u32,
@@ -173,38 +178,73 @@ pub(super) struct SimYear {
 
 const DAY_MEASURES: [Measure; 3] = [Measure::A1, Measure::A10, Measure::A2];
 
+/// What a Monte Carlo still has to prepare after reading its input: the stages' laws (their
+/// bootstrap replicates one at a time), how strongly stages move together, the newcomers and
+/// the pipeline children's standing among the authority's own. Owned, so that the app can
+/// prepare across several slices.
+#[derive(Debug, Clone)]
+struct Pending {
+    /// The bootstrap replicates' and the newcomers' generator: a generator of their own, so
+    /// that the runs draw the same numbers whatever the estimates needed.
+    rng: SplitMix64,
+    /// Per stage, the authority's passages.
+    episodes: [Vec<Episode>; 5],
+    /// Per stage, the days without the scenario and with it.
+    days: [(u32, u32); 5],
+    /// The scenario's own spread, if it set one.
+    spread: Option<f64>,
+    /// The stage law whose replicates are being drawn.
+    bootstrap: Option<Bootstrap>,
+    /// Consecutive stages of the authority's children, for how strongly they move together
+    /// (none when the scenario sets a spread: each stage is then drawn on its own).
+    pairs: Option<Vec<StagePair>>,
+    /// Whether the newcomers are made.
+    newcomers_made: bool,
+}
+
+/// One child's two consecutive stages, as read for how strongly stages move together: the
+/// first (`stage`) ended after `first` days; the second lasted `second` days, `ended` or
+/// still open (or left).
+#[derive(Debug, Clone, Copy)]
+struct StagePair {
+    stage: usize,
+    first: i32,
+    second: i32,
+    ended: bool,
+}
+
 impl Simulation {
-    /// Prepares a Monte Carlo of `input` (its scenario's durations and spread, its target).
+    /// Prepares a Monte Carlo of `input` (its scenario's durations and spread, its target),
+    /// all at once.
     pub fn new(input: &ForecastInput, settings: SimulationSettings) -> Simulation {
+        let mut simulation = Simulation::preparing(input, settings);
+        while !simulation.prepare_step() {}
+        simulation
+    }
+
+    /// Reads `input` for a Monte Carlo whose preparation is then finished a step at a time
+    /// with [`Simulation::prepare_step`] (or at the first [`Simulation::run_batch`]); the
+    /// runs are the same as [`Simulation::new`]'s.
+    pub fn preparing(input: &ForecastInput, settings: SimulationSettings) -> Simulation {
         let model = Model::build(input, Delay::None);
-        let estimates = Estimates::new(
+        let mut estimates = Estimates::new(
             model.passages().clone(),
             input.children,
             input.as_of,
             &model,
         );
         let spread = input.scenario.spread_percent;
-        // The bootstrap replicates have a generator of their own, so that the runs draw the
-        // same numbers whatever the estimates needed.
-        let mut replicate_rng = SplitMix64::new(settings.seed ^ 0x00B0_0757_12A9);
-        let laws: Vec<StageLaw> = (0..5)
-            .map(|i| {
-                StageLaw::new(
-                    &estimates.episodes[i],
-                    model.durations().defaults[i].days,
-                    model.durations().days[i],
-                    spread,
-                    &mut replicate_rng,
-                )
-            })
-            .collect();
-        // How strongly a child's stages move together: only with the authority's own laws
-        // (a spread the scenario sets draws each stage on its own).
-        let together = if spread.is_none() {
-            stages_together(input.children, &laws, estimates.window, input.as_of)
-        } else {
-            0.0
-        };
+        let days: [(u32, u32); 5] = std::array::from_fn(|i| {
+            (
+                model.durations().defaults[i].days,
+                model.durations().days[i],
+            )
+        });
+        // How strongly a child's stages move together is read only with the authority's own
+        // laws (a spread the scenario sets draws each stage on its own).
+        let pairs = spread
+            .is_none()
+            .then(|| stage_pairs(input.children, estimates.window, input.as_of));
         let first_open = model.first_open();
         let last = model.book().last().max(first_open);
         // Simulated years reach well past the reported ones, so that a slow run's child
@@ -270,26 +310,15 @@ impl Simulation {
         let pace_all: AssumedPace = model.assumed_pace(input.scenario);
         let pace = DAY_MEASURES.map(|m| pace_all.measure(m));
         let pace_set = DAY_MEASURES.map(|m| input.scenario.assumed_pace.measure(m).is_some());
-        let newcomers = Newcomers::new(
-            &laws,
-            &year_of_day,
-            periods.len(),
-            together,
-            &mut replicate_rng,
-        );
         let thresholds = periods
             .iter()
             .map(|p| Indicator::DAYS.map(|i| input.thresholds.threshold(i, *p)))
             .collect();
-        let mut children: Vec<SimChild> = model
+        let children: Vec<SimChild> = model
             .projections()
             .iter()
             .filter_map(|(i, _)| input.children.get(*i).map(SimChild::new))
             .collect();
-        for c in children.iter_mut() {
-            c.score_ended(&laws);
-            c.score_wait(&laws, as_of_day);
-        }
 
         // Spread 0 asks for the deterministic projection in every run: nothing is drawn.
         let varied = spread != Some(0.0);
@@ -301,7 +330,17 @@ impl Simulation {
                 exposure: estimates.exposure,
             },
         };
+        let pending = Pending {
+            rng: SplitMix64::new(settings.seed ^ 0x00B0_0757_12A9),
+            episodes: std::mem::take(&mut estimates.episodes),
+            days,
+            spread,
+            bootstrap: None,
+            pairs,
+            newcomers_made: false,
+        };
         Simulation {
+            pending: Some(Box::new(pending)),
             leaving,
             varied,
             year_speed: estimates.year_speed,
@@ -312,7 +351,7 @@ impl Simulation {
             done: 0,
             as_of: as_of_day,
             earliest: day(earliest_projected(input.as_of)),
-            laws,
+            laws: Vec::with_capacity(5),
             children,
             year_of_day,
             first_open,
@@ -322,8 +361,8 @@ impl Simulation {
             expected,
             pace,
             pace_set,
-            together,
-            newcomers,
+            together: 0.0,
+            newcomers: Newcomers::default(),
             route_starts_per_day: estimates.route_starts_per_day,
             total_set,
             thresholds,
@@ -331,6 +370,61 @@ impl Simulation {
             results: Vec::new(),
             year_results: Vec::new(),
         }
+    }
+
+    /// Does one step of the preparation: one stage's law, or one bootstrap replicate of it,
+    /// then how strongly stages move together, the newcomers, the pipeline children's
+    /// standing. Returns whether the preparation is finished. Each step is a pure function of
+    /// what the steps before left, so the runs are the same however the steps are spread.
+    pub fn prepare_step(&mut self) -> bool {
+        let Some(p) = self.pending.as_deref_mut() else {
+            return true;
+        };
+        if self.laws.len() < 5 {
+            let stage = self.laws.len();
+            let episodes = &p.episodes[stage];
+            match p.bootstrap.take() {
+                Some(mut b) if !b.is_drawn() => {
+                    b.replicate(episodes, &mut p.rng);
+                    p.bootstrap = Some(b);
+                }
+                Some(b) => self.laws.push(b.finish(episodes)),
+                None => {
+                    let (default_days, days) = p.days[stage];
+                    match StageLaw::start(episodes, default_days, days, p.spread) {
+                        LawStart::Ready(law) => self.laws.push(law),
+                        LawStart::Bootstrap(b) => p.bootstrap = Some(b),
+                    }
+                }
+            }
+            return false;
+        }
+        if let Some(pairs) = p.pairs.take() {
+            self.together = stages_together(&pairs, &self.laws);
+            return false;
+        }
+        if !p.newcomers_made {
+            self.newcomers = Newcomers::new(
+                &self.laws,
+                &self.year_of_day,
+                self.periods.len(),
+                self.together,
+                &mut p.rng,
+            );
+            p.newcomers_made = true;
+            return false;
+        }
+        for c in self.children.iter_mut() {
+            c.score_ended(&self.laws);
+            c.score_wait(&self.laws, self.as_of);
+        }
+        self.pending = None;
+        true
+    }
+
+    /// Whether the preparation is finished (see [`Simulation::prepare_step`]).
+    pub fn is_prepared(&self) -> bool {
+        self.pending.is_none()
     }
 
     /// Runs done so far.
@@ -349,14 +443,26 @@ impl Simulation {
 /// the second ended too, or still open (or ended by leaving the route), which says only that
 /// it is longer than it has lasted. Counting only pairs that both ended would keep the quick
 /// pairs and lose the slow ones, and hide how much stages move together.
-fn stages_together(
+fn stages_together(pairs: &[StagePair], laws: &[StageLaw]) -> f64 {
+    let share = |i: usize, d: i32| laws[i].share_ended(f64::from(d.max(0)));
+    let scores: Vec<(f64, f64, bool)> = pairs
+        .iter()
+        .filter_map(|p| {
+            let first = share(p.stage, p.first)?;
+            let second = share(p.stage + 1, p.second)?;
+            Some((copula::score(first), copula::score(second), p.ended))
+        })
+        .collect();
+    copula::together_censored(&scores)
+}
+
+/// The pairs of consecutive stages [`stages_together`] reads, from the records.
+fn stage_pairs(
     children: &[ChildRecord],
-    laws: &[StageLaw],
     window: chrono::NaiveDate,
     as_of: chrono::NaiveDate,
-) -> f64 {
+) -> Vec<StagePair> {
     let (window, as_of) = (day(window), day(as_of));
-    let share = |i: usize, d: i32| laws[i].share_ended(f64::from(d.max(0)));
     let mut pairs = Vec::new();
     for record in children {
         let c = SimChild::new(record);
@@ -371,25 +477,25 @@ fn stages_together(
             if start < window {
                 continue;
             }
-            let Some(first) = share(i, end - start) else {
-                continue;
-            };
             let second = match chain[i + 2] {
-                Some(next) => share(i + 1, next - end).map(|s| (s, true)),
+                Some(next) => (next - end, true),
                 // Open (or left) in the next stage: longer than it has lasted.
                 None if record.adoption_order.is_none()
                     && chain[i + 2..].iter().all(Option::is_none) =>
                 {
-                    share(i + 1, seen_until - end).map(|s| (s, false))
+                    (seen_until - end, false)
                 }
-                None => None,
+                None => continue,
             };
-            if let Some((s, ended)) = second {
-                pairs.push((copula::score(first), copula::score(s), ended));
-            }
+            pairs.push(StagePair {
+                stage: i,
+                first: end - start,
+                second: second.0,
+                ended: second.1,
+            });
         }
     }
-    copula::together_censored(&pairs)
+    pairs
 }
 
 /// Runs a whole Monte Carlo at once (tests, benchmarks, a worker).

@@ -13,7 +13,10 @@ type Unknown = [(f64, u64); 3];
 
 impl Simulation {
     /// Runs up to `n` more runs (never past the total); returns the runs done so far.
+    /// Finishes the preparation first, if steps of it are left (see
+    /// [`Simulation::prepare_step`]).
     pub fn run_batch(&mut self, n: u32) -> u32 {
+        while !self.prepare_step() {}
         let todo = n.min(self.settings.runs - self.done);
         let per_run = self.periods.len() * 6;
         self.results.reserve(todo as usize * per_run);

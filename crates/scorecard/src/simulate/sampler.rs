@@ -44,10 +44,34 @@ pub(super) enum StageLaw {
     },
 }
 
+/// A stage's law on its way: ready at once, or with its bootstrap replicates still to draw.
+#[derive(Debug, Clone)]
+pub(super) enum LawStart {
+    /// Nothing to draw: a fixed law, a made-up spread.
+    Ready(StageLaw),
+    /// The authority's own estimate, its replicates drawn one at a time.
+    Bootstrap(Bootstrap),
+}
+
+/// The bootstrap replicates of a stage's estimate, drawn one at a time so that preparing a
+/// large authority's Monte Carlo can be spread over several slices; drawn one after another
+/// from the same generator, they are the same however they are spread.
+#[derive(Debug, Clone)]
+pub(super) struct Bootstrap {
+    replicates: usize,
+    curves: Vec<Survival>,
+    drawn: usize,
+    weights: Vec<f64>,
+    by_entry: Vec<(u32, usize)>,
+    days: u32,
+    default_days: u32,
+}
+
 impl StageLaw {
     /// The law of a stage whose duration in use is `days` (after the scenario), whose
     /// default without the scenario is `default_days`; `spread` is the scenario's own spread
-    /// in percent, if it set one.
+    /// in percent, if it set one. All at once (see [`StageLaw::start`]).
+    #[cfg(test)]
     pub fn new(
         episodes: &[Episode],
         default_days: u32,
@@ -55,15 +79,34 @@ impl StageLaw {
         spread: Option<f64>,
         rng: &mut SplitMix64,
     ) -> StageLaw {
+        match StageLaw::start(episodes, default_days, days, spread) {
+            LawStart::Ready(law) => law,
+            LawStart::Bootstrap(mut b) => {
+                while !b.is_drawn() {
+                    b.replicate(episodes, rng);
+                }
+                b.finish(episodes)
+            }
+        }
+    }
+
+    /// The law of a stage as [`StageLaw::new`] has it, its bootstrap replicates (if any) still
+    /// to draw.
+    pub fn start(
+        episodes: &[Episode],
+        default_days: u32,
+        days: u32,
+        spread: Option<f64>,
+    ) -> LawStart {
         let days = days.min(MAX_STAGE_DAYS as u32);
         match spread {
-            Some(p) if p <= 0.0 => return StageLaw::Fixed(days),
-            Some(p) => return made_up(triangular(days, p)),
+            Some(p) if p <= 0.0 => return LawStart::Ready(StageLaw::Fixed(days)),
+            Some(p) => return LawStart::Ready(made_up(triangular(days, p))),
             None => {}
         }
         let ended = episodes.iter().filter(|e| e.ended).count();
         if ended < MIN_RESAMPLE || default_days == 0 {
-            return made_up(log_normal(days));
+            return LawStart::Ready(made_up(log_normal(days)));
         }
         // Many passages leave little for a bootstrap to vary: fewer replicates do, and keep
         // the preparation of a large authority's runs short.
@@ -72,31 +115,15 @@ impl StageLaw {
         } else {
             REPLICATES
         };
-        let mut curves = Vec::with_capacity(replicates);
-        let mut weights = vec![0.0; episodes.len()];
-        let by_entry = Survival::by_entry(episodes);
-        for _ in 0..replicates {
-            // The Bayesian bootstrap (Rubin, 1981): every passage weighted at random, which
-            // keeps the sorted order and so costs one pass per replicate.
-            for w in weights.iter_mut() {
-                *w = -(1.0 - rng.uniform()).max(f64::MIN_POSITIVE).ln();
-            }
-            if let Some(s) = Survival::estimate_with(episodes, &by_entry, &weights) {
-                curves.push(s);
-            }
-        }
-        let Some(point) = Survival::estimate_with(episodes, &by_entry, &vec![1.0; episodes.len()])
-        else {
-            return made_up(log_normal(days));
-        };
-        if curves.is_empty() {
-            return made_up(log_normal(days));
-        }
-        StageLaw::Curves {
-            curves,
-            factor: f64::from(days) / f64::from(default_days),
-            point,
-        }
+        LawStart::Bootstrap(Bootstrap {
+            replicates,
+            curves: Vec::with_capacity(replicates),
+            drawn: 0,
+            weights: vec![0.0; episodes.len()],
+            by_entry: Survival::by_entry(episodes),
+            days,
+            default_days,
+        })
     }
 
     /// A whole duration of the stage (days from its start), for a child that has already
@@ -141,6 +168,43 @@ impl StageLaw {
         match self {
             StageLaw::Fixed(d) => Some(*d),
             StageLaw::Curves { .. } => None,
+        }
+    }
+}
+
+impl Bootstrap {
+    /// Whether every replicate is drawn.
+    pub fn is_drawn(&self) -> bool {
+        self.drawn >= self.replicates
+    }
+
+    /// Draws the next replicate from `episodes`, the passages the bootstrap was started on.
+    pub fn replicate(&mut self, episodes: &[Episode], rng: &mut SplitMix64) {
+        // The Bayesian bootstrap (Rubin, 1981): every passage weighted at random, which
+        // keeps the sorted order and so costs one pass per replicate.
+        for w in self.weights.iter_mut() {
+            *w = -(1.0 - rng.uniform()).max(f64::MIN_POSITIVE).ln();
+        }
+        if let Some(s) = Survival::estimate_with(episodes, &self.by_entry, &self.weights) {
+            self.curves.push(s);
+        }
+        self.drawn += 1;
+    }
+
+    /// The law, from the replicates drawn and the estimate itself.
+    pub fn finish(self, episodes: &[Episode]) -> StageLaw {
+        let Some(point) =
+            Survival::estimate_with(episodes, &self.by_entry, &vec![1.0; episodes.len()])
+        else {
+            return made_up(log_normal(self.days));
+        };
+        if self.curves.is_empty() {
+            return made_up(log_normal(self.days));
+        }
+        StageLaw::Curves {
+            curves: self.curves,
+            factor: f64::from(self.days) / f64::from(self.default_days),
+            point,
         }
     }
 }
