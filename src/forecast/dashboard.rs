@@ -203,7 +203,13 @@ pub fn ForecastDashboard() -> Html {
         let app = app.clone();
         move |simulation: &scorecard::SimulationSummary| {
             let name = format!("forecast-{}.csv", main.as_of);
-            let csv = main.to_csv_with(Some(simulation));
+            // The agency's file lists each authority's rows, then the agency's.
+            let csv = match app.view {
+                crate::storage::authorities::View::Agency => {
+                    super::agency_panel::agency_csv(&app.whole, main.as_of, &main, simulation)
+                }
+                _ => main.to_csv_with(Some(simulation)),
+            };
             if let Err(why) = browser::download(&name, "text/csv", &csv) {
                 app.dispatch(Action::Notify(Notice::error(why)));
             }

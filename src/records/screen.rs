@@ -169,6 +169,21 @@ pub fn RecordsScreen() -> Html {
         use_callback((), move |_: (), _| editing.set(Editing::Nothing))
     };
 
+    // The agency as a whole shows every authority's children; each child is added, changed
+    // and imported on its own authority's view, where its reference is unique.
+    let agency = app.view == crate::storage::authorities::View::Agency;
+    let authority_names = use_memo((agency, app.whole.clone()), |(agency, whole)| {
+        agency.then(|| {
+            Rc::new(
+                whole
+                    .settings
+                    .authorities()
+                    .into_iter()
+                    .map(|(id, name)| (id, crate::ui::view_choice::authority_label(name)))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+        })
+    });
     let pipeline = records.iter().filter(|r| r.is_in_pipeline()).count();
     let adopted = records.iter().filter(|r| r.is_adopted()).count();
     let form = match &*editing {
@@ -191,8 +206,12 @@ pub fn RecordsScreen() -> Html {
                     crate::state::count_of(records.len(), "child", "children"),
                     format_uk(as_of)) }
             </p>
+            if agency {
+                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add, change or import children, choose their authority at the top of the page." }</p>
+            }
             <div class="panel panel--actions">
                 <div class="actions">
+                    if !agency {
                     <div class="actions__item">
                         <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
                     </div>
@@ -204,6 +223,7 @@ pub fn RecordsScreen() -> Html {
                     <div class="actions__item">
                         <ReturnPicker onload={on_return} />
                     </div>
+                    }
                     <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
                             { "Export records (CSV)" }
@@ -239,7 +259,7 @@ pub fn RecordsScreen() -> Html {
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />
             <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete}
-                flagged={(*flagged).clone()} />
+                flagged={(*flagged).clone()} authorities={(*authority_names).clone()} />
         </section>
     }
 }

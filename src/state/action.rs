@@ -174,6 +174,10 @@ pub enum Action {
     },
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
+    /// Shows one authority, or the agency as a whole (chosen in the page frame).
+    SetView(crate::storage::authorities::View),
+    /// Adds an authority to the workspace, with no children yet.
+    AddAuthority(String),
     /// Replaces everything by a backup the user chose (already migrated), after a safety copy
     /// of what it replaces was kept.
     RestoreBackup(Document),

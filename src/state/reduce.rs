@@ -35,9 +35,11 @@ impl Reducible for AppState {
                 mode,
                 authority,
             } => {
-                let mut document = (*self.document).clone();
-                let label = records::import(&mut document, records, mode);
-                set_authority_name(&mut document, authority);
+                let mut label = String::new();
+                let document = self.edited_in_view(|d| {
+                    label = records::import(d, records, mode);
+                    set_authority_name(d, authority);
+                });
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -46,9 +48,11 @@ impl Reducible for AppState {
                 mode,
                 authority,
             } => {
-                let mut document = (*self.document).clone();
-                let label = records::import_return(&mut document, records, mode);
-                set_authority_name(&mut document, authority);
+                let mut label = String::new();
+                let document = self.edited_in_view(|d| {
+                    label = records::import_return(d, records, mode);
+                    set_authority_name(d, authority);
+                });
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -253,13 +257,32 @@ impl Reducible for AppState {
                 if !self.document.demonstration {
                     return self;
                 }
-                self.edit(
+                self.edit_whole(
                     "cleared the demonstration data",
                     records::clear_demonstration,
                 )
             }
-            Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
-            Action::RestoreSafetyCopy(copy) => self.edit("restored the safety copy", |d| *d = copy),
+            Action::RestoreBackup(backup) => {
+                self.edit_whole("restored the backup", |d| *d = backup)
+            }
+            Action::RestoreSafetyCopy(copy) => {
+                self.edit_whole("restored the safety copy", |d| *d = copy)
+            }
+            Action::SetView(view) => {
+                if self.view == view {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.view = view;
+                Rc::new(next)
+            }
+            Action::AddAuthority(name) => {
+                let name = name.trim().to_string();
+                let label = format!("added the authority {name}");
+                self.edit_whole(label, |d| {
+                    d.settings.add_authority(&name);
+                })
+            }
             Action::Undo if matches!(self.saving, Saving::Refused(_)) => {
                 self.with_notice(Some(Notice::error(super::READ_ONLY)))
             }

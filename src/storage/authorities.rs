@@ -1,0 +1,325 @@
+//! Several authorities in one workspace: a regional adoption agency keeps each authority's
+//! children and yearly figures in the one document, and every screen works on a *view* of it,
+//! one authority or the agency as a whole.
+//!
+//! A view is itself a document ([`project`]): one authority's view holds only its children and
+//! yearly figures, named and judged as that authority, so that every screen shows exactly the
+//! figures it showed before authorities were added; the agency's view holds every child, so
+//! that each figure is child-weighted over all of them by construction (never a mean of the
+//! authorities' averages). A change made on a view is put back into the whole document by
+//! [`embed`], so that the screens' edits need not know about authorities.
+
+use crate::storage::document::{Authority, Document, Settings};
+use scorecard::{ThresholdSchedule, YearAggregate};
+use std::collections::BTreeMap;
+
+/// What the screens show: one authority, or the agency as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    /// One authority, by number.
+    Authority(u32),
+    /// Every authority together.
+    Agency,
+}
+
+impl View {
+    /// The view's value in the page address (`?authority=2`, `?authority=all`).
+    pub fn address_value(self) -> String {
+        match self {
+            View::Authority(id) => id.to_string(),
+            View::Agency => "all".into(),
+        }
+    }
+
+    /// The view an address value names, if the workspace has it.
+    pub fn from_address_value(value: &str, settings: &Settings) -> Option<View> {
+        match value.trim() {
+            "all" => settings.has_several().then_some(View::Agency),
+            number => {
+                let id = number.parse::<u32>().ok()?;
+                settings.authority_name_of(id).map(|_| View::Authority(id))
+            }
+        }
+    }
+}
+
+impl Settings {
+    /// Every authority of the workspace, the first one first: number and name.
+    pub fn authorities(&self) -> Vec<(u32, &str)> {
+        std::iter::once((0, self.authority_name.as_str()))
+            .chain(
+                self.other_authorities
+                    .iter()
+                    .map(|a| (a.id, a.name.as_str())),
+            )
+            .collect()
+    }
+
+    /// Whether the workspace holds more than one authority (the agency view exists).
+    pub fn has_several(&self) -> bool {
+        !self.other_authorities.is_empty()
+    }
+
+    /// The name of the authority numbered `id`, if there is one.
+    pub fn authority_name_of(&self, id: u32) -> Option<&str> {
+        if id == 0 {
+            return Some(&self.authority_name);
+        }
+        self.other_authorities
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.as_str())
+    }
+
+    /// The authority whose name is `name`, compared without regard to case or surrounding
+    /// spaces (as a file names it).
+    pub fn authority_named(&self, name: &str) -> Option<u32> {
+        let wanted = name.trim().to_lowercase();
+        self.authorities()
+            .into_iter()
+            .find(|(_, n)| n.trim().to_lowercase() == wanted)
+            .map(|(id, _)| id)
+    }
+
+    /// What the agency as a whole is called: its name, or "All authorities".
+    pub fn agency_label(&self) -> String {
+        match self.agency_name.trim() {
+            "" => "All authorities".into(),
+            name => name.to_string(),
+        }
+    }
+
+    /// The name a view is shown under.
+    pub fn view_name(&self, view: View) -> String {
+        match view {
+            View::Authority(id) => self.authority_name_of(id).unwrap_or_default().to_string(),
+            View::Agency => self.agency_label(),
+        }
+    }
+
+    /// The threshold schedule an authority is judged against: its own, or the shared one.
+    pub fn thresholds_for(&self, id: u32) -> &ThresholdSchedule {
+        self.own_thresholds.get(&id).unwrap_or(&self.thresholds)
+    }
+
+    /// Adds an authority called `name` and returns its number: one more than any used.
+    pub fn add_authority(&mut self, name: &str) -> u32 {
+        let id = self
+            .other_authorities
+            .iter()
+            .map(|a| a.id)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        self.other_authorities.push(Authority {
+            id,
+            name: name.trim().to_string(),
+        });
+        id
+    }
+
+    /// The view shown when the address names none: the agency where there are several
+    /// authorities (the whole the agency's managers answer for), else the only authority.
+    pub fn default_view(&self) -> View {
+        if self.has_several() {
+            View::Agency
+        } else {
+            View::Authority(0)
+        }
+    }
+}
+
+/// The view as a document: what the screens read.
+pub fn project(document: &Document, view: View) -> Document {
+    let settings = &document.settings;
+    match view {
+        View::Authority(id) => Document {
+            // Numbered as a workspace of one authority numbers them, so that the screens and
+            // an import compare them as they always did; [`embed`] numbers them back.
+            records: document
+                .records
+                .iter()
+                .filter(|c| c.authority == id)
+                .map(|c| scorecard::ChildRecord {
+                    authority: 0,
+                    ..c.clone()
+                })
+                .collect(),
+            aggregates: document
+                .aggregates
+                .iter()
+                .filter(|a| a.authority == id)
+                .map(|a| YearAggregate {
+                    authority: 0,
+                    ..a.clone()
+                })
+                .collect(),
+            settings: Settings {
+                authority_name: settings.view_name(view),
+                thresholds: settings.thresholds_for(id).clone(),
+                ..settings.clone()
+            },
+            ..document.clone()
+        },
+        View::Agency => Document {
+            aggregates: combined_by_year(&document.aggregates),
+            settings: Settings {
+                authority_name: settings.view_name(view),
+                ..settings.clone()
+            },
+            ..document.clone()
+        },
+    }
+}
+
+/// The yearly figures of several authorities for the same year as one row, combined by
+/// counts: each mean weighted by the children it is over, so that the agency's figure is the
+/// one its children make together.
+pub fn combined_by_year(aggregates: &[YearAggregate]) -> Vec<YearAggregate> {
+    let mut by_year: BTreeMap<scorecard::FinancialYear, Vec<&YearAggregate>> = BTreeMap::new();
+    for a in aggregates {
+        by_year.entry(a.year).or_default().push(a);
+    }
+    by_year
+        .into_values()
+        .map(|rows| {
+            if let [one] = rows.as_slice() {
+                return YearAggregate {
+                    authority: 0,
+                    ..(*one).clone()
+                };
+            }
+            let adopted: u32 = rows.iter().map(|a| a.adopted).sum();
+            let a2_children: u32 = rows.iter().map(|a| a.a2_children).sum();
+            let weighted = |value: &dyn Fn(&YearAggregate) -> f64,
+                            weight: &dyn Fn(&YearAggregate) -> u32| {
+                let total: u32 = rows.iter().map(|a| weight(a)).sum();
+                let sum: f64 = rows.iter().map(|a| value(a) * f64::from(weight(a))).sum();
+                if total == 0 {
+                    0.0
+                } else {
+                    sum / f64::from(total)
+                }
+            };
+            // A mean the row leaves out is known for the agency only when every authority
+            // published it.
+            let a2_known = rows
+                .iter()
+                .all(|a| a.a2_average_days.is_some() || a.a2_children == 0);
+            let a10_known = rows
+                .iter()
+                .all(|a| a.a10_average_days.is_some() || a.adopted == 0);
+            YearAggregate {
+                year: rows[0].year,
+                authority: 0,
+                adopted,
+                a1_average_days: weighted(&|a| a.a1_average_days, &|a| a.adopted),
+                a2_children,
+                a2_average_days: a2_known
+                    .then(|| weighted(&|a| a.a2_average_days.unwrap_or(0.0), &|a| a.a2_children)),
+                a3_under_14_months: rows.iter().map(|a| a.a3_under_14_months).sum(),
+                a10_average_days: a10_known
+                    .then(|| weighted(&|a| a.a10_average_days.unwrap_or(0.0), &|a| a.adopted)),
+            }
+        })
+        .collect()
+}
+
+/// The whole document after `edited`, a view's document changed by a screen, is put back:
+/// the view's children and yearly figures replace that authority's, in their places, and
+/// what every view shares (scenarios, meetings, plans, the as-of date …) is taken as edited.
+/// `shown` is the view's document the change was made on.
+pub fn embed(whole: &Document, view: View, shown: &Document, edited: Document) -> Document {
+    let mut settings = Settings {
+        authority_name: whole.settings.authority_name.clone(),
+        thresholds: whole.settings.thresholds.clone(),
+        ..edited.settings.clone()
+    };
+    let renamed = (edited.settings.authority_name != shown.settings.authority_name)
+        .then(|| edited.settings.authority_name.trim().to_string());
+    let thresholds_changed = edited.settings.thresholds != shown.settings.thresholds;
+    let (records, aggregates) = match view {
+        View::Authority(id) => {
+            if let Some(name) = renamed {
+                rename(&mut settings, id, name);
+            }
+            if thresholds_changed {
+                let schedule = edited.settings.thresholds.clone();
+                if !settings.has_several() {
+                    settings.thresholds = schedule;
+                    settings.own_thresholds.clear();
+                } else if schedule == settings.thresholds {
+                    settings.own_thresholds.remove(&id);
+                } else {
+                    settings.own_thresholds.insert(id, schedule);
+                }
+            }
+            let records = put_back(
+                &whole.records,
+                |c| c.authority == id,
+                edited.records,
+                |c| c.authority = id,
+            );
+            let aggregates = put_back(
+                &whole.aggregates,
+                |a| a.authority == id,
+                edited.aggregates,
+                |a| a.authority = id,
+            );
+            (records, aggregates)
+        }
+        View::Agency => {
+            if let Some(name) = renamed {
+                settings.agency_name = name;
+            }
+            if thresholds_changed {
+                settings.thresholds = edited.settings.thresholds.clone();
+            }
+            // The agency's yearly figures are the authorities' combined: they are changed on
+            // each authority's view, never here.
+            (edited.records, whole.aggregates.clone())
+        }
+    };
+    Document {
+        records,
+        aggregates,
+        settings,
+        ..edited
+    }
+}
+
+/// Renames the authority numbered `id`.
+pub fn rename(settings: &mut Settings, id: u32, name: String) {
+    if id == 0 {
+        settings.authority_name = name;
+    } else if let Some(a) = settings.other_authorities.iter_mut().find(|a| a.id == id) {
+        a.name = name;
+    }
+}
+
+/// `all` with the entries `mine` selects replaced by `edited`, each in the place of the one
+/// it replaces (a change to one child keeps every child where it was); entries beyond those
+/// replaced go at the end.
+fn put_back<T: Clone>(
+    all: &[T],
+    mine: impl Fn(&T) -> bool,
+    edited: Vec<T>,
+    stamp: impl Fn(&mut T),
+) -> Vec<T> {
+    let mut edited = edited.into_iter().map(|mut e| {
+        stamp(&mut e);
+        e
+    });
+    let mut out = Vec::with_capacity(all.len());
+    for entry in all {
+        if mine(entry) {
+            if let Some(next) = edited.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(entry.clone());
+        }
+    }
+    out.extend(edited);
+    out
+}

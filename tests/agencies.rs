@@ -1,0 +1,217 @@
+//! Several authorities in one workspace: each authority's view is its own children, the
+//! agency's view weights every figure by children over all of them, two authorities may use
+//! the same case reference, and a document from before opens as one authority.
+
+use adoption_forecast::report::forecast::forecast_of;
+use adoption_forecast::storage::authorities::{embed, project, View};
+use adoption_forecast::storage::document::{Document, DOCUMENT_VERSION};
+use adoption_forecast::storage::items;
+use adoption_forecast::storage::migrate::read_document;
+use chrono::NaiveDate;
+use scorecard::{ChildRecord, FinancialYear, Indicator, YearAggregate};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A child adopted in 2014-15 who moved in `days` after entering care on 1 April 2013.
+fn adopted(id: &str, authority: u32, days: i64) -> ChildRecord {
+    let entered = d(2013, 4, 1);
+    let placed = entered + chrono::Duration::days(days);
+    ChildRecord {
+        authority,
+        placement_order: Some(entered + chrono::Duration::days(30)),
+        matched: Some(placed - chrono::Duration::days(10)),
+        placed: Some(placed),
+        adoption_order: Some(d(2015, 2, 1)),
+        ..ChildRecord::new(id, entered)
+    }
+}
+
+/// Northshire (number 0) with two children adopted at 100 and 200 days, Southshire (number
+/// 1) with one at 300 days; each has a child C1.
+fn two_authorities() -> Document {
+    let mut document = Document::default();
+    document.settings.authority_name = "Northshire".into();
+    let south = document.settings.add_authority("Southshire");
+    document.settings.agency_name = "Shires Adoption".into();
+    document.settings.as_of = Some(d(2015, 6, 30));
+    document.records = vec![
+        adopted("C1", 0, 100),
+        adopted("C2", 0, 200),
+        adopted("C1", south, 300),
+    ];
+    document
+}
+
+fn a1_in_2014_15(document: &Document) -> (u64, Option<f64>) {
+    let f = forecast_of(document, d(2015, 6, 30));
+    let figure = f.year(FinancialYear(2014)).unwrap().figure(Indicator::A1);
+    (figure.children, figure.value)
+}
+
+#[test]
+fn the_agency_figure_is_weighted_by_children_not_a_mean_of_the_authorities_averages() {
+    let document = two_authorities();
+    // Northshire: (100 + 200) / 2 = 150 days over 2 children; Southshire: 300 over 1.
+    assert_eq!(
+        a1_in_2014_15(&project(&document, View::Authority(0))),
+        (2, Some(150.0))
+    );
+    assert_eq!(
+        a1_in_2014_15(&project(&document, View::Authority(1))),
+        (1, Some(300.0))
+    );
+    // The agency: (100 + 200 + 300) / 3 = 200 days over 3 children, not (150 + 300) / 2.
+    assert_eq!(
+        a1_in_2014_15(&project(&document, View::Agency)),
+        (3, Some(200.0))
+    );
+}
+
+#[test]
+fn yearly_figures_of_two_authorities_combine_by_counts() {
+    let year = |authority, adopted, a1| YearAggregate {
+        year: FinancialYear(2012),
+        authority,
+        adopted,
+        a1_average_days: a1,
+        a2_children: adopted,
+        a2_average_days: Some(a1 / 2.0),
+        a3_under_14_months: 1,
+        a10_average_days: None,
+    };
+    let mut document = two_authorities();
+    document.aggregates = vec![year(0, 1, 400.0), year(1, 3, 600.0)];
+    let agency = project(&document, View::Agency);
+    assert_eq!(agency.aggregates.len(), 1);
+    let combined = &agency.aggregates[0];
+    // (1 x 400 + 3 x 600) / 4 = 550; A2 (1 x 200 + 3 x 300) / 4 = 275.
+    assert_eq!(combined.adopted, 4);
+    assert_eq!(combined.a1_average_days, 550.0);
+    assert_eq!(combined.a2_average_days, Some(275.0));
+    assert_eq!(combined.a3_under_14_months, 2);
+    assert_eq!(combined.a10_average_days, None);
+}
+
+#[test]
+fn two_authorities_with_the_same_reference_keep_two_children() {
+    let document = two_authorities();
+    // Neither C1 is a duplicate of the other: both count in the agency's figures.
+    let problems = scorecard::validate(&document.records, &document.aggregates);
+    assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    // As items (undo, two tabs' merge) they are two.
+    let patch = items::diff(&Document::default(), &document);
+    let children = patch
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.key,
+                items::ItemKey::Child(_) | items::ItemKey::ChildOf(..)
+            )
+        })
+        .count();
+    assert_eq!(children, 3);
+    // Changing Southshire's C1 on its own view leaves Northshire's alone.
+    let shown = project(&document, View::Authority(1));
+    let mut edited = shown.clone();
+    edited.records[0].placed = Some(d(2014, 12, 1));
+    let after = embed(&document, View::Authority(1), &shown, edited);
+    assert_eq!(after.records.len(), 3);
+    assert_eq!(after.records[0], document.records[0]);
+    assert_eq!(after.records[2].authority, 1);
+    assert_eq!(after.records[2].placed, Some(d(2014, 12, 1)));
+    let patch = items::diff(&document, &after);
+    assert_eq!(patch.len(), 1);
+    assert_eq!(patch[0].key, items::ItemKey::ChildOf(1, "c1".into()));
+    // Stored and read back, both are there.
+    let text = serde_json::to_string(&after).unwrap();
+    assert_eq!(read_document(&text).unwrap(), after);
+}
+
+#[test]
+fn a_version_4_document_opens_as_one_authority_with_nothing_lost() {
+    let v4 = r#"{"version":4,"revision":7,"records":[{"child_id":"C7","ec":"2013-01-05",
+        "po":"2013-06-01"},{"child_id":"C8","ec":"2013-02-05"}],
+        "aggregates":[{"year":2012,"adopted":5,"a1_average_days":500.0,"a2_children":5,
+        "a2_average_days":200.0,"a3_under_14_months":2,"a10_average_days":null}],
+        "settings":{"authority_name":"Anytown","as_of":"2015-06-30"}}"#;
+    let document = read_document(v4).unwrap();
+    assert_eq!(document.version, DOCUMENT_VERSION);
+    assert_eq!(document.settings.authorities(), vec![(0, "Anytown")]);
+    assert!(!document.settings.has_several());
+    assert_eq!(document.records.len(), 2);
+    assert!(document.records.iter().all(|c| c.authority == 0));
+    assert_eq!(document.records[0].placement_order, Some(d(2013, 6, 1)));
+    assert_eq!(document.aggregates[0].adopted, 5);
+    assert_eq!(document.revision, 7);
+    // Its one authority's view is the document itself: the same figures as before.
+    assert_eq!(project(&document, View::Authority(0)), document);
+    // Written again, it is written as a document of one authority always was, plus the
+    // version.
+    let text = serde_json::to_string(&document).unwrap();
+    assert!(!text.contains("\"au\""), "{text}");
+    assert!(!text.contains("other_authorities"), "{text}");
+}
+
+#[test]
+fn a_view_named_in_the_address_is_one_the_workspace_has() {
+    let document = two_authorities();
+    let s = &document.settings;
+    assert_eq!(View::from_address_value("1", s), Some(View::Authority(1)));
+    assert_eq!(View::from_address_value("all", s), Some(View::Agency));
+    assert_eq!(View::from_address_value("7", s), None);
+    assert_eq!(s.view_name(View::Agency), "Shires Adoption");
+    assert_eq!(s.default_view(), View::Agency);
+}
+
+#[test]
+fn the_agency_file_lists_each_authority_s_own_rows_then_the_agency_s_with_its_name_last() {
+    use adoption_forecast::forecast::agency_panel::{agency_csv, view_csv, view_forecast};
+    let document = two_authorities();
+    let as_of = d(2015, 6, 30);
+    let agency = view_forecast(&document, View::Agency, as_of);
+    let simulation = adoption_forecast::forecast::monte_carlo::finish(
+        adoption_forecast::forecast::monte_carlo::prepare(&scorecard::ForecastInput {
+            children: &agency.document.records,
+            aggregates: &agency.document.aggregates,
+            as_of,
+            thresholds: &agency.document.settings.thresholds,
+            scenario: &agency.document.scenarios.working,
+            target: agency.forecast.pace.as_ref().map(|p| p.target),
+            every_child: false,
+        }),
+    );
+    let file = agency_csv(&document, as_of, &agency.forecast, &simulation);
+    let mut lines = file.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("{},authority", scorecard::FORECAST_CSV_HEADER).as_str())
+    );
+    let rows: Vec<&str> = lines.collect();
+    // Each authority's rows are its own file's rows, in order, then the agency's.
+    let own = |id| {
+        let view = view_forecast(&document, View::Authority(id), as_of);
+        view_csv(&view, as_of)
+            .lines()
+            .skip(1)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let (north, south) = (own(0), own(1));
+    let agency_rows: Vec<String> = agency
+        .forecast
+        .to_csv_with(Some(&simulation))
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = north
+        .iter()
+        .map(|r| format!("{r},Northshire"))
+        .chain(south.iter().map(|r| format!("{r},Southshire")))
+        .chain(agency_rows.iter().map(|r| format!("{r},Shires Adoption")))
+        .collect();
+    assert_eq!(rows, expected);
+    assert!(!north.is_empty() && north != south);
+}
