@@ -215,3 +215,36 @@ fn the_agency_file_lists_each_authority_s_own_rows_then_the_agency_s_with_its_na
     assert_eq!(rows, expected);
     assert!(!north.is_empty() && north != south);
 }
+
+#[test]
+fn a_file_of_two_authorities_imported_on_the_agency_view_goes_to_each_in_its_place() {
+    use adoption_forecast::state::{Action, AppState, ImportMode};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let document = two_authorities();
+    let state = Rc::new(AppState::start(
+        Ok(Some(document.clone())),
+        Document::default(),
+        vec![],
+    ));
+    let state = state.reduce(Action::SetView(View::Agency));
+    // Southshire's C1 changes its placement; Northshire gains C9. Northshire's C1 is untouched.
+    let mut south_c1 = document.records[2].clone();
+    south_c1.placed = Some(d(2014, 11, 1));
+    let mut c9 = ChildRecord::new("C9", d(2015, 1, 1));
+    c9.authority = 0;
+    let next = state.reduce(Action::ImportRecords {
+        records: vec![south_c1.clone(), c9.clone()],
+        mode: ImportMode::Merge,
+        authority: None,
+    });
+    let records = &next.document.records;
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0], document.records[0]);
+    assert_eq!(records[1], document.records[1]);
+    assert_eq!(records[2], south_c1);
+    assert_eq!((records[3].child_id.as_str(), records[3].authority), ("C9", 0));
+    // One undo takes the whole import back.
+    let undone = next.reduce(Action::Undo);
+    assert_eq!(undone.document.records, document.records);
+}

@@ -176,6 +176,15 @@ pub fn ForecastDashboard() -> Html {
         let app = app.clone();
         let document = document.clone();
         Callback::from(move |(child_id, date): (String, Option<NaiveDate>)| {
+            // Two authorities may share a reference: a child is changed on its own
+            // authority's view, where its reference is unique.
+            if app.view == crate::storage::authorities::View::Agency {
+                app.dispatch(Action::Notify(Notice::error(format!(
+                    "Nothing was changed: to change child {child_id}'s expected date, choose \
+                     the child's authority at the top of the page."
+                ))));
+                return;
+            }
             if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
                 let mut record = record.clone();
                 record.expected_adoption_order = date;

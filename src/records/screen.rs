@@ -11,9 +11,7 @@ use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
 use crate::ui::notice::Notice;
-use crate::ui::pending_import::{
-    use_pending_import, use_pending_import_of, PendingImport, ReadFile,
-};
+use crate::ui::pending_import::{use_pending_import_of, PendingImport, ReadFile};
 use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_children, write_children};
 use scorecard::dates::format_uk;
@@ -30,11 +28,6 @@ enum Editing {
     Existing(ChildRecord),
 }
 
-/// Reads a CSV file of children into a preview (nothing changes yet).
-fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>> {
-    PendingImport::new(file_name, read_children(text).map(ReadFile::from)).with_summary()
-}
-
 /// The records screen.
 #[function_component]
 pub fn RecordsScreen() -> Html {
@@ -48,12 +41,32 @@ pub fn RecordsScreen() -> Html {
     let asks_name = document.settings.authority_name.trim().is_empty() || document.demonstration;
     let typed = asks_name.then(|| (*authority).clone());
     let return_typed = typed.clone();
-    let import = use_pending_import(
-        read_records,
-        move |records, mode| Action::ImportRecords {
-            records,
-            mode,
-            authority: typed.clone(),
+    // Several authorities: each child read goes to the authority its row names, the others
+    // to the one chosen in the preview (at first the one shown).
+    let several = app.whole.settings.has_several();
+    let chosen = use_state(|| None::<u32>);
+    let into = chosen.unwrap_or(match app.view {
+        crate::storage::authorities::View::Authority(id) => id,
+        crate::storage::authorities::View::Agency => 0,
+    });
+    let settings = app.whole.settings.clone();
+    let import = use_pending_import_of(
+        move |(name, text): (String, String)| {
+            let read = read_children(&text)
+                .map(|import| super::authority_column::into_workspace(import, &settings));
+            PendingImport::new(name, read.map(ReadFile::from)).with_summary()
+        },
+        move |mut records: Vec<ChildRecord>, mode| {
+            for child in &mut records {
+                if child.authority == crate::storage::authorities::UNASSIGNED {
+                    child.authority = into;
+                }
+            }
+            Action::ImportRecords {
+                records,
+                mode,
+                authority: typed.clone(),
+            }
         },
         "Import cancelled: nothing was changed.",
     );
@@ -207,22 +220,28 @@ pub fn RecordsScreen() -> Html {
                     format_uk(as_of)) }
             </p>
             if agency {
-                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add, change or import children, choose their authority at the top of the page." }</p>
+                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add or change a child, or to import an SSDA903 return, choose the authority at the top of the page." }</p>
             }
             <div class="panel panel--actions">
                 <div class="actions">
                     if !agency {
-                    <div class="actions__item">
-                        <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
-                    </div>
+                        <div class="actions__item">
+                            <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
+                        </div>
+                    }
                     <div class="actions__item">
                         <FilePicker id="import-records" label="Import records" accept=".csv,text/csv"
-                            hint="A CSV file with a header row (child_id, entered_care, placement_order, …). Nothing changes until you confirm."
+                            hint={if several {
+                                "A CSV file with a header row (child_id, entered_care, placement_order, …), and an authority column if it holds several authorities' children. Nothing changes until you confirm."
+                            } else {
+                                "A CSV file with a header row (child_id, entered_care, placement_order, …). Nothing changes until you confirm."
+                            }}
                             onload={on_file} />
                     </div>
-                    <div class="actions__item">
-                        <ReturnPicker onload={on_return} />
-                    </div>
+                    if !agency {
+                        <div class="actions__item">
+                            <ReturnPicker onload={on_return} />
+                        </div>
                     }
                     <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
@@ -231,6 +250,25 @@ pub fn RecordsScreen() -> Html {
                     </div>
                 </div>
             </div>
+            if let (Some(_), true) = (&import.pending, several) {
+                <div class="field import-into">
+                    <label class="field__label" for="import-into">{ "Children without an authority go to" }</label>
+                    <span class="field__hint">{ "Rows whose authority column names an authority go to that one." }</span>
+                    <select id="import-into" class="field__select" onchange={{
+                        let chosen = chosen.clone();
+                        Callback::from(move |e: Event| {
+                            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            chosen.set(select.value().parse().ok());
+                        })
+                    }}>
+                        { for app.whole.settings.authorities().into_iter().map(|(id, name)| html! {
+                            <option value={id.to_string()} selected={id == into}>
+                                { crate::ui::view_choice::authority_label(name) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
             if let Some(pending) = &import.pending {
                 <ImportPreview what="records" merge_by="case reference" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}

@@ -283,7 +283,7 @@ impl AppState {
     }
 
     /// The whole document after `edit` is made on the view the screens show.
-    fn edited_in_view(&self, edit: impl FnOnce(&mut Document)) -> Document {
+    pub(super) fn edited_in_view(&self, edit: impl FnOnce(&mut Document)) -> Document {
         if !self.document.settings.has_several() && self.document.settings.own_thresholds.is_empty()
         {
             // One authority: its view is the whole document.
@@ -291,11 +291,7 @@ impl AppState {
             edit(&mut document);
             return document;
         }
-        let view = self.current_view();
-        let shown = authorities::project(&self.document, view);
-        let mut edited = shown.clone();
-        edit(&mut edited);
-        authorities::embed(&self.document, view, &shown, edited)
+        authorities::edit_view(&self.document, self.current_view(), edit)
     }
 
     /// Applies `edit` to a copy of the whole document, whatever the view (a backup restored,

@@ -5,6 +5,7 @@
 use super::{capitalise, count, Action, AppState, ImportMode, Saving};
 use crate::records::edits as records;
 use crate::scenarios::edits as scenarios;
+use crate::storage::authorities::{self, View};
 use crate::storage::document::Document;
 use crate::storage::items;
 use crate::ui::notice::Notice;
@@ -36,10 +37,14 @@ impl Reducible for AppState {
                 authority,
             } => {
                 let mut label = String::new();
-                let document = self.edited_in_view(|d| {
-                    label = records::import(d, records, mode);
-                    set_authority_name(d, authority);
-                });
+                let document = if self.document.settings.has_several() {
+                    self.import_by_authority(records, mode, authority, &mut label)
+                } else {
+                    self.edited_in_view(|d| {
+                        label = records::import(d, records, mode);
+                        set_authority_name(d, authority);
+                    })
+                };
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -341,6 +346,46 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// The whole document after children numbered by authority (each child's `authority` is
+    /// the authority it goes to) are imported, each group into its own authority as if
+    /// imported on its view: merged by reference within it, or replacing its children only.
+    fn import_by_authority(
+        &self,
+        records: Vec<scorecard::ChildRecord>,
+        mode: ImportMode,
+        name: Option<String>,
+        label: &mut String,
+    ) -> Document {
+        let shown = match self.current_view() {
+            View::Authority(id) => Some(id),
+            View::Agency => None,
+        };
+        let mut groups: std::collections::BTreeMap<u32, Vec<scorecard::ChildRecord>> =
+            Default::default();
+        for mut child in records {
+            let mut id = std::mem::take(&mut child.authority);
+            // The records screen numbers every child; one it could not goes to the
+            // authority shown rather than to none.
+            if self.document.settings.authority_name_of(id).is_none() {
+                id = shown.unwrap_or(0);
+            }
+            groups.entry(id).or_default().push(child);
+        }
+        let mut document = (*self.document).clone();
+        let mut labels = Vec::new();
+        for (id, group) in groups {
+            let who = self.document.settings.view_name(View::Authority(id));
+            document = authorities::edit_view(&document, View::Authority(id), |d| {
+                labels.push(format!("{} into {who}", records::import(d, group, mode)));
+                if shown == Some(id) {
+                    set_authority_name(d, name.clone());
+                }
+            });
+        }
+        *label = labels.join("; ");
+        document
+    }
+
     /// Takes the last change back: each item it touched returns to its value before, unless it
     /// was changed again since (here or in another tab), which is then left as it is.
     fn undo(self: Rc<Self>) -> Rc<Self> {

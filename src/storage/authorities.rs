@@ -129,6 +129,18 @@ impl Settings {
     }
 }
 
+/// The authority number an imported child carries while its file names no authority: it goes
+/// to the authority chosen in the import's preview.
+pub const UNASSIGNED: u32 = u32::MAX;
+
+/// The whole document after `edit` is made on `view` of it.
+pub fn edit_view(document: &Document, view: View, edit: impl FnOnce(&mut Document)) -> Document {
+    let shown = project(document, view);
+    let mut edited = shown.clone();
+    edit(&mut edited);
+    embed(document, view, &shown, edited)
+}
+
 /// The view as a document: what the screens read.
 pub fn project(document: &Document, view: View) -> Document {
     let settings = &document.settings;
