@@ -243,8 +243,42 @@ fn a_file_of_two_authorities_imported_on_the_agency_view_goes_to_each_in_its_pla
     assert_eq!(records[0], document.records[0]);
     assert_eq!(records[1], document.records[1]);
     assert_eq!(records[2], south_c1);
-    assert_eq!((records[3].child_id.as_str(), records[3].authority), ("C9", 0));
+    assert_eq!(
+        (records[3].child_id.as_str(), records[3].authority),
+        ("C9", 0)
+    );
     // One undo takes the whole import back.
     let undone = next.reduce(Action::Undo);
     assert_eq!(undone.document.records, document.records);
+}
+
+#[test]
+fn files_of_several_authorities_name_each_row_s_authority_last() {
+    use adoption_forecast::storage::authorities::{
+        records_csv_with_authority, with_authority_column,
+    };
+    let document = two_authorities();
+    let text = records_csv_with_authority(&document, &document.records);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert!(lines[0].starts_with("child_id,entered_care,"));
+    assert!(lines[0].ends_with(",family_finder,authority"));
+    assert!(lines[1].starts_with("C1,2013-04-01,") && lines[1].ends_with(",Northshire"));
+    assert!(lines[3].starts_with("C1,2013-04-01,") && lines[3].ends_with(",Southshire"));
+    // Read back, it is the same children, each authority's C1 apart.
+    let read = scorecard::read_children(&text).unwrap();
+    assert_eq!(read.authorities, vec!["Northshire", "Southshire"]);
+    assert!(
+        read.problems.iter().all(|p| !p.is_error()),
+        "{:?}",
+        read.problems
+    );
+    // A name a spreadsheet would run is guarded, one with a comma quoted.
+    let two = with_authority_column(&[
+        ("=Evil".into(), "a,b\r\n1,2\r\n".into()),
+        ("North, East".into(), "a,b\r\n3,4\r\n".into()),
+    ]);
+    assert_eq!(
+        two,
+        "a,b,authority\r\n1,2,'=Evil\r\n3,4,\"North, East\"\r\n"
+    );
 }

@@ -64,30 +64,6 @@ pub fn view_csv(view: &ViewForecast, as_of: NaiveDate) -> String {
     view.forecast.to_csv_with(Some(&simulation))
 }
 
-/// The forecast files of several views as one: each file's rows with the view's name in a
-/// last `authority` column, one header over them all.
-pub fn with_authority_column(files: &[(String, String)]) -> String {
-    let mut out = String::new();
-    for (i, (name, csv)) in files.iter().enumerate() {
-        let cell = scorecard::csv::csv_row(std::slice::from_ref(name));
-        let cell = cell.trim_end_matches(['\r', '\n']);
-        for (line_number, line) in csv.lines().enumerate() {
-            if line_number == 0 {
-                if i == 0 {
-                    out.push_str(line);
-                    out.push_str(",authority\n");
-                }
-                continue;
-            }
-            out.push_str(line);
-            out.push(',');
-            out.push_str(cell);
-            out.push('\n');
-        }
-    }
-    out
-}
-
 /// The agency view's forecast file: each authority's rows, then the agency's (`agency`, the
 /// forecast the dashboard shows, with its simulation), each row naming its authority or the
 /// agency in a last `authority` column.
@@ -110,7 +86,7 @@ pub fn agency_csv(
         whole.settings.agency_label(),
         agency.to_csv_with(Some(simulation)),
     ));
-    with_authority_column(&files)
+    crate::storage::authorities::with_authority_column(&files)
 }
 
 /// Every authority's forecast, then the agency's.

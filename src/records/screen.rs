@@ -130,17 +130,27 @@ pub fn RecordsScreen() -> Html {
     // the form are not re-rendered for a new callback on every render of the screen.
     let export = {
         let app = app.clone();
-        use_callback(records.clone(), move |_: MouseEvent, records| {
-            let text = write_children(records);
-            let notice = match browser::download("children-records.csv", "text/csv", &text) {
-                Ok(()) => Notice::success(format!(
-                    "Exported {} records to children-records.csv.",
-                    records.len()
-                )),
-                Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
-            };
-            app.dispatch(Action::Notify(notice));
-        })
+        let whole = app.whole.clone();
+        let agency = app.view == crate::storage::authorities::View::Agency;
+        use_callback(
+            (records.clone(), agency),
+            move |_: MouseEvent, (records, agency)| {
+                // Several authorities' children: each row names its authority, last.
+                let text = if *agency {
+                    crate::storage::authorities::records_csv_with_authority(&whole, records)
+                } else {
+                    write_children(records)
+                };
+                let notice = match browser::download("children-records.csv", "text/csv", &text) {
+                    Ok(()) => Notice::success(format!(
+                        "Exported {} records to children-records.csv.",
+                        records.len()
+                    )),
+                    Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
+                };
+                app.dispatch(Action::Notify(notice));
+            },
+        )
     };
     let add = {
         let editing = editing.clone();

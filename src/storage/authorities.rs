@@ -335,3 +335,59 @@ fn put_back<T: Clone>(
     out.extend(edited);
     out
 }
+
+/// Files written for views of one authority or the agency as one file for several: each
+/// file's rows with the name it is for (the authority's, or the agency's for the agency's own
+/// rows) in a last `authority` column, under one header. A row's line end is kept as written.
+/// The rows must not hold line breaks inside quoted cells (the forecast, backtest and yearly
+/// figures files hold none).
+pub fn with_authority_column(files: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (i, (name, csv)) in files.iter().enumerate() {
+        let cell = scorecard::csv::csv_row(std::slice::from_ref(name));
+        let cell = cell.trim_end_matches(['\r', '\n']);
+        for (line_number, line) in csv.split_inclusive('\n').enumerate() {
+            if line_number == 0 && i > 0 {
+                continue;
+            }
+            let text = line.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                continue;
+            }
+            out.push_str(text);
+            out.push(',');
+            out.push_str(if line_number == 0 { "authority" } else { cell });
+            out.push_str(&line[text.len()..]);
+        }
+    }
+    out
+}
+
+/// The children's records file of several authorities: the records format with each child's
+/// authority named in a last `authority` column.
+pub fn records_csv_with_authority(whole: &Document, children: &[scorecard::ChildRecord]) -> String {
+    let mut out = String::new();
+    for (i, child) in children.iter().enumerate() {
+        let one = scorecard::csv::write_children(std::slice::from_ref(child));
+        let (header, row) = one.split_once("\r\n").unwrap_or((one.as_str(), ""));
+        if i == 0 {
+            out.push_str(header);
+            out.push_str(",authority\r\n");
+        }
+        let name = whole
+            .settings
+            .authority_name_of(child.authority)
+            .unwrap_or_default()
+            .to_string();
+        let cell = scorecard::csv::csv_row(&[name]);
+        out.push_str(row.trim_end_matches(['\r', '\n']));
+        out.push(',');
+        out.push_str(&cell);
+    }
+    if children.is_empty() {
+        let empty = scorecard::csv::write_children(&[]);
+        out.push_str(empty.trim_end_matches(['\r', '\n']));
+        out.push_str(",authority\r\n");
+    }
+    out
+}

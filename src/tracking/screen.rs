@@ -59,6 +59,25 @@ fn row_html(row: &AgendaRow) -> Html {
 pub fn TrackingScreen() -> Html {
     use_render_count("TrackingScreen");
     let app = use_app();
+    // Meetings follow each child by reference, which is unique within one authority only.
+    if app.view == crate::storage::authorities::View::Agency {
+        return html! {
+            <section class="screen tracking" aria-labelledby="tracking-heading">
+                <h1 id="tracking-heading" class="screen__title">{ "Tracking meeting" }</h1>
+                <p class="notice notice--info" id="tracking-one-authority">
+                    { "The tracking meeting runs for one authority at a time: choose the \
+                       authority at the top of the page." }
+                </p>
+            </section>
+        };
+    }
+    html! { <AgendaScreen /> }
+}
+
+/// The tracking meeting of one authority's children.
+#[function_component]
+fn AgendaScreen() -> Html {
+    let app = use_app();
     let as_of = use_as_of();
     let forecast = use_forecast();
     let overdue_only = use_state(|| false);
