@@ -20,11 +20,19 @@ use yew::prelude::*;
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        AppState::start(
+        let mut state = AppState::start(
             storage::load(),
             demonstration_document(),
             storage::load_history(),
-        )
+        );
+        // The view the address names is the first one drawn (a reload or a bookmark).
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let Some(view) = crate::routes::view_in(&hash) {
+            state.view = view;
+        }
+        state
     });
     use_saving(&state);
     // Equal screens are not redrawn: the address is read again when its listener starts.

@@ -282,3 +282,39 @@ fn files_of_several_authorities_name_each_row_s_authority_last() {
         "a,b,authority\r\n1,2,'=Evil\r\n3,4,\"North, East\"\r\n"
     );
 }
+
+#[test]
+fn eight_authorities_of_300_children_are_stored_in_under_two_megabytes_and_read_back_whole() {
+    // The demonstration's mix of adopted children and children at every stage, 300 to each of
+    // eight authorities, every authority using the same references.
+    let demo = scorecard::demo_dataset();
+    let mut document = Document::default();
+    document.settings.authority_name = "Authority 1".into();
+    for n in 2..=8 {
+        document.settings.add_authority(&format!("Authority {n}"));
+    }
+    for authority in 0..8 {
+        document
+            .records
+            .extend(
+                demo.children
+                    .iter()
+                    .cycle()
+                    .enumerate()
+                    .take(300)
+                    .map(|(i, c)| ChildRecord {
+                        child_id: format!("{}-{i}", c.child_id),
+                        authority,
+                        ..c.clone()
+                    }),
+            );
+    }
+    let text = adoption_forecast::storage::to_json(&document).unwrap();
+    assert!(text.len() < 2_000_000, "{} bytes", text.len());
+    assert_eq!(read_document(&text).unwrap().records, document.records);
+    // Every authority's view holds its 300, the agency's all 2,400.
+    for id in 0..8 {
+        assert_eq!(project(&document, View::Authority(id)).records.len(), 300);
+    }
+    assert_eq!(project(&document, View::Agency).records.len(), 2_400);
+}
