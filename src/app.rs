@@ -99,13 +99,15 @@ pub fn App() -> Html {
     let shown = {
         let whole = state.document.clone();
         let one = !several && whole.settings.own_thresholds.is_empty();
+        // Keyed on the document itself (compared by identity), which the key keeps alive, so
+        // a new document can never be taken for the old one.
         use_memo(
-            (Rc::as_ptr(&whole) as usize, view, one),
-            move |(_, view, one)| {
+            (crate::forecast::usable::Same(whole), view, one),
+            move |(whole, view, one)| {
                 if *one {
-                    whole
+                    whole.0.clone()
                 } else {
-                    Rc::new(crate::storage::authorities::project(&whole, *view))
+                    Rc::new(crate::storage::authorities::project(&whole.0, *view))
                 }
             },
         )

@@ -137,8 +137,8 @@ pub fn AgencyPanel() -> Html {
     let as_of = use_as_of();
     let whole = app.whole.clone();
     // Worked out again only when the data or the date changes, not on a view's what-if.
-    let views = use_memo((Rc::as_ptr(&whole) as usize, as_of), move |(_, as_of)| {
-        Rc::new(every_view(&whole, *as_of))
+    let views = use_memo((super::usable::Same(whole), as_of), |(whole, as_of)| {
+        Rc::new(every_view(&whole.0, *as_of))
     });
     let Some(agency) = views.last() else {
         return Html::default();
