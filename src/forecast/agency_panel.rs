@@ -150,7 +150,7 @@ pub fn AgencyPanel() -> Html {
             html! {
                 <tr class={classes!(last.then_some("agency__whole"))}>
                     <th scope="row">{ authority_label(&view.name) }</th>
-                    <td>{ indicator.label() }</td>
+                    <td>{ indicator.name() }</td>
                     { for periods.iter().map(|&p| cell(view, indicator, p)) }
                 </tr>
             }

@@ -53,7 +53,10 @@ pub fn ViewChoice(props: &ViewChoiceProps) -> Html {
         <label class="header__view">
             <span>{ "Showing" }</span>
             <select id="view-choice" class="field__input" {onchange}>
-                { option(View::Agency, format!("{} (every authority)", props.settings.agency_label())) }
+                { option(View::Agency, match props.settings.agency_name.trim() {
+                    "" => props.settings.agency_label(),
+                    name => format!("{name} (every authority)"),
+                }) }
                 { for authorities }
             </select>
         </label>
