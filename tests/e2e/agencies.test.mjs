@@ -115,6 +115,8 @@ test('two authorities imported: each one\'s forecast file is its CSV\'s alone, a
   // Beside it, each authority's figure for the same period: Northshire (304 + 334 + 425) / 3
   // = 354.3 -> 354 days, Southshire 365 days.
   const table = page.locator('#agency-table');
+  await table.waitFor();
+  await app.screenshot(page, 'agencies-00-agency-view');
   const row = (name) => table.locator('tr', { has: page.getByRole('rowheader', { name, exact: true }) })
     .filter({ has: page.getByRole('cell', { name: 'A1', exact: true }) });
   assert.match(await row('Northshire').locator('td[data-period="2014-17"]').innerText(), /354 days/);
