@@ -68,6 +68,7 @@ pub fn AuthoritiesPanel() -> Html {
                 the threshold schedule too unless it is changed while one authority is shown. \
                 The choice at the top of every page shows one authority or the agency as a \
                 whole. Rename an authority by showing it and changing its name above." }</p>
+            <div class="table-wrap">
             <table class="table" id="authorities-table">
                 <caption class="visually-hidden">{ "Authorities in this workspace" }</caption>
                 <thead><tr>
@@ -78,6 +79,7 @@ pub fn AuthoritiesPanel() -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            </div>
             <form class="form-grid" onsubmit={add}>
                 <TextField id="new-authority" label="New authority's name"
                     value={(*new_name).clone()} oninput={on_input} />
