@@ -318,3 +318,30 @@ fn eight_authorities_of_300_children_are_stored_in_under_two_megabytes_and_read_
     }
     assert_eq!(project(&document, View::Agency).records.len(), 2_400);
 }
+
+#[test]
+fn a_child_changed_on_its_authority_s_view_is_saved_there_without_a_clash() {
+    use adoption_forecast::state::{Action, AppState};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let document = two_authorities();
+    let state = Rc::new(AppState::start(
+        Ok(Some(document.clone())),
+        Document::default(),
+        vec![],
+    ));
+    let state = state.reduce(Action::SetView(View::Authority(1)));
+    // The form opened on Southshire's C1 as its view shows it.
+    let opened = project(&document, View::Authority(1)).records[0].clone();
+    let mut changed = opened.clone();
+    changed.placed = Some(d(2014, 12, 1));
+    let next = state.reduce(Action::UpdateRecord {
+        child_id: "C1".into(),
+        record: changed,
+        opened: Some(opened),
+    });
+    assert!(next.clashes.is_empty());
+    assert_eq!(next.document.records[0], document.records[0]);
+    assert_eq!(next.document.records[2].authority, 1);
+    assert_eq!(next.document.records[2].placed, Some(d(2014, 12, 1)));
+}

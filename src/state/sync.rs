@@ -150,9 +150,14 @@ impl AppState {
             crate::storage::authorities::View::Agency => record.authority,
         };
         let key = items::child_item_in(authority, &child_id);
+        // Compared, and kept on a clash, as the whole document holds them: in its authority.
+        let in_whole = |mut child: ChildRecord| {
+            child.authority = authority;
+            child
+        };
         let now = items::get(&self.document, &key);
-        let mine = Item::Children(vec![record.clone()]);
-        let changed_since = opened.is_some_and(|o| now != Some(Item::Children(vec![o])));
+        let mine = Item::Children(vec![in_whole(record.clone())]);
+        let changed_since = opened.is_some_and(|o| now != Some(Item::Children(vec![in_whole(o)])));
         if changed_since && now.as_ref() != Some(&mine) {
             let mut next = (*self).clone();
             let mut clashes = (*self.clashes).clone();
