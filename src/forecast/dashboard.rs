@@ -7,11 +7,11 @@ use super::answers::{chance, TargetAnswers};
 use super::backtest_panel::BacktestPanel;
 use super::band_record::use_band_record;
 use super::basis::basis_words;
-use super::chart_data::{timeline, trajectory, Bands};
-use super::figures_table::FiguresTable;
+use super::chart_data::{trajectory, Bands};
+use super::figures_by_period::FiguresByPeriod;
 use super::monte_carlo::{prepare, use_sliced, RUNS};
 use super::pace_panel::PacePanel;
-use super::pipeline_table::PipelineTable;
+use super::pipeline_details::PipelineDetails;
 use super::usable::{use_usable, Same, Usable};
 use crate::context::{use_app, use_as_of};
 use crate::scenarios::panel::ScenarioPanel;
@@ -144,7 +144,6 @@ pub fn ForecastDashboard() -> Html {
             Rc::new(trajectory(&main.0, *indicator, bands.as_ref(), other))
         },
     );
-    let pipeline_chart = use_memo(Same(main.clone()), |main| Rc::new(timeline(&main.0)));
 
     let on_target = use_send(&app, |t| Action::SetPaceTarget(Some(t)));
     let on_expected = use_send(&app, |(year, n)| Action::SetExpectedAdoptions(year, n));
@@ -171,30 +170,36 @@ pub fn ForecastDashboard() -> Html {
                 .collect::<std::collections::BTreeMap<_, _>>(),
         )
     });
-    let expected_orders = (*expected_orders).clone();
+    // Made once and reading the latest document when called: the pipeline's table is drawn a
+    // frame after a change, and a new callback on every change would redraw it at once.
+    let latest_document = use_mut_ref(|| document.clone());
+    *latest_document.borrow_mut() = document.clone();
     let on_expected_order = {
         let app = app.clone();
-        let document = document.clone();
-        Callback::from(move |(child_id, date): (String, Option<NaiveDate>)| {
-            // Two authorities may share a reference: a child is changed on its own
-            // authority's view, where its reference is unique.
-            if app.view == crate::storage::authorities::View::Agency {
-                app.dispatch(Action::Notify(Notice::error(format!(
-                    "Nothing was changed: to change child {child_id}'s expected date, choose \
-                     the child's authority at the top of the page."
-                ))));
-                return;
-            }
-            if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
-                let mut record = record.clone();
-                record.expected_adoption_order = date;
-                app.dispatch(Action::UpdateRecord {
-                    child_id,
-                    record,
-                    opened: None,
-                });
-            }
-        })
+        // Made again only when the view changes: a child is changed on its own authority's
+        // view, where its reference is unique (two authorities may share a reference).
+        use_callback(
+            app.view,
+            move |(child_id, date): (String, Option<NaiveDate>), view| {
+                if *view == crate::storage::authorities::View::Agency {
+                    app.dispatch(Action::Notify(Notice::error(format!(
+                        "Nothing was changed: to change child {child_id}'s expected date, \
+                         choose the child's authority at the top of the page."
+                    ))));
+                    return;
+                }
+                let document = latest_document.borrow().clone();
+                if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
+                    let mut record = record.clone();
+                    record.expected_adoption_order = date;
+                    app.dispatch(Action::UpdateRecord {
+                        child_id,
+                        record,
+                        opened: None,
+                    });
+                }
+            },
+        )
     };
     let on_chart_indicator = {
         let chart_indicator = chart_indicator.clone();
@@ -247,7 +252,6 @@ pub fn ForecastDashboard() -> Html {
             None => download_waiting.set(true),
         })
     };
-    let volume_notes = super::volume_note::pipeline_beyond_expected(&main);
 
     // The chance of the pace panel's target, on the figures' basis, as the answers say it.
     let probability = match main
@@ -347,17 +351,9 @@ pub fn ForecastDashboard() -> Html {
                         } }
                     </span>
                 </div>
-                if let Some((name, other)) = comparison.as_ref() {
-                    <h3>{ scenario_name.clone() }</h3>
-                    <FiguresTable forecast={main.clone()}
-                        caption={format!("Figures under \u{201c}{scenario_name}\u{201d}")} />
-                    <h3>{ name.clone() }</h3>
-                    <FiguresTable forecast={other.clone()}
-                        caption={format!("Figures under \u{201c}{name}\u{201d}")} />
-                } else {
-                    <FiguresTable forecast={main.clone()} caption="Three-year figures" />
-                }
-                { for volume_notes.iter().map(|note| html! { <p class="figures__note">{ note }</p> }) }
+                // Drawn a frame after the answers: see `crate::ui::later`.
+                <FiguresByPeriod forecast={main.clone()} comparison={comparison.clone()}
+                    scenario_name={scenario_name.clone()} />
             </section>
             <PacePanel forecast={main.clone()} {probability} {record} thresholds={document.settings.thresholds.clone()}
                 {on_target} {on_expected} {notify} />
@@ -368,11 +364,9 @@ pub fn ForecastDashboard() -> Html {
                 on_delete={on_delete_scenario} {on_compare} />
             <section class="panel" aria-labelledby="pipeline-heading">
                 <h2 id="pipeline-heading">{ "The pipeline" }</h2>
-                <ChartCanvas id="timeline-chart" label="Timeline of the children in the pipeline"
-                    class={classes!("chart__canvas--tall")}
-                    chart={ChartSpec::Timeline((*pipeline_chart).clone())}
-                    file_name={format!("pipeline-{}.png", as_of)} />
-                <PipelineTable forecast={main.clone()} {expected_orders} {on_expected_order} />
+                // Drawn a frame after the answers: see `crate::ui::later`.
+                <PipelineDetails forecast={main.clone()} expected_orders={(*expected_orders).clone()}
+                    {on_expected_order} />
             </section>
             <BacktestPanel rows={backtest.clone()} />
         </>

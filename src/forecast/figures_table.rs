@@ -18,13 +18,21 @@ pub const TABLE_INDICATORS: [Indicator; 4] = [
 ];
 
 /// Properties of [`FiguresTable`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FiguresTableProps {
     /// The forecast to show, on its basis.
     pub forecast: Rc<Forecast>,
     /// The table's caption: the scenario's name when two are compared. The basis of the
     /// figures is said after it.
     pub caption: AttrValue,
+}
+
+// The same forecast is the same `Rc`: a forecast is rebuilt whenever its inputs change, and
+// comparing two of a large authority by their contents would take longer than the table.
+impl PartialEq for FiguresTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.forecast, &other.forecast) && self.caption == other.caption
+    }
 }
 
 /// A period's figure for one indicator on the forecast's basis, with how many of its years

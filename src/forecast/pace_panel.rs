@@ -9,6 +9,7 @@ use super::waiting_children::WaitingChildren;
 use crate::state::count_of;
 use crate::ui::browser;
 use crate::ui::draft_input::{Accepts, DraftInput};
+use crate::ui::later::use_later;
 use crate::ui::notice::Notice;
 use scorecard::{FinancialYear, Forecast, Indicator, PaceTarget, RollingPeriod, ThresholdSchedule};
 use std::rc::Rc;
@@ -49,6 +50,9 @@ fn target_periods(forecast: &Forecast) -> Vec<RollingPeriod> {
 /// The required-pace panel.
 #[function_component]
 pub fn PacePanel(props: &PacePanelProps) -> Html {
+    // The list of waiting children can run to hundreds of rows: drawn a frame after the
+    // answers (see `crate::ui::later`).
+    let waiting_forecast = use_later(props.forecast.clone(), Rc::ptr_eq);
     // The target is read from all three controls when any of them changes, rather than from
     // a copy taken when the panel was drawn: two quick changes must not undo each other.
     // Hooks first, before the early return below: Yew needs the same hooks in the same order
@@ -237,7 +241,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 </p>
             }
             <p class="pace__answer" aria-live="polite">{ waiting_sentence(answer, "listed below") }</p>
-            <WaitingChildren forecast={props.forecast.clone()} />
+            <WaitingChildren forecast={waiting_forecast} />
             <div class="button-row">
                 <button type="button" class="button button--secondary" onclick={download}>
                     { "Download target dates (CSV)" }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`PipelineTable`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PipelineTableProps {
     /// The forecast whose pipeline is listed.
     pub forecast: Rc<Forecast>,
@@ -20,6 +20,16 @@ pub struct PipelineTableProps {
     /// A manager set (or cleared) a child's expected adoption order: a what-if for one child.
     #[prop_or_default]
     pub on_expected_order: Callback<(String, Option<NaiveDate>)>,
+}
+
+// By identity: the forecast and the expected orders are rebuilt whenever they change, and
+// comparing thousands of children by their contents would cost more than the table.
+impl PartialEq for PipelineTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.forecast, &other.forecast)
+            && Rc::ptr_eq(&self.expected_orders, &other.expected_orders)
+            && self.on_expected_order == other.on_expected_order
+    }
 }
 
 /// How many rows the table shows until the user asks for all.

@@ -7,11 +7,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`WaitingChildren`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct WaitingChildrenProps {
     /// The forecast whose required pace lists the waiting children. The forecast itself,
     /// shared, rather than a copy of its answer made on every redraw.
     pub forecast: Rc<Forecast>,
+}
+
+// By identity, as the forecast is shared: comparing hundreds of waiting children by their
+// contents on every redraw of the pace panel would cost more than the comparison saves.
+impl PartialEq for WaitingChildrenProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.forecast, &other.forecast)
+    }
 }
 
 /// The table of waiting children and their own dates (nothing when none is waiting).

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use scorecard::dates::days_between;
-use scorecard::projection::{project, NATIONAL_DAYS};
+use scorecard::projection::{project, StageOutlook, NATIONAL_DAYS};
 use scorecard::scenario::Stage;
 use scorecard::ChildRecord;
 
@@ -28,7 +28,7 @@ impl ChildStatus {
             return ChildStatus::LeftRoute;
         }
         // The stage does not depend on the durations: any will do.
-        match project(record, as_of, &NATIONAL_DAYS, 0) {
+        match project(record, as_of, &NATIONAL_DAYS, &StageOutlook::fixed(), 0) {
             Some(projection) => ChildStatus::InStage(projection.stage),
             None => ChildStatus::InStage(Stage::EnteredCareToDecision),
         }

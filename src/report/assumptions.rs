@@ -6,16 +6,19 @@ use scorecard::projection::DurationSource;
 use scorecard::{Forecast, Scenario, Stage};
 use yew::prelude::*;
 
-/// One stage's line: "placement order to match: 183 days (median of your 40 children)".
+/// One stage's line: "placement order to match: 183 days (median of your own: 40 children
+/// through it, those still in it counted)".
 pub fn stage_line(forecast: &Forecast, scenario: &Scenario, stage: Stage) -> String {
     let i = stage.index();
     let default = forecast.durations.defaults[i];
     let days = forecast.durations.days[i];
     let source = match default.source {
         DurationSource::OwnMedian { children } => {
-            format!("median of your {children} children who completed it")
+            format!("median of your own: {children} children through it, those still in it counted")
         }
-        DurationSource::National => "national figure: too few of your children completed it".into(),
+        DurationSource::National => {
+            "national figure: fewer than 5 of your children through it".into()
+        }
     };
     let source = if scenario.stages.contains_key(&stage) && days != default.days {
         format!(

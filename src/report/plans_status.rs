@@ -30,7 +30,7 @@ fn state(plan: &Plan, now: Option<&PlanNow>) -> String {
     if let Some(perf) = &plan.performance {
         let value = |v: f64| {
             if perf.percent {
-                format!("{v:.1}%")
+                format!("{}%", scorecard::rounding::one_decimal(v))
             } else {
                 format!("{} days", v.round())
             }

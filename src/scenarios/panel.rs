@@ -42,11 +42,13 @@ pub struct ScenarioPanelProps {
 fn source_text(source: DurationSource, days: u32) -> String {
     match source {
         DurationSource::OwnMedian { children } => {
-            format!("default {days} days: the median of your {children} children who completed it")
+            format!(
+                "default {days} days: the median of your own: {children} children through it, those still in it counted"
+            )
         }
         DurationSource::National => {
             format!(
-                "default {days} days: national figure (fewer than 5 of your children completed it)"
+                "default {days} days: national figure (fewer than 5 of your children through it)"
             )
         }
     }

@@ -176,6 +176,12 @@ impl AppState {
         self.history.iter().map(|c| &**c)
     }
 
+    /// The undo history as it is shared between states, oldest first: a save knows the
+    /// changes it has already written out by their identity.
+    pub fn shared_history(&self) -> &[Rc<Change>] {
+        &self.history
+    }
+
     /// A new state with `document` after a change described by `label`, undoable; the same
     /// state when the document did not change.
     fn changed(

@@ -16,10 +16,13 @@ pub mod merge;
 pub mod migrate;
 pub mod safety;
 pub mod saver;
+pub mod written;
 
+use crate::state::Change;
 use document::Document;
 use gloo_events::EventListener;
 use migrate::{read_document, Unreadable};
+use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Storage, StorageEvent};
 
@@ -242,19 +245,39 @@ pub fn load_history() -> Vec<crate::state::Change> {
 /// Keeps the undo history for the next visit: the newest steps that fit in
 /// [`HISTORY_BUDGET`]. A step too large to keep (an import of thousands of children) ends the
 /// kept history there; the safety copy taken before such a replacement covers it.
-pub fn save_history<'a>(history: impl DoubleEndedIterator<Item = &'a crate::state::Change>) {
-    let mut kept: Vec<String> = Vec::new();
+pub fn save_history(history: &[Rc<Change>]) {
+    // Each change's text is kept from the save that first wrote it: an import of thousands
+    // of children is one change larger than the whole budget, and writing it out again on
+    // every later save only to find that it does not fit took longer than a frame. The texts
+    // are known by the change's identity (the weak reference keeps its address from reuse).
+    thread_local! {
+        static WRITTEN: std::cell::RefCell<Vec<(Weak<Change>, Rc<str>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let before = WRITTEN.with(|w| w.take());
+    let mut written = Vec::new();
+    let mut kept: Vec<Rc<str>> = Vec::new();
     let mut size = 2;
-    for change in history.rev() {
-        let Ok(text) = serde_json::to_string(change) else {
-            break;
+    for change in history.iter().rev() {
+        let known = before
+            .iter()
+            .find(|(w, _)| std::ptr::eq(w.as_ptr(), Rc::as_ptr(change)))
+            .map(|(_, text)| text.clone());
+        let text = match known {
+            Some(text) => text,
+            None => match serde_json::to_string(&**change) {
+                Ok(text) => Rc::from(text),
+                Err(_) => break,
+            },
         };
+        written.push((Rc::downgrade(change), text.clone()));
         size += text.len() + 1;
         if size > HISTORY_BUDGET {
             break;
         }
         kept.push(text);
     }
+    WRITTEN.with(|w| *w.borrow_mut() = written);
     kept.reverse();
     let text = format!("[{}]", kept.join(","));
     if let Ok(storage) = local_storage() {

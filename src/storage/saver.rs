@@ -4,7 +4,7 @@
 //! since, merges that tab's work in before writing.
 
 use super::document::DOCUMENT_VERSION;
-use super::{load, read_stored, save, save_history, stored_revision, to_json};
+use super::{load, read_stored, save, save_history, stored_revision};
 use super::{watch_other_tabs, LoadError, StoredRevision};
 use crate::context::AppContext;
 use crate::state::{Action, Saving};
@@ -92,7 +92,12 @@ pub fn save_now(app: &AppContext) {
     if app.saving != Saving::On || !app.unsaved {
         return;
     }
-    match stored_revision() {
+    // This tab's own last save, recognised without reading the stored document back.
+    let own = super::local_storage()
+        .ok()
+        .and_then(|storage| super::written::own_last_write(&storage))
+        .map(|(revision, id)| StoredRevision::Revision(revision, id));
+    match own.map_or_else(stored_revision, Ok) {
         Ok(StoredRevision::Nothing) => {}
         Ok(StoredRevision::Revision(r, id))
             if r == app.stored.revision && id == app.stored.save_id => {}
@@ -113,9 +118,11 @@ pub fn save_now(app: &AppContext) {
     written.revision = app.stored.revision + 1;
     written.saved_at = Some(browser::now_local());
     written.save_id = Some(browser::save_stamp());
-    match to_json(&written).and_then(|text| save(&text)) {
-        Ok(()) => {
-            save_history(app.history());
+    let text = super::written::to_json_reusing(&app.document, &written);
+    match text.and_then(|text| save(&text).map(|()| text)) {
+        Ok(text) => {
+            super::written::wrote(&written, &text);
+            save_history(app.shared_history());
             crate::storage::first_screen::saved(&app.document, written.revision);
             app.dispatch(Action::Saved {
                 from: app.document.clone(),

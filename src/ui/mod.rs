@@ -7,6 +7,7 @@ pub mod confirm_dialog;
 pub mod draft_input;
 pub mod file_picker;
 pub mod import_preview;
+pub mod later;
 pub mod notice;
 pub mod pending_import;
 pub mod problem_summary;

@@ -11,7 +11,7 @@ use super::life_panel::months_in_words;
 use super::scorecard_panel::{published, year_sentence};
 use chrono::{Datelike, NaiveDate};
 use scorecard::dates::format_uk;
-use scorecard::Basis;
+use scorecard::{Basis, PeriodChange};
 use scorecard_charts::{PeriodPoint, Trajectory};
 
 /// How the child is shown in front of the room.
@@ -179,7 +179,7 @@ pub fn slides(view: &DelayView, shown: &Shown) -> Vec<Slide> {
     out.push(slide(format!("Meet {name}"), meet));
     if let Some(text) = view.life_words(name) {
         out.push(slide(
-            capitalise(&format!("{} for {name}", view.delay.words())),
+            crate::words::capitalise(&format!("{} for {name}", view.delay.words())),
             vec![text],
         ));
     }
@@ -201,21 +201,7 @@ pub fn slides(view: &DelayView, shown: &Shown) -> Vec<Slide> {
         .periods
         .iter()
         .filter(|c| c.before.indicator == view.indicator)
-        .map(|c| {
-            let unit = if c.after.value.is_some() { " days" } else { "" };
-            format!(
-                "{} {}: {} → {}{unit}, {}",
-                c.period,
-                c.before.indicator.name(),
-                published(&c.before),
-                published(&c.after),
-                if c.status_changes() {
-                    format!("{} → {}", status_word(&c.before), status_word(&c.after))
-                } else {
-                    status_word(&c.after).to_string()
-                }
-            )
-        })
+        .map(period_line)
         .collect();
     if !periods.is_empty() {
         out.push(Slide {
@@ -274,12 +260,23 @@ pub fn periods_chart(view: &DelayView) -> Trajectory {
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// One period's figure before and after the delay, and whether it is met: "2014-17 A1: 420 →
+/// 427 days, met → not met". A period the child only enters with the delay had nothing to
+/// judge before: "2016-19 A1: no children → 448 days, not met", not "no children → not met".
+fn period_line(c: &PeriodChange) -> String {
+    let unit = if c.after.value.is_some() { " days" } else { "" };
+    let standing = if c.status_changes() && c.before.value.is_some() {
+        format!("{} → {}", status_word(&c.before), status_word(&c.after))
+    } else {
+        status_word(&c.after).to_string()
+    };
+    format!(
+        "{} {}: {} → {}{unit}, {standing}",
+        c.period,
+        c.before.indicator.name(),
+        published(&c.before),
+        published(&c.after),
+    )
 }
 
 #[cfg(test)]
@@ -301,6 +298,40 @@ mod tests {
             ..anonymous
         };
         assert_eq!(named.when(d), "on 12/02/2013");
+    }
+
+    #[test]
+    fn a_period_the_child_only_enters_with_the_delay_says_its_figure_once() {
+        use scorecard::{Basis, Figure, Indicator, RollingPeriod, ThresholdSchedule};
+        let figure = |value: Option<f64>, threshold: Option<f64>| Figure {
+            indicator: Indicator::A1,
+            children: u64::from(value.is_some()),
+            value,
+            basis: Basis::Projected,
+            threshold,
+            status: value
+                .zip(threshold)
+                .map(|(v, t)| ThresholdSchedule::status(Indicator::A1, v, t)),
+        };
+        let entered = PeriodChange {
+            period: RollingPeriod::ending_march(2019),
+            before: figure(None, Some(426.0)),
+            after: figure(Some(448.0), Some(426.0)),
+        };
+        assert_eq!(
+            period_line(&entered),
+            "2016-19 A1: no children → 448 days, not met"
+        );
+        let tipped = PeriodChange {
+            period: RollingPeriod::ending_march(2017),
+            before: figure(Some(420.0), Some(426.0)),
+            after: figure(Some(426.5), Some(426.0)),
+        };
+        // 426.5 is said as 427, halves away from zero, and judged the same way.
+        assert_eq!(
+            period_line(&tipped),
+            "2014-17 A1: 420 → 427 days, met → not met"
+        );
     }
 
     #[test]

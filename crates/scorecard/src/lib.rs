@@ -108,7 +108,7 @@ pub use merge::{child_key, merge_aggregates, merge_children, MergeMode, MergeSum
 pub use pace::{
     PaceAnswer, PaceStatus, PaceTarget, TargetStatus, WaitingChild, WaitingOutcome, WaitingPace,
 };
-pub use projection::{DurationSource, Projection, StageDefault, StageDurations};
+pub use projection::{DurationSource, Projection, StageDefault, StageDurations, StageOutlook};
 pub use rolling::{Basis, Figure, PeriodFigures, YearFigures, YearSource};
 pub use scenario::{AssumedPace, Scenario, Stage, StageDuration};
 pub use simulate::{

@@ -5,10 +5,11 @@
 use crate::dates::{add_days, FinancialYear};
 use crate::indicator::{adopted_child_values, ChildValues, Measure, MEASURES};
 use crate::inputs::{ExpectedYear, ForecastInput};
-use crate::projection::{project, stage_history, Projection, StageDurations};
+use crate::projection::{project, Projection, StageDurations, StageOutlook};
 use crate::record::ChildRecord;
 use crate::rolling::{YearBook, YearSource, MEASURE_ORDER};
 use crate::scenario::{AssumedPace, Scenario};
+use crate::simulate::estimate::Passages;
 use chrono::NaiveDate;
 
 /// Which children a hypothetical delay applies to.
@@ -68,6 +69,9 @@ const YEAR_REACH: i32 = 60;
 pub(crate) struct Model {
     first_open: FinancialYear,
     durations: StageDurations,
+    /// Every stage's passages, read once for the durations, the projection and the Monte
+    /// Carlo.
+    passages: Passages,
     /// Adopted and projected children, plus aggregates for years without child records.
     book: YearBook,
     /// Years with both child records and an aggregate (the aggregate was used: a published
@@ -99,6 +103,11 @@ impl Model {
         &self.durations
     }
 
+    /// Every stage's passages through the last three years.
+    pub fn passages(&self) -> &Passages {
+        &self.passages
+    }
+
     /// Years with both child records and yearly figures (the yearly figures were used).
     pub fn conflicts(&self) -> &[FinancialYear] {
         &self.conflicts
@@ -122,8 +131,9 @@ impl Model {
     /// Builds the model, with `delay` applied to the children it names.
     pub fn build(input: &ForecastInput, delay: Delay) -> Model {
         let first_open = first_open_year(input.as_of);
-        let history = stage_history(input.children);
-        let durations = StageDurations::from_history(&history, input.scenario);
+        let passages = Passages::new(input.children, input.aggregates, input.as_of);
+        let durations = StageDurations::from_passages(&passages, input.scenario);
+        let outlook = StageOutlook::new(&passages, &durations, input.scenario);
         let in_reach = |y: FinancialYear| (y.0 - first_open.0).abs() <= YEAR_REACH;
 
         let mut adopted = Vec::new();
@@ -141,7 +151,9 @@ impl Model {
                 if in_reach(year) {
                     adopted.push((i, year, values));
                 }
-            } else if let Some(p) = project(child, input.as_of, &durations.days, delay_days) {
+            } else if let Some(p) =
+                project(child, input.as_of, &durations.days, &outlook, delay_days)
+            {
                 // Listed in the pipeline even when projected out of reach; the book then
                 // leaves it out of every figure.
                 projections.push((i, p));
@@ -193,6 +205,7 @@ impl Model {
         Model {
             first_open,
             durations,
+            passages,
             book,
             conflicts,
             adopted,

@@ -3,13 +3,26 @@
 //! A missing milestone is the child's own expected date where a manager set one, otherwise the
 //! previous milestone plus the stage's duration; no projected date is ever earlier than the
 //! as-of date, so a child who is still waiting keeps adding days. Stage durations default to
-//! the authority's own medians where at least 5 children completed the stage, else to
-//! national figures ([`NATIONAL_DAYS`]), and a scenario can change each one.
+//! the authority's own medians where at least 5 children's passages through the stage ended
+//! lately, else to national figures ([`NATIONAL_DAYS`]), and a scenario can change each one.
+//!
+//! The medians are the Monte Carlo's own: Kaplan–Meier estimates over the last three years'
+//! passages, those still open counted as "longer than so far" (a median of completed stages
+//! alone leaves out the slow children still waiting, and so is too short). A child who has
+//! already waited longer than its stage's days is projected to the median of the durations
+//! longer than its wait, from the same estimate the likely range is drawn from, not to
+//! "today": placing every long-waiting child on the as-of date put the figure the first screen
+//! is heading for above its own likely range at the next March (more of the slowest children
+//! counted in the year than could be) and gave those children dates no one believed. A child
+//! short of the stage's days still takes them: taking the longer waits for every child made
+//! the figure for the March after run further above its range.
 
 use crate::dates::{add_days, days_between, earliest_projected, FinancialYear};
 use crate::indicator::{ChildValues, Milestones};
 use crate::record::ChildRecord;
 use crate::scenario::{Scenario, Stage};
+use crate::simulate::estimate::Passages;
+use crate::simulate::survival::{Episode, Survival};
 use chrono::NaiveDate;
 
 /// The national default for each stage, in days, in [`Stage::ALL`] order.
@@ -24,19 +37,26 @@ use chrono::NaiveDate;
 /// placement order to the match, which is family finding.
 pub const NATIONAL_DAYS: [u32; 5] = [274, 122, 183, 30, 274];
 
-/// How many children must have completed a stage before their median replaces the national
-/// figure: fewer than this and one unusual child would set the default.
+/// How many children's passages through a stage must have ended before their median replaces
+/// the national figure: fewer than this and one unusual child would set the default.
 pub const MIN_OWN_HISTORY: usize = 5;
+
+/// How many ended passages a stage needs before a child already in it is projected from the
+/// durations longer than its wait (the Monte Carlo draws from the same estimate past the same
+/// number); with fewer, the stage takes its days and a child past them is projected to the
+/// as-of date.
+pub const MIN_OWN_CURVE: usize = 10;
 
 /// Where a stage's default duration comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DurationSource {
-    /// The median of the authority's own children who completed the stage.
+    /// The median of the authority's own children's passages through the stage (those still
+    /// in it counted as longer than their wait so far).
     OwnMedian {
-        /// How many children completed the stage.
+        /// How many children's passages through the stage ended in the period looked at.
         children: u32,
     },
-    /// The national figure in [`NATIONAL_DAYS`] (too few own children completed it).
+    /// The national figure in [`NATIONAL_DAYS`] (too few of the authority's own passages ended).
     National,
 }
 
@@ -61,20 +81,27 @@ pub struct StageDurations {
 }
 
 impl StageDurations {
-    /// The defaults from `children`'s history with `scenario` applied.
-    pub fn new(children: &[ChildRecord], scenario: &Scenario) -> StageDurations {
-        StageDurations::from_history(&stage_history(children), scenario)
+    /// The defaults from `children`'s passages as of `as_of` with `scenario` applied.
+    pub fn new(
+        children: &[ChildRecord],
+        aggregates: &[crate::record::YearAggregate],
+        as_of: NaiveDate,
+        scenario: &Scenario,
+    ) -> StageDurations {
+        StageDurations::from_passages(&Passages::new(children, aggregates, as_of), scenario)
     }
 
-    pub(crate) fn from_history(history: &[Vec<u32>; 5], scenario: &Scenario) -> StageDurations {
+    pub(crate) fn from_passages(passages: &Passages, scenario: &Scenario) -> StageDurations {
         let defaults = std::array::from_fn(|i| {
             let stage = Stage::ALL[i];
-            match median(&history[i]) {
-                Some(days) if history[i].len() >= MIN_OWN_HISTORY => StageDefault {
+            let episodes = &passages.episodes[i];
+            let ended = ended_passages(episodes);
+            match own_curve(episodes) {
+                Some(curve) if ended >= MIN_OWN_HISTORY => StageDefault {
                     stage,
-                    days,
+                    days: curve.median().round() as u32,
                     source: DurationSource::OwnMedian {
-                        children: history[i].len() as u32,
+                        children: ended as u32,
                     },
                 },
                 _ => StageDefault {
@@ -97,37 +124,66 @@ impl StageDurations {
     }
 }
 
-/// For each stage, the days every child who completed it took (a match before the placement
-/// order counts as 0), sorted, in [`Stage::ALL`] order. Children who later left the route
-/// still completed the stages they went through.
-pub(crate) fn stage_history(children: &[ChildRecord]) -> [Vec<u32>; 5] {
-    let mut history: [Vec<u32>; 5] = Default::default();
-    for child in children {
-        let chain = chain_of(child);
-        for i in 0..5 {
-            if let (Some(start), Some(end)) = (chain[i], chain[i + 1]) {
-                let days = days_between(start, end).clamp(0, u32::MAX as i64) as u32;
-                history[i].push(days);
-            }
-        }
-    }
-    for h in history.iter_mut() {
-        crate::sorting::sort(h);
-    }
-    history
+/// How many of a stage's passages ended while watched.
+fn ended_passages(episodes: &[Episode]) -> usize {
+    episodes
+        .iter()
+        .filter(|e| e.ended && e.days >= e.entry)
+        .count()
 }
 
-/// The median of sorted days (the mean of the two middle ones, rounded, for an even count).
-fn median(sorted: &[u32]) -> Option<u32> {
-    let n = sorted.len();
-    if n == 0 {
-        return None;
+/// The stage's survival estimate, every passage weighing the same.
+fn own_curve(episodes: &[Episode]) -> Option<Survival> {
+    Survival::estimate(episodes, &vec![1.0; episodes.len()])
+}
+
+/// What a child already in a stage can expect of it: per stage, the authority's own survival
+/// estimate and how much the scenario speeds the stage up or slows it down, where enough
+/// passages ended ([`MIN_OWN_CURVE`]) and the scenario leaves the spread to the records;
+/// `None` where the stage simply takes its days.
+#[derive(Debug, Clone, Default)]
+pub struct StageOutlook {
+    curves: [Option<(Survival, f64)>; 5],
+}
+
+impl StageOutlook {
+    /// Every stage takes its days: a child past them is projected to the as-of date.
+    pub fn fixed() -> StageOutlook {
+        StageOutlook::default()
     }
-    if n % 2 == 1 {
-        Some(sorted[n / 2])
-    } else {
-        let (a, b) = (sorted[n / 2 - 1] as u64, sorted[n / 2] as u64);
-        Some((a + b).div_ceil(2) as u32)
+
+    pub(crate) fn new(
+        passages: &Passages,
+        durations: &StageDurations,
+        scenario: &Scenario,
+    ) -> StageOutlook {
+        // A scenario that sets the spread asks for durations around the days in use, not the
+        // authority's own; the Monte Carlo then draws them so, and the projection takes the
+        // days as they are.
+        if scenario.spread_percent.is_some() {
+            return StageOutlook::fixed();
+        }
+        StageOutlook {
+            curves: std::array::from_fn(|i| {
+                let episodes = &passages.episodes[i];
+                let default = durations.defaults[i].days;
+                if ended_passages(episodes) < MIN_OWN_CURVE || default == 0 {
+                    return None;
+                }
+                let factor = f64::from(durations.days[i]) / f64::from(default);
+                own_curve(episodes).map(|c| (c, factor))
+            }),
+        }
+    }
+
+    /// How long stage `stage` (index in [`Stage::ALL`]) is expected to last in all for a
+    /// child who has already spent `waited` days in it: the median of the durations longer
+    /// than that, in the scenario's time; `None` where the stage simply takes its days.
+    fn expected_length(&self, stage: usize, waited: u32) -> Option<u32> {
+        let (curve, factor) = self.curves.get(stage)?.as_ref()?;
+        let f = factor.max(1e-6);
+        let days = curve.quantile_after(f64::from(waited) / f, 0.5) * f;
+        Some(days.round().clamp(0.0, f64::from(u32::MAX)) as u32)
     }
 }
 
@@ -188,11 +244,15 @@ pub(crate) fn milestones_to_project(known: [bool; 5]) -> [bool; 5] {
 /// the order scores 0 for A2). An earlier milestone missing from the record otherwise stays
 /// missing. Every projected date is at or after the as-of date (and in a year still open: see
 /// [`earliest_projected`]) and the milestone before it.
+/// A child who has waited longer than its stage's days is projected to the median of the
+/// durations longer than its wait where `outlook` has the stage's estimate; otherwise, and for
+/// every later stage, the stage takes its days.
 /// `delay_days` moves every projected date later (the impact-of-delay view).
 pub fn project(
     child: &ChildRecord,
     as_of: NaiveDate,
     durations: &[u32; 5],
+    outlook: &StageOutlook,
     delay_days: i64,
 ) -> Option<Projection> {
     if !child.is_in_pipeline() {
@@ -217,8 +277,13 @@ pub fn project(
         match chain[i] {
             Some(date) => prev = prev.max(date),
             None if must_project => {
-                let candidate =
-                    expected[i].unwrap_or_else(|| add_days(prev, durations[i - 1] as i64));
+                // A stage that began before the as-of date is the one the child is in now.
+                let waited = days_between(prev, as_of);
+                let length = match outlook.expected_length(i - 1, waited.max(0) as u32) {
+                    Some(days) if waited >= i64::from(durations[i - 1]) => days,
+                    _ => durations[i - 1],
+                };
+                let candidate = expected[i].unwrap_or_else(|| add_days(prev, i64::from(length)));
                 let date = candidate.max(prev).max(earliest);
                 chain[i] = Some(date);
                 projected[i - 1] = true;
@@ -268,27 +333,85 @@ mod tests {
     }
 
     #[test]
-    fn medians_need_five_children_and_round_half_up() {
-        assert_eq!(median(&[1, 2, 3, 4]), Some(3));
-        assert_eq!(median(&[1, 2, 4]), Some(2));
+    fn medians_need_five_children_whose_stage_ended() {
         let mut kids = Vec::new();
         for (i, days) in [10, 20, 30, 40].into_iter().enumerate() {
             let mut c = ChildRecord::new(format!("C{i}"), d(2014, 1, 1));
             c.shobpa_decision = Some(add_days(d(2014, 1, 1), days));
             kids.push(c);
         }
-        let four = StageDurations::new(&kids, &Scenario::default());
+        let as_of = d(2014, 6, 1);
+        let four = StageDurations::new(&kids, &[], as_of, &Scenario::default());
         assert_eq!(four.defaults[0].source, DurationSource::National);
         assert_eq!(four.days[0], 274);
         let mut c = ChildRecord::new("C9", d(2014, 1, 1));
         c.shobpa_decision = Some(d(2014, 3, 2)); // 60 days
         kids.push(c);
-        let five = StageDurations::new(&kids, &Scenario::default());
+        let five = StageDurations::new(&kids, &[], as_of, &Scenario::default());
         // Sorted 10, 20, 30, 40, 60: the median is 30.
         assert_eq!(five.days[0], 30);
         assert_eq!(
             five.defaults[0].source,
             DurationSource::OwnMedian { children: 5 }
         );
+    }
+
+    /// A child on the route with its placement order `order`: in care 200 days and decided on
+    /// 100 days before it.
+    fn ordered(id: &str, order: NaiveDate) -> ChildRecord {
+        let mut c = ChildRecord::new(id, add_days(order, -200));
+        c.shobpa_decision = Some(add_days(order, -100));
+        c.placement_order = Some(order);
+        c
+    }
+
+    #[test]
+    fn a_child_waiting_longer_than_usual_is_projected_to_the_longer_waits_not_to_today() {
+        // Twelve children matched 50, 100, ... 600 days after their placement orders; W has
+        // waited 375 days for a match and X 200. Kaplan-Meier over the 14 (W and X still
+        // waiting): 14 at risk, S = 13/14, 12/14, 11/14 after 50, 100, 150; at 200 X and the
+        // fourth child are at risk with 9 others, S = 10/14; then 9 at risk: S(250) = 10/14 x
+        // 8/9 = 0.635, S(300) = 0.556, S(350) = 0.476: the median is 350 days (the median of
+        // the twelve completed stages alone is (300 + 350) / 2 = 325: too short, as the
+        // slowest are still waiting).
+        let as_of = d(2020, 1, 1);
+        let mut kids: Vec<ChildRecord> = (1..=12)
+            .map(|k| {
+                let mut c = ordered(&format!("C{k}"), add_days(as_of, -700));
+                c.matched = Some(add_days(as_of, -700 + 50 * k));
+                c
+            })
+            .collect();
+        kids.push(ordered("W", add_days(as_of, -375)));
+        kids.push(ordered("X", add_days(as_of, -200)));
+        let passages = Passages::new(&kids, &[], as_of);
+        let scenario = Scenario::default();
+        let durations = StageDurations::from_passages(&passages, &scenario);
+        let match_stage = Stage::PlacementOrderToMatch.index();
+        assert_eq!(durations.days[match_stage], 350);
+        assert_eq!(
+            durations.defaults[match_stage].source,
+            DurationSource::OwnMedian { children: 12 }
+        );
+        let outlook = StageOutlook::new(&passages, &durations, &scenario);
+        let matched = |id: &str| {
+            let child = kids.iter().find(|c| c.child_id == id).unwrap();
+            project(child, as_of, &durations.days, &outlook, 0)
+                .unwrap()
+                .milestones
+                .matched
+                .unwrap()
+        };
+        // W is past the median. Among the waits longer than its 375 days (S = 0.476 there),
+        // half have ended where S falls to 0.238: S(400) = 0.476 x 4/5 = 0.381, S(450) =
+        // 0.286, S(500) = 0.190. W is projected to be matched 500 days after its order, 125
+        // days from now, not today.
+        assert_eq!(matched("W"), add_days(as_of, 125));
+        // X, short of the median, takes it: 350 days after its order.
+        assert_eq!(matched("X"), add_days(as_of, 150));
+        // Without the authority's own estimate every stage takes its days, and W is matched
+        // today, as soon as it can be.
+        let fixed = project(&kids[12], as_of, &durations.days, &StageOutlook::fixed(), 0).unwrap();
+        assert_eq!(fixed.milestones.matched, Some(as_of));
     }
 }

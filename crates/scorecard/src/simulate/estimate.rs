@@ -130,13 +130,26 @@ fn days(from: NaiveDate, to: NaiveDate) -> u32 {
     days_between(from, to).clamp(0, i64::from(u32::MAX)) as u32
 }
 
-impl Estimates {
+/// Every stage's passages over the window the estimates look back over, sorted by days, with
+/// the ended ones by the year they were worked in (for the year's speed) and the day the window
+/// opens. The one reading of the records for the Monte Carlo and the projection alike.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Passages {
+    /// Per stage, every passage sorted by days.
+    pub episodes: [Vec<Episode>; 5],
+    /// Ended passages: stage, the financial year most of it was worked in, days.
+    pub ends: Vec<(usize, FinancialYear, u32)>,
+    /// The day the window opens.
+    pub window: NaiveDate,
+}
+
+impl Passages {
+    /// Reads `children`'s passages as of `as_of`.
     pub fn new(
         children: &[ChildRecord],
         aggregates: &[YearAggregate],
         as_of: NaiveDate,
-        model: &Model,
-    ) -> Estimates {
+    ) -> Passages {
         // The window opens three years back, or where the records begin if later: before
         // then only the children whose route went on into the records are there, the slow
         // ones, and the passages they had already ended would make the service look slower
@@ -147,7 +160,6 @@ impl Estimates {
         });
         let records_begin = start;
         let mut episodes: [Vec<Episode>; 5] = Default::default();
-        let (mut left, mut exposure) = ([0u32; 5], [0.0f64; 5]);
         // Ended passages by the financial year they ended in, for the speed of each year.
         let mut ends: Vec<(usize, FinancialYear, u32)> = Vec::new();
         for child in children {
@@ -202,6 +214,27 @@ impl Estimates {
             }
             crate::sorting::sort(e);
         }
+        Passages {
+            episodes,
+            ends,
+            window,
+        }
+    }
+}
+
+impl Estimates {
+    pub fn new(
+        passages: Passages,
+        children: &[ChildRecord],
+        as_of: NaiveDate,
+        model: &Model,
+    ) -> Estimates {
+        let Passages {
+            episodes,
+            ends,
+            window,
+        } = passages;
+        let (mut left, mut exposure) = ([0u32; 5], [0.0f64; 5]);
         for (i, e) in episodes.iter().enumerate() {
             for p in e.iter().filter(|p| p.days >= p.entry) {
                 exposure[i] += f64::from(p.days - p.entry);

@@ -177,7 +177,12 @@ impl Simulation {
     /// Prepares a Monte Carlo of `input` (its scenario's durations and spread, its target).
     pub fn new(input: &ForecastInput, settings: SimulationSettings) -> Simulation {
         let model = Model::build(input, Delay::None);
-        let estimates = Estimates::new(input.children, input.aggregates, input.as_of, &model);
+        let estimates = Estimates::new(
+            model.passages().clone(),
+            input.children,
+            input.as_of,
+            &model,
+        );
         let spread = input.scenario.spread_percent;
         // The bootstrap replicates have a generator of their own, so that the runs draw the
         // same numbers whatever the estimates needed.

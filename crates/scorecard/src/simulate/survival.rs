@@ -123,7 +123,6 @@ impl Survival {
     }
 
     /// The median duration: the first day by which half the children's stages had ended.
-    #[cfg(test)]
     pub fn median(&self) -> f64 {
         self.quantile_after(0.0, 0.5)
     }
@@ -189,13 +188,8 @@ mod tests {
         v
     }
 
-    #[test]
-    fn open_stages_count_as_longer_than_they_have_lasted_so_far() {
-        // Ended at 100, 200, 300 and 500 days; still open at 150 and 400 days.
-        // Day 100: 6 at risk, 1 ends: S = 5/6.
-        // Day 200: 4 at risk (the one open at 150 has left the count), 1 ends: S = 5/6 x 3/4 = 0.625.
-        // Day 300: 3 at risk: S = 0.625 x 2/3 = 0.41667.
-        // Day 500: 1 at risk (the one open at 400 has left): S = 0.
+    /// Stages ended at 100, 200, 300 and 500 days; two still open at 150 and 400 days.
+    fn ended_four_open_two() -> Survival {
         let e = episodes(&[
             (100, true),
             (150, false),
@@ -204,7 +198,17 @@ mod tests {
             (400, false),
             (500, true),
         ]);
-        let s = Survival::estimate(&e, &[1.0; 6]).unwrap();
+        Survival::estimate(&e, &[1.0; 6]).unwrap()
+    }
+
+    #[test]
+    fn open_stages_count_as_longer_than_they_have_lasted_so_far() {
+        // Ended at 100, 200, 300 and 500 days; still open at 150 and 400 days.
+        // Day 100: 6 at risk, 1 ends: S = 5/6.
+        // Day 200: 4 at risk (the one open at 150 has left the count), 1 ends: S = 5/6 x 3/4 = 0.625.
+        // Day 300: 3 at risk: S = 0.625 x 2/3 = 0.41667.
+        // Day 500: 1 at risk (the one open at 400 has left): S = 0.
+        let s = ended_four_open_two();
         assert_eq!(s.times, vec![100, 200, 300, 500]);
         let expected = [5.0 / 6.0, 0.625, 0.625 * 2.0 / 3.0, 0.0];
         for (got, want) in s.surviving.iter().zip(expected) {
@@ -233,15 +237,7 @@ mod tests {
 
     #[test]
     fn a_child_who_has_waited_is_drawn_from_the_longer_durations_only() {
-        let e = episodes(&[
-            (100, true),
-            (150, false),
-            (200, true),
-            (300, true),
-            (400, false),
-            (500, true),
-        ]);
-        let s = Survival::estimate(&e, &[1.0; 6]).unwrap();
+        let s = ended_four_open_two();
         // Having waited 250 days, S(250) = 0.625: the rest of the curve is 300 (down to
         // 0.41667, a third of what is left) and 500. The lowest third of draws ends at 300,
         // the rest at 500; nothing ends before 250.

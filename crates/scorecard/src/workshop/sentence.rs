@@ -214,7 +214,7 @@ fn other_clause(indicator: Indicator, before: Option<f64>, after: Option<f64>) -
     };
     let show = |v: Option<f64>| match v {
         None => "no figure".to_string(),
-        Some(v) if indicator.is_percent() => format!("{v:.1}%"),
+        Some(v) if indicator.is_percent() => format!("{}%", crate::rounding::one_decimal(v)),
         Some(v) => format!("{v:.0}"),
     };
     if show(before) == show(after) {

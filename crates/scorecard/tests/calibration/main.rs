@@ -28,7 +28,10 @@ struct Case {
     horizon: usize,
     indicator: Indicator,
     p10: f64,
+    p50: f64,
     p90: f64,
+    /// The figure the first screen says it is heading for (the deterministic projection).
+    heading: f64,
     actual: f64,
     chance: f64,
     met: bool,
@@ -124,7 +127,14 @@ fn forecast_authority(k: u64) -> Vec<Case> {
             let Some(band) = summary.band(period, indicator, true) else {
                 continue;
             };
-            let (Some(p10), Some(p90), Some(chance)) = (band.p10, band.p90, band.probability_met)
+            let (Some(p10), Some(p50), Some(p90), Some(chance)) =
+                (band.p10, band.p50, band.p90, band.probability_met)
+            else {
+                continue;
+            };
+            let Some(heading) = projected
+                .period_assumed(period)
+                .and_then(|p| p.figure(indicator).value)
             else {
                 continue;
             };
@@ -132,7 +142,9 @@ fn forecast_authority(k: u64) -> Vec<Case> {
                 horizon: h,
                 indicator,
                 p10,
+                p50,
                 p90,
+                heading,
                 actual,
                 chance,
                 met: actual.round() <= limits[i],
@@ -140,6 +152,30 @@ fn forecast_authority(k: u64) -> Vec<Case> {
         }
     }
     cases
+}
+
+/// Every authority's forecasts beside what happened, worked out once for both tests.
+fn all_cases() -> &'static [Case] {
+    static CASES: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
+    CASES.get_or_init(|| (0..AUTHORITIES).flat_map(forecast_authority).collect())
+}
+
+/// The cases of one horizon and indicator.
+fn of(cases: &[Case], horizon: usize, indicator: Indicator) -> Vec<&Case> {
+    cases
+        .iter()
+        .filter(|c| c.horizon == horizon && c.indicator == indicator)
+        .collect()
+}
+
+/// How many of `these` have `value` inside their 10-90% band, and how many below it.
+fn against_band(these: &[&Case], value: impl Fn(&Case) -> f64) -> (usize, usize) {
+    let inside = these
+        .iter()
+        .filter(|c| (c.p10..=c.p90).contains(&value(c)))
+        .count();
+    let below = these.iter().filter(|c| value(c) < c.p10).count();
+    (inside, below)
 }
 
 /// The Wilson score interval of `k` successes in `n` at about 99% (z = 2.576).
@@ -153,21 +189,14 @@ fn wilson(k: usize, n: usize) -> (f64, f64) {
 
 #[test]
 fn the_likely_range_holds_eight_times_in_ten_and_the_chance_is_calibrated() {
-    let cases: Vec<Case> = (0..AUTHORITIES).flat_map(forecast_authority).collect();
+    let cases = all_cases();
     let mut report = String::new();
     let mut failures = Vec::new();
     for h in 0..2 {
         let horizon = ["next March", "the March after"][h];
         for indicator in [Indicator::A1, Indicator::A2] {
-            let these: Vec<&Case> = cases
-                .iter()
-                .filter(|c| c.horizon == h && c.indicator == indicator)
-                .collect();
-            let inside = these
-                .iter()
-                .filter(|c| c.p10 <= c.actual && c.actual <= c.p90)
-                .count();
-            let below = these.iter().filter(|c| c.actual < c.p10).count();
+            let these = of(cases, h, indicator);
+            let (inside, below) = against_band(&these, |c| c.actual);
             let share = inside as f64 / these.len() as f64;
             report.push_str(&format!(
                 "{indicator} at {horizon}: {inside} of {} inside ({:.1}%), {below} below, {} above\n",
@@ -256,6 +285,50 @@ fn the_likely_range_holds_eight_times_in_ten_and_the_chance_is_calibrated() {
         &[100],
     ] {
         judge(bin, &mut report, &mut failures, true);
+    }
+    eprintln!("{report}");
+    assert!(failures.is_empty(), "{failures:?}\n{report}");
+}
+
+/// The middle of `values` (the upper of the two middle ones for an even count).
+fn middle(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// The figure the first screen says a period is heading for must be one the likely range
+/// beside it allows: at the next March, inside the 10-90% band at least 3 times in 4 (placing
+/// every long-waiting child today, as the projection once did, managed 6 in 10). At the March
+/// after, the projection runs above the band more often (the runs let the slowest children's
+/// orders fall beyond the period; one date per child cannot): reported, not asserted, and said
+/// in the README.
+#[test]
+fn the_figure_it_is_heading_for_sits_inside_its_likely_range() {
+    let cases = all_cases();
+    let mut report = String::new();
+    let mut failures = Vec::new();
+    for h in 0..2 {
+        for indicator in [Indicator::A1, Indicator::A2] {
+            let these = of(cases, h, indicator);
+            let (inside, below) = against_band(&these, |c| c.heading);
+            let share = inside as f64 / these.len() as f64;
+            let heading_error =
+                middle(these.iter().map(|c| (c.heading - c.actual).abs()).collect());
+            let band_error = middle(these.iter().map(|c| (c.p50 - c.actual).abs()).collect());
+            report.push_str(&format!(
+                "{indicator} at the {}: heading for inside its band {inside} of {} ({:.1}%), {below} below, {} above; typical miss {heading_error:.1} days (the band's middle {band_error:.1})\n",
+                ["next March", "March after"][h],
+                these.len(),
+                share * 100.0,
+                these.len() - inside - below,
+            ));
+            if h == 0 && share < 0.75 {
+                failures.push(format!(
+                    "{indicator} at the next March: {:.1}%",
+                    share * 100.0
+                ));
+            }
+        }
     }
     eprintln!("{report}");
     assert!(failures.is_empty(), "{failures:?}\n{report}");
