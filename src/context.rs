@@ -41,6 +41,29 @@ impl Store {
         }
     }
 
+    /// The authority number, in the whole workspace, of a child of the view shown whose
+    /// record names `shown` (one authority's view numbers its children as the first; the
+    /// agency's keeps each child's own).
+    pub fn authority_of(&self, shown: u32) -> u32 {
+        match self.view {
+            View::Authority(id) => id,
+            View::Agency => shown,
+        }
+    }
+
+    /// How a child is named on the view shown: its case reference, with its authority's
+    /// name after it on the agency's view ("C1 (Southshire)"), where references repeat.
+    /// `authority` is the child's number in the whole workspace.
+    pub fn child_name(&self, authority: u32, child_id: &str) -> String {
+        match self.view {
+            View::Agency => match self.whole.settings.authority_name_of(authority) {
+                Some(name) if !name.trim().is_empty() => format!("{child_id} ({})", name.trim()),
+                _ => child_id.to_string(),
+            },
+            View::Authority(_) => child_id.to_string(),
+        }
+    }
+
     /// Makes a change.
     pub fn dispatch(&self, action: Action) {
         self.dispatcher.dispatch(action)

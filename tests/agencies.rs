@@ -345,3 +345,141 @@ fn a_child_changed_on_its_authority_s_view_is_saved_there_without_a_clash() {
     assert_eq!(next.document.records[2].authority, 1);
     assert_eq!(next.document.records[2].placed, Some(d(2014, 12, 1)));
 }
+
+/// Two authorities' children both called C1, with the June meeting held.
+fn meeting_of_two_authorities() -> std::rc::Rc<adoption_forecast::state::AppState> {
+    use adoption_forecast::state::{Action, AppState};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let state = Rc::new(AppState::start(
+        Ok(Some(two_authorities())),
+        Document::default(),
+        vec![],
+    ));
+    state
+        .reduce(Action::SetView(View::Authority(0)))
+        .reduce(Action::HoldMeeting {
+            date: d(2015, 6, 30),
+            attendees: "Service managers".into(),
+        })
+}
+
+fn discussion_on(document: &Document, child_id: &str) -> Option<String> {
+    document.meetings.meetings[0]
+        .outcomes
+        .iter()
+        .find(|o| o.child_id == child_id)
+        .map(|o| o.discussion.clone())
+}
+
+#[test]
+fn two_authorities_children_with_one_reference_never_share_meeting_notes() {
+    use adoption_forecast::state::Action;
+    use adoption_forecast::tracking::questions::{OutcomeEdit, Question};
+    use yew::Reducible;
+    let typed = |authority: u32, text: &str| Action::EditOutcome {
+        date: d(2015, 6, 30),
+        authority,
+        child_id: "C1".into(),
+        edit: OutcomeEdit::Text(Question::Discussion, text.into()),
+    };
+    let state = meeting_of_two_authorities().reduce(typed(0, "Two families interested"));
+    // Northshire's view has the note on its C1; Southshire's view has the meeting and no
+    // note on its own C1.
+    let north = project(&state.document, View::Authority(0));
+    let south = project(&state.document, View::Authority(1));
+    assert_eq!(
+        discussion_on(&north, "C1").as_deref(),
+        Some("Two families interested")
+    );
+    assert_eq!(south.meetings.meetings.len(), 1);
+    assert_eq!(discussion_on(&south, "C1"), None);
+    // Words handed over after the view changed (a box that goes hands its words over)
+    // still reach the child they were typed for.
+    let state = state
+        .reduce(Action::SetView(View::Authority(1)))
+        .reduce(typed(0, "Two families interested; one visit booked"))
+        .reduce(typed(1, "Waiting for the court"));
+    let north = project(&state.document, View::Authority(0));
+    let south = project(&state.document, View::Authority(1));
+    assert_eq!(
+        discussion_on(&north, "C1").as_deref(),
+        Some("Two families interested; one visit booked")
+    );
+    assert_eq!(
+        discussion_on(&south, "C1").as_deref(),
+        Some("Waiting for the court")
+    );
+    // A change to the meeting made on Southshire's view keeps Northshire's notes.
+    let state = state.reduce(Action::HoldMeeting {
+        date: d(2015, 6, 30),
+        attendees: "Both authorities' managers".into(),
+    });
+    let meeting = &state.document.meetings.meetings[0];
+    assert_eq!(meeting.attendees, "Both authorities' managers");
+    assert_eq!(
+        meeting
+            .outcomes
+            .iter()
+            .map(|o| (o.authority, o.discussion.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (0, "Two families interested; one visit booked"),
+            (1, "Waiting for the court")
+        ]
+    );
+    // Stored and read back, each note stays with its authority's child.
+    let text = serde_json::to_string(&*state.document).unwrap();
+    assert_eq!(read_document(&text).unwrap(), *state.document);
+}
+
+#[test]
+fn an_action_ticked_done_is_the_one_of_the_child_s_own_authority() {
+    use adoption_forecast::state::Action;
+    use adoption_forecast::tracking::meetings::MeetingAction;
+    use adoption_forecast::tracking::questions::OutcomeEdit;
+    use yew::Reducible;
+    let add = |authority: u32| Action::EditOutcome {
+        date: d(2015, 6, 30),
+        authority,
+        child_id: "C1".into(),
+        edit: OutcomeEdit::AddAction(MeetingAction {
+            what: "Visit".into(),
+            due: Some(d(2015, 7, 10)),
+            ..MeetingAction::default()
+        }),
+    };
+    let state = meeting_of_two_authorities().reduce(add(0)).reduce(add(1));
+    let state = state.reduce(Action::SetActionDone {
+        date: d(2015, 6, 30),
+        authority: 1,
+        child_id: "C1".into(),
+        index: 0,
+        done: true,
+    });
+    let open = state.document.meetings.open_actions(d(2015, 7, 28));
+    assert_eq!(
+        open.iter()
+            .map(|a| (a.authority, a.child_id.as_str()))
+            .collect::<Vec<_>>(),
+        [(0, "C1")]
+    );
+}
+
+#[test]
+fn a_version_5_document_s_meeting_notes_are_the_first_authority_s() {
+    // Written by the build before notes named their authority: two authorities, a note on
+    // "C1" (then shared by both authorities' C1).
+    let v5 = r#"{"version":5,"records":[{"child_id":"C1","ec":"2013-04-01"},
+        {"child_id":"C1","au":1,"ec":"2013-05-01"}],
+        "settings":{"authority_name":"Northshire",
+            "other_authorities":[{"id":1,"name":"Southshire"}]},
+        "meetings":{"meetings":[{"date":"2015-06-30","attendees":"",
+            "outcomes":[{"child_id":"C1","discussion":"Two families"}]}]}}"#;
+    let document = read_document(v5).unwrap();
+    assert_eq!(document.version, DOCUMENT_VERSION);
+    let north = project(&document, View::Authority(0));
+    let south = project(&document, View::Authority(1));
+    assert_eq!(discussion_on(&north, "C1").as_deref(), Some("Two families"));
+    assert_eq!(discussion_on(&south, "C1"), None);
+}

@@ -38,6 +38,7 @@ fn held() -> Rc<AppState> {
 fn edit(child: &str, edit: OutcomeEdit) -> Action {
     Action::EditOutcome {
         date: june(),
+        authority: 0,
         child_id: child.into(),
         edit,
     }

@@ -156,6 +156,8 @@ pub enum Action {
     EditOutcome {
         /// The meeting's day.
         date: NaiveDate,
+        /// The child's authority, by its number in the workspace (whatever the view shown).
+        authority: u32,
         /// The child's case reference.
         child_id: String,
         /// The change.
@@ -165,6 +167,8 @@ pub enum Action {
     SetActionDone {
         /// The meeting it was agreed at.
         date: NaiveDate,
+        /// The child's authority, by its number in the workspace (whatever the view shown).
+        authority: u32,
         /// The child it is for.
         child_id: String,
         /// Its place among that child's actions at that meeting.

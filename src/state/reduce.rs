@@ -224,14 +224,17 @@ impl Reducible for AppState {
             }
             Action::EditOutcome {
                 date,
+                authority,
                 child_id,
                 edit,
             } => {
                 let label = edit.describe(&child_id);
                 let typing = edit.is_typing();
-                let next = self
-                    .clone()
-                    .edit(label, |d| d.meetings.edit_outcome(date, &child_id, edit));
+                // Made on the whole document by the child's authority: words handed over as
+                // their box goes (the view changed under them) still reach their own child.
+                let next = self.clone().edit_whole(label, |d| {
+                    d.meetings.edit_outcome(date, authority, &child_id, edit)
+                });
                 // Nothing kept (nothing changed, or the app is read-only and says why).
                 if Rc::ptr_eq(&next.document, &self.document) {
                     return next;
@@ -248,6 +251,7 @@ impl Reducible for AppState {
             }
             Action::SetActionDone {
                 date,
+                authority,
                 child_id,
                 index,
                 done,
@@ -256,7 +260,9 @@ impl Reducible for AppState {
                     "marked an action for child {child_id} {}",
                     if done { "done" } else { "not done" }
                 );
-                self.edit(label, |d| d.meetings.set_done(date, &child_id, index, done))
+                self.edit_whole(label, |d| {
+                    d.meetings.set_done(date, authority, &child_id, index, done)
+                })
             }
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {

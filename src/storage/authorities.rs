@@ -10,6 +10,7 @@
 //! [`embed`], so that the screens' edits need not know about authorities.
 
 use crate::storage::document::{Authority, Document, Settings};
+use crate::tracking::meetings::{Meeting, Meetings};
 use scorecard::{ThresholdSchedule, YearAggregate};
 use std::collections::BTreeMap;
 
@@ -171,6 +172,26 @@ pub fn project(document: &Document, view: View) -> Document {
                 thresholds: settings.thresholds_for(id).clone(),
                 ..settings.clone()
             },
+            // Every meeting held, with this authority's children's outcomes only. Unlike the
+            // children, the outcomes keep the authority's own number: a meeting's change is
+            // made on the whole document by the child's authority (see
+            // [`crate::context::Store::authority_of`]), never on the view shown when it lands.
+            meetings: Meetings {
+                meetings: document
+                    .meetings
+                    .meetings
+                    .iter()
+                    .map(|m| Meeting {
+                        outcomes: m
+                            .outcomes
+                            .iter()
+                            .filter(|o| o.authority == id)
+                            .cloned()
+                            .collect(),
+                        ..m.clone()
+                    })
+                    .collect(),
+            },
             ..document.clone()
         },
         View::Agency => Document {
@@ -292,11 +313,45 @@ pub fn embed(whole: &Document, view: View, shown: &Document, edited: Document) -
             (edited.records, whole.aggregates.clone())
         }
     };
+    let meetings = match view {
+        View::Authority(id) => meetings_put_back(&whole.meetings, id, edited.meetings),
+        View::Agency => edited.meetings,
+    };
     Document {
         records,
         aggregates,
         settings,
+        meetings,
         ..edited
+    }
+}
+
+/// The meetings after one authority's view of them, `edited`, is put back: each meeting as
+/// the view left it (date, attendees), with the authority's outcomes replaced by the view's
+/// (each in the place of the one it replaces) and every other authority's kept.
+fn meetings_put_back(whole: &Meetings, id: u32, edited: Meetings) -> Meetings {
+    Meetings {
+        meetings: edited
+            .meetings
+            .into_iter()
+            .map(|meeting| {
+                let before = whole
+                    .meetings
+                    .iter()
+                    .find(|m| m.date == meeting.date)
+                    .map(|m| m.outcomes.as_slice())
+                    .unwrap_or_default();
+                Meeting {
+                    outcomes: put_back(
+                        before,
+                        |o| o.authority == id,
+                        meeting.outcomes,
+                        |o| o.authority = id,
+                    ),
+                    ..meeting
+                }
+            })
+            .collect(),
     }
 }
 

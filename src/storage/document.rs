@@ -30,7 +30,13 @@ use serde::{Deserialize, Serialize};
 /// authority), and the settings list the further authorities and the agency's name. A
 /// document written before is one authority, the first, and reads unchanged; an older build
 /// refuses a version 5 document rather than drop the other authorities' children.
-pub const DOCUMENT_VERSION: u64 = 5;
+///
+/// Version 6 keeps each tracking meeting outcome with its child's authority (`au`, left out
+/// for the first), so that two authorities' children with the same reference never share
+/// notes, answers or actions. An outcome of a document written before is the first
+/// authority's, as every child was then; a build of version 5 refuses the document rather
+/// than give one authority's notes to another's child.
+pub const DOCUMENT_VERSION: u64 = 6;
 
 /// Everything the app keeps, as stored in the browser and in a backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

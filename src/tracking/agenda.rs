@@ -15,6 +15,8 @@ use scorecard::{ChildRecord, Forecast, Indicator, TargetStatus};
 /// One child on the agenda.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaRow {
+    /// The child's authority, by its number in the whole workspace.
+    pub authority: u32,
     /// The case reference.
     pub child_id: String,
     /// The stage on the as-of date, in words.
@@ -39,8 +41,10 @@ pub struct AgendaRow {
     pub open_actions: (usize, usize),
 }
 
-/// The agenda, in order of urgency.
+/// The agenda of one authority's children (`authority`, its number in the whole workspace;
+/// `forecast`, `children` and `milestones` its own), in order of urgency.
 pub fn agenda(
+    authority: u32,
     forecast: &Forecast,
     children: &[ChildRecord],
     milestones: &[MilestoneDate],
@@ -75,6 +79,7 @@ pub fn agenda(
                 .and_then(|w| w.iter().find(|c| c.child_id == child.child_id))
                 .map(|c| (c.status == TargetStatus::OnPace).then_some(c.target_date));
             AgendaRow {
+                authority,
                 child_id: child.child_id.clone(),
                 stage: child.stage.label().to_string(),
                 family_finder: children
@@ -90,7 +95,7 @@ pub fn agenda(
                 own_date,
                 open_actions: open_actions
                     .iter()
-                    .filter(|a| a.child_id == child.child_id)
+                    .filter(|a| a.authority == authority && a.child_id == child.child_id)
                     .fold((0, 0), |(n, late), a| {
                         (n + 1, late + usize::from(a.overdue))
                     }),

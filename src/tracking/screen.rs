@@ -104,7 +104,16 @@ fn AgendaScreen() -> Html {
             let (forecast, milestones, open) =
                 (forecast.clone(), milestones.clone(), open_actions.clone());
             let doc = app.document.clone();
-            move |_| Rc::new(agenda(&forecast, &doc.records, &milestones, &open))
+            let authority = app.authority_of(0);
+            move |_| {
+                Rc::new(agenda(
+                    authority,
+                    &forecast,
+                    &doc.records,
+                    &milestones,
+                    &open,
+                ))
+            }
         },
     );
     let on_overdue = {
@@ -224,7 +233,7 @@ fn AgendaScreen() -> Html {
                 </table>
             </div>
             <NotRecorded rows={(*rows).clone()} />
-            <MeetingPanel children={Rc::new(rows.iter().map(|r| r.child_id.clone()).collect::<Vec<_>>())} {as_of} />
+            <MeetingPanel children={Rc::new(rows.iter().map(|r| (r.authority, r.child_id.clone())).collect::<Vec<_>>())} {as_of} />
         </section>
     }
 }
