@@ -150,7 +150,7 @@ pub fn App() -> Html {
             <nav class="tabs" aria-label="Sections">
                 <ul class="tabs__list">{ for tabs }</ul>
             </nav>
-            <main id="main" class="main" tabindex="-1">
+            <main id="main" class="main" tabindex="-1" data-view={view.address_value()}>
                 <UpdateNotice />
                 <StorageBanner />
                 <ClashPanel />

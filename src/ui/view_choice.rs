@@ -18,12 +18,13 @@ pub struct ViewChoiceProps {
     pub settings: Rc<Settings>,
 }
 
-/// A labelled list of the authorities and the agency. Choosing one changes the address
-/// (`#/forecast?authority=2`), as following a link would, so that back, a reload and a
-/// bookmark keep the choice.
+/// A labelled list of the authorities and the agency. Choosing one shows it at once and
+/// changes the address (`#/forecast?authority=2`), as following a link would, so that back,
+/// a reload and a bookmark keep the choice.
 #[function_component]
 pub fn ViewChoice(props: &ViewChoiceProps) -> Html {
     let screen = props.screen;
+    let app = crate::context::use_app();
     let onchange = Callback::from(move |e: Event| {
         let Some(select) = e
             .target()
@@ -34,6 +35,10 @@ pub fn ViewChoice(props: &ViewChoiceProps) -> Html {
         let Some(view) = crate::routes::view_in(&format!("?authority={}", select.value())) else {
             return;
         };
+        // Shown now, not when the address's change event comes (a task later, longer on a
+        // busy page): until then the list named one view over another's figures, and a file
+        // downloaded or a box typed in meanwhile was the other view's.
+        app.dispatch(crate::state::Action::SetView(view));
         if let Some(window) = web_sys::window() {
             let _ = window.location().set_hash(&screen.href_in(Some(view)));
         }

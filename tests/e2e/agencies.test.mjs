@@ -1,7 +1,8 @@
 // A regional adoption agency's workspace as its manager uses it: two authorities' CSVs
 // imported, each authority's forecast file the same as that CSV's alone in an empty workspace,
 // the agency's figures over every child, the view kept in the address across a reload, and a
-// document from before authorities opening as one authority. Expected figures are worked out
+// document from before authorities opening as one authority, and the tracking meeting's notes
+// kept for each authority's own child. Expected figures are worked out
 // by hand in the comments from the dates below.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,6 +41,11 @@ const SOUTH = [
 async function importRecords(page, name, csv, { replace, authority, shown }) {
   await page.getByRole('link', { name: 'Records', exact: true }).click();
   await chooseFile(page, 'Import records', name, csv);
+  // The file is read, then the preview drawn, after the file is chosen: whether it asks the
+  // authority's name is known only once it is on screen (its question and "Confirm import"
+  // are drawn together). Counting the question before then found none on a slow page, left
+  // the authority unnamed, and the agency's table then had no row of that name.
+  await page.getByRole('button', { name: 'Confirm import' }).waitFor();
   const asked = page.getByLabel("Your authority's name");
   if (authority && (await asked.count()) > 0) await asked.fill(authority);
   await confirmImport(page, { replace });
@@ -73,9 +79,11 @@ async function aloneFile(csv, authority) {
   return text;
 }
 
+/** Chooses the view `value` ("0", "1", "all") and waits until the page has drawn it. */
 async function choose(page, value) {
   await page.getByLabel('Showing').selectOption(value);
   await page.waitForFunction((v) => location.hash.endsWith(`authority=${v}`), value);
+  await page.locator(`main[data-view="${value}"]`).waitFor();
 }
 
 test('two authorities imported: each one\'s forecast file is its CSV\'s alone, and the agency counts every child', async () => {
@@ -94,9 +102,10 @@ test('two authorities imported: each one\'s forecast file is its CSV\'s alone, a
   await choose(page, '1');
   await importRecords(page, 'south.csv', SOUTH, { replace: false, shown: 1 });
   const saved = await waitForSaved(page, (d) => d.records.length === 4);
+  assert.equal(saved.settings.authority_name, 'Northshire');
   assert.deepEqual(saved.records.map((c) => [c.child_id, c.au ?? 0]).sort(),
     [['C1', 0], ['C1', 1], ['C2', 0], ['P1', 0]]);
-  assert.equal(saved.version, 5);
+  assert.equal(saved.version, 6);
 
   assert.equal(await forecastFile(page), southAlone);
   await choose(page, '0');
@@ -189,10 +198,73 @@ test('a document from before authorities opens as one authority with nothing los
   await page.getByLabel("New authority's name").waitFor();
   await page.getByLabel('As of date', { exact: true }).fill('01/07/2015');
   await page.getByLabel('As of date', { exact: true }).blur();
-  const saved = await waitForSaved(page, (d) => d.version === 5);
+  const saved = await waitForSaved(page, (d) => d.version === 6);
   assert.deepEqual(saved.records, v4.records);
   assert.deepEqual(saved.aggregates, v4.aggregates);
   assert.equal(saved.settings.authority_name, 'Anytown');
   await app.screenshot(page, 'agencies-03-older-document');
+  await page.context().close();
+});
+
+test('meeting notes are kept for each authority\'s own child: two authorities\' C1 never share them', async () => {
+  // As the build before notes named their authority wrote it (version 5): Northshire's and
+  // Southshire's children are both C1, both waiting with a placement order, and May's
+  // meeting noted something for "C1", which was Northshire's (the first authority's).
+  const v5 = {
+    version: 5,
+    revision: 1,
+    records: [
+      { child_id: 'C1', ec: '2014-01-01', sd: '2014-06-01', po: '2014-09-01' },
+      { child_id: 'C1', au: 1, ec: '2014-02-01', sd: '2014-07-01', po: '2014-10-01' },
+    ],
+    settings: {
+      authority_name: 'Northshire',
+      other_authorities: [{ id: 1, name: 'Southshire' }],
+      agency_name: 'Shires Adoption',
+      as_of: '2015-06-30',
+    },
+    meetings: { meetings: [{ date: '2015-05-28', attendees: 'Managers', outcomes: [{ child_id: 'C1', discussion: 'Family finding started.' }] }] },
+  };
+  const page = await app.newPage();
+  await page.goto(`${app.origin}/#/records`);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(v5)]);
+  await page.goto(`${app.origin}/#/tracking?authority=0`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Tracking meeting', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Showing').inputValue(), '0');
+  const child = page.getByLabel('Child discussed', { exact: true });
+  const discussion = page.getByLabel('1.1.8 Discussion', { exact: true });
+
+  // June's meeting on Northshire's view; its C1 brings May's note with it.
+  await page.getByLabel('Meeting date (DD/MM/YYYY)', { exact: true }).fill('30/06/2015');
+  await page.getByRole('button', { name: 'Hold meeting' }).click();
+  await page.getByRole('heading', { name: 'Minutes of the tracking meeting of 30/06/2015' }).waitFor();
+  await child.selectOption({ label: 'C1' });
+  await page.getByText('Family finding started.').waitFor();
+  await discussion.fill('Two families interested.');
+  await discussion.blur();
+  await page.locator('.minutes__child', { hasText: 'Two families interested.' }).waitFor();
+
+  // Southshire's C1 is another child: nothing of Northshire's, then or now.
+  await choose(page, '1');
+  await page.getByRole('heading', { name: 'Minutes of the tracking meeting of 30/06/2015' }).waitFor();
+  assert.equal(await page.locator('.minutes__child').count(), 0);
+  await child.selectOption({ label: 'C1' });
+  assert.equal(await discussion.inputValue(), '');
+  assert.equal(await page.getByText('Family finding started.').count(), 0);
+  await app.screenshot(page, 'agencies-04-southshire-c1');
+
+  // Back on Northshire's view and after a reload, its C1's note is there.
+  await choose(page, '0');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Tracking meeting', level: 1 }).waitFor();
+  await child.selectOption({ label: 'C1' });
+  assert.equal(await discussion.inputValue(), 'Two families interested.');
+  await page.getByText('Family finding started.').waitFor();
+  const saved = await waitForSaved(page, (d) => d.version === 6);
+  assert.deepEqual(saved.meetings.meetings.map((m) => m.outcomes.map((o) => [o.au ?? 0, o.child_id, o.discussion])),
+    [[[0, 'C1', 'Family finding started.']], [[0, 'C1', 'Two families interested.']]]);
+  await app.screenshot(page, 'agencies-05-northshire-c1');
   await page.context().close();
 });
