@@ -483,3 +483,90 @@ fn a_version_5_document_s_meeting_notes_are_the_first_authority_s() {
     assert_eq!(discussion_on(&north, "C1").as_deref(), Some("Two families"));
     assert_eq!(discussion_on(&south, "C1"), None);
 }
+
+/// Northshire's C1 and C2 and Southshire's C1, all waiting with a placement order.
+fn two_authorities_waiting() -> Document {
+    let mut document = Document::default();
+    document.settings.authority_name = "Northshire".into();
+    let south = document.settings.add_authority("Southshire");
+    document.settings.as_of = Some(d(2015, 6, 30));
+    let waiting = |id: &str, authority: u32, entered: NaiveDate| ChildRecord {
+        authority,
+        shobpa_decision: Some(entered + chrono::Duration::days(150)),
+        placement_order: Some(entered + chrono::Duration::days(240)),
+        ..ChildRecord::new(id, entered)
+    };
+    document.records = vec![
+        waiting("C1", 0, d(2014, 1, 1)),
+        waiting("C2", 0, d(2013, 6, 1)),
+        waiting("C1", south, d(2014, 2, 1)),
+    ];
+    document
+}
+
+#[test]
+fn the_agency_s_agenda_lists_every_authority_s_children_each_as_on_its_own_view() {
+    use adoption_forecast::tracking::agenda::{
+        agency_agenda, agency_agenda_csv, agenda, authorities_agendas, AGENDA_CSV_HEADER,
+    };
+    use scorecard::timescales::milestone_dates;
+    let whole = two_authorities_waiting();
+    let as_of = d(2015, 6, 30);
+    let parts = authorities_agendas(&whole, as_of);
+    assert_eq!(parts.len(), 2);
+    // Northshire's part is the agenda a workspace of Northshire's children alone has.
+    let alone = Document {
+        records: whole.records[..2].to_vec(),
+        settings: adoption_forecast::storage::document::Settings {
+            other_authorities: Vec::new(),
+            ..whole.settings.clone()
+        },
+        ..whole.clone()
+    };
+    let milestones = milestone_dates(
+        &alone.records,
+        &alone.settings.timescales,
+        &alone.settings.thresholds,
+        as_of,
+        &alone.settings.bank_holidays(),
+    );
+    let own = agenda(
+        0,
+        &forecast_of(&alone, as_of),
+        &alone.records,
+        &milestones,
+        &[],
+    );
+    assert_eq!(own.len(), 2);
+    assert_eq!(parts[0].rows, own);
+    // Together: both C1s, each with its authority, in order of urgency.
+    let rows = agency_agenda(&parts);
+    let mut listed: Vec<(u32, &str)> = rows
+        .iter()
+        .map(|r| (r.authority, r.child_id.as_str()))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows
+        .windows(2)
+        .all(|w| w[0].days_overdue >= w[1].days_overdue));
+    listed.sort();
+    assert_eq!(listed, [(0, "C1"), (0, "C2"), (1, "C1")]);
+    // Its file names each row's authority last, in the agenda's order.
+    let names = |id: u32| {
+        whole
+            .settings
+            .authority_name_of(id)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let file = agency_agenda_csv(&rows, names);
+    let lines: Vec<&str> = file.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], format!("{AGENDA_CSV_HEADER},authority"));
+    for (line, row) in lines[1..].iter().zip(&rows) {
+        assert!(line.starts_with(&format!("{},", row.child_id)), "{line}");
+        assert!(
+            line.ends_with(&format!(",{}", names(row.authority))),
+            "{line}"
+        );
+    }
+}

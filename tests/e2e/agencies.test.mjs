@@ -266,5 +266,34 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   assert.deepEqual(saved.meetings.meetings.map((m) => m.outcomes.map((o) => [o.au ?? 0, o.child_id, o.discussion])),
     [[[0, 'C1', 'Family finding started.']], [[0, 'C1', 'Two families interested.']]]);
   await app.screenshot(page, 'agencies-05-northshire-c1');
+  // One authority's agenda is as it always was: no authority column.
+  const agenda = page.locator('table.agenda');
+  assert.deepEqual(await agenda.locator('thead th').allInnerTexts(),
+    ['Child', 'Stage', 'Next milestone', 'Overdue', 'Effect on the figures', 'Own date (required pace)', 'Open actions']);
+
+  // The agency's agenda: every authority's children, each with its authority, and a filter.
+  await choose(page, 'all');
+  await page.getByLabel('Filter by authority').waitFor();
+  assert.equal((await agenda.locator('thead th').allInnerTexts())[1], 'Authority');
+  const listed = async () => (await agenda.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => `${r.cells[0].innerText} ${r.cells[1].innerText}`))).sort();
+  assert.deepEqual(await listed(), ['C1 Northshire', 'C1 Southshire']);
+  await page.getByLabel('Filter by authority').selectOption({ label: 'Southshire' });
+  await page.locator('table.agenda caption', { hasText: 'Agenda: 1 of 2 children' }).waitFor();
+  assert.deepEqual(await listed(), ['C1 Southshire']);
+  await page.getByLabel('Filter by authority').selectOption({ label: 'All authorities' });
+  // Each child named with its authority in the meeting's record; Northshire's note is its own.
+  await child.selectOption({ label: 'C1 (Northshire)' });
+  assert.equal(await discussion.inputValue(), 'Two families interested.');
+  await child.selectOption({ label: 'C1 (Southshire)' });
+  assert.equal(await discussion.inputValue(), '');
+  await page.locator('.minutes__child h4', { hasText: 'Child C1 (Northshire)' }).waitFor();
+  // The agency's agenda file names each row's authority last.
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Download agenda (CSV)' }).click());
+  const rows = file.text.trim().split('\r\n');
+  assert.ok(rows[0].endsWith(',open_actions,authority'), rows[0]);
+  assert.deepEqual(rows.slice(1).map((r) => `${r.split(',')[0]} ${r.split(',').at(-1)}`).sort(), ['C1 Northshire', 'C1 Southshire']);
+  await page.locator('table.agenda').scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'agencies-06-agency-agenda');
   await page.context().close();
 });
