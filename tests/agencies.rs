@@ -570,3 +570,34 @@ fn the_agency_s_agenda_lists_every_authority_s_children_each_as_on_its_own_view(
         );
     }
 }
+
+#[test]
+fn a_return_goes_to_the_authority_it_is_from_and_replaces_only_its_children() {
+    use adoption_forecast::state::{Action, AppState, ImportMode};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let document = two_authorities();
+    let state = Rc::new(AppState::start(
+        Ok(Some(document.clone())),
+        Document::default(),
+        vec![],
+    ));
+    // Shown: Northshire; the return is said to be Southshire's.
+    let state = state.reduce(Action::SetView(View::Authority(0)));
+    let from_return = vec![adopted("R9", 0, 250), adopted("R10", 0, 260)];
+    let next = state.reduce(Action::ImportReturn {
+        records: from_return,
+        mode: ImportMode::Replace,
+        authority: None,
+        into: Some(1),
+    });
+    let by_authority: Vec<(u32, &str)> = next
+        .document
+        .records
+        .iter()
+        .map(|c| (c.authority, c.child_id.as_str()))
+        .collect();
+    // Northshire's C1 and C2 untouched; Southshire's C1 replaced by the return's two.
+    assert_eq!(by_authority, [(0, "C1"), (0, "C2"), (1, "R9"), (1, "R10")]);
+    assert_eq!(next.document.records[..2], document.records[..2]);
+}

@@ -70,15 +70,45 @@ pub fn RecordsScreen() -> Html {
         },
         "Import cancelled: nothing was changed.",
     );
+    // A return is one authority's: where there are several, the preview asks which (at first
+    // the one shown; on the agency's view, none until one is chosen).
+    let return_chosen = use_state(|| None::<u32>);
+    let return_into = (*return_chosen).or(match app.view {
+        crate::storage::authorities::View::Authority(id) => Some(id),
+        crate::storage::authorities::View::Agency => None,
+    });
     let return_import = use_pending_import_of(
         read_return_files,
         move |records, mode| Action::ImportReturn {
             records,
             mode,
             authority: return_typed.clone(),
+            into: return_into,
         },
         "Import cancelled: nothing was changed.",
     );
+    let on_return_confirm = {
+        let (app, confirm) = (app.clone(), return_import.on_confirm.clone());
+        Callback::from(move |mode| {
+            if several && return_into.is_none() {
+                app.dispatch(Action::Notify(crate::ui::notice::Notice::error(
+                    "Nothing was changed: choose which authority the return is from.",
+                )));
+            } else {
+                confirm.emit(mode)
+            }
+        })
+    };
+    // What a confirmed return replaces: the children of the authority it is from.
+    let return_replaces = match (several, return_into) {
+        (true, Some(id)) => app
+            .whole
+            .records
+            .iter()
+            .filter(|c| c.authority == id)
+            .count(),
+        _ => document.records.len(),
+    };
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     // Only the children's own problems: the yearly figures screen lists those of the years.
     let problems = use_memo((document.clone(), as_of), |(d, as_of)| {
@@ -120,8 +150,11 @@ pub fn RecordsScreen() -> Html {
     let on_return = {
         let editing = editing.clone();
         let (on_files, clear) = (return_import.on_file.clone(), import.on_clear.clone());
+        let return_chosen = return_chosen.clone();
         Callback::from(move |files: Vec<(String, String)>| {
             editing.set(Editing::Nothing);
+            // Each return is asked about anew: at first the authority shown.
+            return_chosen.set(None);
             clear.emit(());
             on_files.emit(files);
         })
@@ -230,7 +263,7 @@ pub fn RecordsScreen() -> Html {
                     format_uk(as_of)) }
             </p>
             if agency {
-                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add or change a child, or to import an SSDA903 return, choose the authority at the top of the page." }</p>
+                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add or change a child, choose the authority at the top of the page." }</p>
             }
             <div class="panel panel--actions">
                 <div class="actions">
@@ -248,11 +281,9 @@ pub fn RecordsScreen() -> Html {
                             }}
                             onload={on_file} />
                     </div>
-                    if !agency {
-                        <div class="actions__item">
-                            <ReturnPicker onload={on_return} />
-                        </div>
-                    }
+                    <div class="actions__item">
+                        <ReturnPicker onload={on_return} />
+                    </div>
                     <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
                             { "Export records (CSV)" }
@@ -291,18 +322,40 @@ pub fn RecordsScreen() -> Html {
                     }}
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
+            if let (Some(_), true) = (&return_import.pending, several) {
+                <div class="field import-into">
+                    <label class="field__label" for="return-from">{ "Which authority is this return from?" }</label>
+                    <span class="field__hint">{ "Its children go to that authority; replacing replaces that authority's children only." }</span>
+                    <select id="return-from" class="field__select" onchange={{
+                        let return_chosen = return_chosen.clone();
+                        Callback::from(move |e: Event| {
+                            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            return_chosen.set(select.value().parse().ok());
+                        })
+                    }}>
+                        if return_into.is_none() {
+                            <option value="" selected=true>{ "Choose the authority" }</option>
+                        }
+                        { for app.whole.settings.authorities().into_iter().map(|(id, name)| html! {
+                            <option value={id.to_string()} selected={Some(id) == return_into}>
+                                { crate::ui::view_choice::authority_label(name) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
             if let Some(pending) = &return_import.pending {
                 <ImportPreview id="ssda903-preview" what="children" merge_by="case reference"
                     preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
-                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
+                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(return_replaces, "child", "children") }}
                     incoming_one="child" incoming="children"
                     authority={asks_name.then(|| AttrValue::from((*authority).clone()))}
                     on_authority={{
                         let authority = authority.clone();
                         Callback::from(move |name: String| authority.set(name))
                     }}
-                    on_confirm={return_import.on_confirm.clone()} on_cancel={return_import.on_cancel.clone()} />
+                    on_confirm={on_return_confirm} on_cancel={return_import.on_cancel.clone()} />
             }
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />

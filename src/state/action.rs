@@ -58,6 +58,9 @@ pub enum Action {
         /// The authority's name, when the confirmation asked for it, as for
         /// [`Action::ImportRecords`].
         authority: Option<String>,
+        /// The authority the return is from, by its number, where the workspace has several
+        /// (asked in the preview); `None` for the view shown.
+        into: Option<u32>,
     },
     /// Adds a year's published figures, or replaces those of the same year (and those of
     /// `replacing`, the year being edited, when the edit changed the year).

@@ -52,12 +52,24 @@ impl Reducible for AppState {
                 records,
                 mode,
                 authority,
+                into,
             } => {
                 let mut label = String::new();
-                let document = self.edited_in_view(|d| {
+                let edit = |d: &mut Document| {
                     label = records::import_return(d, records, mode);
                     set_authority_name(d, authority);
-                });
+                };
+                // A return is one authority's: it goes into the authority it was said to be
+                // from, whatever the view, and replaces only that authority's children.
+                let document = match into {
+                    Some(id)
+                        if self.document.settings.has_several()
+                            && self.document.settings.authority_name_of(id).is_some() =>
+                    {
+                        authorities::edit_view(&self.document, View::Authority(id), edit)
+                    }
+                    _ => self.edited_in_view(edit),
+                };
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, chooseFile, downloadText, confirmImport, waitForSaved, STORAGE_KEY } from './helpers.mjs';
+import { generateReturn } from './ssda903-return.mjs';
 
 let app;
 
@@ -295,5 +296,36 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   assert.deepEqual(rows.slice(1).map((r) => `${r.split(',')[0]} ${r.split(',').at(-1)}`).sort(), ['C1 Northshire', 'C1 Southshire']);
   await page.locator('table.agenda').scrollIntoViewIfNeeded();
   await app.screenshot(page, 'agencies-06-agency-agenda');
+
+  // A return is one authority's: on the agency's view the preview asks which, and nothing is
+  // brought in until one is chosen.
+  const generated = generateReturn({ n: 6, others: 1, seed: 22 });
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
+  await page.getByText('Showing 2 of 2 children').waitFor();
+  await page.getByLabel('Import SSDA903 return', { exact: true }).setInputFiles(
+    generated.files.map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })));
+  const preview = page.locator('#ssda903-preview');
+  await preview.getByRole('button', { name: 'Confirm import' }).waitFor();
+  const from = page.getByLabel('Which authority is this return from?');
+  assert.equal(await from.inputValue(), '');
+  await preview.getByRole('button', { name: 'Confirm import' }).click();
+  await page.getByText('Nothing was changed: choose which authority the return is from.').waitFor();
+  assert.equal(await page.getByText('Showing 2 of 2 children').count(), 1);
+  await from.selectOption({ label: 'Southshire' });
+  await from.scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'agencies-07-return-from');
+  await preview.getByRole('button', { name: 'Confirm import' }).click();
+  const total = 2 + generated.taken;
+  await page.getByText(`Showing ${total} of ${total} children`).waitFor();
+  const withReturn = await waitForSaved(page, (d) => d.records.length === total);
+  assert.equal(withReturn.records.filter((c) => (c.au ?? 0) === 1).length, 1 + generated.taken);
+  assert.deepEqual(withReturn.records.filter((c) => (c.au ?? 0) === 0).map((c) => c.child_id), ['C1']);
+  // On one authority's view it asks too, at first that authority.
+  await choose(page, '0');
+  await page.getByLabel('Import SSDA903 return', { exact: true }).setInputFiles(
+    generated.files.map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })));
+  await preview.getByRole('button', { name: 'Confirm import' }).waitFor();
+  assert.equal(await from.inputValue(), '0');
+  await preview.getByRole('button', { name: 'Cancel import' }).click();
   await page.context().close();
 });
