@@ -601,3 +601,39 @@ fn a_return_goes_to_the_authority_it_is_from_and_replaces_only_its_children() {
     assert_eq!(by_authority, [(0, "C1"), (0, "C2"), (1, "R9"), (1, "R10")]);
     assert_eq!(next.document.records[..2], document.records[..2]);
 }
+
+#[test]
+fn the_agency_s_target_dates_file_names_each_waiting_child_s_authority_last() {
+    use adoption_forecast::forecast::agency_panel::agency_target_dates_csv;
+    let whole = two_authorities_waiting();
+    let as_of = d(2015, 6, 30);
+    let mut shown = project(&whole, View::Agency);
+    // A period the three waiting children can still count in.
+    shown.scenarios.pace_target = Some(scorecard::PaceTarget {
+        indicator: Indicator::A1,
+        value: 426.0,
+        period: scorecard::RollingPeriod {
+            last_year: FinancialYear(2017),
+        },
+    });
+    let forecast = forecast_of(&shown, as_of);
+    let answer = forecast.pace.as_ref().expect("a target to solve for");
+    let one = answer.target_dates_csv();
+    let file = agency_target_dates_csv(&whole, &shown, as_of, answer);
+    let lines: Vec<&str> = file.split("\r\n").filter(|l| !l.is_empty()).collect();
+    let own: Vec<&str> = one.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), own.len());
+    assert_eq!(lines[0], format!("{},authority", own[0]));
+    // Every row is the one authority's row with the child's authority after it: the three
+    // waiting children, Northshire's C1 and C2 and Southshire's C1.
+    let mut named: Vec<String> = lines[1..]
+        .iter()
+        .zip(&own[1..])
+        .map(|(line, row)| {
+            let name = line.strip_prefix(&format!("{row},")).expect(line);
+            format!("{} {name}", row.split(',').next().unwrap())
+        })
+        .collect();
+    named.sort();
+    assert_eq!(named, ["C1 Northshire", "C1 Southshire", "C2 Northshire"]);
+}

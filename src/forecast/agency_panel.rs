@@ -64,6 +64,43 @@ pub fn view_csv(view: &ViewForecast, as_of: NaiveDate) -> String {
     view.forecast.to_csv_with(Some(&simulation))
 }
 
+/// The agency's "Download target dates (CSV)": the one authority's file of `answer`, the
+/// pace asked of every open child of `shown` (the agency's view of `whole`), with each child's
+/// authority named in a last `authority` column. A waiting child is known by its place among
+/// the forecast's children, the usable children of `shown` on `as_of`.
+pub fn agency_target_dates_csv(
+    whole: &Document,
+    shown: &Document,
+    as_of: NaiveDate,
+    answer: &scorecard::PaceAnswer,
+) -> String {
+    let (children, _) = usable_at(&shown.records, &shown.aggregates, as_of);
+    let file = answer.target_dates_csv();
+    let mut out = String::with_capacity(file.len() + 32 * answer.waiting.waiting.len());
+    for (line, row) in file
+        .split_inclusive('\n')
+        .zip(std::iter::once(None).chain(answer.waiting.waiting.iter().map(Some)))
+    {
+        let text = line.trim_end_matches(['\r', '\n']);
+        out.push_str(text);
+        out.push(',');
+        match row {
+            None => out.push_str("authority"),
+            Some(child) => {
+                let name = children
+                    .get(child.index)
+                    .and_then(|c| whole.settings.authority_name_of(c.authority))
+                    .unwrap_or_default()
+                    .to_string();
+                let cell = scorecard::csv::csv_row(&[name]);
+                out.push_str(cell.trim_end_matches(['\r', '\n']));
+            }
+        }
+        out.push_str(&line[text.len()..]);
+    }
+    out
+}
+
 /// The agency view's forecast file: each authority's rows, then the agency's (`agency`, the
 /// forecast the dashboard shows, with its simulation), each row naming its authority or the
 /// agency in a last `authority` column.
