@@ -13,17 +13,26 @@ use crate::storage::document::Document;
 use crate::storage::saver::use_saving;
 use crate::ui::status::Status;
 use crate::ui::update_notice::UpdateNotice;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(|| {
-        AppState::start(
+        let mut state = AppState::start(
             storage::load(),
             demonstration_document(),
             storage::load_history(),
-        )
+        );
+        // The view the address names is the first one drawn (a reload or a bookmark).
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let Some(view) = crate::routes::view_in(&hash) {
+            state.view = view;
+        }
+        state
     });
     use_saving(&state);
     // Equal screens are not redrawn: the address is read again when its listener starts.
@@ -32,11 +41,16 @@ pub fn App() -> Html {
         // Links, back and forward, a typed address and a bookmark all change the hash; an
         // anchor that names no screen (a "Skip to content" target) leaves the screen alone.
         let screen = screen.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let follow_address = move || {
                 let hash = web_sys::window()
                     .and_then(|w| w.location().hash().ok())
                     .unwrap_or_default();
+                // An address without a view (a link between screens) keeps the view shown.
+                if let Some(view) = crate::routes::view_in(&hash) {
+                    dispatcher.dispatch(crate::state::Action::SetView(view));
+                }
                 if let Some(next) = Screen::from_hash(&hash) {
                     // Read and rewritten in one step, so never over a newer address; an
                     // old-style address of the screen already shown is settled here too.
@@ -78,19 +92,40 @@ pub fn App() -> Html {
         }
     });
 
+    // The view shown: for a workspace of one authority the whole document, as always; for
+    // several, one authority's or the agency's, worked out once per change of either.
+    let view = state.current_view();
+    let several = state.document.settings.has_several();
+    let shown = {
+        let whole = state.document.clone();
+        let one = !several && whole.settings.own_thresholds.is_empty();
+        // Keyed on the document itself (compared by identity), which the key keeps alive, so
+        // a new document can never be taken for the old one.
+        use_memo(
+            (crate::forecast::usable::Same(whole), view, one),
+            move |(whole, view, one)| {
+                if *one {
+                    whole.0.clone()
+                } else {
+                    Rc::new(crate::storage::authorities::project(&whole.0, *view))
+                }
+            },
+        )
+    };
+    let address_view = several.then_some(view);
     let tabs = Screen::ALL.iter().map(|&tab| {
         let current = *screen == tab;
         html! {
             <li class="tabs__item">
                 <a class={classes!("tabs__tab", current.then_some("tabs__tab--current"))}
-                    href={tab.href()} aria-current={current.then_some("page")}>
+                    href={tab.href_in(address_view)} aria-current={current.then_some("page")}>
                     { tab.title() }
                 </a>
             </li>
         }
     });
     // The demonstration's name says it is not real; the banner below says so already.
-    let authority = if state.document.demonstration {
+    let authority = if state.document.demonstration || several {
         String::new()
     } else {
         state.document.settings.authority_name.clone()
@@ -98,7 +133,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-        <ContextProvider<Store> context={Store::of(&state)}>
+        <ContextProvider<Store> context={Store::of(&state, (*shown).clone())}>
             <a class="skip-link" href="#main" onclick={skip_to_content}>{ "Skip to content" }</a>
             <header class="header">
                 <div class="header__inner">
@@ -106,12 +141,16 @@ pub fn App() -> Html {
                     if !authority.is_empty() {
                         <span class="header__authority">{ authority }</span>
                     }
+                    if several {
+                        <crate::ui::view_choice::ViewChoice screen={*screen} view={view}
+                            settings={Rc::new(state.document.settings.clone())} />
+                    }
                 </div>
             </header>
             <nav class="tabs" aria-label="Sections">
                 <ul class="tabs__list">{ for tabs }</ul>
             </nav>
-            <main id="main" class="main" tabindex="-1">
+            <main id="main" class="main" tabindex="-1" data-view={view.address_value()}>
                 <UpdateNotice />
                 <StorageBanner />
                 <ClashPanel />

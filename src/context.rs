@@ -7,6 +7,7 @@
 //! the open screen. The page frame (status line, banners) reads the whole [`AppContext`].
 
 use crate::state::{Action, AppState};
+use crate::storage::authorities::View;
 use crate::storage::document::Document;
 use crate::ui::browser;
 use std::rc::Rc;
@@ -18,17 +19,48 @@ pub type AppContext = UseReducerHandle<AppState>;
 /// What a screen needs: the document, and a way to change it.
 #[derive(Clone)]
 pub struct Store {
-    /// The data, with this tab's changes.
+    /// The data of the view shown (one authority, or the agency as a whole), with this tab's
+    /// changes: what every screen reads. For a workspace of one authority, the whole data.
     pub document: Rc<Document>,
+    /// Every authority's data: what a backup holds.
+    pub whole: Rc<Document>,
+    /// Which view `document` is.
+    pub view: View,
     dispatcher: UseReducerDispatcher<AppState>,
 }
 
 impl Store {
-    /// The store for `state`.
-    pub fn of(state: &AppContext) -> Store {
+    /// The store for `state`, showing `shown`, the view's document (see
+    /// [`crate::storage::authorities::project`]).
+    pub fn of(state: &AppContext, shown: Rc<Document>) -> Store {
         Store {
-            document: state.document.clone(),
+            document: shown,
+            whole: state.document.clone(),
+            view: state.current_view(),
             dispatcher: state.dispatcher(),
+        }
+    }
+
+    /// The authority number, in the whole workspace, of a child of the view shown whose
+    /// record names `shown` (one authority's view numbers its children as the first; the
+    /// agency's keeps each child's own).
+    pub fn authority_of(&self, shown: u32) -> u32 {
+        match self.view {
+            View::Authority(id) => id,
+            View::Agency => shown,
+        }
+    }
+
+    /// How a child is named on the view shown: its case reference, with its authority's
+    /// name after it on the agency's view ("C1 (Southshire)"), where references repeat.
+    /// `authority` is the child's number in the whole workspace.
+    pub fn child_name(&self, authority: u32, child_id: &str) -> String {
+        match self.view {
+            View::Agency => match self.whole.settings.authority_name_of(authority) {
+                Some(name) if !name.trim().is_empty() => format!("{child_id} ({})", name.trim()),
+                _ => child_id.to_string(),
+            },
+            View::Authority(_) => child_id.to_string(),
         }
     }
 
@@ -42,6 +74,8 @@ impl PartialEq for Store {
     /// The same document `Rc` is the same data; the dispatcher never changes.
     fn eq(&self, other: &Store) -> bool {
         Rc::ptr_eq(&self.document, &other.document)
+            && Rc::ptr_eq(&self.whole, &other.whole)
+            && self.view == other.view
     }
 }
 

@@ -1,5 +1,19 @@
 //! The list of screens the navigation offers, and the address of each.
 
+use crate::storage::authorities::View;
+
+/// The view an address chooses (`#/forecast?authority=2`, `?authority=all`), if it names one.
+pub fn view_in(hash: &str) -> Option<View> {
+    let (_, query) = hash.split_once('?')?;
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("authority="))?;
+    match value {
+        "all" => Some(View::Agency),
+        number => number.parse().ok().map(View::Authority),
+    }
+}
+
 /// A screen of the app, reachable from the top navigation and by its address
 /// (`#/records`), so that back, forward, a reload or a bookmark come back to the same screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +91,8 @@ impl Screen {
     /// before screens had paths were written. `None` for anything else, such as an in-page
     /// anchor, so that following one never changes the screen.
     pub fn from_hash(hash: &str) -> Option<Screen> {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = hash.split_once('?').map_or(hash, |(path, _)| path);
+        let slug = path.trim_start_matches('#').trim_start_matches('/');
         Screen::ALL.into_iter().find(|s| s.slug() == slug)
     }
 
@@ -97,7 +112,11 @@ impl Screen {
     /// screen (the person clicked on, or followed a bookmark, before this screen had settled),
     /// and rewriting it would hide the screen they asked for.
     pub fn settled_address(self, current_hash: &str) -> Option<String> {
-        let canonical = self.href();
+        // The view chosen (`?authority=2`) is part of the address and kept as it is.
+        let canonical = match current_hash.split_once('?') {
+            Some((_, query)) if !query.is_empty() => format!("{}?{query}", self.href()),
+            _ => self.href(),
+        };
         if current_hash == canonical {
             return None;
         }
@@ -122,6 +141,15 @@ impl Screen {
         if let Ok(history) = window.history() {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        }
+    }
+
+    /// The screen's address showing `view` (`#/forecast?authority=2`), for a workspace of
+    /// several authorities; the plain address otherwise.
+    pub fn href_in(self, view: Option<View>) -> String {
+        match view {
+            Some(view) => format!("{}?authority={}", self.href(), view.address_value()),
+            None => self.href(),
         }
     }
 
@@ -180,6 +208,37 @@ mod tests {
         // in either form, so the newer screen is the one shown.
         assert_eq!(Screen::Forecast.settled_address("#/tracking"), None);
         assert_eq!(Screen::Forecast.settled_address("#plans"), None);
+    }
+
+    #[test]
+    fn the_view_chosen_is_part_of_the_address_and_kept() {
+        assert_eq!(
+            Screen::from_hash("#/forecast?authority=2"),
+            Some(Screen::Forecast)
+        );
+        assert_eq!(view_in("#/forecast?authority=2"), Some(View::Authority(2)));
+        assert_eq!(view_in("#/records?authority=all"), Some(View::Agency));
+        assert_eq!(view_in("#/records"), None);
+        assert_eq!(view_in("#/records?authority=nobody"), None);
+        // Settling the screen's address never drops the view.
+        assert_eq!(
+            Screen::Forecast
+                .settled_address("#forecast?authority=all")
+                .as_deref(),
+            Some("#/forecast?authority=all")
+        );
+        assert_eq!(
+            Screen::Forecast.settled_address("#/forecast?authority=1"),
+            None
+        );
+        assert_eq!(
+            Screen::Forecast.settled_address("#/plans?authority=1"),
+            None
+        );
+        assert_eq!(
+            Screen::Plans.href_in(Some(View::Authority(3))),
+            "#/plans?authority=3"
+        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ fn the_agenda_puts_the_most_overdue_first_then_the_nearest_due() {
         as_of,
         &shipped_bank_holidays(),
     );
-    let rows = agenda(&f, &children, &milestones, &[]);
+    let rows = agenda(0, &f, &children, &milestones, &[]);
     let order: Vec<(&str, i64)> = rows
         .iter()
         .map(|r| (r.child_id.as_str(), r.days_overdue))
@@ -115,7 +115,7 @@ fn milestones_of_stages_passed_are_listed_apart_and_never_order_the_agenda() {
         as_of,
         &shipped_bank_holidays(),
     );
-    let rows = agenda(&f, &children, &milestones, &[]);
+    let rows = agenda(0, &f, &children, &milestones, &[]);
     let order: Vec<(&str, i64)> = rows
         .iter()
         .map(|r| (r.child_id.as_str(), r.days_overdue))
@@ -168,7 +168,7 @@ fn the_demonstrations_agenda_counts_no_stage_already_passed_as_overdue() {
             assert!(!passed, "{m:?}");
         }
     }
-    let rows = agenda(&f, &demo.children, &milestones, &[]);
+    let rows = agenda(0, &f, &demo.children, &milestones, &[]);
     // Whatever opens the agenda is overdue in the stage its child is in.
     if let Some(first) = rows.first().filter(|r| r.days_overdue > 0) {
         let child = demo

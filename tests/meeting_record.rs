@@ -38,6 +38,7 @@ fn held() -> Rc<AppState> {
 fn edit(child: &str, edit: OutcomeEdit) -> Action {
     Action::EditOutcome {
         date: june(),
+        authority: 0,
         child_id: child.into(),
         edit,
     }
@@ -173,6 +174,7 @@ fn two_tabs_keep_their_records_of_different_meetings() {
     theirs.meetings.hold(d(2015, 7, 28), String::new());
     theirs.meetings.edit_outcome(
         d(2015, 7, 28),
+        0,
         "P2",
         OutcomeEdit::Text(Question::Discussion, "Matched".into()),
     );

@@ -83,7 +83,13 @@ pub fn BacktestPanel(props: &BacktestPanelProps) -> Html {
         let rows = props.rows.clone();
         use_callback((app.clone(), rows), move |_: MouseEvent, (app, rows)| {
             let Some(rows) = rows.clone() else { return };
-            let notice = browser::download_csv("backtest.csv", "backtest", &backtest_csv(&rows));
+            let mut text = backtest_csv(&rows);
+            // The agency's own rows name the agency, last.
+            if app.view == crate::storage::authorities::View::Agency {
+                let name = app.whole.settings.agency_label();
+                text = crate::storage::authorities::with_authority_column(&[(name, text)]);
+            }
+            let notice = browser::download_csv("backtest.csv", "backtest", &text);
             app.dispatch(Action::Notify(notice));
         })
     };

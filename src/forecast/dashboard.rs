@@ -176,9 +176,18 @@ pub fn ForecastDashboard() -> Html {
     *latest_document.borrow_mut() = document.clone();
     let on_expected_order = {
         let app = app.clone();
+        // Made again only when the view changes: a child is changed on its own authority's
+        // view, where its reference is unique (two authorities may share a reference).
         use_callback(
-            (),
-            move |(child_id, date): (String, Option<NaiveDate>), _| {
+            app.view,
+            move |(child_id, date): (String, Option<NaiveDate>), view| {
+                if *view == crate::storage::authorities::View::Agency {
+                    app.dispatch(Action::Notify(Notice::error(format!(
+                        "Nothing was changed: to change child {child_id}'s expected date, \
+                         choose the child's authority at the top of the page."
+                    ))));
+                    return;
+                }
                 let document = latest_document.borrow().clone();
                 if let Some(record) = document.records.iter().find(|r| r.child_id == child_id) {
                     let mut record = record.clone();
@@ -208,7 +217,13 @@ pub fn ForecastDashboard() -> Html {
         let app = app.clone();
         move |simulation: &scorecard::SimulationSummary| {
             let name = format!("forecast-{}.csv", main.as_of);
-            let csv = main.to_csv_with(Some(simulation));
+            // The agency's file lists each authority's rows, then the agency's.
+            let csv = match app.view {
+                crate::storage::authorities::View::Agency => {
+                    super::agency_panel::agency_csv(&app.whole, main.as_of, &main, simulation)
+                }
+                _ => main.to_csv_with(Some(simulation)),
+            };
             if let Err(why) = browser::download(&name, "text/csv", &csv) {
                 app.dispatch(Action::Notify(Notice::error(why)));
             }

@@ -2,6 +2,7 @@
 //! Components here take the engine's `Forecast` and callbacks, never the app state, except the
 //! dashboard itself, which wires them to it.
 
+pub mod agency_panel;
 pub mod answer_words;
 pub mod answers;
 pub mod backtest_panel;

@@ -50,6 +50,8 @@ fn target_periods(forecast: &Forecast) -> Vec<RollingPeriod> {
 /// The required-pace panel.
 #[function_component]
 pub fn PacePanel(props: &PacePanelProps) -> Html {
+    let app = crate::context::use_app();
+    let as_of = crate::context::use_as_of();
     // The list of waiting children can run to hundreds of rows: drawn a frame after the
     // answers (see `crate::ui::later`).
     let waiting_forecast = use_later(props.forecast.clone(), Rc::ptr_eq);
@@ -107,6 +109,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
     let download = {
         // The file is written when asked for, not on every redraw of the panel.
         let (forecast, notify) = (props.forecast.clone(), props.notify.clone());
+        let (app, as_of) = (app.clone(), as_of);
         Callback::from(move |_| {
             let Some(answer) = forecast.pace.as_ref() else {
                 return;
@@ -121,16 +124,26 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
                 "waiting child",
                 "waiting children",
             );
-            notify.emit(
-                match browser::download(&name, "text/csv", &answer.target_dates_csv()) {
-                    Ok(()) => Notice::success(format!(
-                        "Downloaded the target dates of {waiting} to {name}."
-                    )),
-                    Err(why) => {
-                        Notice::error(format!("The target dates could not be downloaded: {why}."))
-                    }
-                },
-            )
+            // The agency's file names each child's authority last.
+            let file = match app.view {
+                crate::storage::authorities::View::Agency => {
+                    super::agency_panel::agency_target_dates_csv(
+                        &app.whole,
+                        &app.document,
+                        as_of,
+                        answer,
+                    )
+                }
+                _ => answer.target_dates_csv(),
+            };
+            notify.emit(match browser::download(&name, "text/csv", &file) {
+                Ok(()) => Notice::success(format!(
+                    "Downloaded the target dates of {waiting} to {name}."
+                )),
+                Err(why) => {
+                    Notice::error(format!("The target dates could not be downloaded: {why}."))
+                }
+            })
         })
     };
 

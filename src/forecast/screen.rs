@@ -25,6 +25,9 @@ pub fn ForecastScreen() -> Html {
             }
             <DataAgeNotice />
             <ForecastDashboard />
+            if app.view == crate::storage::authorities::View::Agency {
+                <crate::forecast::agency_panel::AgencyPanel />
+            }
         </section>
     }
 }

@@ -123,8 +123,9 @@ pub fn ActivityRow(props: &ActivityRowProps) -> Html {
                     { for activity.updates.iter().map(|u| html! {
                         <li class="plan__text">{ format!("{}: {}", format_uk(u.date), u.text) }</li>
                     }) }
-                    { for from_meetings.iter().map(|(date, child, a)| html! {
-                        <li>{ format!("Tracking meeting {} (child {child}): {} – {}{}", format_uk(*date), a.what, a.owner,
+                    { for from_meetings.iter().map(|(date, authority, child, a)| html! {
+                        <li>{ format!("Tracking meeting {} (child {}): {} – {}{}", format_uk(*date),
+                            app.child_name(*authority, child), a.what, a.owner,
                             if a.done { ", done" } else { ", open" }) }</li>
                     }) }
                 </ul>

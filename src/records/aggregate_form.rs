@@ -104,6 +104,7 @@ fn read(texts: &[String]) -> (Option<YearAggregate>, Vec<Problem>) {
         return (None, problems);
     };
     let aggregate = YearAggregate {
+        authority: 0,
         year,
         adopted,
         a1_average_days: a1,

@@ -3,6 +3,7 @@
 
 pub mod aggregate_form;
 pub mod aggregate_table;
+pub mod authority_column;
 pub mod child_status;
 pub mod demo_banner;
 pub mod edits;

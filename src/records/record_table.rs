@@ -25,6 +25,11 @@ pub struct RecordTableProps {
     /// of the figures) rather than a warning.
     #[prop_or_default]
     pub flagged: Rc<BTreeMap<String, bool>>,
+    /// The authorities' names by number, when the table shows several authorities' children
+    /// (the agency as a whole): each row then names its authority, the table filters by
+    /// authority, and a child is changed on its own authority's view.
+    #[prop_or_default]
+    pub authorities: Option<Rc<BTreeMap<u32, String>>>,
 }
 
 /// How many rows are drawn before the user asks for all of them.
@@ -91,6 +96,7 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
     let sort = use_state(|| (Column::ChildId, true));
     let filter = use_state(|| StatusFilter::All);
     let show_all = use_state(|| false);
+    let authority_filter = use_state(|| None::<u32>);
     let as_of = props.as_of;
     let mut rows: Vec<Row> = props
         .records
@@ -101,6 +107,7 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
             days: ChildStatus::days_waiting(record, as_of),
         })
         .filter(|row| filter.matches(row.status))
+        .filter(|row| authority_filter.is_none_or(|id| row.record.authority == id))
         .collect();
     let (column, ascending) = *sort;
     scorecard::sorting::sort_by(&mut rows, |a, b| {
@@ -141,6 +148,21 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
             filter.set(StatusFilter::from_value(&select.value()));
         })
     };
+    let on_authority_filter = {
+        let authority_filter = authority_filter.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            authority_filter.set(select.value().parse().ok());
+        })
+    };
+    let authorities = props.authorities.clone();
+    let several = authorities.is_some();
+    let authority_of = |id: u32| {
+        authorities
+            .as_ref()
+            .and_then(|names| names.get(&id).cloned())
+            .unwrap_or_default()
+    };
     let matching = rows.len();
     let total = props.records.len();
     // Drawing thousands of rows at once would make every change slow; the first ones (in the
@@ -165,6 +187,17 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                         }) }
                     </select>
                 </div>
+                if let Some(names) = &props.authorities {
+                    <div class="field field--inline">
+                        <label class="field__label" for="authority-filter">{ "Filter by authority" }</label>
+                        <select id="authority-filter" class="field__select" onchange={on_authority_filter}>
+                            <option value="" selected={authority_filter.is_none()}>{ "Every authority" }</option>
+                            { for names.iter().map(|(id, name)| html! {
+                                <option value={id.to_string()} selected={*authority_filter == Some(*id)}>{ name }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
                 <p class="records__count">{ format!("Showing {shown} of {total} children") }</p>
             </div>
             <div class="table-wrap">
@@ -175,6 +208,9 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                     <thead>
                         <tr>
                             { header(Column::ChildId) }
+                            if several {
+                                <th scope="col">{ "Authority" }</th>
+                            }
                             { header(Column::EnteredCare) }
                             { header(Column::Stage) }
                             { header(Column::DaysWaiting) }
@@ -191,6 +227,9 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row" class="table__id">{ &row.record.child_id }</th>
+                                    if several {
+                                        <td>{ authority_of(row.record.authority) }</td>
+                                    }
                                     <td>{ format_uk(row.record.entered_care) }</td>
                                     <td>
                                         { row.status.label() }
@@ -204,12 +243,14 @@ pub fn RecordTable(props: &RecordTableProps) -> Html {
                                     <td>{ row.record.placed.map(format_uk).unwrap_or_default() }</td>
                                     <td>{ row.record.adoption_order.map(format_uk).unwrap_or_default() }</td>
                                     <td class="table__actions">
+                                        if !several {
                                         <button type="button" class="button button--link" onclick={edit}>
                                             { "Edit" }<span class="visually-hidden">{ format!(" child {id}") }</span>
                                         </button>
                                         <button type="button" class="button button--link" onclick={delete}>
                                             { "Delete" }<span class="visually-hidden">{ format!(" child {id}") }</span>
                                         </button>
+                                        }
                                     </td>
                                 </tr>
                             }

@@ -11,9 +11,7 @@ use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
 use crate::ui::notice::Notice;
-use crate::ui::pending_import::{
-    use_pending_import, use_pending_import_of, PendingImport, ReadFile,
-};
+use crate::ui::pending_import::{use_pending_import_of, PendingImport, ReadFile};
 use crate::ui::problem_summary::ProblemSummary;
 use scorecard::csv::{read_children, write_children};
 use scorecard::dates::format_uk;
@@ -30,11 +28,6 @@ enum Editing {
     Existing(ChildRecord),
 }
 
-/// Reads a CSV file of children into a preview (nothing changes yet).
-fn read_records(file_name: String, text: &str) -> PendingImport<Vec<ChildRecord>> {
-    PendingImport::new(file_name, read_children(text).map(ReadFile::from)).with_summary()
-}
-
 /// The records screen.
 #[function_component]
 pub fn RecordsScreen() -> Html {
@@ -48,24 +41,74 @@ pub fn RecordsScreen() -> Html {
     let asks_name = document.settings.authority_name.trim().is_empty() || document.demonstration;
     let typed = asks_name.then(|| (*authority).clone());
     let return_typed = typed.clone();
-    let import = use_pending_import(
-        read_records,
-        move |records, mode| Action::ImportRecords {
-            records,
-            mode,
-            authority: typed.clone(),
+    // Several authorities: each child read goes to the authority its row names, the others
+    // to the one chosen in the preview (at first the one shown).
+    let several = app.whole.settings.has_several();
+    let chosen = use_state(|| None::<u32>);
+    let into = chosen.unwrap_or(match app.view {
+        crate::storage::authorities::View::Authority(id) => id,
+        crate::storage::authorities::View::Agency => 0,
+    });
+    let settings = app.whole.settings.clone();
+    let import = use_pending_import_of(
+        move |(name, text): (String, String)| {
+            let read = read_children(&text)
+                .map(|import| super::authority_column::into_workspace(import, &settings));
+            PendingImport::new(name, read.map(ReadFile::from)).with_summary()
+        },
+        move |mut records: Vec<ChildRecord>, mode| {
+            for child in &mut records {
+                if child.authority == crate::storage::authorities::UNASSIGNED {
+                    child.authority = into;
+                }
+            }
+            Action::ImportRecords {
+                records,
+                mode,
+                authority: typed.clone(),
+            }
         },
         "Import cancelled: nothing was changed.",
     );
+    // A return is one authority's: where there are several, the preview asks which (at first
+    // the one shown; on the agency's view, none until one is chosen).
+    let return_chosen = use_state(|| None::<u32>);
+    let return_into = (*return_chosen).or(match app.view {
+        crate::storage::authorities::View::Authority(id) => Some(id),
+        crate::storage::authorities::View::Agency => None,
+    });
     let return_import = use_pending_import_of(
         read_return_files,
         move |records, mode| Action::ImportReturn {
             records,
             mode,
             authority: return_typed.clone(),
+            into: return_into,
         },
         "Import cancelled: nothing was changed.",
     );
+    let on_return_confirm = {
+        let (app, confirm) = (app.clone(), return_import.on_confirm.clone());
+        Callback::from(move |mode| {
+            if several && return_into.is_none() {
+                app.dispatch(Action::Notify(crate::ui::notice::Notice::error(
+                    "Nothing was changed: choose which authority the return is from.",
+                )));
+            } else {
+                confirm.emit(mode)
+            }
+        })
+    };
+    // What a confirmed return replaces: the children of the authority it is from.
+    let return_replaces = match (several, return_into) {
+        (true, Some(id)) => app
+            .whole
+            .records
+            .iter()
+            .filter(|c| c.authority == id)
+            .count(),
+        _ => document.records.len(),
+    };
     let records = use_memo(document.clone(), |d| Rc::new(d.records.clone()));
     // Only the children's own problems: the yearly figures screen lists those of the years.
     let problems = use_memo((document.clone(), as_of), |(d, as_of)| {
@@ -107,8 +150,11 @@ pub fn RecordsScreen() -> Html {
     let on_return = {
         let editing = editing.clone();
         let (on_files, clear) = (return_import.on_file.clone(), import.on_clear.clone());
+        let return_chosen = return_chosen.clone();
         Callback::from(move |files: Vec<(String, String)>| {
             editing.set(Editing::Nothing);
+            // Each return is asked about anew: at first the authority shown.
+            return_chosen.set(None);
             clear.emit(());
             on_files.emit(files);
         })
@@ -117,17 +163,27 @@ pub fn RecordsScreen() -> Html {
     // the form are not re-rendered for a new callback on every render of the screen.
     let export = {
         let app = app.clone();
-        use_callback(records.clone(), move |_: MouseEvent, records| {
-            let text = write_children(records);
-            let notice = match browser::download("children-records.csv", "text/csv", &text) {
-                Ok(()) => Notice::success(format!(
-                    "Exported {} records to children-records.csv.",
-                    records.len()
-                )),
-                Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
-            };
-            app.dispatch(Action::Notify(notice));
-        })
+        let whole = app.whole.clone();
+        let agency = app.view == crate::storage::authorities::View::Agency;
+        use_callback(
+            (records.clone(), agency),
+            move |_: MouseEvent, (records, agency)| {
+                // Several authorities' children: each row names its authority, last.
+                let text = if *agency {
+                    crate::storage::authorities::records_csv_with_authority(&whole, records)
+                } else {
+                    write_children(records)
+                };
+                let notice = match browser::download("children-records.csv", "text/csv", &text) {
+                    Ok(()) => Notice::success(format!(
+                        "Exported {} records to children-records.csv.",
+                        records.len()
+                    )),
+                    Err(why) => Notice::error(format!("The records could not be exported: {why}.")),
+                };
+                app.dispatch(Action::Notify(notice));
+            },
+        )
     };
     let add = {
         let editing = editing.clone();
@@ -169,6 +225,21 @@ pub fn RecordsScreen() -> Html {
         use_callback((), move |_: (), _| editing.set(Editing::Nothing))
     };
 
+    // The agency as a whole shows every authority's children; each child is added, changed
+    // and imported on its own authority's view, where its reference is unique.
+    let agency = app.view == crate::storage::authorities::View::Agency;
+    let authority_names = use_memo((agency, app.whole.clone()), |(agency, whole)| {
+        agency.then(|| {
+            Rc::new(
+                whole
+                    .settings
+                    .authorities()
+                    .into_iter()
+                    .map(|(id, name)| (id, crate::ui::view_choice::authority_label(name)))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+        })
+    });
     let pipeline = records.iter().filter(|r| r.is_in_pipeline()).count();
     let adopted = records.iter().filter(|r| r.is_adopted()).count();
     let form = match &*editing {
@@ -191,14 +262,23 @@ pub fn RecordsScreen() -> Html {
                     crate::state::count_of(records.len(), "child", "children"),
                     format_uk(as_of)) }
             </p>
+            if agency {
+                <p class="notice notice--info" id="agency-records-note">{ "These are every authority's children. To add or change a child, choose the authority at the top of the page." }</p>
+            }
             <div class="panel panel--actions">
                 <div class="actions">
-                    <div class="actions__item">
-                        <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
-                    </div>
+                    if !agency {
+                        <div class="actions__item">
+                            <button type="button" class="button" onclick={add}>{ "Add a child" }</button>
+                        </div>
+                    }
                     <div class="actions__item">
                         <FilePicker id="import-records" label="Import records" accept=".csv,text/csv"
-                            hint="A CSV file with a header row (child_id, entered_care, placement_order, …). Nothing changes until you confirm."
+                            hint={if several {
+                                "A CSV file with a header row (child_id, entered_care, placement_order, …), and an authority column if it holds several authorities' children. Nothing changes until you confirm."
+                            } else {
+                                "A CSV file with a header row (child_id, entered_care, placement_order, …). Nothing changes until you confirm."
+                            }}
                             onload={on_file} />
                     </div>
                     <div class="actions__item">
@@ -211,6 +291,25 @@ pub fn RecordsScreen() -> Html {
                     </div>
                 </div>
             </div>
+            if let (Some(_), true) = (&import.pending, several) {
+                <div class="field import-into">
+                    <label class="field__label" for="import-into">{ "Children without an authority go to" }</label>
+                    <span class="field__hint">{ "Rows whose authority column names an authority go to that one." }</span>
+                    <select id="import-into" class="field__select" onchange={{
+                        let chosen = chosen.clone();
+                        Callback::from(move |e: Event| {
+                            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            chosen.set(select.value().parse().ok());
+                        })
+                    }}>
+                        { for app.whole.settings.authorities().into_iter().map(|(id, name)| html! {
+                            <option value={id.to_string()} selected={id == into}>
+                                { crate::ui::view_choice::authority_label(name) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
             if let Some(pending) = &import.pending {
                 <ImportPreview what="records" merge_by="case reference" preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
@@ -223,23 +322,45 @@ pub fn RecordsScreen() -> Html {
                     }}
                     on_confirm={import.on_confirm.clone()} on_cancel={import.on_cancel.clone()} />
             }
+            if let (Some(_), true) = (&return_import.pending, several) {
+                <div class="field import-into">
+                    <label class="field__label" for="return-from">{ "Which authority is this return from?" }</label>
+                    <span class="field__hint">{ "Its children go to that authority; replacing replaces that authority's children only." }</span>
+                    <select id="return-from" class="field__select" onchange={{
+                        let return_chosen = return_chosen.clone();
+                        Callback::from(move |e: Event| {
+                            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                            return_chosen.set(select.value().parse().ok());
+                        })
+                    }}>
+                        if return_into.is_none() {
+                            <option value="" selected=true>{ "Choose the authority" }</option>
+                        }
+                        { for app.whole.settings.authorities().into_iter().map(|(id, name)| html! {
+                            <option value={id.to_string()} selected={Some(id) == return_into}>
+                                { crate::ui::view_choice::authority_label(name) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            }
             if let Some(pending) = &return_import.pending {
                 <ImportPreview id="ssda903-preview" what="children" merge_by="case reference"
                     preview={pending.preview.clone()}
                     replaces_demonstration={document.demonstration}
-                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(document.records.len(), "child", "children") }}
+                    replaced={if document.demonstration { document.summary() } else { crate::state::count_of(return_replaces, "child", "children") }}
                     incoming_one="child" incoming="children"
                     authority={asks_name.then(|| AttrValue::from((*authority).clone()))}
                     on_authority={{
                         let authority = authority.clone();
                         Callback::from(move |name: String| authority.set(name))
                     }}
-                    on_confirm={return_import.on_confirm.clone()} on_cancel={return_import.on_cancel.clone()} />
+                    on_confirm={on_return_confirm} on_cancel={return_import.on_cancel.clone()} />
             }
             { form }
             <ProblemSummary what="the records" problems={(*problems).clone()} />
             <RecordTable records={(*records).clone()} {as_of} {on_edit} {on_delete}
-                flagged={(*flagged).clone()} />
+                flagged={(*flagged).clone()} authorities={(*authority_names).clone()} />
         </section>
     }
 }

@@ -58,16 +58,28 @@ pub fn AggregatesScreen() -> Html {
 
     let export = {
         let app = app.clone();
-        use_callback(aggregates.clone(), move |_: MouseEvent, aggregates| {
-            let text = write_aggregates(aggregates);
-            let notice = match browser::download("yearly-figures.csv", "text/csv", &text) {
-                Ok(()) => Notice::success("Exported the yearly figures to yearly-figures.csv."),
-                Err(why) => {
-                    Notice::error(format!("The yearly figures could not be exported: {why}."))
-                }
-            };
-            app.dispatch(Action::Notify(notice));
-        })
+        let agency = (app.view == crate::storage::authorities::View::Agency)
+            .then(|| app.whole.settings.agency_label());
+        use_callback(
+            (aggregates.clone(), agency),
+            move |_: MouseEvent, (aggregates, agency)| {
+                // The agency's yearly figures are its own rows: they name the agency, last.
+                let text = match agency {
+                    Some(name) => crate::storage::authorities::with_authority_column(&[(
+                        name.clone(),
+                        write_aggregates(aggregates),
+                    )]),
+                    None => write_aggregates(aggregates),
+                };
+                let notice = match browser::download("yearly-figures.csv", "text/csv", &text) {
+                    Ok(()) => Notice::success("Exported the yearly figures to yearly-figures.csv."),
+                    Err(why) => {
+                        Notice::error(format!("The yearly figures could not be exported: {why}."))
+                    }
+                };
+                app.dispatch(Action::Notify(notice));
+            },
+        )
     };
     let add = {
         let editing = editing.clone();
@@ -128,8 +140,12 @@ pub fn AggregatesScreen() -> Html {
                    either these figures or children's records, not both: where it has both, these \
                    figures are used." }
             </p>
+            if app.view == crate::storage::authorities::View::Agency {
+                <p class="notice notice--info">{ "These are every authority's yearly figures, each year's combined by counts. To add, change or import a year's figures, choose its authority at the top of the page." }</p>
+            }
             <div class="panel panel--actions">
                 <div class="actions">
+                    if app.view != crate::storage::authorities::View::Agency {
                     <div class="actions__item">
                         <button type="button" class="button" onclick={add}>{ "Add a year" }</button>
                     </div>
@@ -138,6 +154,7 @@ pub fn AggregatesScreen() -> Html {
                             hint="Columns: year (like 2013-14), adopted, a1_average_days, a2_children, a2_average_days, a3_under_14_months, a10_average_days."
                             onload={import.on_file.clone()} />
                     </div>
+                    }
                     <div class="actions__item">
                         <button type="button" class="button button--secondary" onclick={export}>
                             { "Export yearly figures (CSV)" }

@@ -50,7 +50,7 @@ pub fn BackupPanel() -> Html {
     // Callbacks that read the document depend on the store, so that they see the data shown.
     let backup = {
         use_callback(app.clone(), move |_: MouseEvent, app| {
-            app.dispatch(Action::Notify(download_backup(&app.document)));
+            app.dispatch(Action::Notify(download_backup(&app.whole)));
         })
     };
     let on_backup_file = {
@@ -132,7 +132,7 @@ pub fn BackupPanel() -> Html {
                 </div>
                 if *asking {
                     <ConfirmDialog id="restore-backup-question"
-                        question={format!("Replace {} with the backup {file_name} ({})?", app.document.summary(), document.summary())}
+                        question={format!("Replace {} with the backup {file_name} ({})?", app.whole.summary(), document.summary())}
                         detail={AttrValue::from("A safety copy of the data now in this browser is kept first: it is listed below, with \"Restore this copy\".")}
                         confirm_label="Restore the backup" on_confirm={confirm_restore} on_cancel={keep_asking_off} />
                 }

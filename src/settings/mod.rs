@@ -2,6 +2,7 @@
 //! restore, and the safety copies kept before anything replaced the data.
 
 pub mod as_of_field;
+pub mod authorities_panel;
 pub mod backup;
 pub mod safety_copies;
 pub mod screen;

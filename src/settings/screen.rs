@@ -2,6 +2,7 @@
 //! and restore, the safety copies, and what the browser says of its storage.
 
 use super::as_of_field::AsOfField;
+use super::authorities_panel::AuthoritiesPanel;
 use super::backup::BackupPanel;
 use super::safety_copies::SafetyCopies;
 use super::threshold_table::ThresholdTable;
@@ -38,18 +39,25 @@ pub fn SettingsScreen() -> Html {
             app.dispatch(Action::SetAuthorityName(value))
         })
     };
+    let agency = app.view == crate::storage::authorities::View::Agency;
+    let (name_label, name_hint) = if agency {
+        ("Agency name", "Shown for every authority together")
+    } else {
+        ("Authority name", "Shown in the header and on reports")
+    };
     html! {
         <section class="screen" aria-labelledby="settings-heading">
             <h1 id="settings-heading" class="screen__title">{ "Settings and backup" }</h1>
             <div class="panel">
                 <h2 class="panel__title">{ "The authority" }</h2>
                 <div class="form-grid">
-                    <TextField id="authority-name" label="Authority name" value={(*name).clone()}
+                    <TextField id="authority-name" label={name_label} value={(*name).clone()}
                         oninput={on_name_input} onchange={on_name_change}
-                        hint="Shown in the header and on reports" />
+                        hint={name_hint} />
                     <AsOfField />
                 </div>
             </div>
+            <AuthoritiesPanel />
             <div class="panel">
                 <h2 class="panel__title">{ "Threshold schedule" }</h2>
                 <ThresholdTable />

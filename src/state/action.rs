@@ -58,6 +58,9 @@ pub enum Action {
         /// The authority's name, when the confirmation asked for it, as for
         /// [`Action::ImportRecords`].
         authority: Option<String>,
+        /// The authority the return is from, by its number, where the workspace has several
+        /// (asked in the preview); `None` for the view shown.
+        into: Option<u32>,
     },
     /// Adds a year's published figures, or replaces those of the same year (and those of
     /// `replacing`, the year being edited, when the edit changed the year).
@@ -156,6 +159,8 @@ pub enum Action {
     EditOutcome {
         /// The meeting's day.
         date: NaiveDate,
+        /// The child's authority, by its number in the workspace (whatever the view shown).
+        authority: u32,
         /// The child's case reference.
         child_id: String,
         /// The change.
@@ -165,6 +170,8 @@ pub enum Action {
     SetActionDone {
         /// The meeting it was agreed at.
         date: NaiveDate,
+        /// The child's authority, by its number in the workspace (whatever the view shown).
+        authority: u32,
         /// The child it is for.
         child_id: String,
         /// Its place among that child's actions at that meeting.
@@ -174,6 +181,10 @@ pub enum Action {
     },
     /// Replaces the demonstration dataset by an empty one for the authority's own data.
     ClearDemonstrationData,
+    /// Shows one authority, or the agency as a whole (chosen in the page frame).
+    SetView(crate::storage::authorities::View),
+    /// Adds an authority to the workspace, with no children yet.
+    AddAuthority(String),
     /// Replaces everything by a backup the user chose (already migrated), after a safety copy
     /// of what it replaces was kept.
     RestoreBackup(Document),

@@ -15,6 +15,7 @@ mod sync;
 
 pub use action::{Action, ImportMode};
 
+use crate::storage::authorities::{self, View};
 use crate::storage::document::Document;
 use crate::storage::items::{self, Clash, Patch};
 use crate::storage::LoadError;
@@ -96,6 +97,9 @@ pub struct AppState {
     /// Characters this origin keeps in LocalStorage, measured after the last save: the
     /// early warning before the browser's allowance runs out.
     pub storage_used: Option<u64>,
+    /// What the screens show: one authority or the agency as a whole (chosen in the page
+    /// frame, kept in the address). Every screen's change is made on this view.
+    pub view: View,
     history: Rc<Vec<Rc<Change>>>,
 }
 
@@ -144,7 +148,9 @@ impl AppState {
             ),
         };
         let unsaved = !Rc::ptr_eq(&document, &stored);
+        let view = document.settings.default_view();
         AppState {
+            view,
             document,
             written_over: stored.clone(),
             stored,
@@ -261,6 +267,42 @@ impl AppState {
 
     /// Applies `edit` to a copy of the document; the same state when it changed nothing.
     fn edit(
+        self: Rc<Self>,
+        label: impl Into<String>,
+        edit: impl FnOnce(&mut Document),
+    ) -> Rc<Self> {
+        let document = self.edited_in_view(edit);
+        let label = label.into();
+        let notice = Notice::success(format!("{}.", capitalise(&label)));
+        self.changed(document, label, Some(notice))
+    }
+
+    /// The view the screens show: the chosen one while the workspace has it, else the
+    /// workspace's default (an authority removed by another tab, say).
+    pub fn current_view(&self) -> View {
+        let settings = &self.document.settings;
+        match self.view {
+            View::Agency if settings.has_several() => View::Agency,
+            View::Authority(id) if settings.authority_name_of(id).is_some() => self.view,
+            _ => settings.default_view(),
+        }
+    }
+
+    /// The whole document after `edit` is made on the view the screens show.
+    pub(super) fn edited_in_view(&self, edit: impl FnOnce(&mut Document)) -> Document {
+        if !self.document.settings.has_several() && self.document.settings.own_thresholds.is_empty()
+        {
+            // One authority: its view is the whole document.
+            let mut document = (*self.document).clone();
+            edit(&mut document);
+            return document;
+        }
+        authorities::edit_view(&self.document, self.current_view(), edit)
+    }
+
+    /// Applies `edit` to a copy of the whole document, whatever the view (a backup restored,
+    /// another tab's version kept); the same state when it changed nothing.
+    fn edit_whole(
         self: Rc<Self>,
         label: impl Into<String>,
         edit: impl FnOnce(&mut Document),

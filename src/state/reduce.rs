@@ -5,6 +5,7 @@
 use super::{capitalise, count, Action, AppState, ImportMode, Saving};
 use crate::records::edits as records;
 use crate::scenarios::edits as scenarios;
+use crate::storage::authorities::{self, View};
 use crate::storage::document::Document;
 use crate::storage::items;
 use crate::ui::notice::Notice;
@@ -35,9 +36,15 @@ impl Reducible for AppState {
                 mode,
                 authority,
             } => {
-                let mut document = (*self.document).clone();
-                let label = records::import(&mut document, records, mode);
-                set_authority_name(&mut document, authority);
+                let mut label = String::new();
+                let document = if self.document.settings.has_several() {
+                    self.import_by_authority(records, mode, authority, &mut label)
+                } else {
+                    self.edited_in_view(|d| {
+                        label = records::import(d, records, mode);
+                        set_authority_name(d, authority);
+                    })
+                };
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -45,10 +52,24 @@ impl Reducible for AppState {
                 records,
                 mode,
                 authority,
+                into,
             } => {
-                let mut document = (*self.document).clone();
-                let label = records::import_return(&mut document, records, mode);
-                set_authority_name(&mut document, authority);
+                let mut label = String::new();
+                let edit = |d: &mut Document| {
+                    label = records::import_return(d, records, mode);
+                    set_authority_name(d, authority);
+                };
+                // A return is one authority's: it goes into the authority it was said to be
+                // from, whatever the view, and replaces only that authority's children.
+                let document = match into {
+                    Some(id)
+                        if self.document.settings.has_several()
+                            && self.document.settings.authority_name_of(id).is_some() =>
+                    {
+                        authorities::edit_view(&self.document, View::Authority(id), edit)
+                    }
+                    _ => self.edited_in_view(edit),
+                };
                 let notice = Notice::success(format!("{}.", capitalise(&label)));
                 self.changed(document, label, Some(notice))
             }
@@ -215,14 +236,17 @@ impl Reducible for AppState {
             }
             Action::EditOutcome {
                 date,
+                authority,
                 child_id,
                 edit,
             } => {
                 let label = edit.describe(&child_id);
                 let typing = edit.is_typing();
-                let next = self
-                    .clone()
-                    .edit(label, |d| d.meetings.edit_outcome(date, &child_id, edit));
+                // Made on the whole document by the child's authority: words handed over as
+                // their box goes (the view changed under them) still reach their own child.
+                let next = self.clone().edit_whole(label, |d| {
+                    d.meetings.edit_outcome(date, authority, &child_id, edit)
+                });
                 // Nothing kept (nothing changed, or the app is read-only and says why).
                 if Rc::ptr_eq(&next.document, &self.document) {
                     return next;
@@ -239,6 +263,7 @@ impl Reducible for AppState {
             }
             Action::SetActionDone {
                 date,
+                authority,
                 child_id,
                 index,
                 done,
@@ -247,19 +272,40 @@ impl Reducible for AppState {
                     "marked an action for child {child_id} {}",
                     if done { "done" } else { "not done" }
                 );
-                self.edit(label, |d| d.meetings.set_done(date, &child_id, index, done))
+                self.edit_whole(label, |d| {
+                    d.meetings.set_done(date, authority, &child_id, index, done)
+                })
             }
             Action::ClearDemonstrationData => {
                 if !self.document.demonstration {
                     return self;
                 }
-                self.edit(
+                self.edit_whole(
                     "cleared the demonstration data",
                     records::clear_demonstration,
                 )
             }
-            Action::RestoreBackup(backup) => self.edit("restored the backup", |d| *d = backup),
-            Action::RestoreSafetyCopy(copy) => self.edit("restored the safety copy", |d| *d = copy),
+            Action::RestoreBackup(backup) => {
+                self.edit_whole("restored the backup", |d| *d = backup)
+            }
+            Action::RestoreSafetyCopy(copy) => {
+                self.edit_whole("restored the safety copy", |d| *d = copy)
+            }
+            Action::SetView(view) => {
+                if self.view == view {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                next.view = view;
+                Rc::new(next)
+            }
+            Action::AddAuthority(name) => {
+                let name = name.trim().to_string();
+                let label = format!("added the authority {name}");
+                self.edit_whole(label, |d| {
+                    d.settings.add_authority(&name);
+                })
+            }
             Action::Undo if matches!(self.saving, Saving::Refused(_)) => {
                 self.with_notice(Some(Notice::error(super::READ_ONLY)))
             }
@@ -318,6 +364,46 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// The whole document after children numbered by authority (each child's `authority` is
+    /// the authority it goes to) are imported, each group into its own authority as if
+    /// imported on its view: merged by reference within it, or replacing its children only.
+    fn import_by_authority(
+        &self,
+        records: Vec<scorecard::ChildRecord>,
+        mode: ImportMode,
+        name: Option<String>,
+        label: &mut String,
+    ) -> Document {
+        let shown = match self.current_view() {
+            View::Authority(id) => Some(id),
+            View::Agency => None,
+        };
+        let mut groups: std::collections::BTreeMap<u32, Vec<scorecard::ChildRecord>> =
+            Default::default();
+        for mut child in records {
+            let mut id = std::mem::take(&mut child.authority);
+            // The records screen numbers every child; one it could not goes to the
+            // authority shown rather than to none.
+            if self.document.settings.authority_name_of(id).is_none() {
+                id = shown.unwrap_or(0);
+            }
+            groups.entry(id).or_default().push(child);
+        }
+        let mut document = (*self.document).clone();
+        let mut labels = Vec::new();
+        for (id, group) in groups {
+            let who = self.document.settings.view_name(View::Authority(id));
+            document = authorities::edit_view(&document, View::Authority(id), |d| {
+                labels.push(format!("{} into {who}", records::import(d, group, mode)));
+                if shown == Some(id) {
+                    set_authority_name(d, name.clone());
+                }
+            });
+        }
+        *label = labels.join("; ");
+        document
+    }
+
     /// Takes the last change back: each item it touched returns to its value before, unless it
     /// was changed again since (here or in another tab), which is then left as it is.
     fn undo(self: Rc<Self>) -> Rc<Self> {

@@ -4,7 +4,7 @@
 use super::{count, AppState, OpenClash, Saving};
 use crate::records::edits as records;
 use crate::storage::document::Document;
-use crate::storage::items::{self, Clash, Item, ItemKey};
+use crate::storage::items::{self, Clash, Item};
 use crate::storage::LoadError;
 use crate::ui::notice::{Level, Notice};
 use scorecard::ChildRecord;
@@ -144,10 +144,20 @@ impl AppState {
         record: ChildRecord,
         opened: Option<ChildRecord>,
     ) -> Rc<Self> {
-        let key = ItemKey::Child(scorecard::merge::child_key(&child_id).unwrap_or_default());
+        // A view of one authority numbers its children as the first authority's.
+        let authority = match self.current_view() {
+            crate::storage::authorities::View::Authority(id) => id,
+            crate::storage::authorities::View::Agency => record.authority,
+        };
+        let key = items::child_item_in(authority, &child_id);
+        // Compared, and kept on a clash, as the whole document holds them: in its authority.
+        let in_whole = |mut child: ChildRecord| {
+            child.authority = authority;
+            child
+        };
         let now = items::get(&self.document, &key);
-        let mine = Item::Children(vec![record.clone()]);
-        let changed_since = opened.is_some_and(|o| now != Some(Item::Children(vec![o])));
+        let mine = Item::Children(vec![in_whole(record.clone())]);
+        let changed_since = opened.is_some_and(|o| now != Some(Item::Children(vec![in_whole(o)])));
         if changed_since && now.as_ref() != Some(&mine) {
             let mut next = (*self).clone();
             let mut clashes = (*self.clashes).clone();
@@ -188,7 +198,7 @@ impl AppState {
         next.clashes = Rc::new(clashes);
         let next = Rc::new(next);
         if keep_mine {
-            next.edit(format!("kept your version of {what}"), |d| {
+            next.edit_whole(format!("kept your version of {what}"), |d| {
                 items::put(d, &open.clash.key, open.clash.mine.clone())
             })
         } else {

@@ -3,7 +3,7 @@
 
 use super::document::Document;
 use super::items::{Item, ItemChange, ItemKey, Patch};
-use scorecard::{child_key, ChildRecord};
+use scorecard::{child_key, ChildRecord, YearAggregate};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The items of a keyed list, grouped by key, borrowing the entries, with the position of
@@ -23,6 +23,31 @@ fn grouped<T, K: Ord>(list: &[T], key: impl Fn(&T) -> K) -> BTreeMap<K, (usize, 
 /// can have, so that children without one are compared as one group.
 pub(super) fn child_item_key(child: &ChildRecord) -> String {
     child_key(&child.child_id).unwrap_or_default()
+}
+
+/// The item a child is kept as: its authority and its reference, so that two authorities'
+/// children with one reference are two items.
+pub(super) fn child_item_of(child: &ChildRecord) -> ItemKey {
+    child_item((child.authority, child_item_key(child)))
+}
+
+fn child_item((authority, key): (u32, String)) -> ItemKey {
+    match authority {
+        0 => ItemKey::Child(key),
+        other => ItemKey::ChildOf(other, key),
+    }
+}
+
+/// The item a year of published figures is kept as: its authority and its year.
+pub(super) fn year_item_of(aggregate: &YearAggregate) -> ItemKey {
+    year_item((aggregate.authority, aggregate.year))
+}
+
+fn year_item((authority, year): (u32, scorecard::FinancialYear)) -> ItemKey {
+    match authority {
+        0 => ItemKey::Year(year),
+        other => ItemKey::YearOf(other, year),
+    }
 }
 
 /// The changes to a keyed list between `before` and `after`, appended to `out`.
@@ -82,16 +107,16 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
     diff_list(
         &before.records,
         &after.records,
-        child_item_key,
-        ItemKey::Child,
+        |c| (c.authority, child_item_key(c)),
+        child_item,
         Item::Children,
         &mut out,
     );
     diff_list(
         &before.aggregates,
         &after.aggregates,
-        |a| a.year,
-        ItemKey::Year,
+        |a| (a.authority, a.year),
+        year_item,
         Item::Years,
         &mut out,
     );
@@ -108,6 +133,13 @@ pub fn diff(before: &Document, after: &Document) -> Patch {
         &b.authority_name,
         &a.authority_name,
         |v| Item::Text(v.clone()),
+        &mut out,
+    );
+    diff_one(
+        ItemKey::Authorities,
+        &(&b.other_authorities, &b.agency_name, &b.own_thresholds),
+        &(&a.other_authorities, &a.agency_name, &a.own_thresholds),
+        |(l, n, o)| Item::Authorities(l.to_vec(), n.to_string(), (*o).clone()),
         &mut out,
     );
     diff_one(

@@ -24,7 +24,19 @@ use serde::{Deserialize, Serialize};
 /// Version 4 keeps the basis of the figures (with the adoptions the scenario expects, or the
 /// children in the data alone) with the scenarios, so that every screen shows the same one; a
 /// document written before reads as "with the adoptions we expect", the forecast's default.
-pub const DOCUMENT_VERSION: u64 = 4;
+///
+/// Version 5 holds several authorities of a regional adoption agency: each child and each
+/// year of published figures names its authority by number (`au`, left out for the first
+/// authority), and the settings list the further authorities and the agency's name. A
+/// document written before is one authority, the first, and reads unchanged; an older build
+/// refuses a version 5 document rather than drop the other authorities' children.
+///
+/// Version 6 keeps each tracking meeting outcome with its child's authority (`au`, left out
+/// for the first), so that two authorities' children with the same reference never share
+/// notes, answers or actions. An outcome of a document written before is the first
+/// authority's, as every child was then; a build of version 5 refuses the document rather
+/// than give one authority's notes to another's child.
+pub const DOCUMENT_VERSION: u64 = 6;
 
 /// Everything the app keeps, as stored in the browser and in a backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,8 +138,21 @@ impl Document {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The authority's name, shown in the header and on reports.
+    /// The first authority's name (authority number 0), shown in the header and on reports.
+    /// Kept where a workspace of one authority has always kept it.
     pub authority_name: String,
+    /// The authorities after the first, for a regional adoption agency serving several: each
+    /// with its own children and yearly figures (see [`crate::storage::authorities`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_authorities: Vec<Authority>,
+    /// The agency's name over the authorities, shown for the agency as a whole; empty for
+    /// none (the agency is then called "All authorities").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub agency_name: String,
+    /// Threshold schedules changed for one authority, by its number; every other authority
+    /// (and the agency as a whole) is judged against [`Settings::thresholds`].
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub own_thresholds: std::collections::BTreeMap<u32, ThresholdSchedule>,
     /// The date the figures are worked out at. `None` means "today", so that a manager's
     /// figures move on by themselves while a trainer can fix any date.
     pub as_of: Option<NaiveDate>,
@@ -146,6 +171,9 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             authority_name: String::new(),
+            other_authorities: Vec::new(),
+            agency_name: String::new(),
+            own_thresholds: Default::default(),
             as_of: None,
             thresholds: ThresholdSchedule::default(),
             timescales: scorecard::timescales::default_rules(),
@@ -167,6 +195,16 @@ impl Settings {
     pub fn as_of_or(&self, today: NaiveDate) -> NaiveDate {
         self.as_of.unwrap_or(today)
     }
+}
+
+/// An authority of the workspace after the first (whose name is
+/// [`Settings::authority_name`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Authority {
+    /// Its number, never reused or changed: each child and year of figures names it.
+    pub id: u32,
+    /// Its name, as on its scorecard.
+    pub name: String,
 }
 
 /// The what-if scenarios saved with the data.

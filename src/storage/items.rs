@@ -14,7 +14,7 @@
 //! that a merge never drops one of them.
 
 use crate::plans::model::Plan;
-use crate::storage::document::{Comparison, Document, MadeUpCohort};
+use crate::storage::document::{Authority, Comparison, Document, MadeUpCohort};
 use crate::tracking::meetings::Meeting;
 use chrono::NaiveDate;
 use scorecard::timescales::TimescaleRule;
@@ -27,15 +27,23 @@ use serde::{Deserialize, Serialize};
 pub use super::diff::diff;
 pub use super::merge::{three_way, undo, Merged, Undone};
 
-use super::diff::child_item_key;
+use super::diff::{child_item_of, year_item_of};
 
 /// Which item of the document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ItemKey {
-    /// The child (or children) with this case reference, compared without regard to case.
+    /// The child (or children) of the first authority with this case reference, compared
+    /// without regard to case.
     Child(String),
-    /// The published figures for a year.
+    /// The published figures of the first authority for a year.
     Year(FinancialYear),
+    /// A child of a further authority (by its number): references are unique within an
+    /// authority, so two authorities' `C1` are two items.
+    ChildOf(u32, String),
+    /// The published figures of a further authority for a year.
+    YearOf(u32, FinancialYear),
+    /// The further authorities, the agency's name and the schedules changed for one authority.
+    Authorities,
     /// Whether the records are the demonstration dataset.
     Demonstration,
     /// The authority's name.
@@ -78,7 +86,16 @@ impl ItemKey {
                 }
                 _ => format!("child {key}"),
             },
-            ItemKey::Year(year) => format!("the yearly figures for {year}"),
+            ItemKey::ChildOf(_, key) => match value {
+                Some(Item::Children(children)) if !children.is_empty() => {
+                    format!("child {}", children[0].child_id.trim())
+                }
+                _ => format!("child {key}"),
+            },
+            ItemKey::Year(year) | ItemKey::YearOf(_, year) => {
+                format!("the yearly figures for {year}")
+            }
+            ItemKey::Authorities => "the list of authorities".into(),
             ItemKey::Demonstration => "the demonstration setting".into(),
             ItemKey::AuthorityName => "the authority's name".into(),
             ItemKey::AsOf => "the as-of date".into(),
@@ -138,6 +155,12 @@ pub enum Item {
     Plans(Vec<Plan>),
     /// The comparator table, if one was imported.
     Comparators(Option<ComparatorTable>),
+    /// The further authorities, the agency's name and the schedules changed for one.
+    Authorities(
+        Vec<Authority>,
+        String,
+        std::collections::BTreeMap<u32, ThresholdSchedule>,
+    ),
 }
 
 /// One item's value before and after a change (`None`: the item did not exist).
@@ -169,6 +192,15 @@ pub struct Clash {
     pub theirs: Option<Item>,
 }
 
+/// The item of the child with reference `child_id` in authority `authority`.
+pub fn child_item_in(authority: u32, child_id: &str) -> ItemKey {
+    let key = scorecard::child_key(child_id).unwrap_or_default();
+    match authority {
+        0 => ItemKey::Child(key),
+        other => ItemKey::ChildOf(other, key),
+    }
+}
+
 /// The current value of one item of `document`.
 pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
     fn entries<T: Clone>(list: &[T], hit: impl Fn(&T) -> bool) -> Option<Vec<T>> {
@@ -178,10 +210,17 @@ pub fn get(document: &Document, key: &ItemKey) -> Option<Item> {
     let s = &document.settings;
     let sc = &document.scenarios;
     match key {
-        ItemKey::Child(k) => {
-            entries(&document.records, |c| child_item_key(c) == *k).map(Item::Children)
+        ItemKey::Child(_) | ItemKey::ChildOf(..) => {
+            entries(&document.records, |c| child_item_of(c) == *key).map(Item::Children)
         }
-        ItemKey::Year(y) => entries(&document.aggregates, |a| a.year == *y).map(Item::Years),
+        ItemKey::Year(_) | ItemKey::YearOf(..) => {
+            entries(&document.aggregates, |a| year_item_of(a) == *key).map(Item::Years)
+        }
+        ItemKey::Authorities => Some(Item::Authorities(
+            s.other_authorities.clone(),
+            s.agency_name.clone(),
+            s.own_thresholds.clone(),
+        )),
         ItemKey::Demonstration => Some(Item::Flag(document.demonstration)),
         ItemKey::AuthorityName => Some(Item::Text(s.authority_name.clone())),
         ItemKey::AsOf => Some(Item::Date(s.as_of)),
@@ -234,20 +273,30 @@ pub(super) fn put_at(
     let s = &mut document.settings;
     let sc = &mut document.scenarios;
     match (key, value) {
-        (ItemKey::Child(k), Some(Item::Children(v))) => {
-            splice(&mut document.records, |c| child_item_key(c) == *k, v, at)
+        (ItemKey::Child(_) | ItemKey::ChildOf(..), Some(Item::Children(v))) => {
+            splice(&mut document.records, |c| child_item_of(c) == *key, v, at)
         }
-        (ItemKey::Child(k), None) => splice(
+        (ItemKey::Child(_) | ItemKey::ChildOf(..), None) => splice(
             &mut document.records,
-            |c| child_item_key(c) == *k,
+            |c| child_item_of(c) == *key,
             vec![],
             at,
         ),
-        (ItemKey::Year(y), Some(Item::Years(v))) => {
-            splice(&mut document.aggregates, |a| a.year == *y, v, at);
+        (ItemKey::Year(_) | ItemKey::YearOf(..), Some(Item::Years(v))) => {
+            splice(&mut document.aggregates, |a| year_item_of(a) == *key, v, at);
             scorecard::sorting::sort_by_key(&mut document.aggregates, |a| a.year);
         }
-        (ItemKey::Year(y), None) => splice(&mut document.aggregates, |a| a.year == *y, vec![], at),
+        (ItemKey::Year(_) | ItemKey::YearOf(..), None) => splice(
+            &mut document.aggregates,
+            |a| year_item_of(a) == *key,
+            vec![],
+            at,
+        ),
+        (ItemKey::Authorities, Some(Item::Authorities(list, agency, own))) => {
+            s.other_authorities = list;
+            s.agency_name = agency;
+            s.own_thresholds = own;
+        }
         (ItemKey::Demonstration, Some(Item::Flag(v))) => document.demonstration = v,
         (ItemKey::AuthorityName, Some(Item::Text(v))) => s.authority_name = v,
         (ItemKey::AsOf, Some(Item::Date(v))) => s.as_of = v,

@@ -5,6 +5,7 @@
 //! unreadable – because the last one must never be overwritten: Yew's todomvc example parses
 //! with a fallback to an empty list and its first save destroys what it could not read.
 
+pub mod authorities;
 pub mod banner;
 pub mod clashes;
 pub mod diff;

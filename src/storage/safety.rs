@@ -54,7 +54,7 @@ pub fn keep_raw(reason: &str, raw: &str) -> Result<(), SaveError> {
 /// copy can be kept (the storage is full), the change still happens, can still be undone, and
 /// the user is told to download a backup.
 pub fn keep_then(app: &crate::context::Store, reason: &str, action: crate::state::Action) {
-    let kept = keep_document(reason, &app.document);
+    let kept = keep_document(reason, &app.whole);
     app.dispatch(action);
     if let Err(why) = kept {
         app.dispatch(crate::state::Action::Notify(

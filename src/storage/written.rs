@@ -179,6 +179,31 @@ mod tests {
     }
 
     #[test]
+    fn several_authorities_are_written_byte_for_byte_as_the_whole_document() {
+        // A second authority's children carry their authority ("au") inside the children's
+        // part, and the settings after it list the authorities: the kept part must still
+        // fall in the place the document's own serialisation gives it.
+        let mut document = document_with_children();
+        let second = document.settings.add_authority("Barnsley");
+        document.settings.agency_name = "South Yorkshire".into();
+        let mut theirs = document.records[0].clone();
+        theirs.authority = second;
+        document.records.push(theirs);
+        let document = Rc::new(document);
+        let whole = to_json(&document).unwrap();
+        assert!(whole.contains("\"au\":1"));
+        assert!(whole.contains("\"other_authorities\""));
+        assert_eq!(to_json_reusing(&document, &document).unwrap(), whole);
+        let mut renamed = (*document).clone();
+        renamed.settings.other_authorities[0].name = "Rotherham".into();
+        renamed.revision = 42;
+        assert_eq!(
+            to_json_reusing(&Rc::new(renamed.clone()), &renamed).unwrap(),
+            to_json(&renamed).unwrap()
+        );
+    }
+
+    #[test]
     fn changed_children_are_serialised_again() {
         let document = Rc::new(document_with_children());
         to_json_reusing(&document, &document).unwrap();

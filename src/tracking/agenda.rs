@@ -7,14 +7,20 @@
 
 use super::meetings::OpenAction;
 use crate::forecast::pipeline_table::{effect_sentence, largest_effect};
+use crate::report::forecast::forecast_of;
+use crate::storage::authorities::{project, View};
+use crate::storage::document::Document;
+use chrono::NaiveDate;
 use scorecard::csv::csv_row;
 use scorecard::dates::format_iso;
-use scorecard::timescales::{MilestoneDate, MilestoneStatus};
+use scorecard::timescales::{milestone_dates, MilestoneDate, MilestoneStatus};
 use scorecard::{ChildRecord, Forecast, Indicator, TargetStatus};
 
 /// One child on the agenda.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgendaRow {
+    /// The child's authority, by its number in the whole workspace.
+    pub authority: u32,
     /// The case reference.
     pub child_id: String,
     /// The stage on the as-of date, in words.
@@ -39,8 +45,10 @@ pub struct AgendaRow {
     pub open_actions: (usize, usize),
 }
 
-/// The agenda, in order of urgency.
+/// The agenda of one authority's children (`authority`, its number in the whole workspace;
+/// `forecast`, `children` and `milestones` its own), in order of urgency.
 pub fn agenda(
+    authority: u32,
     forecast: &Forecast,
     children: &[ChildRecord],
     milestones: &[MilestoneDate],
@@ -75,6 +83,7 @@ pub fn agenda(
                 .and_then(|w| w.iter().find(|c| c.child_id == child.child_id))
                 .map(|c| (c.status == TargetStatus::OnPace).then_some(c.target_date));
             AgendaRow {
+                authority,
                 child_id: child.child_id.clone(),
                 stage: child.stage.label().to_string(),
                 family_finder: children
@@ -90,16 +99,22 @@ pub fn agenda(
                 own_date,
                 open_actions: open_actions
                     .iter()
-                    .filter(|a| a.child_id == child.child_id)
+                    .filter(|a| a.authority == authority && a.child_id == child.child_id)
                     .fold((0, 0), |(n, late), a| {
                         (n + 1, late + usize::from(a.overdue))
                     }),
             }
         })
         .collect();
-    // Most days overdue first; then the nearest next due date; a child with nothing due
-    // last; the case reference settles ties, so the order never jumps between renders.
-    scorecard::sorting::sort_by(&mut rows, |a, b| {
+    by_urgency(&mut rows);
+    rows
+}
+
+/// Puts agenda rows in order of urgency: most days overdue first; then the nearest next due
+/// date; a child with nothing due last; the case reference, then the authority, settle ties,
+/// so the order never jumps between renders.
+pub fn by_urgency(rows: &mut [AgendaRow]) {
+    scorecard::sorting::sort_by(rows, |a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
             .then_with(|| match (&a.next, &b.next) {
@@ -109,7 +124,57 @@ pub fn agenda(
                 (None, None) => std::cmp::Ordering::Equal,
             })
             .then_with(|| a.child_id.cmp(&b.child_id))
+            .then_with(|| a.authority.cmp(&b.authority))
     });
+}
+
+/// One authority's part of the agency's agenda: its milestones and its agenda, each worked
+/// out on its own view exactly as that authority's own agenda is.
+pub struct AuthorityAgenda {
+    /// The authority's number in the workspace.
+    pub authority: u32,
+    /// Its name.
+    pub name: String,
+    /// Its children's milestones.
+    pub milestones: Vec<MilestoneDate>,
+    /// Its agenda, in order of urgency.
+    pub rows: Vec<AgendaRow>,
+}
+
+/// The agenda of every authority of `whole`, each from its own view: the same rows, effects
+/// on the figures and own dates as on that authority's view (a child's effect is on its own
+/// authority's figures, the ones its committee is scored on).
+pub fn authorities_agendas(whole: &Document, as_of: NaiveDate) -> Vec<AuthorityAgenda> {
+    whole
+        .settings
+        .authorities()
+        .into_iter()
+        .map(|(id, name)| {
+            let view = project(whole, View::Authority(id));
+            let forecast = forecast_of(&view, as_of);
+            let milestones = milestone_dates(
+                &view.records,
+                &view.settings.timescales,
+                &view.settings.thresholds,
+                as_of,
+                &view.settings.bank_holidays(),
+            );
+            let open = view.meetings.open_actions(as_of);
+            let rows = agenda(id, &forecast, &view.records, &milestones, &open);
+            AuthorityAgenda {
+                authority: id,
+                name: name.to_string(),
+                milestones,
+                rows,
+            }
+        })
+        .collect()
+}
+
+/// Every authority's agenda as one, in order of urgency.
+pub fn agency_agenda(parts: &[AuthorityAgenda]) -> Vec<AgendaRow> {
+    let mut rows: Vec<AgendaRow> = parts.iter().flat_map(|p| p.rows.clone()).collect();
+    by_urgency(&mut rows);
     rows
 }
 
@@ -121,7 +186,20 @@ days_overdue,overdue_milestones,own_date,open_actions";
 /// milestones as `name (N days)` separated by `; `; the own date empty when the child has
 /// none, `as_soon_as_possible` when it has already waited longer.
 pub fn agenda_csv(rows: &[AgendaRow]) -> String {
+    agenda_csv_named(rows, None::<fn(u32) -> String>)
+}
+
+/// The agenda of several authorities as CSV, in its order: the one authority's file with
+/// each row's authority named in a last `authority` column.
+pub fn agency_agenda_csv(rows: &[AgendaRow], name_of: impl Fn(u32) -> String) -> String {
+    agenda_csv_named(rows, Some(name_of))
+}
+
+fn agenda_csv_named(rows: &[AgendaRow], name_of: Option<impl Fn(u32) -> String>) -> String {
     let mut out = String::from(AGENDA_CSV_HEADER);
+    if name_of.is_some() {
+        out.push_str(",authority");
+    }
     out.push_str("\r\n");
     for row in rows {
         let overdue: Vec<String> = row
@@ -147,6 +225,13 @@ pub fn agenda_csv(rows: &[AgendaRow]) -> String {
             },
             row.open_actions.0.to_string(),
         ]));
+        if let Some(name_of) = &name_of {
+            let line = out.trim_end_matches(['\r', '\n']).len();
+            let end = out.split_off(line);
+            out.push(',');
+            out.push_str(csv_row(&[name_of(row.authority)]).trim_end_matches(['\r', '\n']));
+            out.push_str(&end);
+        }
     }
     out
 }

@@ -16,6 +16,7 @@ pub struct NotRecordedProps {
 /// The children with milestones not recorded, and which.
 #[function_component]
 pub fn NotRecorded(props: &NotRecordedProps) -> Html {
+    let app = crate::context::use_app();
     let with_gaps: Vec<&AgendaRow> = props
         .rows
         .iter()
@@ -44,7 +45,7 @@ pub fn NotRecorded(props: &NotRecordedProps) -> Html {
                     <tbody>
                         { for with_gaps.iter().map(|r| html! {
                             <tr>
-                                <th scope="row">{ r.child_id.clone() }</th>
+                                <th scope="row">{ app.child_name(r.authority, &r.child_id) }</th>
                                 <td>{ r.stage.clone() }</td>
                                 <td>{ r.not_recorded.join("; ") }</td>
                             </tr>

@@ -15,8 +15,9 @@ use yew::prelude::*;
 /// Properties of [`MeetingPanel`].
 #[derive(Properties, PartialEq)]
 pub struct MeetingPanelProps {
-    /// The children on the agenda, in its order.
-    pub children: Rc<Vec<String>>,
+    /// The children on the agenda, in its order: each child's authority (its number in the
+    /// whole workspace) and case reference.
+    pub children: Rc<Vec<(u32, String)>>,
     /// The as-of date: the default day of a new meeting, and when actions are overdue.
     pub as_of: NaiveDate,
 }
@@ -28,7 +29,12 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
     let date_text = use_state(|| format_uk(props.as_of));
     let attendees = use_state(String::new);
     let chosen = use_state(|| None::<NaiveDate>);
-    let child = use_state(|| None::<String>);
+    // The child chosen, by authority and reference; one no longer on the agenda (the view
+    // changed to another authority) is not chosen.
+    let child = use_state(|| None::<(u32, String)>);
+    let chosen_child = (*child)
+        .clone()
+        .filter(|c| props.children.iter().any(|on| on == c));
     let meetings = &app.document.meetings;
     // The latest meeting until another is chosen.
     let current: Option<&Meeting> = (*chosen)
@@ -76,7 +82,7 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
         let child = child.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            child.set((!v.is_empty()).then_some(v))
+            child.set(parse_choice(&v))
         })
     };
     // Only the minutes go to paper: the agenda above has its own "Print agenda".
@@ -85,21 +91,28 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
     let body = match current {
         None => html! { <p>{ "No meeting recorded yet: hold one above." }</p> },
         Some(meeting) => {
-            let form = (*child).clone().map(|id| {
-                let outcome = meeting.outcomes.iter().find(|o| o.child_id == id).cloned();
+            let form = chosen_child.clone().map(|(authority, id)| {
+                let outcome = meeting
+                    .outcomes
+                    .iter()
+                    .find(|o| o.is_for(authority, &id))
+                    .cloned();
                 let history: Vec<(NaiveDate, String)> = meetings
-                    .history(&id)
+                    .history(authority, &id)
                     .into_iter()
                     .map(|(d, o)| (d, o.discussion.clone()))
                     .collect();
                 let open: Vec<_> = open_actions
                     .iter()
-                    .filter(|o| o.child_id == id)
+                    .filter(|o| o.authority == authority && o.child_id == id)
                     .cloned()
                     .collect();
+                // Keyed by the authority too: another authority's child of the same reference
+                // is another form, never this one's words.
                 html! {
-                    <OutcomeForm key={format!("{id}-{}", meeting.date)} date={meeting.date}
-                        child_id={id.clone()} {outcome} open_actions={Rc::new(open)}
+                    <OutcomeForm key={format!("{authority}-{id}-{}", meeting.date)} date={meeting.date}
+                        {authority} child_id={id.clone()} name={app.child_name(authority, &id)}
+                        {outcome} open_actions={Rc::new(open)}
                         history={Rc::new(history)} as_of={props.as_of} />
                 }
             });
@@ -108,9 +121,12 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
                     <div class="field">
                         <label class="field__label" for="meeting-child">{ "Child discussed" }</label>
                         <select class="field__select" id="meeting-child" onchange={on_child}>
-                            <option value="" selected={child.is_none()}>{ "Choose a child from the agenda" }</option>
-                            { for props.children.iter().map(|id| html! {
-                                <option value={id.clone()} selected={child.as_deref() == Some(id.as_str())}>{ id.clone() }</option>
+                            <option value="" selected={chosen_child.is_none()}>{ "Choose a child from the agenda" }</option>
+                            { for props.children.iter().map(|(authority, id)| html! {
+                                <option value={choice_value(*authority, id)}
+                                    selected={chosen_child.as_ref().is_some_and(|(a, c)| a == authority && c == id)}>
+                                    { app.child_name(*authority, id) }
+                                </option>
                             }) }
                         </select>
                     </div>
@@ -153,5 +169,35 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
             }
             { body }
         </section>
+    }
+}
+
+/// A child's value in the "Child discussed" list: the authority's number, a colon and the
+/// case reference (which may itself hold a colon).
+fn choice_value(authority: u32, child_id: &str) -> String {
+    format!("{authority}:{child_id}")
+}
+
+/// The child a "Child discussed" value names; `None` for the list's prompt.
+fn parse_choice(value: &str) -> Option<(u32, String)> {
+    let (number, child_id) = value.split_once(':')?;
+    Some((number.parse().ok()?, child_id.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chosen_child_is_read_back_with_its_authority() {
+        for (authority, child_id) in [(0, "C1"), (3, "C1"), (0, "7:x"), (12, "A:B:")] {
+            let value = choice_value(authority, child_id);
+            assert_eq!(
+                parse_choice(&value),
+                Some((authority, child_id.to_string())),
+                "{value}"
+            );
+        }
+        assert_eq!(parse_choice(""), None);
     }
 }

@@ -36,8 +36,13 @@ pub type Answer = Option<bool>;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ChildOutcome {
-    /// The case reference.
+    /// The case reference, unique within its authority only.
     pub child_id: String,
+    /// The child's authority, by its number in the workspace (0, the first, left out when
+    /// stored): two authorities' children with the same reference never share an outcome.
+    /// Outcomes kept before authorities were told apart are the first authority's.
+    #[serde(rename = "au", skip_serializing_if = "is_first")]
+    pub authority: u32,
     /// 1.1.1 Current legal status.
     pub legal_status: String,
     /// 1.1.2 Additional steps to family-find.
@@ -60,6 +65,12 @@ pub struct ChildOutcome {
     pub actions: Vec<MeetingAction>,
     /// 1.1.11 Inform adoption business support?
     pub inform_business_support: Answer,
+}
+
+/// Whether an authority number is the first authority's, left out when stored so that a
+/// workspace of one authority keeps its outcomes as before.
+fn is_first(authority: &u32) -> bool {
+    *authority == 0
 }
 
 /// One action agreed at a meeting.
@@ -91,14 +102,23 @@ pub struct ActivityRef {
 }
 
 impl Meetings {
-    /// Every action agreed for the plan activity `activity`, with its meeting's day and child.
-    pub fn actions_for(&self, activity: &ActivityRef) -> Vec<(NaiveDate, String, MeetingAction)> {
+    /// Every action agreed for the plan activity `activity`, with its meeting's day, the
+    /// child's authority and the child.
+    pub fn actions_for(
+        &self,
+        activity: &ActivityRef,
+    ) -> Vec<(NaiveDate, u32, String, MeetingAction)> {
         let mut out = Vec::new();
         for meeting in &self.meetings {
             for outcome in &meeting.outcomes {
                 for action in &outcome.actions {
                     if action.activity.as_ref() == Some(activity) {
-                        out.push((meeting.date, outcome.child_id.clone(), action.clone()));
+                        out.push((
+                            meeting.date,
+                            outcome.authority,
+                            outcome.child_id.clone(),
+                            action.clone(),
+                        ));
                     }
                 }
             }
@@ -107,11 +127,20 @@ impl Meetings {
     }
 }
 
+impl ChildOutcome {
+    /// Whether this is the outcome of `authority`'s child `child_id`.
+    pub fn is_for(&self, authority: u32, child_id: &str) -> bool {
+        self.authority == authority && self.child_id == child_id
+    }
+}
+
 /// An open action, wherever it was agreed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenAction {
     /// The meeting it was agreed at.
     pub meeting: NaiveDate,
+    /// The child's authority (see [`ChildOutcome::authority`]).
+    pub authority: u32,
     /// The child it is for.
     pub child_id: String,
     /// Its place in that child's actions at that meeting.
@@ -170,7 +199,8 @@ impl Meetings {
         }
     }
 
-    /// Keeps `outcome` for its child at the meeting of `date` (replacing an earlier one).
+    /// Keeps `outcome` for its child (of its authority) at the meeting of `date`, replacing
+    /// an earlier one.
     pub fn record(&mut self, date: NaiveDate, outcome: ChildOutcome) {
         let Some(meeting) = self.meetings.iter_mut().find(|m| m.date == date) else {
             return;
@@ -178,48 +208,67 @@ impl Meetings {
         match meeting
             .outcomes
             .iter_mut()
-            .find(|o| o.child_id == outcome.child_id)
+            .find(|o| o.is_for(outcome.authority, &outcome.child_id))
         {
             Some(slot) => *slot = outcome,
             None => meeting.outcomes.push(outcome),
         }
     }
 
-    /// Makes one change to `child_id`'s outcome at the meeting of `date`, starting the outcome
-    /// when the child has none yet. An outcome left with nothing in it is removed, so the
-    /// minutes list only the children something was recorded for. Nothing happens when no
-    /// meeting was held that day.
-    pub fn edit_outcome(&mut self, date: NaiveDate, child_id: &str, edit: OutcomeEdit) {
+    /// Makes one change to the outcome of `authority`'s child `child_id` at the meeting of
+    /// `date`, starting the outcome when the child has none yet. An outcome left with nothing
+    /// in it is removed, so the minutes list only the children something was recorded for.
+    /// Nothing happens when no meeting was held that day.
+    pub fn edit_outcome(
+        &mut self,
+        date: NaiveDate,
+        authority: u32,
+        child_id: &str,
+        edit: OutcomeEdit,
+    ) {
         let Some(meeting) = self.meetings.iter_mut().find(|m| m.date == date) else {
             return;
         };
-        let at = match meeting.outcomes.iter().position(|o| o.child_id == child_id) {
+        let empty = ChildOutcome {
+            child_id: child_id.to_string(),
+            authority,
+            ..ChildOutcome::default()
+        };
+        let at = match meeting
+            .outcomes
+            .iter()
+            .position(|o| o.is_for(authority, child_id))
+        {
             Some(at) => at,
             None => {
-                meeting.outcomes.push(ChildOutcome {
-                    child_id: child_id.to_string(),
-                    ..ChildOutcome::default()
-                });
+                meeting.outcomes.push(empty.clone());
                 meeting.outcomes.len() - 1
             }
         };
         edit.apply(&mut meeting.outcomes[at]);
-        let empty = ChildOutcome {
-            child_id: child_id.to_string(),
-            ..ChildOutcome::default()
-        };
         if meeting.outcomes[at] == empty {
             meeting.outcomes.remove(at);
         }
     }
 
-    /// Marks one action done or not done.
-    pub fn set_done(&mut self, date: NaiveDate, child_id: &str, index: usize, done: bool) {
+    /// Marks one action of `authority`'s child `child_id` done or not done.
+    pub fn set_done(
+        &mut self,
+        date: NaiveDate,
+        authority: u32,
+        child_id: &str,
+        index: usize,
+        done: bool,
+    ) {
         if let Some(action) = self
             .meetings
             .iter_mut()
             .find(|m| m.date == date)
-            .and_then(|m| m.outcomes.iter_mut().find(|o| o.child_id == child_id))
+            .and_then(|m| {
+                m.outcomes
+                    .iter_mut()
+                    .find(|o| o.is_for(authority, child_id))
+            })
             .and_then(|o| o.actions.get_mut(index))
         {
             action.done = done;
@@ -236,6 +285,7 @@ impl Meetings {
                     if !action.done {
                         out.push(OpenAction {
                             meeting: meeting.date,
+                            authority: outcome.authority,
                             child_id: outcome.child_id.clone(),
                             index,
                             action: action.clone(),
@@ -248,15 +298,15 @@ impl Meetings {
         out
     }
 
-    /// What earlier meetings recorded for `child_id`, newest first.
-    pub fn history(&self, child_id: &str) -> Vec<(NaiveDate, &ChildOutcome)> {
+    /// What earlier meetings recorded for `authority`'s child `child_id`, newest first.
+    pub fn history(&self, authority: u32, child_id: &str) -> Vec<(NaiveDate, &ChildOutcome)> {
         let mut out: Vec<(NaiveDate, &ChildOutcome)> = self
             .meetings
             .iter()
             .filter_map(|m| {
                 m.outcomes
                     .iter()
-                    .find(|o| o.child_id == child_id)
+                    .find(|o| o.is_for(authority, child_id))
                     .map(|o| (m.date, o))
             })
             .collect();
@@ -309,7 +359,7 @@ mod tests {
             "{open:?}"
         );
         // Done: it no longer carries forward.
-        m.set_done(d(2015, 6, 30), "C1", 0, true);
+        m.set_done(d(2015, 6, 30), 0, "C1", 0, true);
         let open = m.open_actions(d(2015, 7, 28));
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].action.what, "Update the CPR");
@@ -322,7 +372,7 @@ mod tests {
                 ..ChildOutcome::default()
             },
         );
-        let history = m.history("C1");
+        let history = m.history(0, "C1");
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].0, d(2015, 7, 28));
         assert_eq!(history[1].1.discussion, "Two families interested");
@@ -338,6 +388,7 @@ mod tests {
         // No meeting held that day: nothing to add to.
         m.edit_outcome(
             d(2015, 6, 30),
+            0,
             "P1",
             OutcomeEdit::Text(Question::Discussion, "Lost?".into()),
         );
@@ -345,16 +396,19 @@ mod tests {
         m.hold(d(2015, 6, 30), String::new());
         m.edit_outcome(
             d(2015, 6, 30),
+            0,
             "P1",
             OutcomeEdit::Text(Question::Discussion, "Two families".into()),
         );
         m.edit_outcome(
             d(2015, 6, 30),
+            0,
             "P1",
             OutcomeEdit::AddAction(action("Visit", d(2015, 7, 10))),
         );
         m.edit_outcome(
             d(2015, 6, 30),
+            0,
             "P2",
             OutcomeEdit::Answer(Question::AdoptionPlan, Some(true)),
         );
@@ -366,10 +420,74 @@ mod tests {
         // P2's only answer taken back: nothing is left for P2, so P2 leaves the minutes.
         m.edit_outcome(
             d(2015, 6, 30),
+            0,
             "P2",
             OutcomeEdit::Answer(Question::AdoptionPlan, None),
         );
         assert_eq!(m.on(d(2015, 6, 30)).unwrap().outcomes.len(), 1);
+    }
+
+    #[test]
+    fn two_authorities_children_with_one_reference_never_share_an_outcome() {
+        use crate::tracking::questions::Question;
+        let mut m = Meetings::default();
+        m.hold(d(2015, 6, 30), String::new());
+        // Authority 0's C1 and authority 2's C1 are two children.
+        m.edit_outcome(
+            d(2015, 6, 30),
+            0,
+            "C1",
+            OutcomeEdit::Text(Question::Discussion, "Sibling link found".into()),
+        );
+        m.edit_outcome(
+            d(2015, 6, 30),
+            2,
+            "C1",
+            OutcomeEdit::AddAction(action("Book the panel", d(2015, 7, 10))),
+        );
+        let meeting = m.on(d(2015, 6, 30)).unwrap();
+        assert_eq!(meeting.outcomes.len(), 2);
+        assert_eq!(m.history(0, "C1")[0].1.discussion, "Sibling link found");
+        assert!(m.history(0, "C1")[0].1.actions.is_empty());
+        assert_eq!(m.history(2, "C1")[0].1.discussion, "");
+        assert_eq!(m.history(2, "C1")[0].1.actions[0].what, "Book the panel");
+        assert!(m.history(1, "C1").is_empty());
+        // The open action is authority 2's child's, and marking it done there touches only it.
+        let open = m.open_actions(d(2015, 7, 28));
+        assert_eq!(
+            open.iter()
+                .map(|a| (a.authority, a.child_id.as_str()))
+                .collect::<Vec<_>>(),
+            [(2, "C1")]
+        );
+        m.set_done(d(2015, 6, 30), 0, "C1", 0, true);
+        assert_eq!(m.open_actions(d(2015, 7, 28)).len(), 1);
+        m.set_done(d(2015, 6, 30), 2, "C1", 0, true);
+        assert!(m.open_actions(d(2015, 7, 28)).is_empty());
+    }
+
+    #[test]
+    fn an_outcome_kept_before_authorities_is_the_first_authoritys() {
+        // As a version 4 or 5 document kept it: no authority named.
+        let stored = r#"{"meetings":[{"date":"2015-06-30","outcomes":[
+            {"child_id":"C1","discussion":"Two families"}]}]}"#;
+        let m: Meetings = serde_json::from_str(stored).unwrap();
+        assert_eq!(m.history(0, "C1")[0].1.discussion, "Two families");
+        assert!(m.history(1, "C1").is_empty());
+        // Written back, the first authority's outcome names no authority; another's does.
+        let mut m = m;
+        m.edit_outcome(
+            d(2015, 6, 30),
+            1,
+            "C1",
+            OutcomeEdit::Text(
+                crate::tracking::questions::Question::Discussion,
+                "Matched".into(),
+            ),
+        );
+        let text = serde_json::to_string(&m).unwrap();
+        assert_eq!(text.matches("\"au\"").count(), 1, "{text}");
+        assert!(text.contains("\"au\":1"), "{text}");
     }
 
     #[test]

@@ -38,11 +38,11 @@ fn action_line(a: &MeetingAction, as_of: NaiveDate) -> String {
     format!("{} – {who}: {}", a.what.trim(), action_status(a, as_of))
 }
 
-/// One child's minutes.
-fn child_minutes(o: &ChildOutcome, as_of: NaiveDate) -> Html {
+/// One child's minutes, the child named as the view names it.
+fn child_minutes(o: &ChildOutcome, name: String, as_of: NaiveDate) -> Html {
     html! {
         <section class="minutes__child">
-            <h4>{ format!("Child {}", o.child_id) }</h4>
+            <h4>{ format!("Child {name}") }</h4>
             <dl class="summary minutes__answers">
                 { for Question::ALL.into_iter().map(|q| {
                     let words = answer_words(q, o, as_of);
@@ -96,6 +96,7 @@ pub struct MinutesProps {
 /// The minutes of one meeting, with every open action.
 #[function_component]
 pub fn Minutes(props: &MinutesProps) -> Html {
+    let app = crate::context::use_app();
     let meeting = &props.meeting;
     let as_of = props.as_of;
     let overdue = props.open_actions.iter().filter(|a| a.overdue).count();
@@ -106,7 +107,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
             if meeting.outcomes.is_empty() {
                 <p>{ "No child's outcome recorded yet." }</p>
             }
-            { for meeting.outcomes.iter().map(|o| child_minutes(o, as_of)) }
+            { for meeting.outcomes.iter().map(|o| child_minutes(o, app.child_name(o.authority, &o.child_id), as_of)) }
             <section class="minutes__open" aria-labelledby="open-actions-heading">
                 <h4 id="open-actions-heading">{ "Open actions, every child" }</h4>
                 <p>{ format!("As of {}: {} open, {overdue} overdue. An action stays open, meeting \
@@ -126,7 +127,7 @@ pub fn Minutes(props: &MinutesProps) -> Html {
                             <tbody>
                                 { for props.open_actions.iter().map(|a| html! {
                                     <tr class={classes!(a.overdue.then_some("open-actions__overdue"))}>
-                                        <th scope="row">{ a.child_id.clone() }</th>
+                                        <th scope="row">{ app.child_name(a.authority, &a.child_id) }</th>
                                         <td>{ a.action.what.clone() }</td>
                                         <td>{ a.action.owner.clone() }</td>
                                         <td>{ format_uk(a.meeting) }</td>

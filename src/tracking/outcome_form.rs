@@ -25,8 +25,12 @@ use yew::prelude::*;
 pub struct OutcomeFormProps {
     /// The meeting's day.
     pub date: NaiveDate,
+    /// The child's authority, by its number in the whole workspace.
+    pub authority: u32,
     /// The child's case reference.
     pub child_id: AttrValue,
+    /// The child as the view names it ("C1", or "C1 (Southshire)" on the agency's view).
+    pub name: AttrValue,
     /// What this meeting recorded for the child so far, if anything.
     pub outcome: Option<ChildOutcome>,
     /// Actions still open from earlier meetings.
@@ -43,14 +47,25 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
     let app = use_app();
     let outcome = props.outcome.clone().unwrap_or_else(|| ChildOutcome {
         child_id: props.child_id.to_string(),
+        authority: props.authority,
         ..ChildOutcome::default()
     });
-    let prefix = format!("{}-{}", props.child_id, props.date);
+    // The boxes' ids name the authority too where two children may share a reference.
+    let prefix = match props.authority {
+        0 => format!("{}-{}", props.child_id, props.date),
+        n => format!("a{n}-{}-{}", props.child_id, props.date),
+    };
     let edit = {
-        let (app, date, child) = (app.clone(), props.date, props.child_id.to_string());
+        let (app, date, authority, child) = (
+            app.clone(),
+            props.date,
+            props.authority,
+            props.child_id.to_string(),
+        );
         Callback::from(move |edit: OutcomeEdit| {
             app.dispatch(Action::EditOutcome {
                 date,
+                authority,
                 child_id: child.clone(),
                 edit,
             })
@@ -58,7 +73,7 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
     };
     // Everything is kept already; the button only says so, for those who look for one.
     let confirm = {
-        let (app, child) = (app.clone(), props.child_id.clone());
+        let (app, child) = (app.clone(), props.name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             app.dispatch(Action::Notify(Notice::success(format!(
@@ -131,7 +146,7 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
             }
             { for Question::ALL.into_iter().map(question) }
             <div class="button-row">
-                <button type="submit" class="button button--secondary">{ format!("Save outcome for {}", props.child_id) }</button>
+                <button type="submit" class="button button--secondary">{ format!("Save outcome for {}", props.name) }</button>
             </div>
         </form>
     }
@@ -154,10 +169,12 @@ fn actions_block(
         .map(|o| {
             let id = format!("{prefix}-open-{}-{}", o.meeting, o.index);
             let app = app.clone();
-            let (date, child, index) = (o.meeting, o.child_id.clone(), o.index);
+            let (date, authority, child, index) =
+                (o.meeting, o.authority, o.child_id.clone(), o.index);
             let onchange = Callback::from(move |e: Event| {
                 app.dispatch(Action::SetActionDone {
                     date,
+                    authority,
                     child_id: child.clone(),
                     index,
                     done: e.target_unchecked_into::<HtmlInputElement>().checked(),

@@ -2,12 +2,15 @@
 //! first, with filters, a print view and the two downloads ("Download agenda (CSV)",
 //! "Download milestones (CSV)").
 
-use super::agenda::{agenda, agenda_csv, AgendaRow};
+use super::agenda::{
+    agency_agenda, agency_agenda_csv, agenda, agenda_csv, authorities_agendas, AgendaRow,
+};
 use super::gaps::NotRecorded;
 use super::meeting_panel::MeetingPanel;
 use crate::context::{use_app, use_as_of, use_render_count};
 use crate::report::forecast::use_forecast;
 use crate::state::Action;
+use crate::storage::authorities::{with_authority_column, View};
 use crate::ui::browser;
 use scorecard::dates::format_uk;
 use scorecard::timescales::{milestone_dates, milestones_csv};
@@ -15,7 +18,8 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-fn row_html(row: &AgendaRow) -> Html {
+/// One child's row; `authority`, its authority's name, on the agency's view.
+fn row_html(row: &AgendaRow, authority: Option<String>) -> Html {
     let next = match &row.next {
         Some((name, due)) => format!("{name}, due {}", format_uk(*due)),
         None => "nothing due".to_string(),
@@ -37,6 +41,7 @@ fn row_html(row: &AgendaRow) -> Html {
     html! {
         <tr class={classes!((row.days_overdue > 0).then_some("agenda__row--overdue"))}>
             <th scope="row">{ row.child_id.clone() }</th>
+            if let Some(name) = authority { <td>{ crate::ui::view_choice::authority_label(&name) }</td> }
             <td>{ row.stage.clone() }</td>
             <td>{ next }</td>
             <td>
@@ -58,12 +63,32 @@ fn row_html(row: &AgendaRow) -> Html {
 #[function_component]
 pub fn TrackingScreen() -> Html {
     use_render_count("TrackingScreen");
+    html! { <AgendaScreen /> }
+}
+
+/// The tracking meeting of one authority's children, or of every authority's on the
+/// agency's view.
+#[function_component]
+fn AgendaScreen() -> Html {
     let app = use_app();
     let as_of = use_as_of();
     let forecast = use_forecast();
     let overdue_only = use_state(|| false);
     let stage = use_state(String::new);
     let finder = use_state(String::new);
+    let authority_filter = use_state(|| None::<u32>);
+    let agency = app.view == View::Agency;
+    // On the agency's view, each authority's agenda worked out on its own view.
+    let parts = use_memo((Rc::as_ptr(&app.whole) as usize, as_of, agency), {
+        let whole = app.whole.clone();
+        move |(_, as_of, agency)| {
+            Rc::new(if *agency {
+                authorities_agendas(&whole, *as_of)
+            } else {
+                Vec::new()
+            })
+        }
+    });
     let doc = app.document.clone();
     let milestones = use_memo((Rc::as_ptr(&doc) as usize, as_of), move |(_, as_of)| {
         Rc::new(milestone_dates(
@@ -80,14 +105,40 @@ pub fn TrackingScreen() -> Html {
             Rc::as_ptr(&forecast) as usize,
             Rc::as_ptr(&milestones) as usize,
             Rc::as_ptr(&app.document) as usize,
+            Rc::as_ptr(&parts) as usize,
         ),
         {
             let (forecast, milestones, open) =
                 (forecast.clone(), milestones.clone(), open_actions.clone());
             let doc = app.document.clone();
-            move |_| Rc::new(agenda(&forecast, &doc.records, &milestones, &open))
+            let authority = app.authority_of(0);
+            let parts = parts.clone();
+            move |_| {
+                Rc::new(if agency {
+                    agency_agenda(&parts)
+                } else {
+                    agenda(authority, &forecast, &doc.records, &milestones, &open)
+                })
+            }
         },
     );
+    let name_of = {
+        let whole = app.whole.clone();
+        move |id: u32| {
+            whole
+                .settings
+                .authority_name_of(id)
+                .unwrap_or_default()
+                .to_string()
+        }
+    };
+    let on_authority = {
+        let authority_filter = authority_filter.clone();
+        use_callback((), move |e: Event, _| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            authority_filter.set(value.parse().ok())
+        })
+    };
     let on_overdue = {
         let overdue_only = overdue_only.clone();
         use_callback((), move |e: Event, _| {
@@ -112,8 +163,24 @@ pub fn TrackingScreen() -> Html {
             app.dispatch(Action::Notify(browser::download_csv(name, what, &text)));
         })
     };
+    // The agency's files name each row's authority last; one authority's are as always.
+    let (agenda_file, milestones_file) = if agency {
+        (
+            agency_agenda_csv(&rows, &name_of),
+            with_authority_column(
+                &parts
+                    .iter()
+                    .map(|p| (p.name.clone(), milestones_csv(&p.milestones)))
+                    .collect::<Vec<_>>(),
+            ),
+        )
+    } else {
+        (agenda_csv(&rows), milestones_csv(&milestones))
+    };
+    let authority_of_row = |r: &AgendaRow| (*authority_filter).is_none_or(|a| r.authority == a);
     let shown: Vec<&AgendaRow> = rows
         .iter()
+        .filter(|r| !agency || authority_of_row(r))
         .filter(|r| !*overdue_only || r.days_overdue > 0)
         .filter(|r| stage.is_empty() || r.stage == *stage)
         .filter(|r| finder.is_empty() || r.family_finder == *finder)
@@ -148,6 +215,10 @@ pub fn TrackingScreen() -> Html {
                     format_uk(as_of),
                     crate::state::count_of(rows.len(), "child", "children"),
                     overdue_children) }
+                if agency {
+                    { " Every authority's children, each with its authority: a child's effect \
+                       and own date are on its own authority's figures." }
+                }
             </p>
             <div class="panel tracking__controls">
                 <div class="choice">
@@ -155,6 +226,19 @@ pub fn TrackingScreen() -> Html {
                         checked={*overdue_only} onchange={on_overdue} />
                     <label class="choice__label" for="overdue-only">{ "Overdue only" }</label>
                 </div>
+                if agency {
+                    <div class="field">
+                        <label class="field__label" for="agenda-authority">{ "Filter by authority" }</label>
+                        <select class="field__select" id="agenda-authority" onchange={on_authority}>
+                            <option value="" selected={authority_filter.is_none()}>{ "All authorities" }</option>
+                            { for app.whole.settings.authorities().into_iter().map(|(id, name)| html! {
+                                <option value={id.to_string()} selected={*authority_filter == Some(id)}>
+                                    { crate::ui::view_choice::authority_label(name) }
+                                </option>
+                            }) }
+                        </select>
+                    </div>
+                }
                 <div class="field">
                     <label class="field__label" for="agenda-stage">{ "Stage" }</label>
                     <select class="field__select" id="agenda-stage" onchange={on_stage}>
@@ -175,11 +259,11 @@ pub fn TrackingScreen() -> Html {
                 </div>
                 <div class="button-row">
                     <button type="button" class="button button--secondary"
-                        onclick={download("agenda.csv", agenda_csv(&rows), "agenda")}>
+                        onclick={download("agenda.csv", agenda_file, "agenda")}>
                         { "Download agenda (CSV)" }
                     </button>
                     <button type="button" class="button button--secondary"
-                        onclick={download("milestones.csv", milestones_csv(&milestones), "milestones")}>
+                        onclick={download("milestones.csv", milestones_file, "milestones")}>
                         { "Download milestones (CSV)" }
                     </button>
                     <button type="button" class="button button--secondary" onclick={Callback::from(|_: MouseEvent| browser::print())}>
@@ -194,6 +278,7 @@ pub fn TrackingScreen() -> Html {
                     </caption>
                     <thead><tr>
                         <th scope="col">{ "Child" }</th>
+                        if agency { <th scope="col">{ "Authority" }</th> }
                         <th scope="col">{ "Stage" }</th>
                         <th scope="col">{ "Next milestone" }</th>
                         <th scope="col">{ "Overdue" }</th>
@@ -201,11 +286,11 @@ pub fn TrackingScreen() -> Html {
                         <th scope="col">{ "Own date (required pace)" }</th>
                         <th scope="col">{ "Open actions" }</th>
                     </tr></thead>
-                    <tbody>{ for shown.iter().map(|r| row_html(r)) }</tbody>
+                    <tbody>{ for shown.iter().map(|r| row_html(r, agency.then(|| name_of(r.authority)))) }</tbody>
                 </table>
             </div>
             <NotRecorded rows={(*rows).clone()} />
-            <MeetingPanel children={Rc::new(rows.iter().map(|r| r.child_id.clone()).collect::<Vec<_>>())} {as_of} />
+            <MeetingPanel children={Rc::new(rows.iter().map(|r| (r.authority, r.child_id.clone())).collect::<Vec<_>>())} {as_of} />
         </section>
     }
 }

@@ -15,3 +15,4 @@ pub mod status;
 pub mod term;
 pub mod text_field;
 pub mod update_notice;
+pub mod view_choice;

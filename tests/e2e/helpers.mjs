@@ -76,6 +76,13 @@ export async function start({ dist = DIST } = {}) {
       }
       if (requestOrigin !== origin) foreign.push(url);
     });
+    // E2E_CPU_SLOWDOWN=4 runs every page's scripts four times slower (Chromium's CPU
+    // throttling), to bring out a test that passes only while the page is quick.
+    const slowdown = Number(process.env.E2E_CPU_SLOWDOWN || 1);
+    if (slowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    }
     return page;
   }
 

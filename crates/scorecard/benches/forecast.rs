@@ -93,6 +93,30 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    // A regional adoption agency's view: eight authorities of 300 children, every figure over
+    // all 2,400 of them (the references repeat across authorities, as they may).
+    let agency: Vec<ChildRecord> = (0..8)
+        .flat_map(|n| {
+            authority(240, 60)
+                .into_iter()
+                .map(move |c| ChildRecord { authority: n, ..c })
+        })
+        .collect();
+    let input = ForecastInput {
+        children: &agency,
+        aggregates: &[],
+        as_of: as_of(),
+        thresholds: &thresholds,
+        scenario: &scenario,
+        target: None,
+        every_child: false,
+    };
+    c.bench_function("forecast_2400_eight_authorities", |b| {
+        b.iter(|| {
+            let f = forecast(black_box(&input));
+            black_box(f.to_csv().len())
+        })
+    });
     let children = authority(300, 200);
     let input = ForecastInput {
         children: &children,

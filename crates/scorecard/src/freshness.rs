@@ -56,6 +56,7 @@ mod tests {
         assert_eq!(data_ends(&[c.clone()], &[]), Some(d(2015, 5, 20)));
         // A year of published figures speaks of every day to its 31 March.
         let year = YearAggregate {
+            authority: 0,
             year: FinancialYear(2015),
             adopted: 10,
             a1_average_days: 500.0,

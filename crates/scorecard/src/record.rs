@@ -14,6 +14,14 @@ pub use field::Field;
 pub struct ChildRecord {
     /// The case reference (`child_id` in files), unique within the authority's data.
     pub child_id: String,
+    /// Which authority of a regional adoption agency the child belongs to, by the
+    /// authority's stable number in the workspace (0, the first authority, is left out when
+    /// stored). Case references are unique within an authority, not across them.
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "au", skip_serializing_if = "is_first")
+    )]
+    pub authority: u32,
     /// The day the child became looked after: where A1 and A3 start counting.
     #[cfg_attr(feature = "serde", serde(rename = "ec", alias = "entered_care"))]
     pub entered_care: NaiveDate,
@@ -188,10 +196,18 @@ impl TrackingDates {
     }
 }
 
+/// Whether an authority number is the first authority's (0), which is left out when stored so
+/// that a workspace of one authority is stored as before authorities were added.
+#[cfg(feature = "serde")]
+fn is_first(authority: &u32) -> bool {
+    *authority == 0
+}
+
 impl Default for ChildRecord {
     fn default() -> Self {
         ChildRecord {
             child_id: String::new(),
+            authority: 0,
             entered_care: NaiveDate::MIN,
             shobpa_decision: None,
             placement_order: None,
@@ -304,6 +320,13 @@ impl ChildRecord {
 pub struct YearAggregate {
     /// The financial year the figures are for.
     pub year: FinancialYear,
+    /// Which authority of the workspace the figures are for (see [`ChildRecord::authority`]);
+    /// left out when stored for the first authority.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, rename = "au", skip_serializing_if = "is_first")
+    )]
+    pub authority: u32,
     /// Children adopted in the year (the A1 and A3 denominator).
     pub adopted: u32,
     /// Mean days from entering care to moving in (A1), over the children adopted.

@@ -14,6 +14,7 @@ fn a_published_year_is_read_with_optional_cells_empty() {
         (
             2,
             YearAggregate {
+                authority: 0,
                 year: FinancialYear(2013),
                 adopted: 45,
                 a1_average_days: 560.0,
@@ -99,6 +100,7 @@ fn a_missing_required_column_or_a_semicolon_file_is_refused() {
 fn written_aggregates_read_back_unchanged() {
     let aggregates = vec![
         YearAggregate {
+            authority: 0,
             year: FinancialYear(2011),
             adopted: 42,
             a1_average_days: 621.5238095238095,
@@ -108,6 +110,7 @@ fn written_aggregates_read_back_unchanged() {
             a10_average_days: None,
         },
         YearAggregate {
+            authority: 0,
             year: FinancialYear(1999),
             adopted: 0,
             a1_average_days: 0.0,

@@ -337,3 +337,31 @@ fn the_tracking_milestones_are_read_in_any_spelling_of_their_columns() {
     assert_eq!(c.tracking.ao_application, None);
     assert_eq!(c.tracking.family_finder, "Sam Patel");
 }
+
+#[test]
+fn an_authority_column_numbers_its_authorities_and_one_reference_may_serve_two() {
+    // Two authorities' C1 are two children; a C1 twice in one authority is a duplicate.
+    let text = "\
+child_id,entered_care,Authority
+C1,01/01/2013,Northshire
+C1,01/02/2013,southshire
+C2,01/03/2013,
+C1,01/04/2013,SOUTHSHIRE
+";
+    let import = read_children(text).unwrap();
+    assert!(import.unknown_columns.is_empty());
+    assert_eq!(import.authorities, vec!["Northshire", "southshire"]);
+    let numbers: Vec<u32> = import.records.iter().map(|(_, c)| c.authority).collect();
+    assert_eq!(numbers, vec![1, 2, 0, 2]);
+    let duplicates: Vec<Option<usize>> = import
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.line)
+        .collect();
+    assert_eq!(duplicates, vec![Some(5)]);
+    // Without the column nothing changes: every child is number 0.
+    let plain = read_children("child_id,entered_care\nC1,01/01/2013\n").unwrap();
+    assert!(plain.authorities.is_empty());
+    assert_eq!(plain.records[0].1.authority, 0);
+}

@@ -66,6 +66,7 @@ fn child() -> impl Strategy<Value = ChildRecord> {
         |(id, entered, d, fca, t)| {
             let mut child = ChildRecord {
                 child_id: id,
+                authority: 0,
                 entered_care: entered,
                 shobpa_decision: d[0],
                 placement_order: d[1],
@@ -104,6 +105,7 @@ fn aggregate() -> impl Strategy<Value = YearAggregate> {
         proptest::option::of(days()),
     )
         .prop_map(|(year, adopted, a1, a2n, a2, a3, a10)| YearAggregate {
+            authority: 0,
             year: FinancialYear(year),
             adopted,
             a1_average_days: a1,

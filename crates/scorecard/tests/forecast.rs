@@ -54,6 +54,7 @@ fn a_window_mixes_an_aggregate_year_with_child_years_and_the_yearly_figures_win_
     );
     data.aggregates = vec![
         YearAggregate {
+            authority: 0,
             year: fy(2012),
             adopted: 10,
             a1_average_days: 400.0,
@@ -65,6 +66,7 @@ fn a_window_mixes_an_aggregate_year_with_child_years_and_the_yearly_figures_win_
         // Clashes with child A's year: the published figure covers every child adopted in
         // 2013-14, so it is used, A is left out, and the clash is reported.
         YearAggregate {
+            authority: 0,
             year: fy(2013),
             adopted: 5,
             a1_average_days: 600.0,
@@ -239,6 +241,7 @@ fn committee_data() -> Data {
     );
     let mut data = Data::new(vec![c1, c2], d(2016, 1, 15));
     data.aggregates = vec![YearAggregate {
+        authority: 0,
         year: fy(2013),
         adopted: 10,
         a1_average_days: 500.0,
@@ -376,6 +379,7 @@ fn three_years_of_very_large_yearly_figures_and_expected_totals_never_overflow()
     // Three years of 2,000,000,000 adoptions each, at 400, 500 and 600 days: 6 billion
     // children, more than a 32-bit count holds. (400 + 500 + 600) / 3 = 500 days.
     let big = |year: i32, days: f64| YearAggregate {
+        authority: 0,
         year: fy(year),
         adopted: 2_000_000_000,
         a1_average_days: days,

@@ -79,6 +79,7 @@ fn a_reference_imported_twice_is_not_lost_and_empty_references_never_match() {
 #[test]
 fn aggregates_merge_by_financial_year() {
     let year = |y, adopted| YearAggregate {
+        authority: 0,
         year: FinancialYear(y),
         adopted,
         a1_average_days: 600.0,

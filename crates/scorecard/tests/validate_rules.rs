@@ -274,6 +274,7 @@ fn a_duplicate_reference_is_an_error_on_the_second_and_later_use_only() {
 
 fn aggregate(year: i32) -> YearAggregate {
     YearAggregate {
+        authority: 0,
         year: FinancialYear(year),
         adopted: 45,
         a1_average_days: 598.0,

@@ -165,6 +165,7 @@ fn read_row(row: &Row, index: &[Option<usize>]) -> (Option<YearAggregate>, Vec<P
         );
     }
     let aggregate = YearAggregate {
+        authority: 0,
         year,
         adopted,
         a1_average_days: a1,

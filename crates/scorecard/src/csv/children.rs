@@ -26,6 +26,12 @@ pub struct ChildImport {
     pub rows_with_problems: usize,
     /// Header names that are not part of the format; their cells are ignored.
     pub unknown_columns: Vec<String>,
+    /// The authorities an optional `authority` column names (a regional adoption agency's
+    /// file of several authorities), in the order first named, compared without regard to
+    /// case. A record's [`ChildRecord::authority`] is 1 for the first of them, 2 for the
+    /// second, and 0 where its row names none; case references need only be unique within
+    /// one authority.
+    pub authorities: Vec<String>,
 }
 
 impl ChildImport {
@@ -100,15 +106,39 @@ pub fn read_children(text: &str) -> Result<ChildImport, Error> {
     let header_at = header_row(&rows, EXAMPLE)?;
     let header = &rows[header_at];
     let columns = map_columns(header, &COLUMNS, &["child_id", "entered_care"], EXAMPLE)?;
+    let is_authority = |name: &str| super::header::normalize(name) == "authority";
+    let authority_at = header.cells.iter().position(|c| is_authority(&c.text));
     let mut import = ChildImport {
-        unknown_columns: columns.unknown,
+        unknown_columns: columns
+            .unknown
+            .into_iter()
+            .filter(|name| !is_authority(name))
+            .collect(),
         ..ChildImport::default()
     };
     let mut lines_with_problems = BTreeSet::new();
     for row in rows[header_at + 1..].iter().filter(|r| !r.is_blank()) {
         import.rows_read += 1;
         match read_row(row, &columns.index, header.cells.len()) {
-            Ok(child) => import.records.push((row.line, child)),
+            Ok(mut child) => {
+                let named = authority_at
+                    .and_then(|at| row.cells.get(at))
+                    .map(|c| super::without_formula_guard(c.text.trim().to_string()))
+                    .filter(|name| !name.is_empty());
+                if let Some(name) = named {
+                    let wanted = name.to_lowercase();
+                    let found = import
+                        .authorities
+                        .iter()
+                        .position(|a| a.to_lowercase() == wanted);
+                    let index = found.unwrap_or_else(|| {
+                        import.authorities.push(name);
+                        import.authorities.len() - 1
+                    });
+                    child.authority = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                }
+                import.records.push((row.line, child))
+            }
             Err(problems) => {
                 lines_with_problems.insert(row.line);
                 import.problems.extend(problems);

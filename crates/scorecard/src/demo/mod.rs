@@ -159,6 +159,7 @@ fn aggregate(year: FinancialYear, adopted: &[ChildRecord]) -> YearAggregate {
         .count();
     let tenth = |v: f64| (v * 10.0).round() / 10.0;
     YearAggregate {
+        authority: 0,
         year,
         adopted: adopted.len() as u32,
         a1_average_days: tenth(a1 as f64 / n),

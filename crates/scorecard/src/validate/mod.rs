@@ -240,10 +240,11 @@ pub(crate) fn child_problems(
     lines: Option<&[usize]>,
 ) -> Vec<(usize, Problem)> {
     let mut out = Vec::new();
-    let mut first_use: HashMap<String, usize> = HashMap::new();
+    // References are unique within an authority: two authorities may both have a child C1.
+    let mut first_use: HashMap<(u32, String), usize> = HashMap::new();
     for (index, child) in children.iter().enumerate() {
         out.extend(validate_child(child).into_iter().map(|p| (index, p)));
-        let Some(key) = child_key(&child.child_id) else {
+        let Some(key) = child_key(&child.child_id).map(|k| (child.authority, k)) else {
             continue;
         };
         let id = child.child_id.trim();
@@ -287,7 +288,7 @@ fn aggregate_problems(aggregates: &[YearAggregate]) -> Vec<Problem> {
     let mut seen = BTreeSet::new();
     for aggregate in aggregates {
         out.extend(validate_aggregate(aggregate));
-        if !seen.insert(aggregate.year) {
+        if !seen.insert((aggregate.authority, aggregate.year)) {
             out.push(
                 Problem::error(format!(
                     "{} has more than one row of yearly figures; keep one",

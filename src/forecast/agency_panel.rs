@@ -1,0 +1,215 @@
+//! The agency as a whole beside its authorities: each authority's figure, threshold and gap
+//! for the periods of the figures table, so that the board sees which authority moves the
+//! whole, and the forecast file of every authority and the agency in one.
+
+use super::figures_table::{figure_of, TABLE_INDICATORS};
+use super::monte_carlo::{finish, prepare};
+use super::sentences::figure_value;
+use crate::context::{use_app, use_as_of};
+use crate::storage::authorities::{project, View};
+use crate::storage::document::Document;
+use crate::ui::view_choice::authority_label;
+use chrono::NaiveDate;
+use scorecard::{forecast_on, usable_at, Forecast, ForecastInput, RollingPeriod};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One view's figures: its name and forecast, worked out as its own forecast screen does.
+pub struct ViewForecast {
+    /// The authority's name, or the agency's.
+    pub name: String,
+    /// The view's document (its children, yearly figures and thresholds).
+    pub document: Document,
+    /// Its forecast, on the basis every screen shows.
+    pub forecast: Forecast,
+}
+
+/// The forecast of one view of `whole`, as the forecast screen shows it on that view.
+pub fn view_forecast(whole: &Document, view: View, as_of: NaiveDate) -> ViewForecast {
+    let document = project(whole, view);
+    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
+    let forecast = forecast_on(
+        &ForecastInput {
+            children: &children,
+            aggregates: &aggregates,
+            as_of,
+            thresholds: &document.settings.thresholds,
+            scenario: &document.scenarios.working,
+            target: document.scenarios.pace_target,
+            every_child: false,
+        },
+        document.scenarios.basis,
+    );
+    ViewForecast {
+        name: document.settings.authority_name.clone(),
+        document,
+        forecast,
+    }
+}
+
+/// The forecast file of one view, with the likely ranges its own screen writes: the same
+/// simulation (fixed seed, same inputs) the dashboard runs.
+pub fn view_csv(view: &ViewForecast, as_of: NaiveDate) -> String {
+    let document = &view.document;
+    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
+    let simulation = finish(prepare(&ForecastInput {
+        children: &children,
+        aggregates: &aggregates,
+        as_of,
+        thresholds: &document.settings.thresholds,
+        scenario: &document.scenarios.working,
+        target: view.forecast.pace.as_ref().map(|p| p.target),
+        every_child: false,
+    }));
+    view.forecast.to_csv_with(Some(&simulation))
+}
+
+/// The agency's "Download target dates (CSV)": the one authority's file of `answer`, the
+/// pace asked of every open child of `shown` (the agency's view of `whole`), with each child's
+/// authority named in a last `authority` column. A waiting child is known by its place among
+/// the forecast's children, the usable children of `shown` on `as_of`.
+pub fn agency_target_dates_csv(
+    whole: &Document,
+    shown: &Document,
+    as_of: NaiveDate,
+    answer: &scorecard::PaceAnswer,
+) -> String {
+    let (children, _) = usable_at(&shown.records, &shown.aggregates, as_of);
+    let file = answer.target_dates_csv();
+    let mut out = String::with_capacity(file.len() + 32 * answer.waiting.waiting.len());
+    for (line, row) in file
+        .split_inclusive('\n')
+        .zip(std::iter::once(None).chain(answer.waiting.waiting.iter().map(Some)))
+    {
+        let text = line.trim_end_matches(['\r', '\n']);
+        out.push_str(text);
+        out.push(',');
+        match row {
+            None => out.push_str("authority"),
+            Some(child) => {
+                let name = children
+                    .get(child.index)
+                    .and_then(|c| whole.settings.authority_name_of(c.authority))
+                    .unwrap_or_default()
+                    .to_string();
+                let cell = scorecard::csv::csv_row(&[name]);
+                out.push_str(cell.trim_end_matches(['\r', '\n']));
+            }
+        }
+        out.push_str(&line[text.len()..]);
+    }
+    out
+}
+
+/// The agency view's forecast file: each authority's rows, then the agency's (`agency`, the
+/// forecast the dashboard shows, with its simulation), each row naming its authority or the
+/// agency in a last `authority` column.
+pub fn agency_csv(
+    whole: &Document,
+    as_of: NaiveDate,
+    agency: &Forecast,
+    simulation: &scorecard::SimulationSummary,
+) -> String {
+    let mut files: Vec<(String, String)> = whole
+        .settings
+        .authorities()
+        .into_iter()
+        .map(|(id, _)| {
+            let view = view_forecast(whole, View::Authority(id), as_of);
+            (view.name.clone(), view_csv(&view, as_of))
+        })
+        .collect();
+    files.push((
+        whole.settings.agency_label(),
+        agency.to_csv_with(Some(simulation)),
+    ));
+    crate::storage::authorities::with_authority_column(&files)
+}
+
+/// Every authority's forecast, then the agency's.
+fn every_view(whole: &Document, as_of: NaiveDate) -> Vec<ViewForecast> {
+    whole
+        .settings
+        .authorities()
+        .into_iter()
+        .map(|(id, _)| View::Authority(id))
+        .chain(std::iter::once(View::Agency))
+        .map(|view| view_forecast(whole, view, as_of))
+        .collect()
+}
+
+fn cell(view: &ViewForecast, indicator: scorecard::Indicator, period: RollingPeriod) -> Html {
+    let Some((figure, _)) = figure_of(&view.forecast, indicator, period) else {
+        return html! { <td>{ "no children" }</td> };
+    };
+    let unit = if indicator.is_percent() { "%" } else { " days" };
+    let threshold = figure
+        .threshold
+        .map(|t| format!("{}{unit}", scorecard::rounding::whole_text(t)));
+    let gap = figure.status.map(|s| {
+        let amount = scorecard::rounding::whole_text(s.gap.abs());
+        match (s.met, indicator.is_percent()) {
+            (true, _) => format!("met ({amount}{unit} to spare)"),
+            (false, true) => format!("{amount} points short"),
+            (false, false) => format!("{amount} days over"),
+        }
+    });
+    html! {
+        <td data-indicator={indicator.label()} data-period={period.to_string()}>
+            <span class="figures__value">{ figure_value(&figure) }</span>
+            <span class="figures__detail">
+                { match threshold {
+                    Some(t) => format!("threshold {t}; {}", gap.unwrap_or_else(|| "not judged yet".into())),
+                    None => "no threshold".to_string(),
+                } }
+            </span>
+        </td>
+    }
+}
+
+/// Each authority's figures beside the agency's, and the file of them all.
+#[function_component]
+pub fn AgencyPanel() -> Html {
+    let app = use_app();
+    let as_of = use_as_of();
+    let whole = app.whole.clone();
+    // Worked out again only when the data or the date changes, not on a view's what-if.
+    let views = use_memo((super::usable::Same(whole), as_of), |(whole, as_of)| {
+        Rc::new(every_view(&whole.0, *as_of))
+    });
+    let Some(agency) = views.last() else {
+        return Html::default();
+    };
+    let periods = agency.forecast.headline_periods();
+    let rows = views.iter().enumerate().flat_map(|(i, view)| {
+        let last = i + 1 == views.len();
+        TABLE_INDICATORS.iter().map(move |&indicator| {
+            html! {
+                <tr class={classes!(last.then_some("agency__whole"))}>
+                    <th scope="row">{ authority_label(&view.name) }</th>
+                    <td>{ indicator.name() }</td>
+                    { for periods.iter().map(|&p| cell(view, indicator, p)) }
+                </tr>
+            }
+        })
+    });
+    html! {
+        <section class="panel" aria-labelledby="agency-heading" id="agency-panel">
+            <h2 id="agency-heading" class="panel__title">{ "Each authority and the agency" }</h2>
+            <p class="hint">{ "The agency's figures count every authority's children together, \
+                each child once: an authority with more children moves the whole more. Each \
+                authority is judged against its own threshold schedule where one is set." }</p>
+            <div class="table-wrap">
+                <table class="table" id="agency-table">
+                    <caption class="visually-hidden">{ "Each authority's figure, threshold and gap, and the agency's" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Authority" }</th>
+                        <th scope="col">{ "Indicator" }</th>
+                        { for periods.iter().map(|p| html! { <th scope="col">{ p.to_string() }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
