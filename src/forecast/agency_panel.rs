@@ -10,7 +10,7 @@ use crate::storage::authorities::{project, View};
 use crate::storage::document::Document;
 use crate::ui::view_choice::authority_label;
 use chrono::NaiveDate;
-use scorecard::{forecast_on, usable_at, Forecast, ForecastInput, RollingPeriod};
+use scorecard::{usable_at, Forecast, ForecastInput, RollingPeriod};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,19 +27,9 @@ pub struct ViewForecast {
 /// The forecast of one view of `whole`, as the forecast screen shows it on that view.
 pub fn view_forecast(whole: &Document, view: View, as_of: NaiveDate) -> ViewForecast {
     let document = project(whole, view);
-    let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
-    let forecast = forecast_on(
-        &ForecastInput {
-            children: &children,
-            aggregates: &aggregates,
-            as_of,
-            thresholds: &document.settings.thresholds,
-            scenario: &document.scenarios.working,
-            target: document.scenarios.pace_target,
-            every_child: false,
-        },
-        document.scenarios.basis,
-    );
+    // The same forecast the report and the dashboard make of a document, so that a view's row
+    // in the agency's table reads as that view's own screen does.
+    let forecast = crate::report::forecast::forecast_of(&document, as_of);
     ViewForecast {
         name: document.settings.authority_name.clone(),
         document,
