@@ -106,7 +106,7 @@ test('two authorities imported: each one\'s forecast file is its CSV\'s alone, a
   assert.equal(saved.settings.authority_name, 'Northshire');
   assert.deepEqual(saved.records.map((c) => [c.child_id, c.au ?? 0]).sort(),
     [['C1', 0], ['C1', 1], ['C2', 0], ['P1', 0]]);
-  assert.equal(saved.version, 6);
+  assert.equal(saved.version, 7);
 
   assert.equal(await forecastFile(page), southAlone);
   await choose(page, '0');
