@@ -127,6 +127,7 @@ pub fn PlansScreen() -> Html {
                 ))));
                 return;
             }
+            let shown_title = title.clone();
             app.dispatch(Action::SavePlan {
                 replacing: None,
                 plan: Plan {
@@ -138,6 +139,18 @@ pub fn PlansScreen() -> Html {
                     performance: None,
                 },
             });
+            // A plan made here for another owner is not listed here: say where it is.
+            if app.view != View::Agency && chosen_of != view_of {
+                let whose = plan_owner_name(&app.whole.settings, chosen_of);
+                let where_listed = match chosen_of {
+                    PlanOf::Agency => "the agency's view".to_string(),
+                    PlanOf::Authority(_) => format!("the view of {whose} and the agency's"),
+                };
+                app.dispatch(Action::Notify(Notice::success(format!(
+                    "Started {shown_title}, a plan of {whose}: it is listed on {where_listed}, \
+                     not on this view."
+                ))));
+            }
             new_plan.set(Default::default());
             new_of.set(None);
         })

@@ -368,5 +368,13 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   await choose(page, '0');
   await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
   assert.equal(await ours.count(), 0);
+  // The agency's own plan, made on Northshire's view: the page says where it is listed.
+  await page.getByLabel('Plan title', { exact: true }).fill('Adopter recruitment');
+  await page.getByLabel('Plan of', { exact: true }).selectOption({ label: 'Shires Adoption' });
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await page.getByText('Started Adopter recruitment, a plan of Shires Adoption: it is listed on the agency\'s view, not on this view.').waitFor();
+  assert.equal(await page.locator('section.plan', { hasText: 'Adopter recruitment' }).count(), 0);
+  await choose(page, 'all');
+  await page.locator('section.plan', { hasText: 'Adopter recruitment' }).getByText('Plan of Shires Adoption.').waitFor();
   await page.context().close();
 });
