@@ -1,6 +1,7 @@
 //! Action plans from the figures: a red figure gives a performance action plan whose
 //! performance, target and gap are the forecast's own, worked by hand.
 
+use adoption_forecast::plans::model::PlanOf;
 use adoption_forecast::plans::red::{movers, red_figures, start_plan};
 use chrono::{Duration, NaiveDate};
 use scorecard::{
@@ -58,8 +59,20 @@ fn a_red_figure_starts_a_plan_with_the_forecasts_own_figures() {
     assert_eq!((a1.figure, a1.target), (figure.value.unwrap(), 426.0));
     assert_eq!(a1.figure, 500.0);
     // Without a required pace (as for a single year's percentage) the plan says so.
-    let plan = start_plan(a1, &f, None);
+    let plan = start_plan(a1, &f, None, PlanOf::Authority(0), None);
     assert_eq!(plan.title, "Performance action plan: A1 2013-16");
+    // In a workspace of several authorities the title names whose figure it is.
+    let theirs = start_plan(a1, &f, None, PlanOf::Authority(2), Some("Southshire"));
+    assert_eq!(
+        theirs.title,
+        "Performance action plan: Southshire's A1 2013-16"
+    );
+    assert_eq!(theirs.of, PlanOf::Authority(2));
+    let agency = start_plan(a1, &f, None, PlanOf::Agency, Some("All authorities"));
+    assert_eq!(
+        agency.title,
+        "Performance action plan: All authorities' A1 2013-16"
+    );
     let perf = plan.performance.unwrap();
     assert_eq!(
         (perf.performance, perf.target, perf.period.as_str()),

@@ -2,7 +2,9 @@
 //! `plan,theme,activity,lead,timescale,status,outcome,last_update`, and the same read back, so
 //! that a plan kept in a spreadsheet for a while comes back without loss.
 
-use super::model::{Activity, Plan, Plans, Status, Theme, Timescale, Update};
+use super::model::{Activity, Plan, PlanOf, Plans, Status, Theme, Timescale, Update};
+use crate::storage::authorities::{plan_owner_name, View};
+use crate::storage::document::Settings;
 use scorecard::csv::{csv_row, read_rows, same_column};
 use scorecard::dates::parse_date;
 
@@ -12,10 +14,29 @@ pub const ACTIONS_CSV_HEADER: &str =
 
 /// Every activity as CSV, plans, themes and activities in order.
 pub fn actions_csv(plans: &Plans) -> String {
+    actions_csv_naming(plans, None::<fn(PlanOf) -> String>)
+}
+
+/// The actions file of a view: one authority's as [`actions_csv`]; the agency's (where the
+/// workspace holds several authorities) with a last `authority` column naming each plan's
+/// owner, the authority's name or the agency's for the agency's own plans.
+pub fn actions_csv_of_view(plans: &Plans, settings: &Settings, view: View) -> String {
+    match view {
+        View::Agency if settings.has_several() => {
+            actions_csv_naming(plans, Some(|of| plan_owner_name(settings, of)))
+        }
+        _ => actions_csv(plans),
+    }
+}
+
+fn actions_csv_naming(plans: &Plans, owner: Option<impl Fn(PlanOf) -> String>) -> String {
     let mut out = String::from(ACTIONS_CSV_HEADER);
+    if owner.is_some() {
+        out.push_str(",authority");
+    }
     out.push_str("\r\n");
     for a in plans.activities() {
-        out.push_str(&csv_row(&[
+        let mut cells = vec![
             a.plan.to_string(),
             a.theme.1.to_string(),
             a.activity.what.clone(),
@@ -27,7 +48,11 @@ pub fn actions_csv(plans: &Plans) -> String {
             a.activity.status.label().to_string(),
             a.activity.outcome.clone(),
             a.activity.last_update().unwrap_or_default(),
-        ]));
+        ];
+        if let Some(owner) = &owner {
+            cells.push(owner(a.of));
+        }
+        out.push_str(&csv_row(&cells));
     }
     out
 }

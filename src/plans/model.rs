@@ -190,12 +190,42 @@ pub struct Theme {
     pub activities: Vec<Activity>,
 }
 
+/// Whose a plan is: one authority's (by number), or the agency's as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PlanOf {
+    /// One authority's, by number (0 the first).
+    Authority(u32),
+    /// The regional adoption agency's own.
+    Agency,
+}
+
+impl Default for PlanOf {
+    /// The first authority: a document written before plans had an owner held one authority,
+    /// and its plans were that authority's. (A document of several authorities written before
+    /// is only this build's own earlier step; its plans were also made under the first
+    /// authority's name more often than not, and the agency's view still lists them all.)
+    fn default() -> Self {
+        PlanOf::Authority(0)
+    }
+}
+
+impl PlanOf {
+    /// Whether it is the first authority's, left out of the stored plan.
+    pub fn is_first(&self) -> bool {
+        *self == PlanOf::Authority(0)
+    }
+}
+
 /// One plan: an improvement plan, or the performance action plan of a red figure.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
     /// The title, unique among the plans.
     pub title: String,
+    /// Whose plan it is: an authority's or the agency's (stored as `of`, left out for the
+    /// first authority's).
+    #[serde(rename = "of", skip_serializing_if = "PlanOf::is_first")]
+    pub of: PlanOf,
     /// Who owns it.
     pub owner: String,
     /// When it is next reviewed.
@@ -211,6 +241,8 @@ pub struct Plan {
 pub struct Located<'a> {
     /// The plan's title.
     pub plan: &'a str,
+    /// Whose the plan is.
+    pub of: PlanOf,
     /// The theme's number (from 1) and title.
     pub theme: (usize, &'a str),
     /// The activity's place in its theme (from 0).
@@ -228,6 +260,7 @@ impl Plans {
                 for (index, activity) in theme.activities.iter().enumerate() {
                     out.push(Located {
                         plan: &plan.title,
+                        of: plan.of,
                         theme: (t + 1, &theme.title),
                         index,
                         activity,

@@ -51,6 +51,10 @@ pub struct PlanViewProps {
     /// Which adoptions the figures count.
     #[prop_or_default]
     pub counted: FiguresBasis,
+    /// Whose plan it is, an authority's or the agency's name, where the workspace holds
+    /// several authorities.
+    #[prop_or_default]
+    pub belongs_to: Option<AttrValue>,
 }
 
 /// The text of the box that was typed in: a one-line box or a text area.
@@ -244,6 +248,9 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         <section class={classes!("panel", "plan", (!props.printed).then_some("plan--not-printed"))}
             aria-labelledby={format!("{slug}-title")}>
             <h2 id={format!("{slug}-title")}>{ plan.title.clone() }</h2>
+            if let Some(whose) = &props.belongs_to {
+                <p class="plan__of">{ format!("Plan of {whose}.") }</p>
+            }
             <p class="plan__meta">
                 { format!("Owner: {}. Review date: {}.",
                     if plan.owner.is_empty() { "not recorded" } else { &plan.owner },

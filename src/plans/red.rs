@@ -2,7 +2,7 @@
 //! from one, pre-filled from the forecast: the indicator, the period, the target, the figure
 //! and its gap, the required pace from now on, and the children who move the figure most.
 
-use super::model::Plan;
+use super::model::{Plan, PlanOf};
 use super::performance::PerformancePlan;
 use crate::forecast::pace_words::{counted_from, still_to_be, waiting_sentence};
 use crate::forecast::pipeline_table::effect_sentence;
@@ -40,7 +40,31 @@ impl RedFigure {
 
     /// The title of its performance action plan.
     pub fn plan_title(&self) -> String {
-        format!("Performance action plan: {} {}", self.name(), self.label)
+        self.plan_title_of(None)
+    }
+
+    /// The title of its performance action plan, naming whose figure it is where the
+    /// workspace holds several authorities (`whose`: the authority's or the agency's name):
+    /// "Performance action plan: Northshire's A1 2013-16".
+    pub fn plan_title_of(&self, whose: Option<&str>) -> String {
+        match whose.map(str::trim).filter(|w| !w.is_empty()) {
+            Some(whose) => format!(
+                "Performance action plan: {} {} {}",
+                possessive(whose),
+                self.name(),
+                self.label
+            ),
+            None => format!("Performance action plan: {} {}", self.name(), self.label),
+        }
+    }
+}
+
+/// "Northshire's", "All authorities'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
     }
 }
 
@@ -165,12 +189,21 @@ pub fn movers(
 
 /// The performance action plan of `red`, pre-filled: the required pace from `answer` (the
 /// forecast asked with the red figure as its target) and the children still able to move it.
-pub fn start_plan(red: &RedFigure, forecast: &Forecast, answer: Option<&PaceAnswer>) -> Plan {
+/// The plan is `of` an authority or the agency; `whose`, its name where the workspace holds
+/// several authorities, is named in the title.
+pub fn start_plan(
+    red: &RedFigure,
+    forecast: &Forecast,
+    answer: Option<&PaceAnswer>,
+    of: PlanOf,
+    whose: Option<&str>,
+) -> Plan {
     let pace = answer
         .map(|a| waiting_sentence(a, "listed below"))
         .unwrap_or_else(|| "Not worked out for a single year's percentage.".to_string());
     Plan {
-        title: red.plan_title(),
+        title: red.plan_title_of(whose),
+        of,
         performance: Some(PerformancePlan {
             indicator_title: format!("{}: {}", red.indicator.name(), red.indicator.description()),
             indicator: red.indicator.label().to_string(),

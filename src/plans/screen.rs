@@ -1,8 +1,8 @@
 //! The action plans screen: counts by status at the top, filters (status, lead, overdue), the
 //! plans side by side, a new plan, "Download actions (CSV)" and a print view.
 
-use super::csv::actions_csv;
-use super::model::{Plan, Status};
+use super::csv::actions_csv_of_view;
+use super::model::{Plan, PlanOf, Status};
 use super::now::use_plans_now;
 use super::plan_view::{Filter, PlanView};
 use super::red::{red_figures, start_plan, RedFigure};
@@ -10,7 +10,9 @@ use crate::context::{use_app, use_as_of, use_render_count};
 use crate::forecast::basis::{basis_words, figure_basis_words};
 use crate::report::forecast::{forecast_of, use_forecast};
 use crate::state::Action;
+use crate::storage::authorities::{plan_owner_name, View};
 use crate::ui::browser;
+use crate::ui::notice::Notice;
 use gloo_events::EventListener;
 use scorecard::dates::parse_date;
 use std::rc::Rc;
@@ -26,6 +28,33 @@ pub fn PlansScreen() -> Html {
     let filter = use_state(Filter::default);
     let new_plan = use_state(|| (String::new(), String::new(), String::new()));
     let plans = &app.document.plans;
+    let settings = &app.whole.settings;
+    let several = settings.has_several();
+    // Whose a plan made here is unless another is chosen: the authority shown, or the agency.
+    let view_of = match app.view {
+        View::Authority(id) => PlanOf::Authority(id),
+        View::Agency => PlanOf::Agency,
+    };
+    let new_of = use_state(|| None::<PlanOf>);
+    let chosen_of = (*new_of).unwrap_or(view_of);
+    // On the agency's view: only one authority's plans, or only the agency's.
+    let owner_filter = use_state(|| None::<PlanOf>);
+    let owners: Vec<(PlanOf, String)> = settings
+        .authorities()
+        .into_iter()
+        .map(|(id, _)| PlanOf::Authority(id))
+        .chain(std::iter::once(PlanOf::Agency))
+        .map(|of| (of, plan_owner_name(settings, of)))
+        .collect();
+    let owner_value = |of: PlanOf| match of {
+        PlanOf::Authority(id) => id.to_string(),
+        PlanOf::Agency => "agency".to_string(),
+    };
+    let parse_owner = |value: &str| match value {
+        "agency" => Some(PlanOf::Agency),
+        id => id.parse().ok().map(PlanOf::Authority),
+    };
+    let agency = app.view == View::Agency && several;
     let authority = app.document.settings.authority_name.trim().to_string();
     let forecast = use_forecast();
     let now = use_plans_now(app.document.clone(), forecast.clone());
@@ -82,7 +111,7 @@ pub fn PlansScreen() -> Html {
         })
     };
     let start = {
-        let (app, new_plan) = (app.clone(), new_plan.clone());
+        let (app, new_plan, new_of) = (app.clone(), new_plan.clone(), new_of.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (title, owner, review) = (*new_plan).clone();
@@ -90,17 +119,56 @@ pub fn PlansScreen() -> Html {
             if title.is_empty() {
                 return;
             }
+            // Titles are unique over the whole workspace, so that the agency's view, which
+            // lists every authority's plans, never holds two plans of one title.
+            if app.whole.plans.plans.iter().any(|p| p.title == title) {
+                app.dispatch(Action::Notify(Notice::error(format!(
+                    "A plan called {title} is already kept (on its owner's view): choose another title."
+                ))));
+                return;
+            }
+            let shown_title = title.clone();
             app.dispatch(Action::SavePlan {
                 replacing: None,
                 plan: Plan {
                     title,
+                    of: chosen_of,
                     owner: owner.trim().to_string(),
                     review_date: parse_date(review.trim()),
                     themes: Vec::new(),
                     performance: None,
                 },
             });
+            // A plan made here for another owner is not listed here: say where it is.
+            if app.view != View::Agency && chosen_of != view_of {
+                let whose = plan_owner_name(&app.whole.settings, chosen_of);
+                let where_listed = match chosen_of {
+                    PlanOf::Agency => "the agency's view".to_string(),
+                    PlanOf::Authority(_) => format!("the view of {whose} and the agency's"),
+                };
+                app.dispatch(Action::Notify(Notice::success(format!(
+                    "Started {shown_title}, a plan of {whose}: it is listed on {where_listed}, \
+                     not on this view."
+                ))));
+            }
             new_plan.set(Default::default());
+            new_of.set(None);
+        })
+    };
+    let on_new_of = {
+        let new_of = new_of.clone();
+        Callback::from(move |e: Event| {
+            new_of.set(parse_owner(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+    let on_owner_filter = {
+        let owner_filter = owner_filter.clone();
+        Callback::from(move |e: Event| {
+            owner_filter.set(parse_owner(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
         })
     };
     let input = |id: &'static str,
@@ -151,7 +219,7 @@ pub fn PlansScreen() -> Html {
     let download = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = actions_csv(&app.document.plans);
+            let text = actions_csv_of_view(&app.document.plans, &app.whole.settings, app.view);
             app.dispatch(Action::Notify(browser::download_csv(
                 "actions.csv",
                 "actions",
@@ -159,8 +227,10 @@ pub fn PlansScreen() -> Html {
             )));
         })
     };
+    // A red figure is the view's own: the authority's, or the agency's as a whole.
+    let whose = several.then(|| plan_owner_name(settings, view_of));
     let start_performance = |figure: RedFigure| {
-        let (app, forecast) = (app.clone(), forecast.clone());
+        let (app, forecast, whose) = (app.clone(), forecast.clone(), whose.clone());
         Callback::from(move |_: MouseEvent| {
             // The required pace for this figure: the forecast again, with it as the target.
             let answer = figure.period.and_then(|period| {
@@ -174,7 +244,13 @@ pub fn PlansScreen() -> Html {
             });
             app.dispatch(Action::SavePlan {
                 replacing: None,
-                plan: start_plan(&figure, &forecast, answer.as_ref()),
+                plan: start_plan(
+                    &figure,
+                    &forecast,
+                    answer.as_ref(),
+                    view_of,
+                    whose.as_deref(),
+                ),
             });
         })
     };
@@ -219,6 +295,17 @@ pub fn PlansScreen() -> Html {
                     <input class="choice__input" type="checkbox" id="plans-overdue" checked={filter.overdue} onchange={on_overdue} />
                     <label class="choice__label" for="plans-overdue">{ "Overdue activities only" }</label>
                 </div>
+                if agency {
+                    <div class="field">
+                        <label class="field__label" for="plans-authority">{ "Filter by authority" }</label>
+                        <select class="field__select" id="plans-authority" onchange={on_owner_filter}>
+                            <option value="" selected={owner_filter.is_none()}>{ "Every authority and the agency" }</option>
+                            { for owners.iter().map(|(of, name)| html! {
+                                <option value={owner_value(*of)} selected={*owner_filter == Some(*of)}>{ name.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
                 <div class="button-row">
                     <button type="button" class="button button--secondary" onclick={download}>{ "Download actions (CSV)" }</button>
                     <button type="button" class="button button--secondary" onclick={print}>{ "Print plans" }</button>
@@ -229,7 +316,7 @@ pub fn PlansScreen() -> Html {
                     <h2 id="red-heading">{ "Figures not meeting their target" }</h2>
                     <ul class="plans__red">
                         { for red_list.iter().map(|r| {
-                            let has_plan = plans.plans.iter().any(|p| p.title == r.plan_title());
+                            let has_plan = plans.plans.iter().any(|p| p.title == r.plan_title_of(whose.as_deref()));
                             html! {
                                 <li>
                                     { format!("{} {}: {} ({}). ", r.name(), r.label,
@@ -249,14 +336,15 @@ pub fn PlansScreen() -> Html {
                     </ul>
                 </section>
             }
-            { for plans.plans.iter().map(|p| {
+            { for plans.plans.iter().filter(|p| !agency || owner_filter.is_none_or(|of| p.of == of)).map(|p| {
                 // The figure as the forecast has it now, to review the plan against.
                 let now = now.get(&p.title).cloned();
                 html! {
                     <PlanView plan={Rc::new(p.clone())} {as_of} filter={(*filter).clone()}
                         on_save={on_save.clone()} on_delete={on_delete.clone()} on_print={on_print.clone()}
                         printed={printing.as_ref().is_none_or(|t| t == &p.title)} {now}
-                        counted={forecast.basis} />
+                        counted={forecast.basis}
+                        belongs_to={several.then(|| AttrValue::from(plan_owner_name(settings, p.of)))} />
                 }
             }) }
             <form class="panel form-grid plans__new" onsubmit={start}>
@@ -264,6 +352,16 @@ pub fn PlansScreen() -> Html {
                 { input("plan-title", "Plan title", new_plan.0.clone(), |p, v| p.0 = v) }
                 { input("plan-owner", "Plan owner", new_plan.1.clone(), |p, v| p.1 = v) }
                 { input("plan-review", "Review date (DD/MM/YYYY)", new_plan.2.clone(), |p, v| p.2 = v) }
+                if several {
+                    <div class="field">
+                        <label class="field__label" for="plan-of">{ "Plan of" }</label>
+                        <select class="field__select" id="plan-of" onchange={on_new_of}>
+                            { for owners.iter().map(|(of, name)| html! {
+                                <option value={owner_value(*of)} selected={chosen_of == *of}>{ name.clone() }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
                 <div class="button-row"><button type="submit" class="button">{ "Start plan" }</button></div>
             </form>
         </section>

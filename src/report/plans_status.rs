@@ -23,6 +23,10 @@ pub struct PlansStatusProps {
     pub as_of: NaiveDate,
     /// Which adoptions the figures count.
     pub counted: FiguresBasis,
+    /// On the agency's view, each plan's owner (the authority's or the agency's name), in
+    /// the plans' order: shown in a last Authority column.
+    #[prop_or_default]
+    pub owners: Option<Rc<Vec<String>>>,
 }
 
 /// A plan's state in a few words: its activities by status, or its figure then and now.
@@ -88,14 +92,18 @@ pub fn PlansStatus(props: &PlansStatusProps) -> Html {
                             <th scope="col">{ "Owner" }</th>
                             <th scope="col">{ "Review date" }</th>
                             <th scope="col">{ "Where it stands" }</th>
+                            if props.owners.is_some() { <th scope="col">{ "Authority" }</th> }
                         </tr></thead>
                         <tbody>
-                            { for plans.plans.iter().map(|p| html! {
+                            { for plans.plans.iter().enumerate().map(|(i, p)| html! {
                                 <tr>
                                     <th scope="row">{ p.title.clone() }</th>
                                     <td>{ if p.owner.is_empty() { "not recorded".to_string() } else { p.owner.clone() } }</td>
                                     <td>{ p.review_date.map(format_uk).unwrap_or_else(|| "not set".into()) }</td>
                                     <td>{ state(p, props.now.get(&p.title)) }</td>
+                                    if let Some(owners) = &props.owners {
+                                        <td>{ owners.get(i).cloned().unwrap_or_default() }</td>
+                                    }
                                 </tr>
                             }) }
                         </tbody>

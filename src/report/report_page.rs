@@ -187,7 +187,12 @@ pub fn ReportPage() -> Html {
                     None => html! { <p>{ "Every threshold in the schedule is met: there is no target to solve for." }</p> },
                 } }
             </section>
-            <PlansStatus plans={document.plans.clone()} now={plans_now} {as_of} counted={forecast.basis} />
+            <PlansStatus plans={document.plans.clone()} now={plans_now} {as_of} counted={forecast.basis}
+                owners={(app.view == crate::storage::authorities::View::Agency && app.whole.settings.has_several()).then(|| {
+                    Rc::new(document.plans.plans.iter()
+                        .map(|p| crate::storage::authorities::plan_owner_name(&app.whole.settings, p.of))
+                        .collect::<Vec<_>>())
+                })} />
             <Drivers forecast={forecast.clone()} />
             <section class="report__section" aria-labelledby="report-comparators">
                 <h2 id="report-comparators">{ "Comparators" }</h2>

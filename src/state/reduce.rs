@@ -212,9 +212,14 @@ impl Reducible for AppState {
             Action::SavePlan { replacing, plan } => {
                 let label = format!("saved the action plan {}", plan.title);
                 self.edit(label, |d| {
-                    let at = replacing
-                        .as_ref()
-                        .and_then(|t| d.plans.plans.iter().position(|p| &p.title == t));
+                    let at = replacing.as_ref().and_then(|t| {
+                        // Titles are kept unique, but an owner's plan is only ever
+                        // replaced by a plan of the same owner.
+                        d.plans
+                            .plans
+                            .iter()
+                            .position(|p| &p.title == t && p.of == plan.of)
+                    });
                     match at {
                         Some(i) => d.plans.plans[i] = plan,
                         None => d.plans.plans.push(plan),

@@ -9,6 +9,7 @@
 //! authorities' averages). A change made on a view is put back into the whole document by
 //! [`embed`], so that the screens' edits need not know about authorities.
 
+use crate::plans::model::{PlanOf, Plans};
 use crate::storage::document::{Authority, Document, Settings};
 use crate::tracking::meetings::{Meeting, Meetings};
 use scorecard::{ThresholdSchedule, YearAggregate};
@@ -192,6 +193,7 @@ pub fn project(document: &Document, view: View) -> Document {
                     })
                     .collect(),
             },
+            plans: plans_of_view(&document.plans, view),
             ..document.clone()
         },
         View::Agency => Document {
@@ -317,12 +319,52 @@ pub fn embed(whole: &Document, view: View, shown: &Document, edited: Document) -
         View::Authority(id) => meetings_put_back(&whole.meetings, id, edited.meetings),
         View::Agency => edited.meetings,
     };
+    let plans = match view {
+        // A plan keeps the owner it was made for, even one made on this view for another
+        // authority or the agency: only the plans this view listed are replaced.
+        View::Authority(id) => Plans {
+            plans: put_back(
+                &whole.plans.plans,
+                |p| p.of == PlanOf::Authority(id),
+                edited.plans.plans,
+                |_| {},
+            ),
+        },
+        View::Agency => edited.plans,
+    };
     Document {
         records,
         aggregates,
         settings,
         meetings,
+        plans,
         ..edited
+    }
+}
+
+/// The plans a view lists: on one authority's view, that authority's own plans only (its
+/// committee answers for them, and its actions file holds nothing it does not own); on the
+/// agency's view, every plan, each with its owner. The agency's own plans are the board's,
+/// listed on the agency's view.
+pub fn plans_of_view(plans: &Plans, view: View) -> Plans {
+    match view {
+        View::Authority(id) => Plans {
+            plans: plans
+                .plans
+                .iter()
+                .filter(|p| p.of == PlanOf::Authority(id))
+                .cloned()
+                .collect(),
+        },
+        View::Agency => plans.clone(),
+    }
+}
+
+/// The name a plan's owner is shown under: the authority's, or the agency's.
+pub fn plan_owner_name(settings: &Settings, of: PlanOf) -> String {
+    match of {
+        PlanOf::Authority(id) => settings.view_name(View::Authority(id)),
+        PlanOf::Agency => settings.view_name(View::Agency),
     }
 }
 

@@ -36,7 +36,12 @@ use serde::{Deserialize, Serialize};
 /// notes, answers or actions. An outcome of a document written before is the first
 /// authority's, as every child was then; a build of version 5 refuses the document rather
 /// than give one authority's notes to another's child.
-pub const DOCUMENT_VERSION: u64 = 6;
+///
+/// Version 7 keeps with each action plan whose it is (`of`: an authority's number or the
+/// agency, left out for the first authority). A plan of a document written before is the
+/// first authority's, as every plan was when the document held one authority; a build of
+/// version 6 refuses the document rather than show one authority's plans as another's.
+pub const DOCUMENT_VERSION: u64 = 7;
 
 /// Everything the app keeps, as stored in the browser and in a backup file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -115,6 +115,7 @@ pub fn read_document(text: &str) -> Result<Document, Unreadable> {
         // names; each field also answers to its long name, so versions 1 and 2 read as they
         // were written. Version 4 added the basis of the figures, which earlier versions read
         // as "with the adoptions we expect", the forecast's switch as it always started.
+        // Versions before 7 kept no owner with a plan: each reads as the first authority's.
         Some(version @ 1..=DOCUMENT_VERSION) => serde_json::from_str::<Document>(text)
             .map(|mut document| {
                 document.version = DOCUMENT_VERSION;

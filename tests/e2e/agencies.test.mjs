@@ -106,7 +106,7 @@ test('two authorities imported: each one\'s forecast file is its CSV\'s alone, a
   assert.equal(saved.settings.authority_name, 'Northshire');
   assert.deepEqual(saved.records.map((c) => [c.child_id, c.au ?? 0]).sort(),
     [['C1', 0], ['C1', 1], ['C2', 0], ['P1', 0]]);
-  assert.equal(saved.version, 6);
+  assert.equal(saved.version, 7);
 
   assert.equal(await forecastFile(page), southAlone);
   await choose(page, '0');
@@ -199,7 +199,7 @@ test('a document from before authorities opens as one authority with nothing los
   await page.getByLabel("New authority's name").waitFor();
   await page.getByLabel('As of date', { exact: true }).fill('01/07/2015');
   await page.getByLabel('As of date', { exact: true }).blur();
-  const saved = await waitForSaved(page, (d) => d.version === 6);
+  const saved = await waitForSaved(page, (d) => d.version === 7);
   assert.deepEqual(saved.records, v4.records);
   assert.deepEqual(saved.aggregates, v4.aggregates);
   assert.equal(saved.settings.authority_name, 'Anytown');
@@ -263,7 +263,7 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   await child.selectOption({ label: 'C1' });
   assert.equal(await discussion.inputValue(), 'Two families interested.');
   await page.getByText('Family finding started.').waitFor();
-  const saved = await waitForSaved(page, (d) => d.version === 6);
+  const saved = await waitForSaved(page, (d) => d.version === 7);
   assert.deepEqual(saved.meetings.meetings.map((m) => m.outcomes.map((o) => [o.au ?? 0, o.child_id, o.discussion])),
     [[[0, 'C1', 'Family finding started.']], [[0, 'C1', 'Two families interested.']]]);
   await app.screenshot(page, 'agencies-05-northshire-c1');
@@ -327,5 +327,54 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   await preview.getByRole('button', { name: 'Confirm import' }).waitFor();
   assert.equal(await from.inputValue(), '0');
   await preview.getByRole('button', { name: 'Cancel import' }).click();
+
+  // A plan is one authority's: made on Southshire's view it is Southshire's (the form says so
+  // before it is made), not listed on Northshire's view, and listed on the agency's with
+  // Southshire named; a reload keeps it so.
+  const TITLE = 'Southshire recruitment plan';
+  const ours = page.locator('section.plan', { hasText: TITLE });
+  await choose(page, '1');
+  await page.getByRole('link', { name: 'Action plans', exact: true }).click();
+  await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Plan of', { exact: true }).inputValue(), '1');
+  await page.getByLabel('Plan title', { exact: true }).fill(TITLE);
+  await page.getByLabel('Plan owner', { exact: true }).fill('Southshire adoption manager');
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await ours.getByText('Plan of Southshire.').waitFor();
+  const withPlan = await waitForSaved(page, (d) => (d.plans?.plans ?? []).some((p) => p.title === TITLE));
+  assert.deepEqual(withPlan.plans.plans.find((p) => p.title === TITLE).of, { Authority: 1 });
+  await choose(page, '0');
+  await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
+  assert.equal(await ours.count(), 0);
+  assert.equal(await page.getByLabel('Plan of', { exact: true }).inputValue(), '0');
+  await choose(page, 'all');
+  await ours.getByText('Plan of Southshire.').waitFor();
+  assert.equal(await page.getByLabel('Plan of', { exact: true }).inputValue(), 'agency');
+  // Filtered to Northshire's plans, it is not shown; to Southshire's, it is.
+  const byAuthority = page.getByLabel('Filter by authority');
+  await byAuthority.selectOption({ label: 'Northshire' });
+  await page.waitForFunction((t) => ![...document.querySelectorAll('section.plan')].some((s) => s.textContent.includes(t)), TITLE);
+  await byAuthority.selectOption({ label: 'Southshire' });
+  await ours.waitFor();
+  // The agency's actions file names each plan's owner last.
+  const actions = await downloadText(page, () => page.getByRole('button', { name: 'Download actions (CSV)' }).click());
+  assert.equal(actions.text.split('\r\n')[0], 'plan,theme,activity,lead,timescale,status,outcome,last_update,authority');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Showing').inputValue(), 'all');
+  await ours.getByText('Plan of Southshire.').waitFor();
+  await ours.scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'agencies-08-agency-plans');
+  await choose(page, '0');
+  await page.getByRole('heading', { name: 'Action plans', level: 1 }).waitFor();
+  assert.equal(await ours.count(), 0);
+  // The agency's own plan, made on Northshire's view: the page says where it is listed.
+  await page.getByLabel('Plan title', { exact: true }).fill('Adopter recruitment');
+  await page.getByLabel('Plan of', { exact: true }).selectOption({ label: 'Shires Adoption' });
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await page.getByText('Started Adopter recruitment, a plan of Shires Adoption: it is listed on the agency\'s view, not on this view.').waitFor();
+  assert.equal(await page.locator('section.plan', { hasText: 'Adopter recruitment' }).count(), 0);
+  await choose(page, 'all');
+  await page.locator('section.plan', { hasText: 'Adopter recruitment' }).getByText('Plan of Shires Adoption.').waitFor();
   await page.context().close();
 });

@@ -47,7 +47,7 @@ test('first start shows the clearly labelled demonstration data', async () => {
   // It is kept in this browser at once, marked as the demonstration, under the app's key.
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY));
-  assert.equal(stored.version, 6);
+  assert.equal(stored.version, 7);
   assert.equal(stored.demonstration, true);
   assert.equal(stored.settings.as_of, '2015-06-30');
   await app.screenshot(page, 'records-01-first-start-demo');

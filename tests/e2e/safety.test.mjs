@@ -237,7 +237,7 @@ for (const [name, text, reason] of [
   ['a list', '[{"version":2,"records":[]}]', /not a document of this app: it holds a list/],
   ['a number', '42', /not a document of this app: it holds a number/],
   ['text cut short', '{"version":2,"records":[{"child_id":"C1"', /not valid JSON/],
-  ['a newer version', '{"version":7,"records":[],"meetings":[]}', /newer version of this app \(data version 7/],
+  ['a newer version', '{"version":8,"records":[],"meetings":[]}', /newer version of this app \(data version 8/],
 ]) {
   test(`stored ${name} is kept untouched and downloadable, never overwritten`, async () => {
     const page = await app.newPage();

@@ -68,8 +68,8 @@ test('a document from a newer version of the app is left alone', async () => {
   await page.getByRole('button', { name: 'Replace the stored data and turn saving on' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Replace the stored data' }).click();
   await page.getByRole('status').getByText('Saving is on again').waitFor();
-  const now = await waitForSaved(page, (d) => d.version === 6);
-  assert.equal(now.version, 6);
+  const now = await waitForSaved(page, (d) => d.version === 7);
+  assert.equal(now.version, 7);
   assert.deepEqual(now.records, []);
   await page.context().close();
 });
@@ -120,7 +120,7 @@ test('yearly figures import through a preview, and a backup restores everything'
   await page.locator('.header__authority', { hasText: 'Anytown Council' }).waitFor();
   const backup = await downloadText(page, () => page.getByRole('button', { name: 'Download backup (JSON)' }).click());
   const saved = JSON.parse(backup.text);
-  assert.equal(saved.version, 6);
+  assert.equal(saved.version, 7);
   assert.equal(saved.settings.authority_name, 'Anytown Council');
   assert.equal(saved.aggregates.length, 2);
 
