@@ -77,13 +77,15 @@ fn corrupted_and_newer_documents_are_reported_with_their_raw_text() {
         }) => assert_eq!(raw, cut_short),
         other => panic!("expected an unreadable document, got {other:?}"),
     }
-    let newer = "{\"version\":7,\"records\":[]}";
-    store().set_item(STORAGE_KEY, newer).unwrap();
+    // One version past the one this build writes: a document from a newer build of the app.
+    let next = DOCUMENT_VERSION + 1;
+    let newer = format!("{{\"version\":{next},\"records\":[]}}");
+    store().set_item(STORAGE_KEY, &newer).unwrap();
     match storage::load() {
         Err(LoadError::Unreadable {
             raw,
-            reason: Unreadable::NewerVersion { found: 7 },
-        }) => assert_eq!(raw, newer),
+            reason: Unreadable::NewerVersion { found },
+        }) if found == next => assert_eq!(raw, newer),
         other => panic!("expected a newer version, got {other:?}"),
     }
     let wrong = "{\"version\":1,\"records\":\"none\"}";
