@@ -5,7 +5,7 @@
 // choice is kept over a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, confirmImport, waitForSaved } from './helpers.mjs';
+import { start, chooseFile, confirmImport, waitForSaved, figuresOnBasis } from './helpers.mjs';
 
 let app;
 let page;
@@ -113,6 +113,7 @@ test('one figure is the same number with the same basis named on every screen', 
   // The forecast's switch sets the basis for every screen.
   await page.getByRole('link', { name: 'Forecast', exact: true }).click();
   await page.getByRole('switch', { name: 'With the adoptions we expect' }).uncheck();
+  await figuresOnBasis(page, WITHOUT);
   const withoutExpected = await readEverywhere();
   assertOneFigure(withoutExpected, WITHOUT);
   assert.match(withoutExpected.reportHeader, /without the adoptions we expect/);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, chooseFile, downloadText, confirmImport } from './helpers.mjs';
+import { start, chooseFile, downloadText, confirmImport, figuresOnBasis } from './helpers.mjs';
 
 let app;
 let page;
@@ -54,6 +54,7 @@ async function showExpected(on) {
 /** The figure from the children in the data alone. */
 async function firstValue(indicator, period) {
   await showExpected(false);
+  await figuresOnBasis(page, 'from the children in the data only');
   return (await card(indicator, period).locator('.figures__value').textContent()).trim();
 }
 

@@ -179,3 +179,16 @@ export async function axeViolations(page) {
   return result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('; ')}`);
 }
+
+/**
+ * Waits until every figures table on the page is drawn on the basis named by `words` (the end
+ * of its caption, "from the children in the data only" or "with the adoptions we expect"): the
+ * table is redrawn after the switch of basis has painted, so a read straight after the switch
+ * would see the figures before it.
+ */
+export async function figuresOnBasis(page, words) {
+  await page.waitForFunction((w) => {
+    const captions = [...document.querySelectorAll('table.figures caption')];
+    return captions.length > 0 && captions.every((c) => c.textContent.endsWith(w));
+  }, words);
+}

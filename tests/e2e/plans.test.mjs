@@ -4,7 +4,7 @@
 // and everything kept over a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, downloadText, confirmImport, clearDemonstration } from './helpers.mjs';
+import { start, chooseFile, downloadText, confirmImport, clearDemonstration, figuresOnBasis } from './helpers.mjs';
 
 let app;
 let page;
@@ -49,6 +49,7 @@ test('a red figure starts a performance action plan with the forecast\'s own fig
   await page.getByRole('link', { name: 'Forecast', exact: true }).click();
   // The figure from the children in the data, as the plan's figures are.
   await page.getByRole('switch', { name: 'With the adoptions we expect' }).uncheck();
+  await figuresOnBasis(page, 'from the children in the data only');
   const card = page.locator('.figures td[data-indicator="A1"][data-period="2013-16"] .figures__value').first();
   assert.equal((await card.innerText()).trim(), '500 days');
 
