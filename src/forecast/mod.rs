@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod data_age;
 pub mod figures_by_period;
 pub mod figures_table;
+pub mod first_rows;
 pub mod monte_carlo;
 pub mod pace_panel;
 pub mod pace_words;

@@ -1,6 +1,7 @@
 //! The pipeline: every child still in the process, with its stage, days so far, projected
 //! adoption order and what it will do to the three-year averages, sortable by impact.
 
+use super::first_rows::use_first_rows;
 use crate::ui::draft_input::{Accepts, DraftInput};
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
@@ -31,9 +32,6 @@ impl PartialEq for PipelineTableProps {
             && self.on_expected_order == other.on_expected_order
     }
 }
-
-/// How many rows the table shows until the user asks for all.
-pub const FIRST_ROWS: usize = 25;
 
 /// The orders the table can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,9 +147,7 @@ fn expected_order_input(
 #[function_component]
 pub fn PipelineTable(props: &PipelineTableProps) -> Html {
     let order = use_state(|| PipelineSort::Impact);
-    // A large authority has thousands of children in the pipeline; drawing every row on each
-    // scenario change would cost more than the forecast, so the table opens on the first rows.
-    let show_all = use_state(|| false);
+    let first_rows = use_first_rows();
     let header = |label: &str, by: PipelineSort| {
         let current = *order == by;
         let onclick = {
@@ -169,18 +165,10 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
     };
     let rows = sorted(&props.forecast, *order);
     let total = rows.len();
-    let shown = if *show_all {
-        total
-    } else {
-        total.min(FIRST_ROWS)
-    };
-    let toggle = {
-        let show_all = show_all.clone();
-        Callback::from(move |_| show_all.set(!*show_all))
-    };
+    let shown = first_rows.shown(total);
     html! {
         <div class="table-wrap">
-            <table class="table table--pipeline" aria-label="Children in the pipeline">
+            <table class="table table--pipeline" id="pipeline-children" aria-label="Children in the pipeline">
                 <caption class="table__caption">
                     { format!("{} children still in the process, as of {}{}", total, format_uk(props.forecast.as_of),
                         if shown < total { format!("; the first {shown} shown") } else { String::new() }) }
@@ -221,11 +209,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if total > FIRST_ROWS {
-                <button type="button" class="button button--secondary" onclick={toggle}>
-                    { if *show_all { format!("Show the first {FIRST_ROWS} only") } else { format!("Show all {total} children") } }
-                </button>
-            }
+            { first_rows.button(total, "pipeline-children", format!("Show all {total} children")) }
         </div>
     }
 }
@@ -233,6 +217,7 @@ pub fn PipelineTable(props: &PipelineTableProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::forecast::first_rows::FIRST_ROWS;
     use scorecard::RollingPeriod;
 
     fn effect(change: f64) -> Contribution {

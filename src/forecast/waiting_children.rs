@@ -1,7 +1,7 @@
 //! The children still waiting under the required pace, each with its own date: "by
 //! 10/12/2015" when it is on pace, "as soon as possible" when it has already waited longer.
 
-use super::pipeline_table::FIRST_ROWS;
+use super::first_rows::use_first_rows;
 use crate::words::count_of;
 use scorecard::dates::format_uk;
 use scorecard::{Forecast, TargetStatus};
@@ -37,10 +37,7 @@ fn more_rows(other: usize) -> String {
 /// its first rows.
 #[function_component]
 pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
-    // A large authority has hundreds of children waiting: laid out in full after every
-    // scenario change, their rows were most of the page's layout, so the table opens on the
-    // first rows, as the pipeline's does, and shows the rest when asked.
-    let show_all = use_state(|| false);
+    let first_rows = use_first_rows();
     let Some(answer) = props.forecast.pace.as_ref() else {
         return Html::default();
     };
@@ -50,15 +47,7 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
     }
     let percent = answer.target.indicator.is_percent();
     let total = waiting.len();
-    let shown = if *show_all {
-        total
-    } else {
-        total.min(FIRST_ROWS)
-    };
-    let toggle = {
-        let show_all = show_all.clone();
-        Callback::from(move |_| show_all.set(!*show_all))
-    };
+    let shown = first_rows.shown(total);
     let caption = if shown < total {
         format!(
             "Each waiting child's own date: {} waiting, the first {shown} shown",
@@ -100,17 +89,7 @@ pub fn WaitingChildren(props: &WaitingChildrenProps) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            // The same button either way, so that focus stays on it when the rows change.
-            if total > FIRST_ROWS {
-                <button type="button" class="button button--secondary" aria-controls="waiting-children"
-                    onclick={toggle}>
-                    { if *show_all {
-                        format!("Show the first {FIRST_ROWS} only")
-                    } else {
-                        more_rows(total - FIRST_ROWS)
-                    } }
-                </button>
-            }
+            { first_rows.button(total, "waiting-children", more_rows(total - shown)) }
         </div>
     }
 }
