@@ -29,7 +29,8 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { serve } from '../static-server.mjs';
-import { syntheticCsv, AUTHORITIES } from './synthetic.mjs';
+import { syntheticCsv } from './synthetic.mjs';
+import { agencyWorkspace, forecastOn } from './agency.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.APP_DIST || resolve(HERE, '../../dist');
@@ -245,40 +246,16 @@ const ONE_AUTHORITY = '1';
 
 /**
  * A regional adoption agency: `authorities` authorities of `each` children, from a fresh
- * profile (the demonstration cleared, the authorities named in the settings, then one file
- * naming each child's authority imported). Times the import, the same what-if on one
+ * profile (see `agency.mjs`). Times the import, the same what-if on one
  * authority's view and on the agency's, and opening the agency's tracking meeting agenda.
  */
 async function agencyCase(browser, origin, authorities = 8, each = 300) {
   const children = authorities * each;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${origin}#/records`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.locator('.banner--demo').getByRole('button', { name: 'Clear demonstration data' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Clear demonstration data' }).click();
-  await page.locator('.banner--demo').waitFor({ state: 'detached' });
-  await page.getByRole('link', { name: 'Settings and backup', exact: true }).click();
-  const name = page.getByLabel('Authority name', { exact: true });
-  await name.fill(AUTHORITIES[0]);
-  await name.blur();
-  for (const other of AUTHORITIES.slice(1, authorities)) {
-    await page.getByLabel("New authority's name").fill(other);
-    await page.getByRole('button', { name: 'Add authority' }).click();
-    await page.locator('#authorities-table th', { hasText: other }).waitFor();
-  }
-  await page.goto(`${origin}#/records?authority=all`);
-  await page.locator('main[data-view="all"]').waitFor();
-  const { importMs, storedBytes } = await importChildren(page,
-    syntheticCsv(children, '2015-06-30', 7, { authorities }), children);
-  await setAsOf(page);
-
+  const { importMs, storedBytes } = await agencyWorkspace(page, origin, importChildren, authorities, each);
   const whatIf = async (view, start) => {
-    await page.goto(`${origin}#/forecast?authority=${view}`);
-    await page.locator(`main[data-view="${view}"]`).waitFor();
-    await page.getByRole('heading', { name: 'Trajectory' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('.first-screen__chart')?.getAttribute('aria-busy') === 'false', null, { timeout: 120000 });
-    await page.waitForTimeout(1000);
+    await forecastOn(page, origin, view);
     return timeChanges(page, start);
   };
   // The views share the scenario: the agency's first change starts where the last one ended.
