@@ -637,3 +637,49 @@ fn the_agency_s_target_dates_file_names_each_waiting_child_s_authority_last() {
     named.sort();
     assert_eq!(named, ["C1 Northshire", "C1 Southshire", "C2 Northshire"]);
 }
+
+#[test]
+fn each_authority_s_row_in_the_agency_s_table_is_the_forecast_of_its_own_view_under_the_scenario() {
+    use adoption_forecast::forecast::agency_panel::{
+        authorities_inputs, authority_forecast, view_forecast,
+    };
+    use scorecard::{Stage, StageDuration};
+    let mut document = two_authorities();
+    // A child of each authority still waiting, placed on 01/05/2015: the placement-to-order
+    // stage decides when each is adopted, so a what-if on it moves their figures.
+    for (id, authority) in [("P1", 0), ("P2", 1)] {
+        document.records.push(ChildRecord {
+            authority,
+            placement_order: Some(d(2014, 6, 1)),
+            matched: Some(d(2015, 4, 1)),
+            placed: Some(d(2015, 5, 1)),
+            ..ChildRecord::new(id, d(2014, 1, 1))
+        });
+    }
+    // Southshire judged against a schedule of its own.
+    let mut own = document.settings.thresholds.clone();
+    own.entries.iter_mut().for_each(|entry| entry.a1_days += 50);
+    document.settings.own_thresholds.insert(1, own);
+    let as_of = d(2015, 6, 30);
+    let inputs = authorities_inputs(&document, as_of);
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["Northshire", "Southshire"]);
+
+    let baseline: Vec<_> = inputs
+        .iter()
+        .map(|i| authority_forecast(i, &document.scenarios, as_of))
+        .collect();
+    let mut scenario = document.scenarios.working.clone();
+    scenario
+        .stages
+        .insert(Stage::PlacedToAdoptionOrder, StageDuration::Days(400));
+    document.scenarios.set_working(scenario);
+    for (id, i) in inputs.iter().enumerate() {
+        let row = authority_forecast(i, &document.scenarios, as_of);
+        let own = view_forecast(&document, View::Authority(id as u32), as_of);
+        assert_eq!(row, own.forecast, "{}", i.name);
+        assert_eq!(row.to_csv(), own.forecast.to_csv(), "{}", i.name);
+        // The what-if moved the authority's figures: the rows are not the baseline's.
+        assert_ne!(row, baseline[id], "{}", i.name);
+    }
+}

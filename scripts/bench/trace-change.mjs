@@ -6,11 +6,16 @@
 // "Speed"). A measurement, not a test.
 //
 //   node scripts/bench/trace-change.mjs [children=10000] [changes=3] [limit-ms=30]
+//
+// TRACE_AGENCY=all (or an authority's number, "1") traces a regional adoption agency instead:
+// eight authorities of 300 children (the children argument is then ignored), the changes made
+// on that view.
 import { chromium } from '../../tests/e2e/node_modules/playwright-core/index.mjs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../static-server.mjs';
 import { syntheticCsv } from './synthetic.mjs';
+import { agencyWorkspace, forecastOn } from './agency.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.APP_DIST || resolve(HERE, '../../dist');
@@ -37,6 +42,19 @@ async function prepare(page, origin) {
   await page.getByRole('heading', { name: 'Trajectory' }).waitFor();
   await page.waitForFunction(() => document.querySelector('.first-screen__chart')?.getAttribute('aria-busy') === 'false', null, { timeout: 120000 });
   await page.waitForTimeout(1000);
+}
+
+/** The agency's workspace, its forecast shown on the view `view`. */
+async function prepareAgency(page, origin, view) {
+  await agencyWorkspace(page, origin, async (p, csv, total) => {
+    await p.getByLabel('Import records', { exact: true }).setInputFiles({
+      name: 'agency.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8'),
+    });
+    await p.getByRole('button', { name: 'Confirm import' }).click();
+    await p.waitForFunction((n) => document.querySelector('.records__count')?.textContent.includes(`of ${n} children`), total);
+    await p.waitForTimeout(1500);
+  });
+  await forecastOn(page, origin, view);
 }
 
 /** One change, from the input's change event until the Monte Carlo after it is done. */
@@ -144,7 +162,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await prepare(page, origin);
+  if (process.env.TRACE_AGENCY) await prepareAgency(page, origin, process.env.TRACE_AGENCY);
+  else await prepare(page, origin);
   // How much the page holds: layout's work grows with it.
   console.log(await page.evaluate(() => {
     const parts = [...document.querySelectorAll('#main section, #main > *')]

@@ -8,9 +8,10 @@ use super::sentences::figure_value;
 use crate::context::{use_app, use_as_of};
 use crate::storage::authorities::{project, View};
 use crate::storage::document::Document;
+use crate::storage::document::Scenarios;
 use crate::ui::view_choice::authority_label;
 use chrono::NaiveDate;
-use scorecard::{usable_at, Forecast, ForecastInput, RollingPeriod};
+use scorecard::{forecast_on, usable_at, Forecast, ForecastInput, RollingPeriod};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -116,20 +117,86 @@ pub fn agency_csv(
     crate::storage::authorities::with_authority_column(&files)
 }
 
-/// Every authority's forecast, then the agency's.
-fn every_view(whole: &Document, as_of: NaiveDate) -> Vec<ViewForecast> {
+/// What one authority's forecast is made from, apart from the scenario: its name, and from
+/// its own view's document the children and yearly figures the figures may use and its
+/// threshold schedule. A what-if changes none of them.
+pub struct AuthorityInputs {
+    /// The authority's name.
+    pub name: String,
+    /// The children of its view the figures may use on the as-of date.
+    pub children: Vec<scorecard::ChildRecord>,
+    /// The years of its published figures the figures may use.
+    pub aggregates: Vec<scorecard::YearAggregate>,
+    /// The threshold schedule it is judged against.
+    pub thresholds: scorecard::ThresholdSchedule,
+}
+
+/// Each authority's inputs, from its own view of `whole` as [`view_forecast`] makes it.
+pub fn authorities_inputs(whole: &Document, as_of: NaiveDate) -> Vec<AuthorityInputs> {
     whole
         .settings
         .authorities()
         .into_iter()
-        .map(|(id, _)| View::Authority(id))
-        .chain(std::iter::once(View::Agency))
-        .map(|view| view_forecast(whole, view, as_of))
+        .map(|(id, _)| {
+            let document = project(whole, View::Authority(id));
+            let (children, aggregates) = usable_at(&document.records, &document.aggregates, as_of);
+            AuthorityInputs {
+                name: document.settings.authority_name,
+                children,
+                aggregates,
+                thresholds: document.settings.thresholds,
+            }
+        })
         .collect()
 }
 
-fn cell(view: &ViewForecast, indicator: scorecard::Indicator, period: RollingPeriod) -> Html {
-    let Some((figure, _)) = figure_of(&view.forecast, indicator, period) else {
+/// One authority's forecast under `scenarios` (the workspace's, which every view shares): the
+/// forecast [`view_forecast`] makes of its view.
+pub fn authority_forecast(
+    inputs: &AuthorityInputs,
+    scenarios: &Scenarios,
+    as_of: NaiveDate,
+) -> Forecast {
+    forecast_on(
+        &ForecastInput {
+            children: &inputs.children,
+            aggregates: &inputs.aggregates,
+            as_of,
+            thresholds: &inputs.thresholds,
+            scenario: &scenarios.working,
+            target: scenarios.pace_target,
+            every_child: false,
+        },
+        scenarios.basis,
+    )
+}
+
+/// Each authority's inputs, worked out again only when the children, the yearly figures, the
+/// settings or the as-of date changed: a what-if changes the document too, and validating
+/// every authority's children again on each one would cost more than their forecasts.
+#[hook]
+fn use_authorities_inputs(whole: &Rc<Document>, as_of: NaiveDate) -> Rc<Vec<AuthorityInputs>> {
+    let cache = use_mut_ref(|| None::<(Rc<Document>, NaiveDate, Rc<Vec<AuthorityInputs>>)>);
+    let mut cache = cache.borrow_mut();
+    if let Some((seen, seen_as_of, inputs)) = cache.as_ref() {
+        if *seen_as_of == as_of
+            && (Rc::ptr_eq(seen, whole)
+                || (seen.records == whole.records
+                    && seen.aggregates == whole.aggregates
+                    && seen.settings == whole.settings))
+        {
+            let inputs = inputs.clone();
+            *cache = Some((whole.clone(), as_of, inputs.clone()));
+            return inputs;
+        }
+    }
+    let inputs = Rc::new(authorities_inputs(whole, as_of));
+    *cache = Some((whole.clone(), as_of, inputs.clone()));
+    inputs
+}
+
+fn cell(forecast: &Forecast, indicator: scorecard::Indicator, period: RollingPeriod) -> Html {
+    let Some((figure, _)) = figure_of(forecast, indicator, period) else {
         return html! { <td>{ "no children" }</td> };
     };
     let unit = if indicator.is_percent() { "%" } else { " days" };
@@ -157,28 +224,58 @@ fn cell(view: &ViewForecast, indicator: scorecard::Indicator, period: RollingPer
     }
 }
 
-/// Each authority's figures beside the agency's, and the file of them all.
+/// The agency panel's properties.
+#[derive(Properties)]
+pub struct AgencyPanelProps {
+    /// The agency's forecast, the one its dashboard shows (the agency view's own).
+    pub agency: Rc<Forecast>,
+}
+
+impl PartialEq for AgencyPanelProps {
+    /// The same forecast `Rc` is the same forecast: never compared figure by figure.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.agency, &other.agency)
+    }
+}
+
+/// Each authority's figures beside the agency's, and the file of them all. Drawn on the
+/// agency's view, by its dashboard, which gives it the agency's forecast.
 #[function_component]
-pub fn AgencyPanel() -> Html {
+pub fn AgencyPanel(props: &AgencyPanelProps) -> Html {
     let app = use_app();
     let as_of = use_as_of();
-    let whole = app.whole.clone();
-    // Worked out again only when the data or the date changes, not on a view's what-if.
-    let views = use_memo((super::usable::Same(whole), as_of), |(whole, as_of)| {
-        Rc::new(every_view(&whole.0, *as_of))
-    });
-    let Some(agency) = views.last() else {
-        return Html::default();
-    };
-    let periods = agency.forecast.headline_periods();
-    let rows = views.iter().enumerate().flat_map(|(i, view)| {
-        let last = i + 1 == views.len();
+    let inputs = use_authorities_inputs(&app.whole, as_of);
+    // Each authority's forecast, made again when the scenario changes (every view shares it),
+    // from inputs validated once per change of the data.
+    let scenarios = app.whole.scenarios.clone();
+    let authorities = use_memo(
+        (super::usable::Same(inputs), scenarios, as_of),
+        |(inputs, scenarios, as_of)| {
+            inputs
+                .0
+                .iter()
+                .map(|i| (i.name.clone(), authority_forecast(i, scenarios, *as_of)))
+                .collect::<Vec<_>>()
+        },
+    );
+    // The agency's row is its view's forecast, named as its view names it.
+    let agency_name = app.document.settings.authority_name.clone();
+    let views: Vec<(&str, &Forecast)> = authorities
+        .iter()
+        .map(|(name, forecast)| (name.as_str(), forecast))
+        .chain(std::iter::once((agency_name.as_str(), &*props.agency)))
+        .collect();
+    let periods = props.agency.headline_periods();
+    let count = views.len();
+    let rows = views.iter().enumerate().flat_map(|(i, &(name, forecast))| {
+        let last = i + 1 == count;
+        let periods = &periods;
         TABLE_INDICATORS.iter().map(move |&indicator| {
             html! {
                 <tr class={classes!(last.then_some("agency__whole"))}>
-                    <th scope="row">{ authority_label(&view.name) }</th>
+                    <th scope="row">{ authority_label(name) }</th>
                     <td>{ indicator.name() }</td>
-                    { for periods.iter().map(|&p| cell(view, indicator, p)) }
+                    { for periods.iter().map(|&p| cell(forecast, indicator, p)) }
                 </tr>
             }
         })

@@ -369,6 +369,11 @@ pub fn ForecastDashboard() -> Html {
                     {on_expected_order} />
             </section>
             <BacktestPanel rows={backtest.clone()} />
+            // The agency's view: each authority's figures beside the agency's, whose forecast
+            // is this one, made once.
+            if app.view == crate::storage::authorities::View::Agency {
+                <super::agency_panel::AgencyPanel agency={main.clone()} />
+            }
         </>
     }
 }

@@ -24,10 +24,8 @@ pub fn ForecastScreen() -> Html {
                 </p>
             }
             <DataAgeNotice />
+            // On the agency's view the dashboard draws each authority's figures after its own.
             <ForecastDashboard />
-            if app.view == crate::storage::authorities::View::Agency {
-                <crate::forecast::agency_panel::AgencyPanel />
-            }
         </section>
     }
 }

@@ -8,7 +8,8 @@ use super::agenda::{
 use super::gaps::NotRecorded;
 use super::meeting_panel::MeetingPanel;
 use crate::context::{use_app, use_as_of, use_render_count};
-use crate::report::forecast::use_forecast;
+use crate::forecast::usable::Same;
+use crate::report::forecast::forecast_of;
 use crate::state::Action;
 use crate::storage::authorities::{with_authority_column, View};
 use crate::ui::browser;
@@ -72,12 +73,17 @@ pub fn TrackingScreen() -> Html {
 fn AgendaScreen() -> Html {
     let app = use_app();
     let as_of = use_as_of();
-    let forecast = use_forecast();
+    let agency = app.view == View::Agency;
+    // One authority's agenda reads its forecast and milestones; the agency's is made of each
+    // authority's own (below), so the agency's are never worked out.
+    let forecast = use_memo(
+        (Same(app.document.clone()), as_of, agency),
+        |(doc, as_of, agency)| (!agency).then(|| forecast_of(&doc.0, *as_of)),
+    );
     let overdue_only = use_state(|| false);
     let stage = use_state(String::new);
     let finder = use_state(String::new);
     let authority_filter = use_state(|| None::<u32>);
-    let agency = app.view == View::Agency;
     // On the agency's view, each authority's agenda worked out on its own view.
     let parts = use_memo((Rc::as_ptr(&app.whole) as usize, as_of, agency), {
         let whole = app.whole.clone();
@@ -90,15 +96,22 @@ fn AgendaScreen() -> Html {
         }
     });
     let doc = app.document.clone();
-    let milestones = use_memo((Rc::as_ptr(&doc) as usize, as_of), move |(_, as_of)| {
-        Rc::new(milestone_dates(
-            &doc.records,
-            &doc.settings.timescales,
-            &doc.settings.thresholds,
-            *as_of,
-            &doc.settings.bank_holidays(),
-        ))
-    });
+    let milestones = use_memo(
+        (Rc::as_ptr(&doc) as usize, as_of, agency),
+        move |(_, as_of, agency)| {
+            Rc::new(if *agency {
+                Vec::new()
+            } else {
+                milestone_dates(
+                    &doc.records,
+                    &doc.settings.timescales,
+                    &doc.settings.thresholds,
+                    *as_of,
+                    &doc.settings.bank_holidays(),
+                )
+            })
+        },
+    );
     let open_actions = Rc::new(app.document.meetings.open_actions(as_of));
     let rows = use_memo(
         (
@@ -114,10 +127,9 @@ fn AgendaScreen() -> Html {
             let authority = app.authority_of(0);
             let parts = parts.clone();
             move |_| {
-                Rc::new(if agency {
-                    agency_agenda(&parts)
-                } else {
-                    agenda(authority, &forecast, &doc.records, &milestones, &open)
+                Rc::new(match forecast.as_ref() {
+                    Some(forecast) => agenda(authority, forecast, &doc.records, &milestones, &open),
+                    None => agency_agenda(&parts),
                 })
             }
         },
