@@ -28,6 +28,11 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 const CHILDREN = Number(process.argv[2] ?? 10000);
 const CHANGES = Number(process.argv[3] ?? 3);
 const LIMIT_MS = Number(process.argv[4] ?? 30);
+// How long a change is watched after its Monte Carlo is done, and the pause before the next
+// (`page.mjs` watches 50 ms and pauses 300 ms: the save, 300 ms after a change, then falls in
+// the next change's watch).
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 500);
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 300);
 
 async function prepare(page, origin) {
   await page.goto(`${origin}#/records`);
@@ -55,7 +60,7 @@ async function prepare(page, origin) {
 /** One change, from the input's change event until the Monte Carlo after it is done: the time
  * to the first change of the page (as `page.mjs` times it) and the longest task (`longtask`). */
 async function change(page, days) {
-  return page.evaluate(async (days) => {
+  return page.evaluate(async ({ days, settle }) => {
     const input = document.getElementById('stage-2-days');
     let longestTask = 0;
     const tasks = new PerformanceObserver((list) => {
@@ -77,11 +82,11 @@ async function change(page, days) {
       };
       setTimeout(check, 20);
     });
-    await new Promise((done) => setTimeout(done, 500));
+    await new Promise((done) => setTimeout(done, settle));
     observer.disconnect();
     tasks.disconnect();
     return { first: firstChange - t0, longestTask };
-  }, days);
+  }, { days, settle: SETTLE_MS });
 }
 
 async function traced(cdp, page, days) {
@@ -248,7 +253,7 @@ try {
       const timed = await change(page, days);
       console.log(`change ${i + 1} to ${days} days: first change of the page ${timed.first.toFixed(1)} ms; longest task ${timed.longestTask ? timed.longestTask.toFixed(1) + ' ms' : 'none over 50 ms'}`);
       summary.push({ first: timed.first, longest: timed.longestTask });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(PAUSE_MS);
     }
   } else {
     const cdp = await context.newCDPSession(page);
@@ -259,7 +264,7 @@ try {
       if (process.env.DUMP) writeFileSync(join(process.env.DUMP, `change-${i + 1}.json`), JSON.stringify(result));
       const own = report(result, days);
       summary.push({ first: result.timed.first, longest: result.timed.longestTask, own: own?.ms, cpu: own?.cpu });
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(PAUSE_MS);
     }
   }
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
