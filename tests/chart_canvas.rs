@@ -1,6 +1,6 @@
 //! The chart component in a real browser: its canvas is sized to its CSS box times the device
-//! pixel ratio (so it stays sharp on high-DPI screens), it redraws when the window is resized,
-//! and it carries its text alternative and the PNG download.
+//! pixel ratio (so it stays sharp on high-DPI screens), it redraws when the window is resized
+//! or its box changes, and it carries its text alternative and the PNG download.
 #![cfg(target_arch = "wasm32")]
 
 use adoption_forecast::ui::chart_canvas::{ChartCanvas, ChartCanvasProps, ChartSpec};
@@ -94,6 +94,63 @@ async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
         .filter_map(|i| buttons.get(i)?.text_content())
         .collect();
     assert!(labels.iter().any(|l| l == "Download chart (PNG)"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_is_drawn_again_whenever_its_box_changes_size() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = ChartCanvasProps {
+        id: "resized-chart".into(),
+        label: "Trajectory".into(),
+        chart: ChartSpec::Trajectory(Rc::new(trajectory())),
+        file_name: "chart.png".into(),
+        class: Default::default(),
+        projector: false,
+    };
+    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let canvas: web_sys::HtmlCanvasElement = root
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let ratio = window.device_pixel_ratio();
+
+    // The box changes with no resize of the window (a scroll bar, a panel opened beside it).
+    canvas
+        .set_attribute("style", "display:block;width:520px;height:260px")
+        .unwrap();
+    settle().await;
+    assert_eq!(canvas.width(), (520.0 * ratio).round() as u32);
+    assert_eq!(canvas.height(), (260.0 * ratio).round() as u32);
+
+    // And again: every change of size is drawn, not only the first.
+    canvas
+        .set_attribute("style", "display:block;width:700px;height:350px")
+        .unwrap();
+    settle().await;
+    assert_eq!(canvas.width(), (700.0 * ratio).round() as u32);
+    assert_eq!(canvas.height(), (350.0 * ratio).round() as u32);
+
+    // Two resizes of the window after a change of the box: each reads the box again.
+    canvas
+        .set_attribute("style", "display:block;width:610px;height:305px")
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("resize").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(canvas.width(), (610.0 * ratio).round() as u32);
+    window
+        .dispatch_event(&web_sys::Event::new("resize").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(canvas.width(), (610.0 * ratio).round() as u32);
     root.remove();
 }
 

@@ -1,15 +1,22 @@
 //! A chart on a `<canvas>`: sized by `devicePixelRatio` so it stays sharp on high-DPI screens
 //! (plotters-canvas draws at the canvas's own pixel size and knows nothing of CSS pixels),
-//! redrawn when the window is resized, described in words for screen readers, and offered as
-//! a PNG download.
+//! redrawn when the window or the canvas's box is resized, described in words for screen
+//! readers, and offered as a PNG download.
+//!
+//! The canvas's size in CSS pixels is kept as the browser last laid it out, and told by a
+//! `ResizeObserver` when it changes: reading it at each redraw (`clientWidth`) would make the
+//! browser lay the page out in the middle of a what-if's change, before the page is drawn.
 
+use crate::ui::measured_text::MeasuredOnce;
 use gloo_events::EventListener;
 use scorecard_charts::comparators::{draw_comparators, ComparatorChart};
 use scorecard_charts::{
     draw_backtest, draw_tenths, draw_timeline, draw_trajectory, BacktestChart, ChartError,
     ChartStyle, TenthsChart, Timeline, Trajectory,
 };
+use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -67,14 +74,41 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let resized = use_state(|| 0u32);
     let failure = use_state(|| None::<String>);
+    // The canvas's CSS size as last laid out (`None`: to be read at the next drawing).
+    let size = use_memo((), |_| Cell::new(None::<(i32, i32)>));
 
     {
-        let resized = resized.clone();
+        // Each resize draws again: a count of them, as a handle reads the state it was made with.
+        let redraw = {
+            let count = Rc::new(Cell::new(0u32));
+            let resized = resized.clone();
+            Rc::new(move || {
+                count.set(count.get() + 1);
+                resized.set(count.get());
+            })
+        };
+        let size = size.clone();
+        let canvas_ref = canvas_ref.clone();
         use_effect_with((), move |_| {
+            // A change of zoom changes the device pixel ratio but not always the box: the
+            // window's resize asks for a new reading and a redraw.
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "resize", move |_| resized.set(*resized + 1))
+                let redraw = redraw.clone();
+                let size = size.clone();
+                EventListener::new(&window, "resize", move |_| {
+                    size.set(None);
+                    redraw();
+                })
             });
-            move || drop(listener)
+            let observer = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .and_then(|canvas| observe_size(canvas, size, redraw));
+            move || {
+                drop(listener);
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
         });
     }
 
@@ -87,7 +121,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                 let outcome = canvas_ref
                     .cast::<HtmlCanvasElement>()
                     .ok_or_else(|| ChartError("the canvas is not on the page".into()))
-                    .and_then(|canvas| draw(&canvas, chart, *projector));
+                    .and_then(|canvas| draw(&canvas, &size, chart, *projector));
                 failure.set(outcome.err().map(|e| e.to_string()));
                 mark_drawn();
             },
@@ -144,19 +178,56 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 }
 
+/// Watches the canvas's box: when the browser lays it out at another size than the one kept
+/// in `size`, keeps the new one and draws again. Gives the observer and its callback, which
+/// must live as long as it watches.
+fn observe_size(
+    canvas: HtmlCanvasElement,
+    size: Rc<Cell<Option<(i32, i32)>>>,
+    redraw: Rc<dyn Fn()>,
+) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
+    let watched = canvas.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        // Read after the browser's layout, where reading the size costs nothing.
+        let now = css_size(&watched);
+        if size.get() != Some(now) {
+            size.set(Some(now));
+            redraw();
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&canvas);
+    Some((observer, callback))
+}
+
+/// The canvas's box in CSS pixels, as the browser laid it out.
+fn css_size(canvas: &HtmlCanvasElement) -> (i32, i32) {
+    (canvas.client_width(), canvas.client_height())
+}
+
 /// Sizes the canvas to its CSS box times the device pixel ratio, then draws.
-fn draw(canvas: &HtmlCanvasElement, chart: &ChartSpec, projector: bool) -> Result<(), ChartError> {
+fn draw(
+    canvas: &HtmlCanvasElement,
+    size: &Cell<Option<(i32, i32)>>,
+    chart: &ChartSpec,
+    projector: bool,
+) -> Result<(), ChartError> {
     let ratio = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .filter(|r| r.is_finite() && *r > 0.0)
         .unwrap_or(1.0);
-    let css_width = canvas.client_width().max(300) as f64;
-    let css_height = canvas.client_height().max(200) as f64;
+    let (width, height) = size.get().unwrap_or_else(|| {
+        let now = css_size(canvas);
+        size.set(Some(now));
+        now
+    });
+    let css_width = width.max(300) as f64;
+    let css_height = height.max(200) as f64;
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
     let backend = plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| ChartError("this browser gives no 2D drawing context".into()))?;
-    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(backend);
+    let area = plotters::prelude::IntoDrawingArea::into_drawing_area(MeasuredOnce::new(backend));
     let style = if projector {
         ChartStyle::projector(ratio)
     } else {
