@@ -47,29 +47,40 @@ fn trajectory() -> Trajectory {
     }
 }
 
-#[wasm_bindgen_test]
-async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
-    let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
+/// Draws the trajectory chart in a new element on the page: gives the element (to remove at
+/// the end) and the chart's canvas, once drawn.
+async fn mount_chart(
+    id: &str,
+    label: &str,
+    projector: bool,
+) -> (web_sys::Element, web_sys::HtmlCanvasElement) {
+    let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = ChartCanvasProps {
-        id: "test-chart".into(),
-        label: "Trajectory".into(),
+        id: id.to_string().into(),
+        label: label.to_string().into(),
         chart: ChartSpec::Trajectory(Rc::new(trajectory())),
-        file_name: "chart.png".into(),
+        file_name: format!("{id}.png").into(),
         class: Default::default(),
-        projector: false,
+        projector,
     };
     yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
     settle().await;
-
-    let canvas: web_sys::HtmlCanvasElement = root
+    let canvas = root
         .query_selector("canvas")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
+    (root, canvas)
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let (root, canvas) = mount_chart("test-chart", "Trajectory", false).await;
     // The stylesheet gives the canvas its CSS size in the app; here the test does.
     canvas
         .set_attribute("style", "display:block;width:640px;height:320px")
@@ -100,25 +111,7 @@ async fn the_canvas_is_sized_by_the_device_pixel_ratio_and_redrawn_on_resize() {
 #[wasm_bindgen_test]
 async fn the_canvas_is_drawn_again_whenever_its_box_changes_size() {
     let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = ChartCanvasProps {
-        id: "resized-chart".into(),
-        label: "Trajectory".into(),
-        chart: ChartSpec::Trajectory(Rc::new(trajectory())),
-        file_name: "chart.png".into(),
-        class: Default::default(),
-        projector: false,
-    };
-    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
-    settle().await;
-    let canvas: web_sys::HtmlCanvasElement = root
-        .query_selector("canvas")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let (root, canvas) = mount_chart("resized-chart", "Trajectory", false).await;
     let ratio = window.device_pixel_ratio();
 
     // The box changes with no resize of the window (a scroll bar, a panel opened beside it).
@@ -157,19 +150,7 @@ async fn the_canvas_is_drawn_again_whenever_its_box_changes_size() {
 #[wasm_bindgen_test]
 async fn a_projector_chart_keeps_its_words_for_screen_readers_and_offers_no_download() {
     let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = ChartCanvasProps {
-        id: "slide-chart".into(),
-        label: "Every period Child A counts in".into(),
-        chart: ChartSpec::Trajectory(Rc::new(trajectory())),
-        file_name: "slide.png".into(),
-        class: Default::default(),
-        projector: true,
-    };
-    yew::Renderer::<ChartCanvas>::with_root_and_props(root.clone(), props).render();
-    settle().await;
-    let canvas = root.query_selector("canvas").unwrap().unwrap();
+    let (root, canvas) = mount_chart("slide-chart", "Every period Child A counts in", true).await;
     assert_eq!(
         canvas.get_attribute("aria-describedby").as_deref(),
         Some("slide-chart-text")
