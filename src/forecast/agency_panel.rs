@@ -195,8 +195,19 @@ fn use_authorities_inputs(whole: &Rc<Document>, as_of: NaiveDate) -> Rc<Vec<Auth
     inputs
 }
 
+/// Why a figure with a threshold is not judged, in the figures table's own words: a period is
+/// judged only when each of its three years holds children, so the agency's may be judged
+/// where none of its authorities' is.
+fn not_judged(figure: &scorecard::Figure, covered: u8) -> String {
+    if figure.basis == scorecard::Basis::Partial {
+        format!("{covered} of 3 years: not judged yet")
+    } else {
+        "not judged yet".to_string()
+    }
+}
+
 fn cell(forecast: &Forecast, indicator: scorecard::Indicator, period: RollingPeriod) -> Html {
-    let Some((figure, _)) = figure_of(forecast, indicator, period) else {
+    let Some((figure, covered)) = figure_of(forecast, indicator, period) else {
         return html! { <td>{ "no children" }</td> };
     };
     let unit = if indicator.is_percent() { "%" } else { " days" };
@@ -216,7 +227,7 @@ fn cell(forecast: &Forecast, indicator: scorecard::Indicator, period: RollingPer
             <span class="figures__value">{ figure_value(&figure) }</span>
             <span class="figures__detail">
                 { match threshold {
-                    Some(t) => format!("threshold {t}; {}", gap.unwrap_or_else(|| "not judged yet".into())),
+                    Some(t) => format!("threshold {t}; {}", gap.unwrap_or_else(|| not_judged(&figure, covered))),
                     None => "no threshold".to_string(),
                 } }
             </span>
@@ -285,7 +296,9 @@ pub fn AgencyPanel(props: &AgencyPanelProps) -> Html {
             <h2 id="agency-heading" class="panel__title">{ "Each authority and the agency" }</h2>
             <p class="hint">{ "The agency's figures count every authority's children together, \
                 each child once: an authority with more children moves the whole more. Each \
-                authority is judged against its own threshold schedule where one is set." }</p>
+                authority is judged against its own threshold schedule where one is set. A \
+                period is judged only when each of its three years holds children: the agency's \
+                can be judged where an authority's, short of a year, is not yet." }</p>
             <div class="table-wrap">
                 <table class="table" id="agency-table">
                     <caption class="visually-hidden">{ "Each authority's figure, threshold and gap, and the agency's" }</caption>

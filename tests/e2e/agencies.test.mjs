@@ -132,6 +132,10 @@ test('two authorities imported: each one\'s forecast file is its CSV\'s alone, a
   assert.match(await row('Northshire').locator('td[data-period="2014-17"]').innerText(), /354 days/);
   assert.match(await row('Southshire').locator('td[data-period="2014-17"]').innerText(), /365 days/);
   assert.match(await row('All authorities').locator('td[data-period="2014-17"]').innerText(), /357 days/);
+  // Each authority alone is short of a year of children in 2014-17, so neither is judged; the
+  // agency's children fill all three years, and 357 is 426 - 357 = 69 days under the threshold.
+  assert.match(await row('Northshire').locator('td[data-period="2014-17"]').innerText(), /[0-2] of 3 years: not judged yet/);
+  assert.match(await row('All authorities').locator('td[data-period="2014-17"]').innerText(), /met \(69 days to spare\)/);
   await page.locator('#agency-panel').scrollIntoViewIfNeeded();
   await app.screenshot(page, 'agencies-01-agency-table');
 
