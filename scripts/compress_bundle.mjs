@@ -29,12 +29,13 @@ export function gzip(bytes) {
 }
 
 /**
- * Compresses every compressible file directly in `dir`; a copy is written only when it is
- * smaller than the file. Returns what was written: [{ name, bytes, br, gz }].
+ * Compresses every compressible file in `dir` and its folders (the wasm's parts are in one);
+ * a copy is written only when it is smaller than the file. Returns what was written:
+ * [{ name, bytes, br, gz }], each name relative to `dir`.
  */
 export async function compressBundle(dir) {
   const written = [];
-  for (const name of (await readdir(dir)).sort()) {
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
     if (!COMPRESSIBLE.has(extname(name))) continue;
     const path = join(dir, name);
     if (!(await stat(path)).isFile()) continue;

@@ -6,6 +6,7 @@
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+WASM_SPLIT_VERSION=0.2.4
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
@@ -53,11 +54,32 @@ ensure_wasm_opt() {
   fi
 }
 
+ensure_wasm_split() {
+  # The tool prints no version of its own: cargo's list of what it installed says which.
+  if ! command -v wasm-split-cli >/dev/null 2>&1 \
+    || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (it splits the wasm by screen; about 2 minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt
+  ensure_wasm_split
+}
+
+# The release wasm, ready to be split: every screen but the forecast a split point, and the
+# linker's relocations kept (the splitter reads them). scripts/size measures this same build.
+build_split_wasm() {
+  (cd "$ROOT" && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
+    cargo build --quiet --release --target wasm32-unknown-unknown --bin adoption-forecast --features split)
+}
+
+split_wasm_path() {
+  echo "$ROOT/target/wasm32-unknown-unknown/release/adoption-forecast.wasm"
 }
 
 ensure_chromium() {

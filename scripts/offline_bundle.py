@@ -17,12 +17,13 @@ import sys
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
 # The Brotli and gzip copies beside each file are the same files as sent over the wire: the
 # browser asks for the file and the server chooses the copy, so they are never named here.
+# The wasm's parts sit in a folder of their own (app-<hash>/): every part is cached, so that a
+# screen first opened with no network still finds its code.
 files = sorted(
-    name
-    for name in os.listdir(staging)
-    if os.path.isfile(os.path.join(staging, name))
-    and name != "sw.js"
-    and not name.endswith((".br", ".gz"))
+    os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
+    for folder, _, names in os.walk(staging)
+    for name in names
+    if not (folder == staging and name == "sw.js") and not name.endswith((".br", ".gz"))
 )
 digest = hashlib.sha256()
 for name in files:

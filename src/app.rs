@@ -156,7 +156,7 @@ pub fn App() -> Html {
                 <ClashPanel />
                 <DemoBanner />
                 <Status />
-                { screen_view(*screen) }
+                { crate::screens::view(*screen) }
             </main>
             <footer class="footer">
                 <p>{ "Your data stays in this browser. Nothing is sent over the network; \
@@ -164,22 +164,6 @@ pub fn App() -> Html {
             </footer>
         </ContextProvider<Store>>
         </ContextProvider<AppContext>>
-    }
-}
-
-/// The component of a screen. Here rather than beside the list of screens, so that a screen
-/// can link to another (`Screen::Plans.href()`) without the list knowing the screens' code.
-fn screen_view(screen: Screen) -> Html {
-    match screen {
-        Screen::Records => html! { <crate::records::screen::RecordsScreen /> },
-        Screen::Aggregates => html! { <crate::records::yearly_screen::AggregatesScreen /> },
-        Screen::Forecast => html! { <crate::forecast::screen::ForecastScreen /> },
-        Screen::Tracking => html! { <crate::tracking::screen::TrackingScreen /> },
-        Screen::Plans => html! { <crate::plans::screen::PlansScreen /> },
-        Screen::Workshop => html! { <crate::workshop::screen::WorkshopScreen /> },
-        Screen::Comparators => html! { <crate::comparators::screen::ComparatorsScreen /> },
-        Screen::Report => html! { <crate::report::screen::ReportScreen /> },
-        Screen::Settings => html! { <crate::settings::screen::SettingsScreen /> },
     }
 }
 

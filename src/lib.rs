@@ -18,6 +18,7 @@ pub mod records;
 pub mod report;
 pub mod routes;
 pub mod scenarios;
+pub mod screens;
 pub mod settings;
 pub mod state;
 pub mod storage;

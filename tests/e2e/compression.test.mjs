@@ -20,7 +20,8 @@ let files;
 before(async () => {
   server = await serve(DIST, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  files = await readdir(DIST);
+  // Relative paths: the wasm's parts are in a folder of their own (app-<hash>/).
+  files = await readdir(DIST, { recursive: true });
 });
 
 after(() => new Promise((ok) => server.close(ok)));
@@ -42,17 +43,23 @@ const decode = { br: brotliDecompressSync, gzip: gunzipSync };
 test('the build writes a Brotli and a gzip copy of each text file and of the wasm, and none of the images', () => {
   const wasm = files.find((f) => f.endsWith('_bg.wasm'));
   assert.ok(wasm, `no wasm in ${files}`);
-  for (const name of ['index.html', wasm, 'sw.js', 'offline.js', 'manifest.webmanifest']) {
+  const later = files.find((f) => /split_workshop\.wasm$/.test(f));
+  assert.ok(later, `no part of the wasm for the workshop in ${files}`);
+  for (const name of ['index.html', wasm, later, 'sw.js', 'offline.js', 'manifest.webmanifest']) {
     assert.ok(files.includes(`${name}.br`), `${name}.br missing`);
     assert.ok(files.includes(`${name}.gz`), `${name}.gz missing`);
   }
   assert.ok(!files.some((f) => f.endsWith('.png.br') || f.endsWith('.png.gz')), 'an image was compressed again');
 });
 
-test('the service worker names the files, never their compressed copies', async () => {
+test('the service worker names the files, every part of the wasm among them, never their compressed copies', async () => {
   const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
   const listed = JSON.parse(worker.match(/const FILES = (\[[\s\S]*?\]);/)[1]);
   assert.ok(listed.includes('/index.html') && listed.some((f) => f.endsWith('_bg.wasm')), listed.join(' '));
+  // Every later screen's part too, and the code they share: a screen first opened offline works.
+  const parts = files.filter((f) => f.endsWith('.wasm')).map((f) => `/${f}`);
+  assert.ok(parts.length > 2, parts.join(' '));
+  assert.deepEqual(parts.filter((f) => !listed.includes(f)), []);
   assert.deepEqual(listed.filter((f) => /\.(br|gz)$/.test(f)), []);
 });
 

@@ -86,10 +86,13 @@ export async function start({ dist = DIST } = {}) {
     return page;
   }
 
-  /** Opens the app and waits for it to draw its first screen. */
+  /**
+   * Opens the app and waits for it to draw its first screen: the screen itself, not the
+   * "Loading" heading shown while a screen's part of the app downloads.
+   */
   async function open(page, hash = '') {
     await page.goto(`${origin}/${hash}`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.locator('#main h1:not(.later-screen__loading)').first().waitFor();
   }
 
   async function screenshot(page, name) {

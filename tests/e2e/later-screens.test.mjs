@@ -1,0 +1,83 @@
+// A first visit downloads the forecast's code only; every other screen's code arrives when the
+// screen is first opened, takes the focus to its heading as any change of screen does, and a
+// part that cannot be downloaded is said plainly and can be tried again, the app still working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start } from './helpers.mjs';
+
+let app;
+
+before(async () => {
+  app = await start();
+});
+
+after(async () => {
+  await app.close();
+});
+
+/** The wasm files a page requested, by name (main_bg.wasm, split_workshop.wasm, chunk_3.wasm). */
+function wasmRequests(page) {
+  const names = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (name.endsWith('.wasm')) names.push(name);
+  });
+  return names;
+}
+
+test("a first visit downloads the forecast's part only, and the workshop's when it is opened", async () => {
+  // No service worker: it would fetch every part for offline use once the app has started,
+  // which is what it is for, but not what the first screen waits on.
+  const page = await app.newPage({ width: 1280, height: 900 }, { serviceWorkers: 'block' });
+  const requested = wasmRequests(page);
+  await page.goto(`${app.origin}/#/forecast`);
+  await page.locator('#forecast-heading').waitFor();
+  await page.locator('.answer').first().waitFor();
+  assert.deepEqual(requested, ['main_bg.wasm'], 'the forecast needed only the main part');
+
+  await page.getByRole('link', { name: 'Workshop', exact: true }).click();
+  const heading = page.getByRole('heading', { name: 'Workshop', level: 1 });
+  await heading.waitFor();
+  assert.ok(requested.includes('split_workshop.wasm'), requested.join(' '));
+  assert.ok(!requested.includes('split_plans.wasm'), 'another screen came with it');
+  // As after any change of screen, a screen reader is told where the user now is.
+  await page.waitForFunction(() => document.activeElement?.matches('#main h1') && !document.activeElement.matches('.later-screen__loading'));
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Workshop/);
+  await app.screenshot(page, 'later-screens-01-workshop-arrived');
+
+  // Back to the forecast and to the workshop again: nothing is downloaded twice.
+  const before = requested.length;
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+  await page.locator('#forecast-heading').waitFor();
+  await page.getByRole('link', { name: 'Workshop', exact: true }).click();
+  await heading.waitFor();
+  assert.equal(requested.length, before, requested.slice(before).join(' '));
+  await page.context().close();
+});
+
+test('a screen whose part cannot be downloaded says so, and opens when tried again', async () => {
+  // A context of its own: the failure is the point here, not a problem for the run to report.
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let refuse = true;
+  await page.route(/\/split_plans\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${app.origin}/#/forecast`);
+  await page.locator('.answer').first().waitFor();
+
+  await page.getByRole('link', { name: 'Action plans', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be downloaded' });
+  await alert.waitFor();
+  await app.screenshot(page, 'later-screens-02-part-missing');
+  // The rest of the app still works.
+  await page.getByRole('link', { name: 'Forecast', exact: true }).click();
+  await page.locator('.answer').first().waitFor();
+
+  await page.getByRole('link', { name: 'Action plans', exact: true }).click();
+  await alert.waitFor();
+  refuse = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  // The screen itself, whose heading has the same words as the message's.
+  await page.locator('#plans-heading').waitFor();
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
