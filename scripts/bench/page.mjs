@@ -20,7 +20,7 @@
 //    the agency's, the stored size, and the agency's tracking meeting agenda opened.
 // BENCH_ONLY=changes times the scenario changes alone (imports, changes, longest task): the
 // first visits on slow lines time out on a heavily loaded machine. BENCH_ONLY=agency times
-// the agency alone.
+// the agency alone; BENCH_ONLY=visits the first visits alone (times and what they download).
 import { chromium } from '../../tests/e2e/node_modules/playwright-core/index.mjs';
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -324,6 +324,7 @@ try {
   const only = process.env.BENCH_ONLY;
   const changesOnly = only === 'changes';
   const agencyOnly = only === 'agency';
+  const visitsOnly = only === 'visits';
   // The machine may be shared: each case notes the load average (one minute, as `uptime`
   // prints it) when it starts and ends, printed under the table.
   const loads = [];
@@ -341,12 +342,12 @@ try {
     }
   }
   const sizes = [];
-  if (!agencyOnly) {
+  if (!agencyOnly && !visitsOnly) {
     sizes.push(['300', await loaded('300 children', () => scenarioChange(browser, origin, 300))]);
     sizes.push(['10,000', await loaded('10,000 children', () => scenarioChange(browser, origin, 10000))]);
   }
-  const agency = changesOnly ? null : await loaded('agency', () => agencyCase(browser, origin));
-  const preview = changesOnly || agencyOnly ? null : await loaded('SSDA903 preview', () => returnPreview(browser, origin));
+  const agency = changesOnly || visitsOnly ? null : await loaded('agency', () => agencyCase(browser, origin));
+  const preview = changesOnly || agencyOnly || visitsOnly ? null : await loaded('SSDA903 preview', () => returnPreview(browser, origin));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`;
   const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, headless Chromium ${browser.version()}.\n`);
