@@ -10,7 +10,8 @@ stops a browser or a proxy serving a part of an older version beside a newer mai
 
 index.html gets the loader as a file of its own (`loader-<hash>.js`), because the page's
 Content-Security-Policy allows no inline script (nothing typed into the page can ever run), and
-preload links so that the browser fetches the main part while it reads the page.
+preload links so that the browser fetches the main part and its scripts while it reads the
+page.
 """
 import hashlib
 import os
@@ -51,8 +52,11 @@ with open(index, encoding="utf-8") as f:
     html = f.read()
 if "</head>" not in html:
     sys.exit(f"place_app: no </head> in {index}")
+# main.js imports __wasm_split.js (the parts' loader): preloaded too, or the browser would
+# only ask for it once main.js had arrived, a round trip later.
 links = (
     f'<link rel="modulepreload" href="/{folder}/main.js" crossorigin="anonymous">\n'
+    f'    <link rel="modulepreload" href="/{folder}/__wasm_split.js" crossorigin="anonymous">\n'
     f'    <link rel="preload" href="/{folder}/main_bg.wasm" as="fetch" type="application/wasm" '
     'crossorigin="anonymous">\n'
     f'    <script type="module" src="/{loader_name}"></script>\n'
