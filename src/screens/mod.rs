@@ -62,38 +62,25 @@ impl From<wasm_split_helpers::SplitLoaderError> for PartMissing {
 pub async fn fetch(screen: Screen) -> Result<Html, PartMissing> {
     use wasm_split_helpers::wasm_split;
 
-    #[wasm_split(records, fallible)]
-    fn records() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::records::screen::RecordsScreen /> })
+    // One split point per later screen: the part named `$part` holds what only `$component`
+    // reaches. The splitter finds split points by the functions the attribute writes, so each
+    // must be a function of its own.
+    macro_rules! split_point {
+        ($part:ident => $component:ty) => {
+            #[wasm_split($part, fallible)]
+            fn $part() -> Result<Html, PartMissing> {
+                Ok(html! { <$component /> })
+            }
+        };
     }
-    #[wasm_split(aggregates, fallible)]
-    fn aggregates() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::records::yearly_screen::AggregatesScreen /> })
-    }
-    #[wasm_split(tracking, fallible)]
-    fn tracking() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::tracking::screen::TrackingScreen /> })
-    }
-    #[wasm_split(plans, fallible)]
-    fn plans() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::plans::screen::PlansScreen /> })
-    }
-    #[wasm_split(workshop, fallible)]
-    fn workshop() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::workshop::screen::WorkshopScreen /> })
-    }
-    #[wasm_split(comparators, fallible)]
-    fn comparators() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::comparators::screen::ComparatorsScreen /> })
-    }
-    #[wasm_split(report, fallible)]
-    fn report() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::report::screen::ReportScreen /> })
-    }
-    #[wasm_split(settings, fallible)]
-    fn settings() -> Result<Html, PartMissing> {
-        Ok(html! { <crate::settings::screen::SettingsScreen /> })
-    }
+    split_point!(records => crate::records::screen::RecordsScreen);
+    split_point!(aggregates => crate::records::yearly_screen::AggregatesScreen);
+    split_point!(tracking => crate::tracking::screen::TrackingScreen);
+    split_point!(plans => crate::plans::screen::PlansScreen);
+    split_point!(workshop => crate::workshop::screen::WorkshopScreen);
+    split_point!(comparators => crate::comparators::screen::ComparatorsScreen);
+    split_point!(report => crate::report::screen::ReportScreen);
+    split_point!(settings => crate::settings::screen::SettingsScreen);
 
     match screen {
         Screen::Forecast => Ok(html! { <crate::forecast::screen::ForecastScreen /> }),
