@@ -63,7 +63,13 @@ pub fn LaterScreen(props: &LaterScreenProps) -> Html {
         Some(Err(PartMissing)) => {
             let retry = {
                 let attempt = attempt.clone();
-                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                let heading_had_focus = heading_had_focus.clone();
+                Callback::from(move |_: MouseEvent| {
+                    // The button goes when the screen arrives: its heading takes the focus then,
+                    // rather than the page's body.
+                    heading_had_focus.set(true);
+                    attempt.set(*attempt + 1);
+                })
             };
             html! {
                 <section class="screen">

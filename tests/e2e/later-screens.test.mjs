@@ -79,5 +79,7 @@ test('a screen whose part cannot be downloaded says so, and opens when tried aga
   // The screen itself, whose heading has the same words as the message's.
   await page.locator('#plans-heading').waitFor();
   assert.equal(await alert.count(), 0);
+  // The button that had the focus is gone: the screen's heading has it, not the page's body.
+  await page.waitForFunction(() => document.activeElement?.id === 'plans-heading');
   await context.close();
 });
