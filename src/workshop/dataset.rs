@@ -1,5 +1,6 @@
-//! The dataset a workshop runs on: the authority's own data (only read) or one of the
-//! trainer's made-up cohorts, rebuilt from its template.
+//! The dataset a workshop runs on: the records (only read), which are the authority's own
+//! children or the built-in demonstration's made-up ones, or one of the trainer's made-up
+//! cohorts, rebuilt from its template.
 
 use crate::storage::document::Document;
 use chrono::NaiveDate;
@@ -11,7 +12,8 @@ use scorecard::{
 /// Which dataset the workshop shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatasetChoice {
-    /// The authority's own records, read-only in the workshop.
+    /// The records, read-only in the workshop: the authority's own, or the demonstration's
+    /// while it is shown.
     Yours,
     /// A made-up cohort, by name.
     MadeUp(String),
@@ -35,13 +37,46 @@ impl DatasetChoice {
     }
 }
 
+/// Whose children a workshop dataset holds: what decides how the screen and the presentation
+/// speak of them, and whether a room must be kept from knowing who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatasetKind {
+    /// The authority's own records: real children.
+    Real,
+    /// The built-in demonstration's records: made-up children, but records all the same (held
+    /// with case references, without a date of birth, and only read here).
+    Demonstration,
+    /// One of the trainer's made-up cohorts.
+    MadeUpCohort,
+}
+
+impl DatasetKind {
+    /// Whose the document's records are.
+    pub fn of_records(doc: &Document) -> DatasetKind {
+        if doc.demonstration {
+            DatasetKind::Demonstration
+        } else {
+            DatasetKind::Real
+        }
+    }
+}
+
+/// The dataset select's option for the document's records, whichever dataset is chosen: the
+/// demonstration's are never called the authority's.
+pub fn records_option(doc: &Document) -> &'static str {
+    match DatasetKind::of_records(doc) {
+        DatasetKind::Demonstration => "Demonstration data (read-only here)",
+        _ => "Your data (read-only here)",
+    }
+}
+
 /// The children (and yearly figures) a workshop works on, with the date they are seen from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkshopData {
-    /// "Your data" or the cohort's name.
+    /// "Your data", "Demonstration data" or the cohort's name.
     pub name: String,
-    /// Whether it is a made-up cohort.
-    pub made_up: bool,
+    /// Whose children they are.
+    pub kind: DatasetKind,
     /// The children.
     pub children: Vec<ChildRecord>,
     /// Yearly figures for years without child-level data (only for the authority's data).
@@ -81,7 +116,7 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
                 .unwrap_or(cohort.template.first_entered_care);
             return WorkshopData {
                 name: cohort.name.clone(),
-                made_up: true,
+                kind: DatasetKind::MadeUpCohort,
                 children,
                 aggregates: Vec::new(),
                 as_of: add_days(last, MADE_UP_MARGIN_DAYS),
@@ -93,9 +128,14 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
         }
     }
     let (children, aggregates) = usable_at(&doc.records, &doc.aggregates, as_of);
+    let kind = DatasetKind::of_records(doc);
     WorkshopData {
-        name: "Your data".into(),
-        made_up: false,
+        name: match kind {
+            DatasetKind::Demonstration => "Demonstration data",
+            _ => "Your data",
+        }
+        .into(),
+        kind,
         children,
         aggregates,
         as_of,
@@ -107,6 +147,33 @@ pub fn workshop_data(doc: &Document, choice: &DatasetChoice, as_of: NaiveDate) -
 }
 
 impl WorkshopData {
+    /// Whether it is a made-up cohort: every child of its story, with nothing more expected.
+    pub fn made_up(&self) -> bool {
+        self.kind == DatasetKind::MadeUpCohort
+    }
+
+    /// What the screen says of the dataset under its choice.
+    pub fn note(&self) -> String {
+        match self.kind {
+            DatasetKind::Real => "Your data is only read here: the delay and everything else on \
+                                  this screen never change your records."
+                .to_string(),
+            DatasetKind::Demonstration => "These are the demonstration's made-up children, not \
+                                           real ones, and they are only read here: the delay and \
+                                           everything else on this screen never change them. The \
+                                           presentation shows them as it would real records: the \
+                                           child is \u{201c}Child A\u{201d} and dates are months \
+                                           and years, unless you choose otherwise below."
+                .to_string(),
+            DatasetKind::MadeUpCohort => format!(
+                "Made-up cohort \u{201c}{}\u{201d}: {} children, all adopted. It is not your \
+                 authority's data.",
+                self.name,
+                self.children.len()
+            ),
+        }
+    }
+
     /// The children a delay can be shown for (adopted, or still in the pipeline), with their
     /// position in `children`.
     pub fn candidates(&self) -> Vec<(usize, &ChildRecord)> {
@@ -162,7 +229,8 @@ mod tests {
         });
         let chosen = DatasetChoice::parse(&DatasetChoice::MadeUp("Three".into()).value());
         let data = workshop_data(&doc, &chosen, d(2015, 6, 30));
-        assert!(data.made_up);
+        assert_eq!(data.kind, DatasetKind::MadeUpCohort);
+        assert!(data.made_up());
         let names: Vec<&str> = data.children.iter().map(|c| c.child_id.as_str()).collect();
         assert_eq!(names, ["Child A", "Child B", "Child C"]);
         // Every child is adopted, and seen from after the last order plus the margin.
@@ -173,8 +241,44 @@ mod tests {
         assert_eq!(data.typical_child(), Some(1));
         // The authority's data is what "Your data" shows, and a missing cohort falls back to it.
         let yours = workshop_data(&doc, &DatasetChoice::MadeUp("Gone".into()), d(2015, 6, 30));
-        assert!(!yours.made_up);
+        assert_eq!(yours.kind, DatasetKind::Real);
+        assert_eq!(yours.name, "Your data");
         assert_eq!(yours.children[0].child_id, "REAL-1");
         assert_eq!(doc.records.len(), 1);
+        assert_eq!(records_option(&doc), "Your data (read-only here)");
+        assert!(yours.note().starts_with("Your data is only read here"));
+    }
+
+    #[test]
+    fn the_demonstration_is_never_called_the_authoritys_own_data() {
+        let mut doc = crate::storage::document::demonstration();
+        doc.workshop.cohorts.push(MadeUpCohort {
+            name: "Three".into(),
+            template: CohortTemplate {
+                children: 3,
+                ..CohortTemplate::default()
+            },
+        });
+        let as_of = d(2015, 6, 30);
+        let demo = workshop_data(&doc, &DatasetChoice::Yours, as_of);
+        assert_eq!(demo.kind, DatasetKind::Demonstration);
+        assert!(!demo.made_up());
+        assert_eq!(demo.name, "Demonstration data");
+        assert_eq!(records_option(&doc), "Demonstration data (read-only here)");
+        let note = demo.note();
+        assert!(
+            note.contains("the demonstration's made-up children"),
+            "{note}"
+        );
+        assert!(note.contains("only read here"), "{note}");
+        assert!(!note.contains("your"), "{note}");
+        // A cohort made while the demonstration is shown is still a made-up cohort.
+        let cohort = workshop_data(&doc, &DatasetChoice::MadeUp("Three".into()), as_of);
+        assert_eq!(cohort.kind, DatasetKind::MadeUpCohort);
+        // Once the demonstration is cleared, the records are the authority's own.
+        crate::records::edits::clear_demonstration(&mut doc);
+        let real = workshop_data(&doc, &DatasetChoice::Yours, as_of);
+        assert_eq!(real.kind, DatasetKind::Real);
+        assert_eq!(records_option(&doc), "Your data (read-only here)");
     }
 }

@@ -177,7 +177,7 @@ pub fn delay_view(
         scenario: &data.scenario,
         target: None,
         // A made-up cohort is every child of its story: a year without one has none.
-        every_child: data.made_up,
+        every_child: data.made_up(),
     };
     let impact = delay_impact_on(&input, Delayed::Child(choice.child), days, data.basis);
     let shift = impact.children.first().cloned();
@@ -228,7 +228,7 @@ pub fn delay_view(
             .filter(|c| matches!(c.before.indicator, Indicator::A1 | Indicator::A2))
             .copied()
             .collect(),
-        basis: (!data.made_up).then_some(data.basis),
+        basis: (!data.made_up()).then_some(data.basis),
         told,
         slip,
         order_dates,

@@ -62,7 +62,8 @@ pub struct LifePanelProps {
     /// The child's age on entering care in use, in months.
     pub age_at_entry_months: u32,
     /// Whether the child is one of a made-up cohort (whose age is made up like the rest);
-    /// for real records the age is an assumption, as they hold no date of birth.
+    /// for the records (real or the demonstration's) the age is an assumption, as they hold no
+    /// date of birth.
     pub made_up: bool,
     /// An acceptable age typed.
     pub on_age: Callback<u32>,

@@ -1,5 +1,6 @@
-//! The workshop screen : the impact of delay on one child, on the authority's data
-//! (only read) or a made-up cohort, with a presentation view for the projector.
+//! The workshop screen : the impact of delay on one child, on the records (only read: the
+//! authority's own, or the demonstration's made-up children) or a made-up cohort, with a
+//! presentation view for the projector.
 //!
 //! The delay is view state: nothing here dispatches a change to the records. The only stored
 //! changes are the made-up cohorts, kept apart in the document's `workshop` field.
@@ -8,7 +9,9 @@ use crate::context::{use_app, use_as_of};
 use crate::state::Action;
 use crate::storage::document::{Document, MadeUpCohort};
 use crate::workshop::cohort_builder::CohortBuilder;
-use crate::workshop::dataset::{workshop_data, DatasetChoice, WorkshopData};
+use crate::workshop::dataset::{
+    records_option, workshop_data, DatasetChoice, DatasetKind, WorkshopData,
+};
 use crate::workshop::delay_controls::{slider_max, DelayControls};
 use crate::workshop::delay_view::{delay_view, DelayChoice};
 use crate::workshop::life_panel::LifePanel;
@@ -217,6 +220,10 @@ pub fn WorkshopScreen() -> Html {
         .and_then(|i| data.children.get(i))
         .map(|c| c.child_id.clone());
     let cohorts = &document.workshop.cohorts;
+    // Only the authority's own children need keeping from a room; the demonstration's are
+    // made up, so the choice to show references is kept (to rehearse) without a warning.
+    let real = data.kind == DatasetKind::Real;
+    let records = data.kind != DatasetKind::MadeUpCohort;
 
     html! {
         <section class="screen" aria-labelledby="workshop-heading">
@@ -226,7 +233,7 @@ pub fn WorkshopScreen() -> Html {
                 <div class="field field--inline">
                     <label class="field__label" for="workshop-dataset">{ "Dataset" }</label>
                     <select class="field__select" id="workshop-dataset" onchange={on_dataset}>
-                        <option value={DatasetChoice::Yours.value()} selected={*dataset == DatasetChoice::Yours}>{ "Your data (read-only here)" }</option>
+                        <option value={DatasetChoice::Yours.value()} selected={*dataset == DatasetChoice::Yours}>{ records_option(&document) }</option>
                         { for cohorts.iter().map(|c| {
                             let choice = DatasetChoice::MadeUp(c.name.clone());
                             html! {
@@ -235,24 +242,20 @@ pub fn WorkshopScreen() -> Html {
                         }) }
                     </select>
                 </div>
-                <p class="workshop-dataset__note" id="workshop-dataset-note">
-                    { if data.made_up {
-                        format!("Made-up cohort \u{201c}{}\u{201d}: {} children, all adopted. It is not your authority's data.", data.name, data.children.len())
-                    } else {
-                        "Your data is only read here: the delay and everything else on this screen never change your records.".to_string()
-                    } }
-                </p>
-                if !data.made_up {
+                <p class="workshop-dataset__note" id="workshop-dataset-note">{ data.note() }</p>
+                if real {
                     <p class="workshop-dataset__warning" id="workshop-dataset-warning">
                         <strong>{ "Warning: these are your authority's real records. " }</strong>
                         { "Before presenting them to a room: the presentation calls the child \u{201c}Child A\u{201d} and gives dates as months and years, with no case reference, unless you choose otherwise below. This screen itself shows case references." }
                     </p>
+                }
+                if records {
                     <div class="choice">
                         <input class="choice__input" type="checkbox" id="workshop-identities"
                             checked={*identities} onchange={on_identities} />
                         <label class="choice__label" for="workshop-identities">{ "Show case references and exact dates in the presentation" }</label>
                     </div>
-                    if *identities {
+                    if *identities && real {
                         <p class="field-error" id="workshop-identities-warning">
                             { "The presentation will show this child's case reference and exact dates to everyone who can see the screen." }
                         </p>
@@ -282,17 +285,17 @@ pub fn WorkshopScreen() -> Html {
                     {on_child} {on_delay} {on_indicator} />
                 <div class="button-row">
                     <button type="button" class="button" ref={present_ref} onclick={present}
-                        aria-describedby={(!data.made_up).then_some("workshop-dataset-warning")}>{ "Present (full screen)" }</button>
+                        aria-describedby={real.then_some("workshop-dataset-warning")}>{ "Present (full screen)" }</button>
                 </div>
                 if let Some(view) = (*view).clone() {
                     <div class="workshop-panels">
                         <LifePanel view={view.clone()} age_at_entry_months={age_months}
-                            made_up={data.made_up} {on_age} />
+                            made_up={data.made_up()} {on_age} />
                         <ScorecardPanel view={view.clone()} />
                     </div>
                     if *presenting {
                         <Presentation view={view.clone()} dataset={data.name.clone()}
-                            shown={Shown::of(&view, data.made_up, *identities && !data.made_up)}
+                            shown={Shown::of(&view, data.kind, *identities)}
                             {on_close} {on_step_delay} />
                     }
                 }

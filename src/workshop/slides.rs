@@ -3,9 +3,12 @@
 //!
 //! In front of a room a real child is never named: unless the trainer chooses otherwise, the
 //! child of the authority's own records is "Child A", and dates are said as months and years
-//! ("entered care in February 2013"), never as days. A made-up cohort's children keep their
-//! made-up names.
+//! ("entered care in February 2013"), never as days. The demonstration's children are shown
+//! the same way, so that a trainer rehearses the presentation the room will see on real
+//! records, but they are said to be made up. A made-up cohort's children keep their made-up
+//! names.
 
+use super::dataset::DatasetKind;
 use super::delay_view::{status_word, DelayView};
 use super::life_panel::months_in_words;
 use super::scorecard_panel::{published, year_sentence};
@@ -21,25 +24,27 @@ pub struct Shown {
     pub name: String,
     /// Whether dates are given to the day (otherwise as months and years).
     pub exact_dates: bool,
-    /// Whether the child is one of a made-up cohort.
-    pub made_up: bool,
+    /// Whose children the child is one of.
+    pub kind: DatasetKind,
 }
 
 impl Shown {
     /// The name a real child is given in an anonymous presentation.
     pub const ANONYMOUS: &'static str = "Child A";
 
-    /// How `view`'s child is shown: a made-up child by their made-up name; a real child as
-    /// "Child A", unless the trainer chose to show case references and exact dates.
-    pub fn of(view: &DelayView, made_up: bool, identities: bool) -> Shown {
+    /// How `view`'s child is shown: a made-up cohort's child by their made-up name; a child of
+    /// the records (real or the demonstration's) as "Child A", unless the trainer chose to show
+    /// case references and exact dates.
+    pub fn of(view: &DelayView, kind: DatasetKind, identities: bool) -> Shown {
+        let made_up = kind == DatasetKind::MadeUpCohort;
         Shown {
             name: if made_up || identities {
                 view.child.clone()
             } else {
                 Shown::ANONYMOUS.to_string()
             },
-            exact_dates: identities,
-            made_up,
+            exact_dates: identities && !made_up,
+            kind,
         }
     }
 
@@ -94,12 +99,12 @@ pub struct Slide {
 }
 
 /// The assumptions every slide states: the age on entering care, how the delay is added, and
-/// how a real child is shown.
+/// how a child of the records is shown (and, for the demonstration's, that it is made up).
 pub fn assumptions(view: &DelayView, shown: &Shown) -> Vec<String> {
     let mut out = vec![format!(
         "Age on entering care: {}, {}.",
         months_in_words(view.age_at_entry_months),
-        if shown.made_up {
+        if shown.kind == DatasetKind::MadeUpCohort {
             "made up, like the cohort"
         } else {
             "assumed (the records hold no date of birth)"
@@ -118,13 +123,23 @@ pub fn assumptions(view: &DelayView, shown: &Shown) -> Vec<String> {
             shown.date(view.as_of)
         )
     });
-    if !shown.made_up {
-        out.push(if shown.exact_dates {
+    match shown.kind {
+        DatasetKind::Real => out.push(if shown.exact_dates {
             "Real records, with the case reference and dates shown by the trainer's choice."
                 .to_string()
         } else {
             "Real records, shown without the case reference or exact dates.".to_string()
-        });
+        }),
+        DatasetKind::Demonstration => out.push(if shown.exact_dates {
+            "The demonstration's made-up children, with the case reference and dates shown by \
+             the trainer's choice."
+                .to_string()
+        } else {
+            "The demonstration's made-up children, shown as real records would be: without the \
+             case reference or exact dates."
+                .to_string()
+        }),
+        DatasetKind::MadeUpCohort => {}
     }
     out
 }
@@ -290,7 +305,7 @@ mod tests {
         let anonymous = Shown {
             name: Shown::ANONYMOUS.into(),
             exact_dates: false,
-            made_up: false,
+            kind: DatasetKind::Real,
         };
         assert_eq!(anonymous.when(d), "in February 2013");
         let named = Shown {
@@ -298,6 +313,97 @@ mod tests {
             ..anonymous
         };
         assert_eq!(named.when(d), "on 12/02/2013");
+    }
+
+    /// The presentation's slides and assumptions for the typical child of `doc`'s records,
+    /// with one month's delay.
+    fn presented(
+        doc: &crate::storage::document::Document,
+        identities: bool,
+    ) -> (Shown, Vec<String>, Vec<Slide>) {
+        use crate::workshop::dataset::{workshop_data, DatasetChoice};
+        use crate::workshop::delay_view::{delay_view, DelayChoice};
+        use scorecard::{DelayLength, Indicator, ThresholdSchedule};
+        let as_of = NaiveDate::from_ymd_opt(2015, 6, 30).unwrap();
+        let data = workshop_data(doc, &DatasetChoice::Yours, as_of);
+        let child = data.typical_child().unwrap();
+        let view = delay_view(
+            &data,
+            &ThresholdSchedule::default(),
+            DelayChoice {
+                child,
+                delay: DelayLength::months(1),
+                indicator: Indicator::A1,
+                age_at_entry_months: 12,
+            },
+        )
+        .unwrap();
+        let shown = Shown::of(&view, data.kind, identities);
+        let said = assumptions(&view, &shown);
+        let all = slides(&view, &shown);
+        (shown, said, all)
+    }
+
+    #[test]
+    fn the_demonstrations_children_are_said_to_be_made_up_never_real_records() {
+        let demo = crate::storage::document::demonstration();
+        let (shown, said, all) = presented(&demo, false);
+        assert_eq!(shown.kind, DatasetKind::Demonstration);
+        // Shown as a real child would be, so that the trainer rehearses what the room sees.
+        assert_eq!(shown.name, Shown::ANONYMOUS);
+        assert!(!shown.exact_dates);
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some(
+                "The demonstration's made-up children, shown as real records would be: without \
+                 the case reference or exact dates."
+            )
+        );
+        let everything: Vec<&String> = said
+            .iter()
+            .chain(
+                all.iter()
+                    .flat_map(|s| std::iter::once(&s.title).chain(&s.lines)),
+            )
+            .collect();
+        assert!(
+            everything.iter().all(|l| !l.contains("Real records")),
+            "{everything:?}"
+        );
+        assert!(
+            everything.iter().all(|l| !l.contains("DEMO-")),
+            "{everything:?}"
+        );
+        let (shown, said, _) = presented(&demo, true);
+        assert!(shown.name.starts_with("DEMO-"));
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some(
+                "The demonstration's made-up children, with the case reference and dates shown \
+                 by the trainer's choice."
+            )
+        );
+    }
+
+    #[test]
+    fn the_authoritys_own_children_are_real_records_in_the_presentation() {
+        let mut doc = crate::storage::document::demonstration();
+        // The same children imported as the authority's own, as a replacing import leaves them.
+        let records = doc.records.clone();
+        crate::records::edits::clear_demonstration(&mut doc);
+        doc.records = records;
+        let (shown, said, _) = presented(&doc, false);
+        assert_eq!(shown.kind, DatasetKind::Real);
+        assert_eq!(shown.name, Shown::ANONYMOUS);
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some("Real records, shown without the case reference or exact dates.")
+        );
+        let (_, said, _) = presented(&doc, true);
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some("Real records, with the case reference and dates shown by the trainer's choice.")
+        );
     }
 
     #[test]
