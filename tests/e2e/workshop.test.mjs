@@ -1,12 +1,15 @@
-// Workshop mode: a trainer builds a made-up cohort with known stage durations, moves the delay
-// slider for one child and reads the story and the figures (checked against arithmetic done
-// by hand below), presents it with the keyboard and on a touch screen, comes back to it from
-// another screen, presents real records without naming the child, and the authority's real
-// records are the same afterwards.
+// Workshop mode: on the demonstration the workshop says its children are made up; then, on
+// the authority's own records (imported), a trainer builds a made-up cohort with known stage
+// durations, moves the delay slider for one child and reads the story and the figures
+// (checked against arithmetic done by hand below), presents it with the keyboard and on a
+// touch screen, comes back to it from another screen, presents real records without naming
+// the child, and the authority's real records are the same afterwards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, downloadText, waitForSaved, STORAGE_KEY, SCREENSHOTS } from './helpers.mjs';
+import {
+  start, downloadText, waitForSaved, chooseFile, confirmImport, STORAGE_KEY, SCREENSHOTS,
+} from './helpers.mjs';
 
 let app;
 let page;
@@ -42,6 +45,37 @@ const COHORT = {
 };
 const AGE_LABEL = 'Age on entering care (months)';
 
+// The authority's own records, seen from 30/06/2015 (the demonstration's date, so that the
+// periods are the same years): two children adopted and one waiting for a match. RC-102
+// entered care on 20/06/2013 and has a placement order but no match yet, so everything after
+// it is expected, not known. References and dates are ones the presentation must not show.
+const REAL_AS_OF = '30/06/2015';
+const REAL_RECORDS = [
+  'child_id,entered_care,shobpa_decision,placement_order,matched,placed,adoption_order',
+  'RC-101,01/04/2013,01/07/2013,01/10/2013,01/02/2014,01/03/2014,01/06/2014',
+  'RC-102,20/06/2013,01/10/2013,01/02/2014,,,',
+  'RC-103,01/09/2013,01/12/2013,01/03/2014,01/08/2014,01/09/2014,01/12/2014',
+  '',
+].join('\n');
+
+/**
+ * Imports the authority's own records on `p` (replacing the demonstration, as a first import
+ * of real records does) and sets the as-of date they are seen from.
+ */
+async function importRealRecords(p) {
+  await app.open(p, '#/records');
+  await chooseFile(p, 'Import records', 'children.csv', REAL_RECORDS);
+  await p.getByLabel("Your authority's name", { exact: true }).fill('Anytown Council');
+  await confirmImport(p, { replace: true });
+  await p.locator('.records__count', { hasText: 'Showing 3 of 3 children' }).waitFor();
+  await p.getByRole('link', { name: 'Settings and backup', exact: true }).click();
+  const asOf = p.getByLabel('As of date', { exact: true });
+  await asOf.fill(REAL_AS_OF);
+  await asOf.blur();
+  await waitForSaved(p, (d) => d.demonstration === false && d.records.length === 3
+    && d.settings.as_of === '2015-06-30');
+}
+
 function row(period, indicator) {
   return page.locator(`#workshop-periods tr[data-period="${period}"][data-indicator="${indicator}"] td`);
 }
@@ -57,18 +91,63 @@ async function exportRecords() {
   return text;
 }
 
-test('the real records are exported before the workshop', async () => {
-  await app.open(page, '#/records');
+test('on the demonstration data the workshop names its made-up children and warns of no real records', async () => {
+  await app.open(page, '#/workshop');
+  await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  const dataset = page.getByLabel('Dataset', { exact: true });
+  assert.deepEqual(await dataset.locator('option').allInnerTexts(), ['Demonstration data (read-only here)']);
+  const note = (await page.locator('#workshop-dataset-note').innerText()).trim();
+  assert.match(note, /^These are the demonstration's made-up children, not real ones, and they are only read here/);
+  assert.doesNotMatch(note, /your records|Your data/);
+  assert.equal(await page.locator('#workshop-dataset-warning').count(), 0);
+  assert.doesNotMatch(await page.locator('.workshop-dataset').innerText(), /your authority's real records/i);
+  await app.screenshot(page, 'workshop-00-demonstration');
+
+  // The presentation shows them as it would real records, and says they are made up.
+  const identities = page.getByLabel('Show case references and exact dates in the presentation', { exact: true });
+  assert.equal(await identities.isChecked(), false);
+  await page.getByRole('button', { name: 'Present (full screen)' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.equal((await dialog.locator('.presentation__dataset').innerText()).trim(), 'Workshop · Demonstration data');
+  assert.match(await dialog.locator('.presentation__title').innerText(), /^Meet Child A$/);
+  const assumed = await dialog.locator('.presentation__assumptions').innerText();
+  assert.match(assumed, /The demonstration's made-up children, shown as real records would be: without the case reference or exact dates\./);
+  assert.doesNotMatch(await dialog.innerText(), /Real records/);
+  await app.screenshot(page, 'workshop-00b-demonstration-presentation');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // Made-up children need no keeping from a room: showing their references is not warned of.
+  await identities.check();
+  await page.getByRole('button', { name: 'Present (full screen)' }).click();
+  await dialog.waitFor();
+  assert.match(await dialog.locator('.presentation__title').innerText(), /^Meet DEMO-\d+$/);
+  assert.match(await dialog.locator('.presentation__assumptions').innerText(),
+    /The demonstration's made-up children, with the case reference and dates shown by the trainer's choice\./);
+  assert.doesNotMatch(await dialog.innerText(), /Real records/);
+  assert.equal(await page.locator('#workshop-identities-warning').count(), 0);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await identities.uncheck();
+});
+
+test('the real records are imported and exported before the workshop', async () => {
+  await importRealRecords(page);
   recordsBefore = await exportRecords();
-  assert.ok(recordsBefore.split('\n').length > 40, 'the demonstration has its children');
+  // A header and the three children, whatever order the export writes them in.
+  const lines = recordsBefore.split(/\r?\n/).filter((l) => l !== '');
+  assert.equal(lines.length, 4);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]).sort(), ['RC-101', 'RC-102', 'RC-103']);
 });
 
 test('on your own data the workshop only reads: the slider moves, nothing is stored', async () => {
   await page.getByRole('link', { name: 'Workshop', exact: true }).click();
   await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
-  assert.match(await page.locator('#workshop-dataset-note').innerText(), /only read here/);
-  // The demonstration is stored a moment after the first start: read it once it is.
-  await waitForSaved(page, () => true);
+  assert.deepEqual(await page.getByLabel('Dataset', { exact: true }).locator('option').allInnerTexts(),
+    ['Your data (read-only here)']);
+  assert.match(await page.locator('#workshop-dataset-note').innerText(), /^Your data is only read here/);
+  await waitForSaved(page, (d) => d.demonstration === false);
   const storedBefore = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
   await page.getByLabel('Delay', { exact: true }).fill('6');
   await page.locator('#workshop-sentence', { hasText: /^Six months' delay for / }).waitFor();
@@ -325,7 +404,7 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
   assert.equal(stored.workshop.cohorts[0].name, 'Four children');
   assert.equal(stored.workshop.cohorts[0].template.children, 4);
   assert.ok(!stored.records.some((r) => r.child_id.startsWith('Child ')), 'no made-up child in the records');
-  assert.equal(stored.demonstration, true);
+  assert.equal(stored.demonstration, false);
 
   const recordsAfter = await exportRecords();
   assert.equal(recordsAfter, recordsBefore);
@@ -339,15 +418,18 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
   assert.deepEqual(app.foreign, []);
 });
 
-// Real records in front of a room: the demonstration's DEMO-120 is in the pipeline (not yet
-// matched), so its dates are expected, not known.
+// Real records in front of a room: RC-102 is in the pipeline (not yet matched), so its dates
+// are expected, not known.
 test('presenting real records shows no child reference and no exact date, unless the trainer chooses', async () => {
   const room = await app.newPage({ width: 1280, height: 720 });
-  await app.open(room, '#/workshop');
+  await importRealRecords(room);
+  await room.getByRole('link', { name: 'Workshop', exact: true }).click();
   await room.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
-  await room.getByLabel('Child', { exact: true }).selectOption({ label: 'DEMO-120' });
-  await room.locator('#workshop-sentence', { hasText: 'DEMO-120 is expected to wait' }).waitFor();
-  assert.match(await room.locator('#workshop-life-sentence').innerText(), /DEMO-120 is expected to move in aged/);
+  assert.match(await room.locator('#workshop-dataset-warning').innerText(),
+    /^Warning: these are your authority's real records\. Before presenting them to a room/);
+  await room.getByLabel('Child', { exact: true }).selectOption({ label: 'RC-102' });
+  await room.locator('#workshop-sentence', { hasText: 'RC-102 is expected to wait' }).waitFor();
+  assert.match(await room.locator('#workshop-life-sentence').innerText(), /RC-102 is expected to move in aged/);
   await room.getByRole('button', { name: 'Present (full screen)' }).click();
   const dialog = room.getByRole('dialog');
   await dialog.waitFor();
@@ -356,7 +438,7 @@ test('presenting real records shows no child reference and no exact date, unless
   for (let i = 1; i <= count; i += 1) {
     await progress.filter({ hasText: `Screen ${i} of` }).waitFor();
     const html = await dialog.evaluate((el) => el.outerHTML);
-    assert.doesNotMatch(html, /DEMO-/, `slide ${i} names the child`);
+    assert.doesNotMatch(html, /RC-10/, `slide ${i} names a child`);
     assert.doesNotMatch(await dialog.innerText(), /\d{2}\/\d{2}\/\d{4}/, `slide ${i} gives a date to the day`);
     await room.screenshot({ path: join(SCREENSHOTS, `workshop-10-real-records-${i}.png`) });
     await room.keyboard.press('ArrowRight');
@@ -364,6 +446,8 @@ test('presenting real records shows no child reference and no exact date, unless
   for (let i = 1; i < count; i += 1) await room.keyboard.press('ArrowLeft');
   await progress.filter({ hasText: 'Screen 1 of' }).waitFor();
   assert.match(await dialog.innerText(), /Meet Child A/);
+  assert.equal((await dialog.locator('.presentation__dataset').innerText()).trim(), 'Workshop · Your data');
+  // RC-102 entered care on 20/06/2013: June 2013; the age is the assumed year.
   assert.match(await dialog.innerText(), /Child A entered care in June 2013, aged 12 months\./);
   assert.match(await dialog.innerText(), /Without delay, Child A is expected to move in with their adoptive family/);
   assert.match(await dialog.innerText(), /Real records, shown without the case reference or exact dates\./);
@@ -375,15 +459,16 @@ test('presenting real records shows no child reference and no exact date, unless
   await room.locator('#workshop-identities-warning').waitFor();
   await room.getByRole('button', { name: 'Present (full screen)' }).click();
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /Meet DEMO-120/);
-  assert.match(await dialog.innerText(), /DEMO-120 entered care on 20\/06\/2013/);
+  assert.match(await dialog.innerText(), /Meet RC-102/);
+  assert.match(await dialog.innerText(), /RC-102 entered care on 20\/06\/2013/);
+  assert.match(await dialog.innerText(), /Real records, with the case reference and dates shown by the trainer's choice\./);
   await room.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   // Each visit to the screen starts anonymous again.
   await room.getByRole('link', { name: 'Records', exact: true }).click();
   await room.getByRole('link', { name: 'Workshop', exact: true }).click();
   assert.equal(await room.getByLabel('Show case references and exact dates in the presentation', { exact: true }).isChecked(), false);
-  assert.equal(await room.getByLabel('Child', { exact: true }).locator('option:checked').innerText(), 'DEMO-120');
+  assert.equal(await room.getByLabel('Child', { exact: true }).locator('option:checked').innerText(), 'RC-102');
   await room.close();
 });
 
