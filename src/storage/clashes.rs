@@ -13,7 +13,13 @@ use yew::prelude::*;
 /// an item that was deleted shows nothing.
 pub fn fields(item: Option<&Item>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    let Some(value) = item.and_then(|i| serde_json::to_value(i).ok()) else {
+    // Through the stored text rather than `serde_json::to_value`: the app already writes every
+    // item as text, and a second way of writing them would add its own copy of every stored
+    // type's writer to the first download.
+    let Some(value) = item
+        .and_then(|i| serde_json::to_string(i).ok())
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+    else {
         return out;
     };
     // The item's kind wraps its value: {"Children": [...]}.
@@ -139,5 +145,39 @@ pub fn ClashPanel() -> Html {
             </p>
             { for clashes }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use scorecard::ChildRecord;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("a real date")
+    }
+
+    #[test]
+    fn a_clashing_child_is_listed_by_the_names_files_use_with_uk_dates() {
+        let mut child = ChildRecord::new("C045", d(2013, 4, 1));
+        child.placed = Some(d(2014, 8, 20));
+        let listed = fields(Some(&Item::Children(vec![child])));
+        assert_eq!(listed.get("child_id").map(String::as_str), Some("C045"));
+        assert_eq!(
+            listed.get("entered_care").map(String::as_str),
+            Some("01/04/2013")
+        );
+        assert_eq!(listed.get("placed").map(String::as_str), Some("20/08/2014"));
+        // The stored short names never reach the screen.
+        assert!(!listed.contains_key("ec"), "{listed:?}");
+    }
+
+    #[test]
+    fn a_setting_is_one_value_and_a_deleted_item_nothing() {
+        let listed = fields(Some(&Item::Flag(true)));
+        assert_eq!(listed.get("value").map(String::as_str), Some("yes"));
+        assert_eq!(listed.len(), 1);
+        assert!(fields(None).is_empty());
     }
 }
