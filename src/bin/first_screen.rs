@@ -2,13 +2,39 @@
 //! (scripts/paint_first_screen.py), so that a first visit reads "heading for N days" before
 //! the app's wasm has downloaded.
 //!
-//! The answers are drawn by the app's own `TargetAnswers` component, rendered to a string by
-//! Yew, from the forecast and the Monte Carlo the dashboard runs on the same data: a change of
-//! wording in the app is a change here, with nothing to keep in step by hand.
+//! The answers are drawn by the app's own `target_answers`, rendered to a string by Yew, from
+//! the forecast and the Monte Carlo the dashboard runs on the same data: a change of wording in
+//! the app is a change here, with nothing to keep in step by hand.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod first_answers {
+    use adoption_forecast::forecast::answer_words::BandRecord;
+    use adoption_forecast::forecast::answers::target_answers;
+    use scorecard::{Forecast, SimulationSummary};
+    use std::rc::Rc;
+    use yew::prelude::*;
+
+    /// What the answers are drawn from.
+    #[derive(Properties, PartialEq)]
+    pub struct FirstAnswersProps {
+        /// The demonstration's forecast.
+        pub forecast: Rc<Forecast>,
+        /// Its Monte Carlo.
+        pub simulation: Rc<SimulationSummary>,
+        /// How often the likely range held in the demonstration's past.
+        pub record: BandRecord,
+    }
+
+    /// The app's answers as a component: Yew renders only components to a string, and the app
+    /// draws them with a plain function.
+    #[function_component]
+    pub fn FirstAnswers(props: &FirstAnswersProps) -> Html {
+        target_answers(&props.forecast, Some(&props.simulation), props.record)
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use adoption_forecast::forecast::answers::{TargetAnswers, TargetAnswersProps};
     use adoption_forecast::forecast::band_record::{band_record, prepare_baseline_backtest};
     use adoption_forecast::forecast::basis::basis_words;
     use adoption_forecast::forecast::monte_carlo::{finish, prepare};
@@ -49,13 +75,13 @@ fn main() {
         &document.settings.thresholds,
         as_of,
     ));
-    let props = TargetAnswersProps {
+    let props = first_answers::FirstAnswersProps {
         forecast: Rc::new(main),
-        simulation: Some(Rc::new(simulation)),
+        simulation: Rc::new(simulation),
         record: band_record(Some(&rows)),
     };
     let answers = futures::executor::block_on(
-        yew::LocalServerRenderer::<TargetAnswers>::with_props(props)
+        yew::LocalServerRenderer::<first_answers::FirstAnswers>::with_props(props)
             .hydratable(false)
             .render(),
     );

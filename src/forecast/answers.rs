@@ -1,24 +1,17 @@
 //! The answer first: per target, one sentence saying where the figure is heading, the chance
 //! of meeting it and the pace the children still waiting must reach, above everything else on
 //! the forecast screen.
+//!
+//! The answers are a plain function rather than a component: they hold no state, so they need
+//! none of a component's machinery (Yew copies its lifecycle code into the wasm for each
+//! component, and this one is on the screen a first visit downloads). They are a few
+//! sentences, redrawn with the dashboard at no cost worth saving.
 
 use super::answer_words::{answer_words, course, BandRecord, Chance, Course};
 use super::figures_table::figure_of;
 use crate::ui::term::Term;
 use scorecard::{FiguresBasis, Forecast, PaceAnswer, SimulationSummary};
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Properties of [`TargetAnswers`].
-#[derive(Properties, PartialEq)]
-pub struct TargetAnswersProps {
-    /// The forecast under the scenario in use.
-    pub forecast: Rc<Forecast>,
-    /// The Monte Carlo, once it has run.
-    pub simulation: Option<Rc<SimulationSummary>>,
-    /// How often the likely range held in the authority's past, said beside each chance.
-    pub record: BandRecord,
-}
 
 /// The chance of meeting `answer`'s target among the simulated futures, on the figures'
 /// `basis`: the runs count the further adoptions expected, or leave them out.
@@ -48,10 +41,14 @@ pub fn chance(
         .map_or(Chance::NotSimulated, Chance::Known)
 }
 
-/// The answers, one per target.
-#[function_component]
-pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
-    let forecast = &props.forecast;
+/// The answers, one per target, to the `forecast` under the scenario in use; the chances come
+/// from the Monte Carlo's `simulation` once it has run, each said beside the `record` of how
+/// often the likely range held in the authority's past.
+pub fn target_answers(
+    forecast: &Forecast,
+    simulation: Option<&SimulationSummary>,
+    record: BandRecord,
+) -> Html {
     if forecast.answers.is_empty() {
         return html! {
             <p class="answers__none">
@@ -64,14 +61,8 @@ pub fn TargetAnswers(props: &TargetAnswersProps) -> Html {
         let target = answer.target;
         // Where the figure is heading, on the basis every screen shows.
         let heading = figure_of(forecast, target.indicator, target.period).map(|(f, _)| f);
-        let chance = chance(answer, props.simulation.as_deref(), forecast.basis);
-        let words = answer_words(
-            answer,
-            heading.as_ref(),
-            chance,
-            forecast.basis,
-            props.record,
-        );
+        let chance = chance(answer, simulation, forecast.basis);
+        let words = answer_words(answer, heading.as_ref(), chance, forecast.basis, record);
         let course = course(answer, heading.as_ref(), chance);
         let class = match course {
             Course::On => "answer__badge--met",

@@ -3,7 +3,7 @@
 //! recomputed on every change and never stored.
 
 use super::answer_words::Chance;
-use super::answers::{chance, TargetAnswers};
+use super::answers::{chance, target_answers};
 use super::backtest_panel::BacktestPanel;
 use super::band_record::use_band_record;
 use super::basis::basis_words;
@@ -302,7 +302,7 @@ pub fn ForecastDashboard() -> Html {
                     <p class="first-screen__context">
                         { format!("As of {}, scenario \u{201c}{}\u{201d}, figures {}.", format_uk(as_of), scenario_name, basis_words(basis)) }
                     </p>
-                    <TargetAnswers forecast={main.clone()} simulation={simulation.clone()} {record} />
+                    { target_answers(&main, simulation.as_deref(), record) }
                     <div class="dashboard__actions">
                         <button type="button" class="button" onclick={download_csv}>
                             { "Download forecast (CSV)" }

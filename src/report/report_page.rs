@@ -16,7 +16,7 @@ use super::plans_status::PlansStatus;
 use crate::comparators::data::{latest_period, use_comparator_table};
 use crate::comparators::rows::our_figures;
 use crate::context::{use_app, use_as_of};
-use crate::forecast::answers::TargetAnswers;
+use crate::forecast::answers::target_answers;
 use crate::forecast::band_record::use_band_record;
 use crate::forecast::basis::basis_sentence;
 use crate::forecast::chart_data::{trajectory, Bands};
@@ -157,7 +157,7 @@ pub fn ReportPage() -> Html {
                 if let Some(note) = chosen_target {
                     <p class="report__target"><strong>{ "Chosen target: " }</strong>{ note }</p>
                 }
-                <TargetAnswers forecast={forecast.clone()} simulation={simulation.clone()} {record} />
+                { target_answers(&forecast, simulation.as_deref(), record) }
             </section>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>
