@@ -1,7 +1,7 @@
 //! The figures table (or two, when a scenario is compared), drawn a frame after the answers:
 //! a what-if reaches the answers first.
 
-use super::figures_table::FiguresTable;
+use super::figures_table::figures_table;
 use super::volume_note::pipeline_beyond_expected;
 use crate::ui::later::use_later;
 use scorecard::Forecast;
@@ -51,13 +51,11 @@ pub fn FiguresByPeriod(props: &FiguresByPeriodProps) -> Html {
         <>
             if let Some((name, other)) = comparison.as_ref() {
                 <h3>{ scenario_name.clone() }</h3>
-                <FiguresTable forecast={forecast.clone()}
-                    caption={format!("Figures under \u{201c}{scenario_name}\u{201d}")} />
+                { figures_table(&forecast, &format!("Figures under \u{201c}{scenario_name}\u{201d}")) }
                 <h3>{ name.clone() }</h3>
-                <FiguresTable forecast={other.clone()}
-                    caption={format!("Figures under \u{201c}{name}\u{201d}")} />
+                { figures_table(other, &format!("Figures under \u{201c}{name}\u{201d}")) }
             } else {
-                <FiguresTable forecast={forecast.clone()} caption="Three-year figures" />
+                { figures_table(&forecast, "Three-year figures") }
             }
             { for notes.iter().map(|note| html! { <p class="figures__note">{ note }</p> }) }
         </>

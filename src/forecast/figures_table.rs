@@ -1,12 +1,17 @@
 //! The figures at a glance: one compact table of the scorecard's indicators by the period
 //! ending this March and the next two, each cell with its value, met or not met in words, the
 //! threshold and whether the figure is actual or projected.
+//!
+//! The table is a plain function rather than a component: it holds no state, so it needs none
+//! of a component's machinery (Yew copies its lifecycle code into the wasm for each component,
+//! and this one is on the screen a first visit downloads). It is twelve cells, cheap to redraw
+//! with whatever draws it (on the forecast screen, the figures by period, only when their
+//! forecasts change).
 
 use super::basis::basis_words;
 use super::sentences::{figure_value, status_text};
 use crate::ui::term::Term;
 use scorecard::{Figure, Forecast, Indicator, RollingPeriod};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The indicators the table shows, in the scorecard's order.
@@ -16,24 +21,6 @@ pub const TABLE_INDICATORS: [Indicator; 4] = [
     Indicator::A2,
     Indicator::A3Percent,
 ];
-
-/// Properties of [`FiguresTable`].
-#[derive(Properties)]
-pub struct FiguresTableProps {
-    /// The forecast to show, on its basis.
-    pub forecast: Rc<Forecast>,
-    /// The table's caption: the scenario's name when two are compared. The basis of the
-    /// figures is said after it.
-    pub caption: AttrValue,
-}
-
-// The same forecast is the same `Rc`: a forecast is rebuilt whenever its inputs change, and
-// comparing two of a large authority by their contents would take longer than the table.
-impl PartialEq for FiguresTableProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.forecast, &other.forecast) && self.caption == other.caption
-    }
-}
 
 /// A period's figure for one indicator on the forecast's basis, with how many of its years
 /// hold data: the one figure every screen shows for that period.
@@ -78,16 +65,15 @@ fn cell(forecast: &Forecast, indicator: Indicator, period: RollingPeriod) -> Htm
     }
 }
 
-/// The figures table.
-#[function_component]
-pub fn FiguresTable(props: &FiguresTableProps) -> Html {
-    let forecast = &props.forecast;
+/// The figures table of `forecast`, on its basis. The `caption` is the scenario's name when two
+/// are compared; the basis of the figures is said after it.
+pub fn figures_table(forecast: &Forecast, caption: &str) -> Html {
     let periods = forecast.headline_periods();
     html! {
         <div class="table-wrap">
             <table class="table figures">
                 <caption class="table__caption">
-                    { format!("{}, {}", props.caption, basis_words(forecast.basis)) }
+                    { format!("{}, {}", caption, basis_words(forecast.basis)) }
                 </caption>
                 <thead>
                     <tr>

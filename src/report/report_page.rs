@@ -21,7 +21,7 @@ use crate::forecast::band_record::use_band_record;
 use crate::forecast::basis::basis_sentence;
 use crate::forecast::chart_data::{trajectory, Bands};
 use crate::forecast::data_age::DataAgeNotice;
-use crate::forecast::figures_table::FiguresTable;
+use crate::forecast::figures_table::figures_table;
 use crate::forecast::pace_words::{goal_words, waiting_sentence};
 use crate::forecast::usable::use_usable;
 use crate::plans::now::use_plans_now;
@@ -161,7 +161,7 @@ pub fn ReportPage() -> Html {
             </section>
             <section class="report__section" aria-labelledby="report-headline">
                 <h2 id="report-headline">{ "Headline figures" }</h2>
-                <FiguresTable forecast={forecast.clone()} caption="Three-year figures" />
+                { figures_table(&forecast, "Three-year figures") }
             </section>
             <section class="report__section report__charts" aria-labelledby="report-trajectory">
                 <h2 id="report-trajectory">{ "Trajectory" }</h2>
