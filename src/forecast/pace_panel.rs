@@ -169,6 +169,7 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
 
     let expected_inputs = answer.years.iter().map(|year| {
         let id = format!("expected-{}", year.year);
+        let hint_id = format!("{id}-hint");
         let fy = year.year;
         let on_expected = props.on_expected.clone();
         let on_commit = Callback::from(move |text: String| {
@@ -182,11 +183,12 @@ pub fn PacePanel(props: &PacePanelProps) -> Html {
         html! {
             <div class="field field--inline">
                 <label class="field__label" for={id.clone()}>{ format!("Expected adoptions {}", year.year) }</label>
-                <DraftInput {id} kind="number" class="field__input" min="0" inputmode="numeric"
+                <DraftInput id={id.clone()} kind="number" class="field__input" min="0" inputmode="numeric"
                     value={year.expected.to_string()} {on_commit}
                     accepts={Accepts::WholeNumberOrEmpty}
-                    invalid_message="Write a whole number of adoptions, or leave it empty for the default" />
-                <span class="field__hint">
+                    invalid_message="Write a whole number of adoptions, or leave it empty for the default"
+                    hint_id={hint_id.clone()} />
+                <span class="field__hint" id={hint_id}>
                     { format!("{} adopted, {} projected from the pipeline, {} still to come{}",
                         year.adopted, year.projected, year.unknown,
                         if year.overridden { "" } else { " (default: mean of the last three complete years)" }) }

@@ -89,6 +89,10 @@ pub struct DraftInputProps {
     /// A reference to the box, for a parent that reads it when another control changes.
     #[prop_or_default]
     pub node_ref: NodeRef,
+    /// The id of a hint beside the box, read out with it (and before the message when a text
+    /// is refused).
+    #[prop_or_default]
+    pub hint_id: Option<AttrValue>,
 }
 
 /// A box that keeps its draft until committed.
@@ -127,13 +131,19 @@ pub fn DraftInput(props: &DraftInputProps) -> Html {
     };
     let shown = (*draft).clone().unwrap_or_else(|| props.value.to_string());
     let error_id = format!("{}-error", props.id);
+    let described_by = match (props.hint_id.as_deref(), *refused) {
+        (Some(hint), true) => Some(format!("{hint} {error_id}")),
+        (Some(hint), false) => Some(hint.to_string()),
+        (None, true) => Some(error_id.clone()),
+        (None, false) => None,
+    };
     html! {
         <>
             <input id={props.id.clone()} ref={props.node_ref.clone()} type={props.kind.clone()} class={props.class.clone()}
                 inputmode={props.inputmode.clone()} placeholder={props.placeholder.clone()}
                 min={props.min.clone()} step={(props.kind == "number").then_some("any")}
                 aria-invalid={refused.then_some("true")}
-                aria-describedby={refused.then(|| error_id.clone())}
+                aria-describedby={described_by}
                 value={shown} {oninput} {onchange} />
             if *refused {
                 <span class="field-error field-error--inline" id={error_id}>{ props.invalid_message.clone() }</span>

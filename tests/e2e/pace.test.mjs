@@ -77,6 +77,15 @@ test('the pace for the children still waiting is worked out and each has its own
   );
   await page.locator('.pace__answer').scrollIntoViewIfNeeded();
   await app.screenshot(page, 'pace-01-waiting-children');
+  // Each year's box is read out with its hint: in 2015-16 none adopted yet by 01/04/2015, W1
+  // and W2 projected to be (orders expected 01/12/2015), and 3 - 0 - 2 = 1 still to come.
+  const box = page.getByLabel('Expected adoptions 2015-16', { exact: true });
+  const hintId = await box.getAttribute('aria-describedby');
+  assert.ok(hintId, 'the box points at its hint');
+  assert.equal(
+    (await page.locator(`[id="${hintId}"]`).innerText()).trim(),
+    '0 adopted, 2 projected from the pipeline, 1 still to come',
+  );
 
   const dates = await downloadText(page, () => page.getByRole('button', { name: 'Download target dates (CSV)' }).click());
   assert.equal(dates.name, 'target-dates-A1-2014-17.csv');
