@@ -229,7 +229,9 @@ async function scenarioChange(browser, origin, children) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}#/records`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // The records screen's own count, not the "Loading…" heading shown while its part arrives:
+  // counted too early, the children already there would read as none.
+  await page.locator('.records__count').waitFor();
   const before = await page.evaluate(() => Number(document.querySelector('.records__count')?.textContent.match(/of (\d+)/)?.[1] ?? 0));
   const { importMs, storedBytes } = await importChildren(page, syntheticCsv(children), before + children);
   await setAsOf(page);
