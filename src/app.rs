@@ -6,25 +6,33 @@ use crate::context::{AppContext, Store};
 use crate::records::demo_banner::DemoBanner;
 use crate::routes::Screen;
 use crate::state::AppState;
-use crate::storage;
 use crate::storage::banner::StorageBanner;
 use crate::storage::clashes::ClashPanel;
 use crate::storage::document::Document;
+use crate::storage::opening::{self, HandedOver, Opened};
 use crate::storage::saver::use_saving;
 use crate::ui::status::Status;
 use crate::ui::update_notice::UpdateNotice;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the app starts from.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What storage gave, read before the app was drawn (the release build waits for the
+    /// reader's part first, see `storage::opening`). Without it the app reads storage itself,
+    /// at once, which only a build without the split can do.
+    #[prop_or_default]
+    pub opened: HandedOver,
+}
+
 /// The whole app.
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let mut state = AppState::start(
-            storage::load(),
-            demonstration_document(),
-            storage::load_history(),
-        );
+pub fn App(props: &AppProps) -> Html {
+    let handed_over = props.opened.clone();
+    let state = use_reducer(move || {
+        let Opened { loaded, history } = handed_over.take().unwrap_or_else(opening::open_at_once);
+        let mut state = AppState::start(loaded, demonstration_document(), history);
         // The view the address names is the first one drawn (a reload or a bookmark).
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())

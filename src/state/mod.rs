@@ -44,6 +44,9 @@ pub enum Saving {
     },
     /// The browser gives no storage: changes last only while the page is open.
     Unavailable(String),
+    /// Something is stored but could not be read yet: the part of the app that reads it could
+    /// not be downloaded. Nothing is saved over it until it has been read.
+    NotOpened,
     /// The browser refused a save (its storage is full, usually). The copy saved before is
     /// intact; the app is read-only until the user tries again and a save works, so nothing
     /// more piles up that cannot be kept.
@@ -133,6 +136,13 @@ impl AppState {
                     raw: raw.into(),
                     reason: reason.to_string(),
                 },
+                None,
+                vec![],
+            ),
+            Err(LoadError::NotFetched) => (
+                Rc::new(demonstration),
+                nothing_stored,
+                Saving::NotOpened,
                 None,
                 vec![],
             ),

@@ -21,7 +21,9 @@ impl AppState {
     ) -> Rc<Self> {
         match loaded {
             Ok(Some(theirs)) => {
-                let paused = matches!(self.saving, Saving::Paused { .. });
+                // Paused over what could not be read, or not yet opened: what is stored is
+                // readable now, and nothing shown here was ever the user's stored work.
+                let paused = matches!(self.saving, Saving::Paused { .. } | Saving::NotOpened);
                 let same_revision = theirs.revision == self.stored.revision;
                 if same_revision && theirs.save_id == self.stored.save_id && !paused {
                     return self;
@@ -43,7 +45,7 @@ impl AppState {
                     // What is stored is readable again (another tab chose to replace what
                     // could not be read), so there is nothing left to protect.
                     next.saving = match &self.saving {
-                        Saving::Paused { .. } => Saving::On,
+                        Saving::Paused { .. } | Saving::NotOpened => Saving::On,
                         other => other.clone(),
                     };
                     next.document = theirs;
@@ -117,6 +119,12 @@ impl AppState {
             Err(LoadError::Unavailable(why)) => self.with_notice(Some(Notice::error(format!(
                 "Storage is not available: {why}."
             )))),
+            // Nothing is saved from this page meanwhile: every save reads what is stored first.
+            Err(LoadError::NotFetched) => self.with_notice(Some(Notice::error(
+                "The data was changed in another tab or window, but this page could not read \
+                 the change: part of the app could not be downloaded. Nothing is saved from \
+                 this page until it can be read; reload the page when you are online.",
+            ))),
         }
     }
 

@@ -98,6 +98,23 @@ pub fn StorageBanner() -> Html {
                 </p>
             </section>
         },
+        Saving::NotOpened => {
+            let reload = Callback::from(|_| browser::reload());
+            html! {
+                <section class="banner banner--error" role="alert">
+                    <h2 class="banner__title">{ "Your data could not be opened" }</h2>
+                    <p class="banner__text">
+                        { "Data is stored in this browser, but the part of the app that reads it \
+                           could not be downloaded. Your data is untouched and nothing is saved \
+                           over it. What is shown now is the demonstration: reload the page when \
+                           you are online." }
+                    </p>
+                    <div class="button-row">
+                        <button type="button" class="button" onclick={reload}>{ "Reload" }</button>
+                    </div>
+                </section>
+            }
+        }
         Saving::Paused { raw, reason } => {
             let download = {
                 let app = app.clone();

@@ -4,8 +4,8 @@
 use crate::context::use_app_state;
 use crate::state::Action;
 use crate::storage::items::Item;
+use crate::storage::json_text;
 use crate::ui::browser::format_time;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -13,44 +13,40 @@ use yew::prelude::*;
 /// an item that was deleted shows nothing.
 pub fn fields(item: Option<&Item>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    // Through the stored text rather than `serde_json::to_value`: the app already writes every
-    // item as text, and a second way of writing them would add its own copy of every stored
-    // type's writer to the first download.
-    let Some(value) = item
-        .and_then(|i| serde_json::to_string(i).ok())
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-    else {
+    // Through the stored text, cut apart rather than read into JSON values: the app already
+    // writes every item as text, and neither a second writer nor a JSON reader need come with
+    // the first download for a panel seldom shown (see `json_text`).
+    let Some(stored) = item.and_then(|i| serde_json::to_string(i).ok()) else {
         return out;
     };
     // The item's kind wraps its value: {"Children": [...]}.
-    let mut value = match value {
-        Value::Object(map) if map.len() == 1 => map.into_iter().next().map(|(_, v)| v),
-        other => Some(other),
-    }
-    .unwrap_or(Value::Null);
-    if let Value::Array(list) = &value {
+    let mut value = match json_text::members(&stored) {
+        Some(kind) if kind.len() == 1 => kind[0].1,
+        _ => stored.as_str(),
+    };
+    if let Some(list) = json_text::elements(value) {
         if list.len() == 1 {
-            value = list[0].clone();
+            value = list[0];
         }
     }
-    match value {
-        Value::Object(map) => {
-            for (name, field) in map {
-                match field {
+    match json_text::members(value) {
+        Some(members) => {
+            for (name, field) in members {
+                match json_text::members(field) {
                     // The tracking milestones are a group of their own: one row per milestone.
-                    Value::Object(group) => {
+                    Some(group) => {
                         for (name, field) in group {
-                            out.insert(readable(&name), text(&field));
+                            out.insert(readable(&name), text(field));
                         }
                     }
-                    field => {
-                        out.insert(readable(&name), text(&field));
+                    None => {
+                        out.insert(readable(&name), text(field));
                     }
                 }
             }
         }
-        other => {
-            out.insert("value".into(), text(&other));
+        None => {
+            out.insert("value".into(), text(value));
         }
     }
     out
@@ -65,17 +61,20 @@ fn readable(stored: &str) -> String {
         .to_string()
 }
 
-/// A JSON value as a person reads it.
-fn text(value: &Value) -> String {
+/// A JSON value (as written) as a person reads it.
+fn text(value: &str) -> String {
     match value {
-        Value::Null => String::new(),
-        Value::String(s) => match scorecard::dates::parse_date(s) {
-            Some(date) if s.len() == 10 => scorecard::dates::format_uk(date),
-            _ => s.clone(),
+        "null" => String::new(),
+        "true" => "yes".into(),
+        "false" => "no".into(),
+        other => match json_text::string(other) {
+            Some(s) => match scorecard::dates::parse_date(&s) {
+                Some(date) if s.len() == 10 => scorecard::dates::format_uk(date),
+                _ => s,
+            },
+            // A number, or a list, as written.
+            None => other.to_string(),
         },
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
-        other => other.to_string(),
     }
 }
 

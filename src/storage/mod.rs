@@ -12,8 +12,10 @@ pub mod diff;
 pub mod document;
 pub mod first_screen;
 pub mod items;
+pub mod json_text;
 pub mod merge;
 pub mod migrate;
+pub mod opening;
 pub mod safety;
 pub mod saver;
 pub mod written;
@@ -43,6 +45,10 @@ pub enum LoadError {
         /// Why it cannot be read.
         reason: Unreadable,
     },
+    /// The part of the app that reads stored data could not be downloaded (no network and not
+    /// yet cached, or a newer version deployed since this page opened). What is stored is
+    /// untouched and has not been read.
+    NotFetched,
 }
 
 /// Why a save failed. The previously stored document is then still in place.
@@ -198,48 +204,30 @@ pub const HISTORY_BUDGET: usize = 512 * 1024;
 pub enum StoredRevision {
     /// Nothing is stored.
     Nothing,
-    /// A document of this revision, written by the save with this stamp.
+    /// The document of this revision, written by the save with this stamp, that this tab
+    /// last wrote or read.
     Revision(u64, Option<String>),
+    /// Something this tab has not read: only reading it in full can tell what it is (another
+    /// tab's save, an older version, or unreadable text).
+    Unknown,
 }
 
-/// The revision of the stored document, read without reading the whole document: a save
-/// looks at it every time, and a full read of ten thousand children would take a while.
+/// The revision of the stored document, without reading it: a save looks every time, and a
+/// full read of ten thousand children would take a while (and, in the release build, the
+/// reader's own part: see [`opening`]).
 pub fn stored_revision() -> Result<StoredRevision, LoadError> {
-    // Only a document of this app's shape and version is taken at its word: anything else
-    // is read in full, so that its reason is given and it is never saved over.
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        revision: u64,
-        #[serde(default)]
-        save_id: Option<String>,
-        version: u64,
-        #[allow(dead_code)]
-        records: serde::de::IgnoredAny,
-    }
     let storage = local_storage().map_err(LoadError::Unavailable)?;
-    let raw = storage
-        .get_item(STORAGE_KEY)
-        .map_err(|e| LoadError::Unavailable(js_message(&e)))?;
-    match raw {
-        None => Ok(StoredRevision::Nothing),
-        Some(raw) => match serde_json::from_str::<Probe>(&raw) {
-            Ok(probe) if probe.version == document::DOCUMENT_VERSION => {
-                Ok(StoredRevision::Revision(probe.revision, probe.save_id))
-            }
-            _ => read_stored(raw).map(|d| StoredRevision::Revision(d.revision, d.save_id)),
-        },
+    if let Some((revision, save_id)) = written::own_last_write(&storage) {
+        return Ok(StoredRevision::Revision(revision, save_id));
     }
-}
-
-/// The undo history kept from the last visit, oldest first; none when there is none or it
-/// cannot be read (it is only a convenience: the data itself is never touched by this).
-pub fn load_history() -> Vec<crate::state::Change> {
-    local_storage()
-        .ok()
-        .and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    // Not, to the character, the text this tab last wrote or read: another tab saved, or
+    // something else was written there. Only a full read tells what it is, so that its
+    // reason is given and it is never saved over.
+    Ok(if written::anything_stored(&storage) {
+        StoredRevision::Unknown
+    } else {
+        StoredRevision::Nothing
+    })
 }
 
 /// Keeps the undo history for the next visit: the newest steps that fit in

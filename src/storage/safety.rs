@@ -3,7 +3,7 @@
 //! saving over a document that could not be read). The last five are kept, within what the
 //! browser allows; Settings lists them with "Restore this copy" and "Download".
 
-use super::{js_message, local_storage, SaveError};
+use super::{js_message, json_text, local_storage, SaveError};
 use serde::{Deserialize, Serialize};
 
 /// The key the safety copies are kept under.
@@ -79,11 +79,18 @@ pub fn list() -> Vec<SafetyCopy> {
 }
 
 /// `copies` with `copy` first and at most [`KEPT`] in all.
-pub fn with_new(copies: &[SafetyCopy], copy: SafetyCopy) -> Vec<SafetyCopy> {
+pub fn with_new<T: Clone>(copies: &[T], copy: T) -> Vec<T> {
     std::iter::once(copy)
         .chain(copies.iter().cloned())
         .take(KEPT)
         .collect()
+}
+
+/// The texts of the copies to keep: `copy` (one copy's JSON) before those in `kept` (the
+/// stored list's JSON), at most [`KEPT`] in all.
+fn with_new_text<'a>(kept: Option<&'a str>, copy: &'a str) -> Vec<&'a str> {
+    let kept = kept.and_then(json_text::elements).unwrap_or_default();
+    with_new(&kept, copy)
 }
 
 /// Lets every safety copy go, to make room when the browser's storage is full.
@@ -97,10 +104,15 @@ pub fn forget_all() -> Result<(), String> {
 /// are let go first; an error only when not even this one fits.
 pub fn keep(copy: SafetyCopy) -> Result<(), SaveError> {
     let storage = local_storage().map_err(SaveError::Unavailable)?;
-    let mut copies = with_new(&list(), copy);
+    let copy = serde_json::to_string(&copy).map_err(|e| SaveError::Serialize(e.to_string()))?;
+    // The copies kept before are only cut apart, never read: a safety copy is taken on the
+    // first screen (clearing the demonstration), whose download has no JSON reader (see
+    // `json_text`). Text that does not cut cleanly was not written by this app, and is let go
+    // as it was before.
+    let kept = storage.get_item(SAFETY_KEY).ok().flatten();
+    let mut copies = with_new_text(kept.as_deref(), &copy);
     loop {
-        let text =
-            serde_json::to_string(&copies).map_err(|e| SaveError::Serialize(e.to_string()))?;
+        let text = format!("[{}]", copies.join(","));
         match storage.set_item(SAFETY_KEY, &text) {
             Ok(()) => return Ok(()),
             Err(_) if copies.len() > 1 => {
@@ -132,5 +144,33 @@ mod tests {
         }
         let reasons: Vec<&str> = copies.iter().map(|c| c.reason.as_str()).collect();
         assert_eq!(reasons, ["copy 7", "copy 6", "copy 5", "copy 4", "copy 3"]);
+    }
+
+    #[test]
+    fn a_copy_kept_as_text_reads_back_as_the_list_with_it_first() {
+        // Copies whose text holds what would confuse a careless cut: a whole document with
+        // commas, brackets and quotes in it.
+        let mut copies = Vec::new();
+        for n in 1..=5 {
+            let mut copy = copy(n);
+            copy.text = format!("{{\"version\":1,\"records\":[{{\"id\":\"C{n}, \\\"x\\\"]\"}}]}}");
+            copies = with_new(&copies, copy);
+        }
+        let stored = serde_json::to_string(&copies).unwrap();
+        let new = copy(6);
+        let new_text = serde_json::to_string(&new).unwrap();
+        let text = format!("[{}]", with_new_text(Some(&stored), &new_text).join(","));
+        let read: Vec<SafetyCopy> = serde_json::from_str(&text).unwrap();
+        assert_eq!(read, with_new(&copies, new.clone()));
+        assert_eq!(read.len(), KEPT);
+        // Nothing kept, or something this app did not write: the new copy alone.
+        let alone: Vec<SafetyCopy> =
+            serde_json::from_str(&format!("[{}]", with_new_text(None, &new_text).join(",")))
+                .unwrap();
+        assert_eq!(alone, [new.clone()]);
+        assert_eq!(
+            with_new_text(Some("not json"), &new_text),
+            [new_text.as_str()]
+        );
     }
 }

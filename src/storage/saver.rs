@@ -4,8 +4,9 @@
 //! since, merges that tab's work in before writing.
 
 use super::document::DOCUMENT_VERSION;
-use super::{load, read_stored, save, save_history, stored_revision};
-use super::{watch_other_tabs, LoadError, StoredRevision};
+use super::opening::{load_then, read_then};
+use super::{save, save_history, stored_revision};
+use super::{watch_other_tabs, StoredRevision};
 use crate::context::AppContext;
 use crate::state::{Action, Saving};
 use crate::ui::browser;
@@ -51,11 +52,10 @@ pub fn use_saving(state: &AppContext) {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = watch_other_tabs(move |new_text| {
-                let loaded = match new_text {
-                    None => Ok(None),
-                    Some(raw) => read_stored(raw).map(Some),
-                };
-                dispatcher.dispatch(Action::OtherTabChanged(loaded));
+                let dispatcher = dispatcher.clone();
+                read_then(Some(new_text), move |loaded| {
+                    dispatcher.dispatch(Action::OtherTabChanged(loaded))
+                });
             });
             move || drop(listener)
         });
@@ -92,22 +92,20 @@ pub fn save_now(app: &AppContext) {
     if app.saving != Saving::On || !app.unsaved {
         return;
     }
-    // This tab's own last save, recognised without reading the stored document back.
-    let own = super::local_storage()
-        .ok()
-        .and_then(|storage| super::written::own_last_write(&storage))
-        .map(|(revision, id)| StoredRevision::Revision(revision, id));
-    match own.map_or_else(stored_revision, Ok) {
+    match stored_revision() {
         Ok(StoredRevision::Nothing) => {}
         Ok(StoredRevision::Revision(r, id))
             if r == app.stored.revision && id == app.stored.save_id => {}
-        // Another tab saved since this tab last read: merge its work in first (the merged
-        // document is then saved by the change it makes).
-        Ok(StoredRevision::Revision(..)) => {
-            app.dispatch(Action::OtherTabChanged(load()));
+        // Saving over what could not be read is what the user chose.
+        Ok(StoredRevision::Unknown) if app.replace_unreadable => {}
+        // Another tab saved since this tab last read, or something this tab has not read is
+        // stored: read it and merge its work in first (the merged document is then saved by
+        // the change it makes), or stop saving if it cannot be read.
+        Ok(StoredRevision::Revision(..) | StoredRevision::Unknown) => {
+            let dispatcher = app.dispatcher();
+            load_then(move |loaded| dispatcher.dispatch(Action::OtherTabChanged(loaded)));
             return;
         }
-        Err(LoadError::Unreadable { .. }) if app.replace_unreadable => {}
         Err(error) => {
             app.dispatch(Action::OtherTabChanged(Err(error)));
             return;

@@ -1,4 +1,4 @@
-//! What this tab last wrote, so that the next save costs what changed rather than the whole
+//! What this tab last wrote (or read), so that the next save costs what changed rather than the whole
 //! document: with ten thousand children a save read the stored megabyte back to check its
 //! revision and wrote every child out again, more than a tenth of a second in one task on a
 //! what-if that changed no child.
@@ -68,26 +68,55 @@ pub fn own_last_write(storage: &Storage) -> Option<(u64, Option<String>)> {
     })
 }
 
+/// Whether anything at all is stored under the app's key.
+pub fn anything_stored(storage: &Storage) -> bool {
+    stored_text(storage).is_some()
+}
+
 /// Notes a text this tab has just written for `written`.
 pub fn wrote(written: &Document, text: &str) {
-    let length = if text.is_ascii() {
-        text.len()
-    } else {
-        text.encode_utf16().count()
-    };
-    let head: String = text
-        .encode_utf16()
-        .take(HEAD as usize)
-        .map(char_unit)
-        .collect();
-    LAST_WRITE.with(|last| {
-        *last.borrow_mut() = u32::try_from(length).ok().map(|length| Write {
-            revision: written.revision,
-            save_id: written.save_id.clone(),
-            length,
-            head,
-        })
-    });
+    Mark::of(text).note(written);
+}
+
+/// How to recognise a stored text again, taken before it is read (reading may keep the text
+/// itself, as the reason it could not be read).
+pub struct Mark {
+    /// The text's length as the browser counts it, when it fits a `u32`.
+    length: Option<u32>,
+    head: String,
+}
+
+impl Mark {
+    /// The mark of `text`.
+    pub fn of(text: &str) -> Mark {
+        let length = if text.is_ascii() {
+            text.len()
+        } else {
+            text.encode_utf16().count()
+        };
+        Mark {
+            length: u32::try_from(length).ok(),
+            head: text
+                .encode_utf16()
+                .take(HEAD as usize)
+                .map(char_unit)
+                .collect(),
+        }
+    }
+
+    /// Notes that the text marked is stored, and holds `document`: written by this tab, or read
+    /// by it (and then shown, or merged with this tab's work), so that the next save need not
+    /// read it again.
+    pub fn note(self, document: &Document) {
+        LAST_WRITE.with(|last| {
+            *last.borrow_mut() = self.length.map(|length| Write {
+                revision: document.revision,
+                save_id: document.save_id.clone(),
+                length,
+                head: self.head,
+            })
+        });
+    }
 }
 
 /// A UTF-16 unit as the browser's `slice` gives it back: whole characters in the head are

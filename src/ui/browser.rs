@@ -182,6 +182,14 @@ pub fn print() {
     }
 }
 
+/// Loads the page again. A browser that refuses leaves the page as it is, and the user can
+/// still reload it themselves.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Moves focus to the element with `id`, making it focusable from script first (a heading or
 /// a `<main>` is not focusable by default, and should not join the tab order).
 pub fn focus_by_id(document: &web_sys::Document, id: &str) {

@@ -1,9 +1,11 @@
 // A first visit downloads the forecast's code only; every other screen's code arrives when the
 // screen is first opened, takes the focus to its heading as any change of screen does, and a
 // part that cannot be downloaded is said plainly and can be tried again, the app still working.
+// The code that reads stored data arrives only when there is something stored to read, and
+// while it cannot arrive nothing is saved over what is stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start } from './helpers.mjs';
+import { start, STORAGE_KEY } from './helpers.mjs';
 
 let app;
 
@@ -81,5 +83,61 @@ test('a screen whose part cannot be downloaded says so, and opens when tried aga
   assert.equal(await alert.count(), 0);
   // The button that had the focus is gone: the screen's heading has it, not the page's body.
   await page.waitForFunction(() => document.activeElement?.id === 'plans-heading');
+  await context.close();
+});
+
+/** The stored document with its last child taken out, as another session might have left it. */
+async function storeOneChildFewer(page) {
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+  return page.evaluate((key) => {
+    const document = JSON.parse(localStorage.getItem(key));
+    document.records.pop();
+    const text = JSON.stringify(document);
+    localStorage.setItem(key, text);
+    return { text, children: document.records.length };
+  }, STORAGE_KEY);
+}
+
+test('stored data is read by a part of its own, which a first visit never downloads', async () => {
+  const page = await app.newPage({ width: 1280, height: 900 }, { serviceWorkers: 'block' });
+  const requested = wasmRequests(page);
+  await page.goto(`${app.origin}/#/records`);
+  await page.locator('.records__count').waitFor();
+  assert.ok(!requested.includes('split_reader.wasm'), `a first visit read nothing: ${requested.join(' ')}`);
+
+  // A returning visit: what is stored (one child fewer than the demonstration) is what shows.
+  const { children } = await storeOneChildFewer(page);
+  requested.length = 0;
+  await page.reload();
+  await page.locator('.records__count', { hasText: `of ${children} children` }).waitFor();
+  assert.ok(requested.includes('split_reader.wasm'), requested.join(' '));
+  await page.context().close();
+});
+
+test('stored data whose reader cannot be downloaded is said, never saved over, and opens on reload', async () => {
+  // A context of its own: the failure is the point here, not a problem for the run to report.
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${app.origin}/#/records`);
+  await page.locator('.records__count').waitFor();
+  const { text, children } = await storeOneChildFewer(page);
+
+  let refuse = true;
+  await page.route(/\/split_reader\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Your data could not be opened' });
+  await alert.waitFor();
+  await app.screenshot(page, 'later-screens-03-reader-missing');
+
+  // The page carries on (the demonstration is shown, and says so), but a save, made at once
+  // as when the page is closed, leaves what is stored exactly as it was.
+  await page.locator('.banner--demo').waitFor();
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), text);
+
+  refuse = false;
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await page.locator('.records__count', { hasText: `of ${children} children` }).waitFor();
+  assert.equal(await alert.count(), 0);
   await context.close();
 });
