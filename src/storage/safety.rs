@@ -167,7 +167,7 @@ mod tests {
         let alone: Vec<SafetyCopy> =
             serde_json::from_str(&format!("[{}]", with_new_text(None, &new_text).join(",")))
                 .unwrap();
-        assert_eq!(alone, [new.clone()]);
+        assert_eq!(alone, [new]);
         assert_eq!(
             with_new_text(Some("not json"), &new_text),
             [new_text.as_str()]
