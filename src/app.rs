@@ -7,10 +7,11 @@ use crate::records::demo_banner::DemoBanner;
 use crate::routes::Screen;
 use crate::state::AppState;
 use crate::storage::banner::StorageBanner;
-use crate::storage::clashes::ClashPanel;
+use crate::storage::clashes::ClashesPart;
 use crate::storage::document::Document;
 use crate::storage::opening::{self, HandedOver, Opened};
 use crate::storage::saver::use_saving;
+use crate::ui::later_panel::LaterPanel;
 use crate::ui::status::Status;
 use crate::ui::update_notice::UpdateNotice;
 use std::rc::Rc;
@@ -161,7 +162,10 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" class="main" tabindex="-1" data-view={view.address_value()}>
                 <UpdateNotice />
                 <StorageBanner />
-                <ClashPanel />
+                // Only a clash fetches the panel's part: a first visit has none.
+                if !state.clashes.is_empty() {
+                    <LaterPanel<ClashesPart> panel={ClashesPart} />
+                }
                 <DemoBanner />
                 <Status />
                 { crate::screens::view(*screen) }

@@ -9,6 +9,7 @@ use crate::context::{use_app, use_as_of};
 use crate::storage::authorities::{project, View};
 use crate::storage::document::Document;
 use crate::storage::document::Scenarios;
+use crate::ui::later_panel::LaterPart;
 use crate::ui::view_choice::authority_label;
 use chrono::NaiveDate;
 use scorecard::{forecast_on, usable_at, Forecast, ForecastInput, RollingPeriod};
@@ -246,6 +247,40 @@ impl PartialEq for AgencyPanelProps {
     /// The same forecast `Rc` is the same forecast: never compared figure by figure.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.agency, &other.agency)
+    }
+}
+
+/// The agency panel as [`crate::ui::later_panel::LaterPanel`] draws it: in the release build
+/// a part of its own (`agency`), fetched only on the agency's view, which only a document of
+/// several authorities has.
+#[derive(Clone)]
+pub struct AgencyPart(pub Rc<Forecast>);
+
+impl PartialEq for AgencyPart {
+    /// As the panel's own properties: the same forecast `Rc` is the same forecast.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl LaterPart for AgencyPart {
+    const TITLE: &'static str = "Each authority and the agency";
+
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    fn draw(self) -> Html {
+        html! { <AgencyPanel agency={self.0} /> }
+    }
+
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    fn fetch(
+        self,
+    ) -> impl std::future::Future<Output = Result<Html, crate::screens::PartMissing>> + 'static
+    {
+        #[wasm_split_helpers::wasm_split(agency, fallible)]
+        fn agency(forecast: Rc<Forecast>) -> Result<Html, crate::screens::PartMissing> {
+            Ok(html! { <AgencyPanel agency={forecast} /> })
+        }
+        agency(self.0)
     }
 }
 

@@ -2,6 +2,7 @@
 //! threshold. Everything on it is derived from the stored document with `use_memo`, so it is
 //! recomputed on every change and never stored.
 
+use super::agency_panel::AgencyPart;
 use super::answer_words::Chance;
 use super::answers::{chance, target_answers};
 use super::backtest_panel::BacktestPanel;
@@ -19,6 +20,7 @@ use crate::state::Action;
 use crate::storage::document::{Comparison, Document};
 use crate::ui::browser;
 use crate::ui::chart_canvas::{ChartCanvas, ChartSpec};
+use crate::ui::later_panel::LaterPanel;
 use crate::ui::notice::Notice;
 use crate::ui::term::Term;
 use chrono::NaiveDate;
@@ -370,9 +372,9 @@ pub fn ForecastDashboard() -> Html {
             </section>
             <BacktestPanel rows={backtest.clone()} />
             // The agency's view: each authority's figures beside the agency's, whose forecast
-            // is this one, made once.
+            // is this one, made once. Only here is the panel's part fetched.
             if app.view == crate::storage::authorities::View::Agency {
-                <super::agency_panel::AgencyPanel agency={main.clone()} />
+                <LaterPanel<AgencyPart> panel={AgencyPart(main.clone())} />
             }
         </>
     }

@@ -6,6 +6,7 @@ use crate::state::Action;
 use crate::storage::items::Item;
 use crate::storage::json_text;
 use crate::ui::browser::format_time;
+use crate::ui::later_panel::LaterPart;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -75,6 +76,33 @@ fn text(value: &str) -> String {
             // A number, or a list, as written.
             None => other.to_string(),
         },
+    }
+}
+
+/// The clash panel as [`crate::ui::later_panel::LaterPanel`] draws it: in the release build
+/// a part of its own (`clashes`), fetched only when there is a clash, which a first visit
+/// never has. The panel reads the clashes from the app's state itself.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct ClashesPart;
+
+impl LaterPart for ClashesPart {
+    const TITLE: &'static str = "Changed in two places";
+
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    fn draw(self) -> Html {
+        html! { <ClashPanel /> }
+    }
+
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    fn fetch(
+        self,
+    ) -> impl std::future::Future<Output = Result<Html, crate::screens::PartMissing>> + 'static
+    {
+        #[wasm_split_helpers::wasm_split(clashes, fallible)]
+        fn clashes() -> Result<Html, crate::screens::PartMissing> {
+            Ok(html! { <ClashPanel /> })
+        }
+        clashes()
     }
 }
 

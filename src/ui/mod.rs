@@ -8,6 +8,7 @@ pub mod draft_input;
 pub mod file_picker;
 pub mod import_preview;
 pub mod later;
+pub mod later_panel;
 pub mod measured_text;
 pub mod notice;
 pub mod pending_import;
