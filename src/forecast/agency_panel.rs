@@ -254,7 +254,10 @@ impl PartialEq for AgencyPanelProps {
 /// a part of its own (`agency`), fetched only on the agency's view, which only a document of
 /// several authorities has.
 #[derive(Clone)]
-pub struct AgencyPart(pub Rc<Forecast>);
+pub struct AgencyPart(
+    /// The agency's forecast, as [`AgencyPanelProps::agency`].
+    pub Rc<Forecast>,
+);
 
 impl PartialEq for AgencyPart {
     /// As the panel's own properties: the same forecast `Rc` is the same forecast.

@@ -40,8 +40,9 @@ pub fn view(screen: Screen) -> Html {
     }
 }
 
-/// A screen's part could not be fetched (no network and not yet cached, or a newer version
-/// deployed since this page opened, whose parts have other names).
+/// A screen's (or a later panel's, see `crate::ui::later_panel`) part could not be fetched
+/// (no network and not yet cached, or a newer version deployed since this page opened, whose
+/// parts have other names).
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartMissing;

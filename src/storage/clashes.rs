@@ -86,7 +86,7 @@ fn text(value: &str) -> String {
 pub struct ClashesPart;
 
 impl LaterPart for ClashesPart {
-    const TITLE: &'static str = "Changed in two places";
+    const TITLE: &'static str = "Changed in two places: choose which to keep";
 
     #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
     fn draw(self) -> Html {

@@ -84,11 +84,11 @@ pub fn LaterPanel<P: LaterPart>(props: &LaterPanelProps<P>) -> Html {
             html! {
                 <div class="notice notice--error" role="alert">
                     <p class="notice__text">
-                        { format!("{}: this panel could not be downloaded: this computer may be \
-                                   offline, or a newer version of the app may have been put in \
-                                   place since this page opened. Your data is safe in this \
-                                   browser. Try again, or reload the page once the network is \
-                                   back.", P::TITLE) }
+                        { format!("The panel \u{201c}{}\u{201d} could not be downloaded: this \
+                                   computer may be offline, or a newer version of the app may \
+                                   have been put in place since this page opened. Your data is \
+                                   safe in this browser. Try again, or reload the page once the \
+                                   network is back.", P::TITLE) }
                     </p>
                     <button type="button" class="button button--secondary" onclick={retry}>
                         { "Try again" }
