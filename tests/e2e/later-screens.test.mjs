@@ -54,7 +54,62 @@ test("a first visit downloads the forecast's part only, and the workshop's when 
   await page.getByRole('link', { name: 'Workshop', exact: true }).click();
   await heading.waitFor();
   assert.equal(requested.length, before, requested.slice(before).join(' '));
+  // Panels seldom shown (a clash with another tab, the agency's authorities side by side)
+  // have parts of their own, which a visit that never shows them never downloads.
+  assert.deepEqual(requested.filter((name) => ['split_clashes.wasm', 'split_agency.wasm'].includes(name)), []);
   await page.context().close();
+});
+
+test("the agency panel's part is downloaded once a second authority is shown with the first, and a failure is said", async () => {
+  // A context of its own: the failure is part of the point, not a problem for the run to report.
+  const context = await app.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requested = wasmRequests(page);
+  await page.goto(`${app.origin}/#/forecast`);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+  // Two authorities, as the agencies' tests store them.
+  const twoAuthorities = {
+    version: 5,
+    revision: 1,
+    records: [
+      { child_id: 'C1', ec: '2014-01-01', sd: '2014-06-01', po: '2014-09-01' },
+      { child_id: 'C1', au: 1, ec: '2014-02-01', sd: '2014-07-01', po: '2014-10-01' },
+    ],
+    settings: {
+      authority_name: 'Northshire',
+      other_authorities: [{ id: 1, name: 'Southshire' }],
+      agency_name: 'Shires Adoption',
+      as_of: '2015-06-30',
+    },
+  };
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(twoAuthorities)]);
+  let refuse = true;
+  await page.route(/\/split_agency\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+  // One authority's own view: no agency panel, so no part of it.
+  await page.goto(`${app.origin}/#/forecast?authority=0`);
+  await page.reload();
+  await page.locator('main[data-view="0"] .answer').first().waitFor();
+  assert.ok(!requested.includes('split_agency.wasm'), requested.join(' '));
+
+  // The agency's view: the panel's part is asked for; while it cannot come, the panel says so
+  // and the forecast above it is still there.
+  await page.getByLabel('Showing').selectOption('all');
+  const alert = page.getByRole('alert').filter({ hasText: 'The panel “Each authority and the agency” could not be downloaded' });
+  await alert.waitFor();
+  assert.ok(requested.includes('split_agency.wasm'), requested.join(' '));
+  await page.locator('main[data-view="all"] .answer').first().waitFor();
+  await alert.scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'later-screens-04-agency-missing');
+
+  refuse = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const table = page.locator('#agency-table');
+  await table.waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.ok(await table.getByRole('rowheader', { name: 'Southshire', exact: true }).count() > 0);
+  await page.locator('#agency-panel').scrollIntoViewIfNeeded();
+  await app.screenshot(page, 'later-screens-05-agency-arrived');
+  await context.close();
 });
 
 test('a screen whose part cannot be downloaded says so, and opens when tried again', async () => {

@@ -107,6 +107,7 @@ test('the same child changed in two tabs is shown side by side until the user ch
   const row = clash(loser).locator('tr', { hasText: 'shobpa_decision' });
   assert.equal(await row.locator('td').nth(0).innerText(), theirs);
   assert.equal(await row.locator('td').nth(1).innerText(), mine);
+  await clash(loser).scrollIntoViewIfNeeded();
   await app.screenshot(loser, 'safety-02-clash-side-by-side');
 
   // Until the user chooses, the stored value is the other tab's: nothing was overwritten.
