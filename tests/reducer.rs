@@ -475,6 +475,26 @@ fn a_same_revision_save_holding_all_of_this_tabs_work_is_taken_without_saving_ag
 }
 
 #[wasm_bindgen_test]
+fn reading_back_what_this_tab_last_read_lets_its_unsaved_change_be_saved() {
+    // A save that could not recognise the stored text reads it in full; when it is the very
+    // document this tab started from, nothing is merged, and the change waiting is saved.
+    let start = state_with_two();
+    let edited = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
+    assert!(edited.unsaved);
+    let read_back = edited
+        .clone()
+        .reduce(Action::ReadBeforeSaving(Ok(Some((*edited.stored).clone()))));
+    assert!(read_back.unsaved);
+    assert!(Rc::ptr_eq(&read_back.document, &edited.document));
+    assert_eq!(
+        read_back.changes,
+        edited.changes + 1,
+        "the save is asked for again"
+    );
+    assert_eq!(read_back.notice, edited.notice, "nothing to tell the user");
+}
+
+#[wasm_bindgen_test]
 fn a_form_opened_before_another_tabs_change_to_its_child_never_writes_over_it() {
     // This tab has nothing unsaved, so another tab's save of C2 is simply shown; the form was
     // opened on C2 before it arrived.

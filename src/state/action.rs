@@ -81,6 +81,9 @@ pub enum Action {
     /// Another tab of the app saved (or removed) the document: the text it stored, read. Its
     /// changes are merged with this tab's unsaved ones.
     OtherTabChanged(Result<Option<Document>, LoadError>),
+    /// A save found stored text it could not recognise as what this tab last wrote or read:
+    /// the text, read. Another tab's work is merged as for [`Action::OtherTabChanged`].
+    ReadBeforeSaving(Result<Option<Document>, LoadError>),
     /// The document `from` was written to storage as `written` (with its new revision).
     Saved {
         /// The document the save started from.

@@ -111,6 +111,7 @@ impl Reducible for AppState {
             }
             Action::Undo => self.undo(),
             Action::OtherTabChanged(loaded) => self.other_tab_changed(loaded),
+            Action::ReadBeforeSaving(loaded) => self.read_before_saving(loaded),
             Action::Saved { from, written } => self.saved(from, written),
             Action::SettleClash { index, keep_mine } => self.settle_clash(index, keep_mine),
             Action::ResumeSaving => {
