@@ -65,8 +65,8 @@ impl Store {
     }
 
     /// Makes a change.
-    pub fn dispatch(&self, action: Action) {
-        self.dispatcher.dispatch(action)
+    pub fn dispatch(&self, action: impl Into<Action>) {
+        self.dispatcher.dispatch(action.into())
     }
 }
 

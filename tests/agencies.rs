@@ -218,7 +218,7 @@ fn the_agency_file_lists_each_authority_s_own_rows_then_the_agency_s_with_its_na
 
 #[test]
 fn a_file_of_two_authorities_imported_on_the_agency_view_goes_to_each_in_its_place() {
-    use adoption_forecast::state::{Action, AppState, ImportMode};
+    use adoption_forecast::state::{Action, AppState, ImportMode, LaterAction};
     use std::rc::Rc;
     use yew::Reducible;
     let document = two_authorities();
@@ -233,11 +233,14 @@ fn a_file_of_two_authorities_imported_on_the_agency_view_goes_to_each_in_its_pla
     south_c1.placed = Some(d(2014, 11, 1));
     let mut c9 = ChildRecord::new("C9", d(2015, 1, 1));
     c9.authority = 0;
-    let next = state.reduce(Action::ImportRecords {
-        records: vec![south_c1.clone(), c9.clone()],
-        mode: ImportMode::Merge,
-        authority: None,
-    });
+    let next = state.reduce(
+        LaterAction::ImportRecords {
+            records: vec![south_c1.clone(), c9.clone()],
+            mode: ImportMode::Merge,
+            authority: None,
+        }
+        .into(),
+    );
     let records = &next.document.records;
     assert_eq!(records.len(), 4);
     assert_eq!(records[0], document.records[0]);
@@ -348,7 +351,7 @@ fn a_child_changed_on_its_authority_s_view_is_saved_there_without_a_clash() {
 
 /// Two authorities' children both called C1, with the June meeting held.
 fn meeting_of_two_authorities() -> std::rc::Rc<adoption_forecast::state::AppState> {
-    use adoption_forecast::state::{Action, AppState};
+    use adoption_forecast::state::{Action, AppState, LaterAction};
     use std::rc::Rc;
     use yew::Reducible;
     let state = Rc::new(AppState::start(
@@ -356,12 +359,13 @@ fn meeting_of_two_authorities() -> std::rc::Rc<adoption_forecast::state::AppStat
         Document::default(),
         vec![],
     ));
-    state
-        .reduce(Action::SetView(View::Authority(0)))
-        .reduce(Action::HoldMeeting {
+    state.reduce(Action::SetView(View::Authority(0))).reduce(
+        LaterAction::HoldMeeting {
             date: d(2015, 6, 30),
             attendees: "Service managers".into(),
-        })
+        }
+        .into(),
+    )
 }
 
 fn discussion_on(document: &Document, child_id: &str) -> Option<String> {
@@ -374,14 +378,17 @@ fn discussion_on(document: &Document, child_id: &str) -> Option<String> {
 
 #[test]
 fn two_authorities_children_with_one_reference_never_share_meeting_notes() {
-    use adoption_forecast::state::Action;
+    use adoption_forecast::state::{Action, LaterAction};
     use adoption_forecast::tracking::questions::{OutcomeEdit, Question};
     use yew::Reducible;
-    let typed = |authority: u32, text: &str| Action::EditOutcome {
-        date: d(2015, 6, 30),
-        authority,
-        child_id: "C1".into(),
-        edit: OutcomeEdit::Text(Question::Discussion, text.into()),
+    let typed = |authority: u32, text: &str| {
+        LaterAction::EditOutcome {
+            date: d(2015, 6, 30),
+            authority,
+            child_id: "C1".into(),
+            edit: OutcomeEdit::Text(Question::Discussion, text.into()),
+        }
+        .into()
     };
     let state = meeting_of_two_authorities().reduce(typed(0, "Two families interested"));
     // Northshire's view has the note on its C1; Southshire's view has the meeting and no
@@ -411,10 +418,13 @@ fn two_authorities_children_with_one_reference_never_share_meeting_notes() {
         Some("Waiting for the court")
     );
     // A change to the meeting made on Southshire's view keeps Northshire's notes.
-    let state = state.reduce(Action::HoldMeeting {
-        date: d(2015, 6, 30),
-        attendees: "Both authorities' managers".into(),
-    });
+    let state = state.reduce(
+        LaterAction::HoldMeeting {
+            date: d(2015, 6, 30),
+            attendees: "Both authorities' managers".into(),
+        }
+        .into(),
+    );
     let meeting = &state.document.meetings.meetings[0];
     assert_eq!(meeting.attendees, "Both authorities' managers");
     assert_eq!(
@@ -435,28 +445,34 @@ fn two_authorities_children_with_one_reference_never_share_meeting_notes() {
 
 #[test]
 fn an_action_ticked_done_is_the_one_of_the_child_s_own_authority() {
-    use adoption_forecast::state::Action;
+    use adoption_forecast::state::LaterAction;
     use adoption_forecast::tracking::meetings::MeetingAction;
     use adoption_forecast::tracking::questions::OutcomeEdit;
     use yew::Reducible;
-    let add = |authority: u32| Action::EditOutcome {
-        date: d(2015, 6, 30),
-        authority,
-        child_id: "C1".into(),
-        edit: OutcomeEdit::AddAction(MeetingAction {
-            what: "Visit".into(),
-            due: Some(d(2015, 7, 10)),
-            ..MeetingAction::default()
-        }),
+    let add = |authority: u32| {
+        LaterAction::EditOutcome {
+            date: d(2015, 6, 30),
+            authority,
+            child_id: "C1".into(),
+            edit: OutcomeEdit::AddAction(MeetingAction {
+                what: "Visit".into(),
+                due: Some(d(2015, 7, 10)),
+                ..MeetingAction::default()
+            }),
+        }
+        .into()
     };
     let state = meeting_of_two_authorities().reduce(add(0)).reduce(add(1));
-    let state = state.reduce(Action::SetActionDone {
-        date: d(2015, 6, 30),
-        authority: 1,
-        child_id: "C1".into(),
-        index: 0,
-        done: true,
-    });
+    let state = state.reduce(
+        LaterAction::SetActionDone {
+            date: d(2015, 6, 30),
+            authority: 1,
+            child_id: "C1".into(),
+            index: 0,
+            done: true,
+        }
+        .into(),
+    );
     let open = state.document.meetings.open_actions(d(2015, 7, 28));
     assert_eq!(
         open.iter()
@@ -573,7 +589,7 @@ fn the_agency_s_agenda_lists_every_authority_s_children_each_as_on_its_own_view(
 
 #[test]
 fn a_return_goes_to_the_authority_it_is_from_and_replaces_only_its_children() {
-    use adoption_forecast::state::{Action, AppState, ImportMode};
+    use adoption_forecast::state::{Action, AppState, ImportMode, LaterAction};
     use std::rc::Rc;
     use yew::Reducible;
     let document = two_authorities();
@@ -585,12 +601,15 @@ fn a_return_goes_to_the_authority_it_is_from_and_replaces_only_its_children() {
     // Shown: Northshire; the return is said to be Southshire's.
     let state = state.reduce(Action::SetView(View::Authority(0)));
     let from_return = vec![adopted("R9", 0, 250), adopted("R10", 0, 260)];
-    let next = state.reduce(Action::ImportReturn {
-        records: from_return,
-        mode: ImportMode::Replace,
-        authority: None,
-        into: Some(1),
-    });
+    let next = state.reduce(
+        LaterAction::ImportReturn {
+            records: from_return,
+            mode: ImportMode::Replace,
+            authority: None,
+            into: Some(1),
+        }
+        .into(),
+    );
     let by_authority: Vec<(u32, &str)> = next
         .document
         .records

@@ -3,7 +3,7 @@
 //! an action is kept from its first word, and two tabs' records merge one meeting at a time.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::state::{Action, AppState};
+use adoption_forecast::state::{Action, AppState, LaterAction};
 use adoption_forecast::storage::document::Document;
 use adoption_forecast::tracking::meetings::MeetingAction;
 use adoption_forecast::tracking::questions::{OutcomeEdit, Question};
@@ -29,19 +29,23 @@ fn held() -> Rc<AppState> {
         Document::default(),
         vec![],
     ));
-    start.reduce(Action::HoldMeeting {
-        date: june(),
-        attendees: "Service managers".into(),
-    })
+    start.reduce(
+        LaterAction::HoldMeeting {
+            date: june(),
+            attendees: "Service managers".into(),
+        }
+        .into(),
+    )
 }
 
 fn edit(child: &str, edit: OutcomeEdit) -> Action {
-    Action::EditOutcome {
+    LaterAction::EditOutcome {
         date: june(),
         authority: 0,
         child_id: child.into(),
         edit,
     }
+    .into()
 }
 
 fn discussion(state: &AppState, child: &str) -> Option<String> {

@@ -4,7 +4,7 @@
 //! chooses.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::state::{Action, AppState, ImportMode, Saving};
+use adoption_forecast::state::{Action, AppState, ImportMode, LaterAction, Saving};
 use adoption_forecast::storage::document::Document;
 use adoption_forecast::storage::migrate::Unreadable;
 use adoption_forecast::storage::LoadError;
@@ -60,10 +60,12 @@ fn an_edit_is_undone_back_to_the_very_same_document() {
 #[wasm_bindgen_test]
 fn several_changes_undo_in_reverse_order() {
     let start = state_with_two();
-    let one = start.clone().reduce(Action::DeleteRecord("C1".into()));
+    let one = start
+        .clone()
+        .reduce(LaterAction::DeleteRecord("C1".into()).into());
     let two = one
         .clone()
-        .reduce(Action::AddRecord(child("C3", d(2014, 5, 5))));
+        .reduce(LaterAction::AddRecord(child("C3", d(2014, 5, 5))).into());
     let ids = |s: &AppState| {
         s.document
             .records
@@ -82,9 +84,9 @@ fn several_changes_undo_in_reverse_order() {
 fn an_action_that_changes_nothing_returns_the_same_state() {
     let start = state_with_two();
     let same = [
-        Action::DeleteRecord("no such child".into()),
+        LaterAction::DeleteRecord("no such child".into()).into(),
         Action::Undo,
-        Action::SetAuthorityName(String::new()),
+        LaterAction::SetAuthorityName(String::new()).into(),
         Action::SetAsOf(None),
         Action::ClearDemonstrationData, // not demonstration data
         Action::DismissNotice,
@@ -108,11 +110,14 @@ fn an_import_replaces_or_merges_by_child_id() {
     newer_c2.matched = Some(d(2014, 1, 1));
     let incoming = vec![newer_c2.clone(), child("C3", d(2014, 1, 1))];
 
-    let merged = start.clone().reduce(Action::ImportRecords {
-        records: incoming.clone(),
-        mode: ImportMode::Merge,
-        authority: None,
-    });
+    let merged = start.clone().reduce(
+        LaterAction::ImportRecords {
+            records: incoming.clone(),
+            mode: ImportMode::Merge,
+            authority: None,
+        }
+        .into(),
+    );
     // C1 kept as it was, C2 replaced by the file's row, C3 added at the end.
     assert_eq!(
         merged.document.records,
@@ -123,11 +128,14 @@ fn an_import_replaces_or_merges_by_child_id() {
         ]
     );
 
-    let replaced = start.reduce(Action::ImportRecords {
-        records: incoming.clone(),
-        mode: ImportMode::Replace,
-        authority: None,
-    });
+    let replaced = start.reduce(
+        LaterAction::ImportRecords {
+            records: incoming.clone(),
+            mode: ImportMode::Replace,
+            authority: None,
+        }
+        .into(),
+    );
     assert_eq!(replaced.document.records, incoming);
 }
 
@@ -161,7 +169,7 @@ fn clearing_the_demonstration_keeps_what_the_user_made_meanwhile() {
     let mut schedule = start.document.settings.thresholds.clone();
     schedule.entries[0].a1_days = 600;
     let edited = start
-        .reduce(Action::SetThresholds(schedule.clone()))
+        .reduce(LaterAction::SetThresholds(schedule.clone()).into())
         .reduce(Action::SaveScenario(scorecard::Scenario::named(
             "Faster matching",
         )));
@@ -178,11 +186,14 @@ fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
     assert!(!demo.aggregates.is_empty() && demo.settings.as_of.is_some());
     let start = Rc::new(AppState::start(Ok(None), demo, vec![]));
     let own = vec![child("K1", d(2014, 2, 3))];
-    let next = start.reduce(Action::ImportRecords {
-        records: own.clone(),
-        mode: ImportMode::Replace,
-        authority: None,
-    });
+    let next = start.reduce(
+        LaterAction::ImportRecords {
+            records: own.clone(),
+            mode: ImportMode::Replace,
+            authority: None,
+        }
+        .into(),
+    );
     assert_eq!(next.document.records, own);
     assert!(next.document.aggregates.is_empty());
     assert_eq!(next.document.settings.as_of, None);
@@ -194,11 +205,14 @@ fn real_records_replacing_the_demonstration_take_nothing_of_it_along() {
 fn the_name_given_on_the_first_import_is_kept_with_it_and_undone_with_it() {
     let demo = adoption_forecast::storage::document::demonstration();
     let start = Rc::new(AppState::start(Ok(None), demo.clone(), vec![]));
-    let next = start.reduce(Action::ImportRecords {
-        records: vec![child("K1", d(2014, 2, 3))],
-        mode: ImportMode::Replace,
-        authority: Some("  Anytown Council ".into()),
-    });
+    let next = start.reduce(
+        LaterAction::ImportRecords {
+            records: vec![child("K1", d(2014, 2, 3))],
+            mode: ImportMode::Replace,
+            authority: Some("  Anytown Council ".into()),
+        }
+        .into(),
+    );
     assert_eq!(next.document.settings.authority_name, "Anytown Council");
     assert!(!next.document.demonstration);
     let undone = next.reduce(Action::Undo);
@@ -237,7 +251,7 @@ fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
     };
     assert_eq!(&**raw, "{\"version\":1,\"records\":[");
     // Changes are still possible, but saving stays paused.
-    let changed = start.reduce(Action::AddRecord(child("C1", d(2014, 1, 1))));
+    let changed = start.reduce(LaterAction::AddRecord(child("C1", d(2014, 1, 1))).into());
     assert!(matches!(changed.saving, Saving::Paused { .. }));
     let resumed = changed.reduce(Action::ResumeSaving);
     assert_eq!(resumed.saving, Saving::On);
@@ -247,7 +261,7 @@ fn an_unreadable_store_pauses_saving_until_the_user_chooses() {
 fn another_tabs_save_is_merged_with_unsaved_work_and_undo_still_works() {
     let start = state_with_two();
     // This tab deletes C1 and has not saved yet; another tab adds K9 and saves revision 1.
-    let after_edit = start.reduce(Action::DeleteRecord("C1".into()));
+    let after_edit = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
     let mut theirs = (*after_edit.stored).clone();
     theirs.records.push(child("K9", d(2015, 1, 1)));
     theirs.revision = 1;
@@ -351,7 +365,7 @@ fn the_same_child_changed_in_both_tabs_waits_for_the_users_choice() {
 #[wasm_bindgen_test]
 fn a_failed_save_is_told_without_losing_the_change() {
     let start = state_with_two();
-    let changed = start.reduce(Action::DeleteRecord("C1".into()));
+    let changed = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
     let failed = changed
         .clone()
         .reduce(Action::SaveFailed("QuotaExceededError".into()));
@@ -366,10 +380,12 @@ fn a_failed_save_is_told_without_losing_the_change() {
 #[wasm_bindgen_test]
 fn after_a_refused_save_the_app_is_read_only_until_a_save_is_tried_again() {
     let failed = state_with_two()
-        .reduce(Action::DeleteRecord("C1".into()))
+        .reduce(LaterAction::DeleteRecord("C1".into()).into())
         .reduce(Action::SaveFailed("QuotaExceededError".into()));
     // Another change is refused and says why: the document stays as it was.
-    let refused = failed.clone().reduce(Action::DeleteRecord("C2".into()));
+    let refused = failed
+        .clone()
+        .reduce(LaterAction::DeleteRecord("C2".into()).into());
     assert!(Rc::ptr_eq(&refused.document, &failed.document));
     assert_eq!(refused.document.records.len(), 1);
     assert!(refused.notice.as_ref().unwrap().text.contains("read-only"));
@@ -379,7 +395,7 @@ fn after_a_refused_save_the_app_is_read_only_until_a_save_is_tried_again() {
     assert!(retried.unsaved);
     assert!(retried.changes > refused.changes);
     // And changes are taken again.
-    let changed = retried.reduce(Action::DeleteRecord("C2".into()));
+    let changed = retried.reduce(LaterAction::DeleteRecord("C2".into()).into());
     assert!(changed.document.records.is_empty());
 }
 
@@ -405,7 +421,7 @@ fn two_tabs_saving_the_same_revision_at_once_both_keep_their_work() {
     // Both tabs start from revision 0 (C1, C2). This tab deletes C1 and saves revision 1;
     // at the same moment the other deletes C2 and saves its own revision 1 over it.
     let start = state_with_two();
-    let edited = start.reduce(Action::DeleteRecord("C1".into()));
+    let edited = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
     let saved = edited.clone().reduce(Action::Saved {
         from: edited.document.clone(),
         written: written(&edited, 1, "aaaaaa000001"),
@@ -436,7 +452,7 @@ fn a_same_revision_save_holding_all_of_this_tabs_work_is_taken_without_saving_ag
     // Both tabs merged each other's work and wrote it as revision 2 at once: nothing is left
     // to add, so this tab takes the other's revision 2 rather than answering it with a 3.
     let start = state_with_two();
-    let edited = start.reduce(Action::DeleteRecord("C1".into()));
+    let edited = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
     let saved = edited.clone().reduce(Action::Saved {
         from: edited.document.clone(),
         written: written(&edited, 2, "aaaaaa000003"),
@@ -456,6 +472,26 @@ fn a_same_revision_save_holding_all_of_this_tabs_work_is_taken_without_saving_ag
         .clone()
         .reduce(Action::OtherTabChanged(Ok(Some((*next.stored).clone()))));
     assert!(Rc::ptr_eq(&again, &next));
+}
+
+#[wasm_bindgen_test]
+fn reading_back_what_this_tab_last_read_lets_its_unsaved_change_be_saved() {
+    // A save that could not recognise the stored text reads it in full; when it is the very
+    // document this tab started from, nothing is merged, and the change waiting is saved.
+    let start = state_with_two();
+    let edited = start.reduce(LaterAction::DeleteRecord("C1".into()).into());
+    assert!(edited.unsaved);
+    let read_back = edited
+        .clone()
+        .reduce(Action::ReadBeforeSaving(Ok(Some((*edited.stored).clone()))));
+    assert!(read_back.unsaved);
+    assert!(Rc::ptr_eq(&read_back.document, &edited.document));
+    assert_eq!(
+        read_back.changes,
+        edited.changes + 1,
+        "the save is asked for again"
+    );
+    assert_eq!(read_back.notice, edited.notice, "nothing to tell the user");
 }
 
 #[wasm_bindgen_test]

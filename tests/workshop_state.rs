@@ -4,7 +4,7 @@
 //! authority, group and period; documents saved before these fields existed still load.
 #![cfg(target_arch = "wasm32")]
 
-use adoption_forecast::state::{Action, AppState, ImportMode};
+use adoption_forecast::state::{Action, AppState, ImportMode, LaterAction};
 use adoption_forecast::storage::document::{Document, MadeUpCohort};
 use chrono::NaiveDate;
 use scorecard::{read_comparators, ChildRecord, CohortTemplate, ComparatorTable, RollingPeriod};
@@ -45,14 +45,14 @@ fn a_made_up_cohort_never_touches_the_records_and_can_be_undone() {
     let start = state();
     let built = start
         .clone()
-        .reduce(Action::SaveMadeUpCohort(cohort("Ten", 10)));
+        .reduce(LaterAction::SaveMadeUpCohort(cohort("Ten", 10)).into());
     assert_eq!(built.document.records, start.document.records);
     assert_eq!(built.document.workshop.cohorts, vec![cohort("Ten", 10)]);
     // The same name replaces; another name adds.
     let again = built
         .clone()
-        .reduce(Action::SaveMadeUpCohort(cohort("Ten", 4)))
-        .reduce(Action::SaveMadeUpCohort(cohort("Six", 6)));
+        .reduce(LaterAction::SaveMadeUpCohort(cohort("Ten", 4)).into())
+        .reduce(LaterAction::SaveMadeUpCohort(cohort("Six", 6)).into());
     let names: Vec<(&str, u32)> = again
         .document
         .workshop
@@ -61,7 +61,7 @@ fn a_made_up_cohort_never_touches_the_records_and_can_be_undone() {
         .map(|c| (c.name.as_str(), c.template.children))
         .collect();
     assert_eq!(names, [("Ten", 4), ("Six", 6)]);
-    let deleted = again.reduce(Action::DeleteMadeUpCohort("Ten".into()));
+    let deleted = again.reduce(LaterAction::DeleteMadeUpCohort("Ten".into()).into());
     assert_eq!(deleted.document.workshop.cohorts, vec![cohort("Six", 6)]);
     assert_eq!(deleted.document.records, start.document.records);
     // Undo goes back to the document before the build: no cohort, the same records.
@@ -86,15 +86,21 @@ fn comparators_are_replaced_or_merged_by_authority_group_and_period() {
     )
     .unwrap()
     .table;
-    let replaced = state().reduce(Action::ImportComparators {
-        table: first.clone(),
-        mode: ImportMode::Replace,
-    });
+    let replaced = state().reduce(
+        LaterAction::ImportComparators {
+            table: first.clone(),
+            mode: ImportMode::Replace,
+        }
+        .into(),
+    );
     assert_eq!(replaced.document.comparators, Some(first.clone()));
-    let merged = replaced.reduce(Action::ImportComparators {
-        table: second,
-        mode: ImportMode::Merge,
-    });
+    let merged = replaced.reduce(
+        LaterAction::ImportComparators {
+            table: second,
+            mode: ImportMode::Merge,
+        }
+        .into(),
+    );
     let rows = &merged.document.comparators.as_ref().unwrap().rows;
     // Leeds is updated in place (names and groups compared ignoring case and spaces), York
     // kept, Hull added at the end.
@@ -109,17 +115,20 @@ fn comparators_are_replaced_or_merged_by_authority_group_and_period() {
         ]
     );
     // Merging into the default merges into the Sheffield City Council scrutiny report's (2015) rows.
-    let onto_seed = state().reduce(Action::ImportComparators {
-        table: first,
-        mode: ImportMode::Merge,
-    });
+    let onto_seed = state().reduce(
+        LaterAction::ImportComparators {
+            table: first,
+            mode: ImportMode::Merge,
+        }
+        .into(),
+    );
     let seed = ComparatorTable::sheffield_2015();
     let table = onto_seed.document.comparators.clone().unwrap();
     // Leeds 2011-14 is in the report twice (core cities and the region), and the file's "Core
     // cities" row replaces only that one; York's "Region" row is new.
     assert_eq!(table.rows.len(), seed.rows.len() + 1);
     assert!(table.periods().contains(&RollingPeriod::ending_march(2014)));
-    let back = onto_seed.reduce(Action::UseSeedComparators);
+    let back = onto_seed.reduce(LaterAction::UseSeedComparators.into());
     assert_eq!(back.document.comparators, None);
 }
 

@@ -1,7 +1,7 @@
 //! "Import comparators": a CSV file (`authority, group, period, a1, a2, rank`) read into the
 //! same preview as the records import, changing nothing until the user confirms.
 
-use crate::state::{Action, ImportMode};
+use crate::state::{Action, ImportMode, LaterAction};
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
 use crate::ui::pending_import::{use_pending_import, PendingImport, ReadFile};
@@ -15,7 +15,7 @@ fn read_table(file_name: String, text: &str) -> PendingImport<ComparatorTable> {
 
 /// The action that brings a confirmed comparator table in.
 fn import_table(table: ComparatorTable, mode: ImportMode) -> Action {
-    Action::ImportComparators { table, mode }
+    LaterAction::ImportComparators { table, mode }.into()
 }
 
 /// The import control and its preview.

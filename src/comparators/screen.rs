@@ -7,7 +7,7 @@ use crate::comparators::overview::ComparatorsOverview;
 use crate::comparators::rows::our_figures;
 use crate::context::use_app;
 use crate::report::forecast::use_forecast;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::ui::browser;
 use crate::ui::notice::Notice;
 use scorecard::{write_comparators, Indicator, RollingPeriod};
@@ -59,7 +59,7 @@ pub fn ComparatorsScreen() -> Html {
     };
     let use_seed = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::UseSeedComparators))
+        Callback::from(move |_| app.dispatch(LaterAction::UseSeedComparators))
     };
 
     html! {

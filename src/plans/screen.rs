@@ -9,7 +9,7 @@ use super::red::{red_figures, start_plan, RedFigure};
 use crate::context::{use_app, use_as_of, use_render_count};
 use crate::forecast::basis::{basis_words, figure_basis_words};
 use crate::report::forecast::{forecast_of, use_forecast};
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::storage::authorities::{plan_owner_name, View};
 use crate::ui::browser;
 use crate::ui::notice::Notice;
@@ -98,13 +98,13 @@ pub fn PlansScreen() -> Html {
     let on_delete = {
         let app = app.clone();
         use_callback((), move |title: String, _| {
-            app.dispatch(Action::DeletePlan(title))
+            app.dispatch(LaterAction::DeletePlan(title))
         })
     };
     let on_save = {
         let app = app.clone();
         use_callback((), move |plan: Plan, _| {
-            app.dispatch(Action::SavePlan {
+            app.dispatch(LaterAction::SavePlan {
                 replacing: Some(plan.title.clone()),
                 plan,
             })
@@ -128,7 +128,7 @@ pub fn PlansScreen() -> Html {
                 return;
             }
             let shown_title = title.clone();
-            app.dispatch(Action::SavePlan {
+            app.dispatch(LaterAction::SavePlan {
                 replacing: None,
                 plan: Plan {
                     title,
@@ -242,7 +242,7 @@ pub fn PlansScreen() -> Html {
                 });
                 forecast_of(&doc, forecast.as_of).pace
             });
-            app.dispatch(Action::SavePlan {
+            app.dispatch(LaterAction::SavePlan {
                 replacing: None,
                 plan: start_plan(
                     &figure,

@@ -6,7 +6,7 @@ use crate::records::record_form::RecordForm;
 use crate::records::record_table::RecordTable;
 use crate::records::return_import::read_return_files;
 use crate::records::return_picker::ReturnPicker;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
@@ -62,11 +62,12 @@ pub fn RecordsScreen() -> Html {
                     child.authority = into;
                 }
             }
-            Action::ImportRecords {
+            LaterAction::ImportRecords {
                 records,
                 mode,
                 authority: typed.clone(),
             }
+            .into()
         },
         "Import cancelled: nothing was changed.",
     );
@@ -79,11 +80,14 @@ pub fn RecordsScreen() -> Html {
     });
     let return_import = use_pending_import_of(
         read_return_files,
-        move |records, mode| Action::ImportReturn {
-            records,
-            mode,
-            authority: return_typed.clone(),
-            into: return_into,
+        move |records, mode| {
+            LaterAction::ImportReturn {
+                records,
+                mode,
+                authority: return_typed.clone(),
+                into: return_into,
+            }
+            .into()
         },
         "Import cancelled: nothing was changed.",
     );
@@ -202,7 +206,7 @@ pub fn RecordsScreen() -> Html {
         let editing = editing.clone();
         use_callback((), move |id: String, _| {
             editing.set(Editing::Nothing);
-            app.dispatch(Action::DeleteRecord(id));
+            app.dispatch(LaterAction::DeleteRecord(id));
         })
     };
     let on_save = {
@@ -215,7 +219,7 @@ pub fn RecordsScreen() -> Html {
                     record,
                     opened: Some(original.clone()),
                 }),
-                _ => app.dispatch(Action::AddRecord(record)),
+                _ => app.dispatch(LaterAction::AddRecord(record)),
             }
             editing.set(Editing::Nothing);
         })

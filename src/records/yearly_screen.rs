@@ -4,7 +4,7 @@
 use crate::context::use_app;
 use crate::records::aggregate_form::AggregateForm;
 use crate::records::aggregate_table::AggregateTable;
-use crate::state::{Action, ImportMode};
+use crate::state::{Action, ImportMode, LaterAction};
 use crate::ui::browser;
 use crate::ui::file_picker::FilePicker;
 use crate::ui::import_preview::ImportPreview;
@@ -31,7 +31,7 @@ fn read_figures(file_name: String, text: &str) -> PendingImport<Vec<YearAggregat
 
 /// The action that brings confirmed yearly figures in.
 fn import_figures(aggregates: Vec<YearAggregate>, mode: ImportMode) -> Action {
-    Action::ImportAggregates { aggregates, mode }
+    LaterAction::ImportAggregates { aggregates, mode }.into()
 }
 
 /// The yearly figures screen.
@@ -99,7 +99,7 @@ pub fn AggregatesScreen() -> Html {
         use_callback(aggregates.clone(), move |i: usize, aggregates| {
             if let Some(a) = aggregates.get(i) {
                 editing.set(Editing::Nothing);
-                app.dispatch(Action::DeleteAggregate(a.year));
+                app.dispatch(LaterAction::DeleteAggregate(a.year));
             }
         })
     };
@@ -111,7 +111,7 @@ pub fn AggregatesScreen() -> Html {
                 Editing::Existing(a) => Some(a.year),
                 _ => None,
             };
-            app.dispatch(Action::SaveAggregate {
+            app.dispatch(LaterAction::SaveAggregate {
                 replacing,
                 aggregate,
             });

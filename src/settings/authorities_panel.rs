@@ -2,7 +2,7 @@
 //! that serves several, and adding one.
 
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::ui::text_field::TextField;
 use crate::ui::view_choice::authority_label;
 use yew::prelude::*;
@@ -34,7 +34,7 @@ pub fn AuthoritiesPanel() -> Html {
                 ))));
                 return;
             }
-            app.dispatch(Action::AddAuthority(name));
+            app.dispatch(LaterAction::AddAuthority(name));
             new_name.set(String::new());
         })
     };

@@ -2,7 +2,7 @@
 //! safety copy of what it replaces.
 
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::storage;
 use crate::storage::document::Document;
 use crate::storage::migrate::read_document;
@@ -82,7 +82,7 @@ pub fn BackupPanel() -> Html {
             }) = (*pending).clone()
             {
                 let reason = format!("before restoring {file_name}");
-                keep_then(app, &reason, Action::RestoreBackup(*document));
+                keep_then(app, &reason, LaterAction::RestoreBackup(*document));
             }
             pending.set(None);
         })

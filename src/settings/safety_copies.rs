@@ -3,7 +3,7 @@
 //! disk runs low, and how much of the allowance is used).
 
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::storage::migrate::read_document;
 use crate::storage::safety::{self, keep_then, SafetyCopy};
 use crate::ui::browser::{self, format_time, StorageReport};
@@ -69,7 +69,7 @@ pub fn SafetyCopies() -> Html {
                         "before restoring the safety copy of {}",
                         format_time(&copy.taken_at)
                     );
-                    keep_then(app, &reason, Action::RestoreSafetyCopy(document));
+                    keep_then(app, &reason, LaterAction::RestoreSafetyCopy(document));
                 }
                 Err(why) => app.dispatch(Action::Notify(Notice::error(format!(
                     "This safety copy cannot be restored because {why}. Download it instead."

@@ -8,7 +8,7 @@ use super::safety_copies::SafetyCopies;
 use super::threshold_table::ThresholdTable;
 use super::timescales_table::TimescalesTable;
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::LaterAction;
 use crate::ui::text_field::TextField;
 use yew::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn SettingsScreen() -> Html {
     let on_name_change = {
         let app = app.clone();
         use_callback((), move |value: String, _| {
-            app.dispatch(Action::SetAuthorityName(value))
+            app.dispatch(LaterAction::SetAuthorityName(value))
         })
     };
     let agency = app.view == crate::storage::authorities::View::Agency;

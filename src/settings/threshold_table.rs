@@ -2,7 +2,7 @@
 //! labelled input, because published thresholds differ between sources (DOMAIN.md).
 
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::LaterAction;
 use scorecard::{RollingPeriod, ThresholdEntry, ThresholdSchedule};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -87,7 +87,7 @@ pub fn ThresholdTable() -> Html {
                     Column::A1 => entry.a1_days = v,
                     Column::A2 => entry.a2_days = v,
                 }
-                app.dispatch(Action::SetThresholds(next));
+                app.dispatch(LaterAction::SetThresholds(next));
             })
         };
         let error_id = format!("{id}-error");
@@ -112,7 +112,7 @@ pub fn ThresholdTable() -> Html {
             let mut next = schedule.clone();
             next.entries.remove(index);
             errors.set(BTreeMap::new());
-            app.dispatch(Action::SetThresholds(next));
+            app.dispatch(LaterAction::SetThresholds(next));
         })
     };
     let add = {
@@ -131,13 +131,13 @@ pub fn ThresholdTable() -> Html {
                     a2_days: 121,
                 },
             });
-            app.dispatch(Action::SetThresholds(next));
+            app.dispatch(LaterAction::SetThresholds(next));
         })
     };
     let reset = {
         let app = app.clone();
         use_callback((), move |_: MouseEvent, _| {
-            app.dispatch(Action::SetThresholds(ThresholdSchedule::default()))
+            app.dispatch(LaterAction::SetThresholds(ThresholdSchedule::default()))
         })
     };
     let target_change = {
@@ -160,7 +160,7 @@ pub fn ThresholdTable() -> Html {
                     set_error((usize::MAX, Column::A1), None);
                     let mut next = schedule.clone();
                     next.placed_12m_target_percent = v;
-                    app.dispatch(Action::SetThresholds(next));
+                    app.dispatch(LaterAction::SetThresholds(next));
                 }
                 None => set_error(
                     (usize::MAX, Column::A1),

@@ -3,7 +3,7 @@
 //! and the bank holidays added to the shipped list for England and Wales.
 
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::LaterAction;
 use scorecard::dates::{format_uk, parse_date};
 use scorecard::timescales::{default_rules, Due, TimescaleRule};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -37,7 +37,7 @@ pub fn TimescalesTable() -> Html {
     let set_rules = {
         let app = app.clone();
         move |rules: Vec<TimescaleRule>| {
-            app.dispatch(Action::SetTimescales(rules));
+            app.dispatch(LaterAction::SetTimescales(rules));
         }
     };
     let row = |index: usize, rule: &TimescaleRule| {
@@ -125,7 +125,7 @@ pub fn TimescalesTable() -> Html {
             let dates: Vec<_> = parts.iter().filter_map(|p| parse_date(p)).collect();
             if dates.len() == parts.len() {
                 holidays_error.set(None);
-                app.dispatch(Action::SetExtraBankHolidays(dates));
+                app.dispatch(LaterAction::SetExtraBankHolidays(dates));
             } else {
                 holidays_error.set(Some(
                     "Write each date as DD/MM/YYYY, separated by commas".to_string(),

@@ -10,10 +10,11 @@
 //! it, so that no tab ever overwrites another's work.
 
 pub mod action;
+mod later;
 mod reduce;
 mod sync;
 
-pub use action::{Action, ImportMode};
+pub use action::{Action, ImportMode, LaterAction};
 
 use crate::storage::authorities::{self, View};
 use crate::storage::document::Document;

@@ -128,6 +128,26 @@ impl AppState {
         }
     }
 
+    /// A save found stored text it could not recognise and read it. When it is the very
+    /// document this tab last wrote or read, the change waiting is saved now (the change count
+    /// moves the saver on); anything else is another tab's save, merged as such.
+    pub(super) fn read_before_saving(
+        self: Rc<Self>,
+        loaded: Result<Option<Document>, LoadError>,
+    ) -> Rc<Self> {
+        if let Ok(Some(stored)) = &loaded {
+            let own = stored.revision == self.stored.revision
+                && stored.save_id == self.stored.save_id
+                && matches!(self.saving, Saving::On);
+            if own && self.unsaved {
+                let mut next = (*self).clone();
+                next.changes += 1;
+                return Rc::new(next);
+            }
+        }
+        self.other_tab_changed(loaded)
+    }
+
     /// `from` was stored as `written`. The document on screen is not replaced (its figures
     /// would be worked out again for nothing): only the stored revision moves on.
     pub(super) fn saved(self: Rc<Self>, from: Rc<Document>, written: Rc<Document>) -> Rc<Self> {

@@ -33,14 +33,19 @@ pub async fn open() -> Opened {
     match stored_text() {
         Ok(Some(raw)) => {
             let mark = Mark::of(&raw);
-            let opened = reader::open(raw, kept_history()).await;
-            if let Ok(Some(document)) = &opened.loaded {
-                mark.note(document);
-            }
-            opened
+            noted(mark, reader::open(raw, kept_history()).await)
         }
         other => nothing_to_read(other),
     }
+}
+
+/// `opened`, once the text it was read from is noted as what is stored, so that the first
+/// save need not read it again.
+fn noted(mark: Mark, opened: Opened) -> Opened {
+    if let Ok(Some(document)) = &opened.loaded {
+        mark.note(document);
+    }
+    opened
 }
 
 /// What is stored, opened at once: only a build without the split can, where the tests mount
@@ -50,7 +55,7 @@ pub async fn open() -> Opened {
 pub fn open_at_once() -> Opened {
     match stored_text() {
         #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-        Ok(Some(raw)) => open_now(raw, kept_history()),
+        Ok(Some(raw)) => noted(Mark::of(&raw), open_now(raw, kept_history())),
         #[cfg(all(feature = "split", target_arch = "wasm32"))]
         Ok(Some(_)) => nothing_to_read(Err(LoadError::NotFetched)),
         other => nothing_to_read(other),

@@ -53,7 +53,11 @@ pub fn keep_raw(reason: &str, raw: &str) -> Result<(), SaveError> {
 /// Keeps a safety copy of the data shown, then makes `action` (which replaces it). When no
 /// copy can be kept (the storage is full), the change still happens, can still be undone, and
 /// the user is told to download a backup.
-pub fn keep_then(app: &crate::context::Store, reason: &str, action: crate::state::Action) {
+pub fn keep_then(
+    app: &crate::context::Store,
+    reason: &str,
+    action: impl Into<crate::state::Action>,
+) {
     let kept = keep_document(reason, &app.whole);
     app.dispatch(action);
     if let Err(why) = kept {

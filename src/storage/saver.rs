@@ -103,7 +103,7 @@ pub fn save_now(app: &AppContext) {
         // the change it makes), or stop saving if it cannot be read.
         Ok(StoredRevision::Revision(..) | StoredRevision::Unknown) => {
             let dispatcher = app.dispatcher();
-            load_then(move |loaded| dispatcher.dispatch(Action::OtherTabChanged(loaded)));
+            load_then(move |loaded| dispatcher.dispatch(Action::ReadBeforeSaving(loaded)));
             return;
         }
         Err(error) => {

@@ -5,7 +5,7 @@ use super::meetings::Meeting;
 use super::minutes::Minutes;
 use super::outcome_form::OutcomeForm;
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::LaterAction;
 use chrono::NaiveDate;
 use scorecard::dates::{format_uk, parse_date};
 use std::rc::Rc;
@@ -50,7 +50,7 @@ pub fn MeetingPanel(props: &MeetingPanelProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(date) = parse_date(date_text.trim()) {
-                app.dispatch(Action::HoldMeeting {
+                app.dispatch(LaterAction::HoldMeeting {
                     date,
                     attendees: (*attendees).clone(),
                 });

@@ -12,7 +12,7 @@ use super::kept_box::KeptBox;
 use super::meetings::{action_status, ChildOutcome, OpenAction};
 use super::questions::{Kind, OutcomeEdit, Question};
 use crate::context::use_app;
-use crate::state::Action;
+use crate::state::{Action, LaterAction};
 use crate::ui::notice::Notice;
 use chrono::NaiveDate;
 use scorecard::dates::format_uk;
@@ -63,7 +63,7 @@ pub fn OutcomeForm(props: &OutcomeFormProps) -> Html {
             props.child_id.to_string(),
         );
         Callback::from(move |edit: OutcomeEdit| {
-            app.dispatch(Action::EditOutcome {
+            app.dispatch(LaterAction::EditOutcome {
                 date,
                 authority,
                 child_id: child.clone(),
@@ -172,7 +172,7 @@ fn actions_block(
             let (date, authority, child, index) =
                 (o.meeting, o.authority, o.child_id.clone(), o.index);
             let onchange = Callback::from(move |e: Event| {
-                app.dispatch(Action::SetActionDone {
+                app.dispatch(LaterAction::SetActionDone {
                     date,
                     authority,
                     child_id: child.clone(),

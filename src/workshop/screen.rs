@@ -6,7 +6,7 @@
 //! changes are the made-up cohorts, kept apart in the document's `workshop` field.
 
 use crate::context::{use_app, use_as_of};
-use crate::state::Action;
+use crate::state::LaterAction;
 use crate::storage::document::{Document, MadeUpCohort};
 use crate::workshop::cohort_builder::CohortBuilder;
 use crate::workshop::dataset::{
@@ -134,7 +134,7 @@ pub fn WorkshopScreen() -> Html {
         let (app, dataset, child, age) = (app.clone(), dataset.clone(), child.clone(), age.clone());
         use_callback((), move |cohort: MadeUpCohort, _| {
             let name = cohort.name.clone();
-            app.dispatch(Action::SaveMadeUpCohort(cohort));
+            app.dispatch(LaterAction::SaveMadeUpCohort(cohort));
             dataset.set(DatasetChoice::MadeUp(name));
             child.set(None);
             age.set(None);
@@ -146,7 +146,7 @@ pub fn WorkshopScreen() -> Html {
             if *dataset == DatasetChoice::MadeUp(name.clone()) {
                 dataset.set(DatasetChoice::Yours);
             }
-            app.dispatch(Action::DeleteMadeUpCohort(name.clone()));
+            app.dispatch(LaterAction::DeleteMadeUpCohort(name.clone()));
         })
     };
     let on_child = {
