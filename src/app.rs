@@ -6,7 +6,7 @@ use crate::context::{AppContext, Store};
 use crate::records::demo_banner::DemoBanner;
 use crate::routes::Screen;
 use crate::state::AppState;
-use crate::storage::banner::StorageBanner;
+use crate::storage::banner::StorageBannerPart;
 use crate::storage::clashes::ClashesPart;
 use crate::storage::document::Document;
 use crate::storage::opening::{self, HandedOver, Opened};
@@ -161,7 +161,12 @@ pub fn App(props: &AppProps) -> Html {
             </nav>
             <main id="main" class="main" tabindex="-1" data-view={view.address_value()}>
                 <UpdateNotice />
-                <StorageBanner />
+                // Only a storage problem fetches the banner's part: a first visit has none.
+                if state.saving != crate::state::Saving::On
+                    || state.storage_used.and_then(crate::state::storage_warning).is_some()
+                {
+                    <LaterPanel<StorageBannerPart> panel={StorageBannerPart} />
+                }
                 // Only a clash fetches the panel's part: a first visit has none.
                 if !state.clashes.is_empty() {
                     <LaterPanel<ClashesPart> panel={ClashesPart} />

@@ -6,8 +6,38 @@ use crate::state::{Action, Saving};
 use crate::storage::safety;
 use crate::ui::browser;
 use crate::ui::confirm_dialog::ConfirmDialog;
+use crate::ui::later_panel::LaterPart;
 use crate::ui::notice::{Level, Notice};
 use yew::prelude::*;
+
+/// The storage banner as [`crate::ui::later_panel::LaterPanel`] draws it: in the release
+/// build a part of its own (`storage_banner`), fetched only when there is something to say
+/// (saving is off, refused or not available, or the storage is nearly full), which a first
+/// visit never has. Whatever happens to the part, the saving state itself keeps the data:
+/// nothing is saved over what could not be read, banner or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct StorageBannerPart;
+
+impl LaterPart for StorageBannerPart {
+    const TITLE: &'static str = "Saving your data";
+
+    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+    fn draw(self) -> Html {
+        html! { <StorageBanner /> }
+    }
+
+    #[cfg(all(feature = "split", target_arch = "wasm32"))]
+    fn fetch(
+        self,
+    ) -> impl std::future::Future<Output = Result<Html, crate::screens::PartMissing>> + 'static
+    {
+        #[wasm_split_helpers::wasm_split(storage_banner, fallible)]
+        fn storage_banner() -> Result<Html, crate::screens::PartMissing> {
+            Ok(html! { <StorageBanner /> })
+        }
+        storage_banner()
+    }
+}
 
 /// The storage problem banner: nothing while saving works and there is room, a warning as
 /// the browser's allowance fills up.
