@@ -50,13 +50,22 @@ pub fn use_saving(state: &AppContext) {
     }
     {
         let dispatcher = state.dispatcher();
+        let saving = state.saving == Saving::On;
         use_effect_with((), move |_| {
+            let heard = dispatcher.clone();
             let listener = watch_other_tabs(move |new_text| {
-                let dispatcher = dispatcher.clone();
+                let dispatcher = heard.clone();
                 read_then(Some(new_text), move |loaded| {
                     dispatcher.dispatch(Action::OtherTabChanged(loaded))
                 });
             });
+            // Another tab may have saved between this tab's reading at start-up (which may
+            // wait for the reader's part) and this listener starting: a save in that gap fired
+            // no event heard here, so what is stored is looked at once more. Only while
+            // saving is on: stored text this tab could not read is not read again.
+            if saving && matches!(stored_revision(), Ok(StoredRevision::Unknown)) {
+                load_then(move |loaded| dispatcher.dispatch(Action::OtherTabChanged(loaded)));
+            }
             move || drop(listener)
         });
     }

@@ -94,6 +94,28 @@ test('a second tab sees the first tab\'s changes', async () => {
   await first.context().close();
 });
 
+test('a save made while another tab is still opening its data is seen there', async () => {
+  // No service worker, so that the second tab's reading of its data can be held back on its
+  // way: the first tab saves in that moment, before the second listens for other tabs.
+  const first = await app.newPage({ width: 1280, height: 900 }, { serviceWorkers: 'block' });
+  await app.open(first, '#/records');
+  await first.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+  const second = await first.context().newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await second.route(/\/split_reader\.wasm$/, async (route) => { await held; await route.continue(); });
+  const asked = second.waitForRequest(/\/split_reader\.wasm$/);
+  const opening = second.goto(`${app.origin}/#/records`);
+  await asked;
+
+  await clearDemonstration(first);
+  await waitForSaved(first, (d) => d.records.length === 0 && !d.demonstration);
+  release();
+  await opening;
+  await second.locator('.records__count', { hasText: 'Showing 0 of 0 children' }).waitFor();
+  await first.context().close();
+});
+
 test('yearly figures import through a preview, and a backup restores everything', async () => {
   const page = await app.newPage();
   await app.open(page, '#/records');
