@@ -6,7 +6,9 @@
 // by hand in the comments from the dates below.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, chooseFile, downloadText, confirmImport, waitForSaved, STORAGE_KEY } from './helpers.mjs';
+import {
+  start, chooseFile, downloadText, confirmImport, waitForSaved, STORAGE_KEY, twoAuthoritiesStored,
+} from './helpers.mjs';
 import { generateReturn } from './ssda903-return.mjs';
 
 let app;
@@ -215,21 +217,9 @@ test('meeting notes are kept for each authority\'s own child: two authorities\' 
   // As the build before notes named their authority wrote it (version 5): Northshire's and
   // Southshire's children are both C1, both waiting with a placement order, and May's
   // meeting noted something for "C1", which was Northshire's (the first authority's).
-  const v5 = {
-    version: 5,
-    revision: 1,
-    records: [
-      { child_id: 'C1', ec: '2014-01-01', sd: '2014-06-01', po: '2014-09-01' },
-      { child_id: 'C1', au: 1, ec: '2014-02-01', sd: '2014-07-01', po: '2014-10-01' },
-    ],
-    settings: {
-      authority_name: 'Northshire',
-      other_authorities: [{ id: 1, name: 'Southshire' }],
-      agency_name: 'Shires Adoption',
-      as_of: '2015-06-30',
-    },
+  const v5 = twoAuthoritiesStored({
     meetings: { meetings: [{ date: '2015-05-28', attendees: 'Managers', outcomes: [{ child_id: 'C1', discussion: 'Family finding started.' }] }] },
-  };
+  });
   const page = await app.newPage();
   await page.goto(`${app.origin}/#/records`);
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);

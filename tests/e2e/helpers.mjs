@@ -143,6 +143,28 @@ export async function clearDemonstration(page) {
   await page.getByRole('dialog').getByRole('button', { name: 'Clear demonstration data' }).click();
 }
 
+/**
+ * Two authorities of an agency as a version 5 document stores them (Northshire and Southshire,
+ * each with a child C1 placed), with `more` of the document's fields.
+ */
+export function twoAuthoritiesStored(more = {}) {
+  return {
+    version: 5,
+    revision: 1,
+    records: [
+      { child_id: 'C1', ec: '2014-01-01', sd: '2014-06-01', po: '2014-09-01' },
+      { child_id: 'C1', au: 1, ec: '2014-02-01', sd: '2014-07-01', po: '2014-10-01' },
+    ],
+    settings: {
+      authority_name: 'Northshire',
+      other_authorities: [{ id: 1, name: 'Southshire' }],
+      agency_name: 'Shires Adoption',
+      as_of: '2015-06-30',
+    },
+    ...more,
+  };
+}
+
 /** A stored or backed-up document without the revision, time and stamp of its saving. */
 export function withoutRevision(document) {
   const { revision, saved_at, save_id, ...rest } = document;

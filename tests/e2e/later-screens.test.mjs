@@ -5,7 +5,7 @@
 // while it cannot arrive nothing is saved over what is stored.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, STORAGE_KEY } from './helpers.mjs';
+import { start, STORAGE_KEY, twoAuthoritiesStored } from './helpers.mjs';
 
 let app;
 
@@ -67,22 +67,8 @@ test("the agency panel's part is downloaded once a second authority is shown wit
   const requested = wasmRequests(page);
   await page.goto(`${app.origin}/#/forecast`);
   await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
-  // Two authorities, as the agencies' tests store them.
-  const twoAuthorities = {
-    version: 5,
-    revision: 1,
-    records: [
-      { child_id: 'C1', ec: '2014-01-01', sd: '2014-06-01', po: '2014-09-01' },
-      { child_id: 'C1', au: 1, ec: '2014-02-01', sd: '2014-07-01', po: '2014-10-01' },
-    ],
-    settings: {
-      authority_name: 'Northshire',
-      other_authorities: [{ id: 1, name: 'Southshire' }],
-      agency_name: 'Shires Adoption',
-      as_of: '2015-06-30',
-    },
-  };
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(twoAuthorities)]);
+  const stored = twoAuthoritiesStored();
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, JSON.stringify(stored)]);
   let refuse = true;
   await page.route(/\/split_agency\.wasm$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
   // One authority's own view: no agency panel, so no part of it.
