@@ -412,7 +412,12 @@ test('the real dataset is unchanged by the workshop, and the cohort is kept apar
   // The cohort survives a reload, as a dataset to choose.
   await page.reload();
   await page.getByRole('link', { name: 'Workshop', exact: true }).click();
-  const options = await page.getByLabel('Dataset', { exact: true }).locator('option').allInnerTexts();
+  // The screen itself, not the "Loading…" heading shown while its part arrives, and its list
+  // of datasets filled in, before the list is read.
+  await page.getByRole('heading', { name: 'Workshop: the impact of delay' }).waitFor();
+  const dataset = page.getByLabel('Dataset', { exact: true });
+  await dataset.locator('option', { hasText: 'Made-up cohort: Four children' }).waitFor({ state: 'attached' });
+  const options = await dataset.locator('option').allInnerTexts();
   assert.deepEqual(options, ['Your data (read-only here)', 'Made-up cohort: Four children']);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(app.foreign, []);
