@@ -272,8 +272,16 @@ pub fn ImportPreview(props: &ImportPreviewProps) -> Html {
                     } else {
                         format!("Replace all {}", props.what)
                     }) }
-                    { radio(ImportMode::Merge, format!(
-                        "Merge by {} (update matching entries, add new ones)", props.merge_by)) }
+                    // Merged into the demonstration, the authority's own entries sit among made-up
+                    // ones, and "Clear demonstration data" would take them all: said here, where
+                    // the choice is made.
+                    { radio(ImportMode::Merge, if props.replaces_demonstration {
+                        format!("Merge by {} (update matching entries, add new ones) into the \
+                                 demonstration: its made-up entries stay, and the whole set stays \
+                                 marked as demonstration data", props.merge_by)
+                    } else {
+                        format!("Merge by {} (update matching entries, add new ones)", props.merge_by)
+                    }) }
                 </fieldset>
             }
             if let (Some(name), true) = (&props.authority, can_import) {

@@ -64,6 +64,10 @@ test('an import shows a preview with each problem\'s line and column, and change
   assert.ok(problems.some((p) => p.includes('line 4') && p.includes('entered_care')), problems.join('\n'));
   assert.ok(problems.some((p) => p.includes('line 5') && p.includes('placed')), problems.join('\n'));
   assert.ok(!problems.some((p) => /line [23],/.test(p)), 'T1 and T2 are consistent');
+  // Into the demonstration, each way says what becomes of it.
+  await page.getByLabel('Replace all records (clears the demonstration data, its yearly figures and its as-of date)').waitFor();
+  await page.getByLabel('Merge by case reference (update matching entries, add new ones) into the demonstration: '
+    + 'its made-up entries stay, and the whole set stays marked as demonstration data').waitFor();
   // Nothing has changed: the demonstration is still there and T1 is not.
   await page.getByRole('heading', { name: 'Demonstration data', exact: true }).waitFor();
   assert.equal(await page.locator('tbody th', { hasText: /^T1$/ }).count(), 0);
