@@ -136,20 +136,22 @@ pub fn used_characters() -> Option<u64> {
     Some(used)
 }
 
-/// Loads the stored document from LocalStorage.
+/// Loads the stored document from LocalStorage, at once (the app itself reads through
+/// [`opening`], which may first wait for the reader's part).
 pub fn load() -> Result<Option<Document>, LoadError> {
     load_from(&local_storage().map_err(LoadError::Unavailable)?)
 }
 
 /// Loads the stored document from `storage`: `Ok(None)` when nothing is stored yet.
 pub fn load_from(storage: &Storage) -> Result<Option<Document>, LoadError> {
-    let raw = storage
+    stored_text_in(storage)?.map(read_stored).transpose()
+}
+
+/// The text stored under [`STORAGE_KEY`] in `storage`, unread: `Ok(None)` when there is none.
+pub fn stored_text_in(storage: &Storage) -> Result<Option<String>, LoadError> {
+    storage
         .get_item(STORAGE_KEY)
-        .map_err(|e| LoadError::Unavailable(js_message(&e)))?;
-    match raw {
-        None => Ok(None),
-        Some(raw) => read_stored(raw).map(Some),
-    }
+        .map_err(|e| LoadError::Unavailable(js_message(&e)))
 }
 
 /// Reads stored text (from LocalStorage or from another tab's `storage` event).

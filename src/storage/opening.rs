@@ -13,7 +13,7 @@
 
 use super::document::Document;
 use super::written::Mark;
-use super::{local_storage, LoadError, STORAGE_KEY};
+use super::{local_storage, LoadError};
 use crate::state::Change;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -64,10 +64,7 @@ pub fn open_at_once() -> Opened {
 
 /// The stored document's text, if any.
 fn stored_text() -> Result<Option<String>, LoadError> {
-    local_storage()
-        .map_err(LoadError::Unavailable)?
-        .get_item(STORAGE_KEY)
-        .map_err(|e| LoadError::Unavailable(super::js_message(&e)))
+    super::stored_text_in(&local_storage().map_err(LoadError::Unavailable)?)
 }
 
 /// The undo history's text, if any.
